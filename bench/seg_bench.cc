@@ -1,0 +1,133 @@
+// zhpolicy_bench — one engine, one corpus, one JSON line of measurements.
+//
+//   zhpolicy_bench --engine zhpolicy|icu --corpus FILE [--lexicon ZPL]
+//                  [--threads N] [--repeat R] [--print N]
+//
+// The corpus is segmented line by line (as every peer is driven), after the
+// engine is loaded; load time is measured separately. With --repeat R the
+// corpus is segmented R times and the fastest pass is reported (the machine's
+// noise only ever slows a pass down). bench/run_bench.py runs
+// this once per engine in a fresh process, next to the Python and Node peers,
+// and prints the ratios. --print N writes the first N lines' tokens instead.
+#include <unicode/brkiter.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "zhpolicy.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+std::vector<std::string_view> split_lines(const std::string& text) {
+  std::vector<std::string_view> lines;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string::npos) eol = text.size();
+    if (eol > pos) lines.emplace_back(text.data() + pos, eol - pos);
+    pos = eol + 1;
+  }
+  return lines;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string engine = "zhpolicy", corpus, lexicon_path = "zhpolicy.zpl";
+  unsigned threads = 0;  // 0: the single-call API on one thread
+  int repeat = 1, print = 0;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string a = argv[i], v = argv[i + 1];
+    if (a == "--engine") engine = v;
+    else if (a == "--corpus") corpus = v;
+    else if (a == "--lexicon") lexicon_path = v;
+    else if (a == "--threads") threads = static_cast<unsigned>(std::stoul(v));
+    else if (a == "--repeat") repeat = std::stoi(v);
+    else if (a == "--print") print = std::stoi(v);
+  }
+  std::ifstream in(corpus, std::ios::binary);
+  if (!in) {
+    std::cerr << "zhpolicy_bench: cannot read corpus '" << corpus << "'\n";
+    return 2;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string text = ss.str();
+  const std::vector<std::string_view> lines = split_lines(text);
+  size_t bytes = 0;
+  for (auto l : lines) bytes += l.size();
+
+  size_t tokens = 0;
+  double load_s = 0, seg_s = 0;
+  if (engine == "zhpolicy") {
+    auto t0 = Clock::now();
+    const zhpolicy::Segmenter seg(zhpolicy::Lexicon::open(lexicon_path));
+    seg.segment("预热");  // first call builds the character-class table: part of loading
+    load_s = seconds_since(t0);
+    if (print > 0) {
+      for (int i = 0; i < print && i < static_cast<int>(lines.size()); ++i) {
+        for (auto w : seg.cut(lines[i])) std::cout << w << ' ';
+        std::cout << '\n';
+      }
+      return 0;
+    }
+    seg_s = 1e300;
+    for (int r = 0; r < repeat; ++r) {
+      tokens = 0;
+      auto t1 = Clock::now();
+      if (threads == 0) {
+        for (auto line : lines) tokens += seg.segment(line).size();
+      } else {
+        for (const auto& toks : seg.segment_many(lines, zhpolicy::SegmentMode::kDefault, threads)) {
+          tokens += toks.size();
+        }
+      }
+      seg_s = std::min(seg_s, seconds_since(t1));
+    }
+  } else if (engine == "icu") {
+    auto t0 = Clock::now();
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
+    if (U_FAILURE(status)) {
+      std::cerr << "zhpolicy_bench: ICU word break iterator unavailable\n";
+      return 2;
+    }
+    load_s = seconds_since(t0);
+    seg_s = 1e300;
+    for (int r = 0; r < repeat; ++r) {
+      tokens = 0;
+      auto t1 = Clock::now();
+      for (auto line : lines) {
+        // The same input the other engines get: UTF-8 in, word boundaries out.
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+            icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
+        it->setText(u);
+        for (int32_t p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) ++tokens;
+      }
+      seg_s = std::min(seg_s, seconds_since(t1));
+    }
+  } else {
+    std::cerr << "zhpolicy_bench: unknown engine '" << engine << "'\n";
+    return 2;
+  }
+  std::printf("{\"engine\": \"%s\", \"threads\": %u, \"bytes\": %zu, \"load_s\": %.6f, "
+              "\"seconds\": %.6f, \"tokens\": %zu}\n",
+              engine.c_str(), threads, bytes, load_s, seg_s, tokens);
+  return 0;
+}

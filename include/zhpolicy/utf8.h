@@ -1,0 +1,88 @@
+// zhpolicy/utf8.h — small, inlinable UTF-8 helpers used on hot paths.
+#ifndef ZHPOLICY_UTF8_H_
+#define ZHPOLICY_UTF8_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace zhpolicy {
+namespace utf8 {
+
+// Returned by decode() for an ill-formed sequence.
+inline constexpr char32_t kInvalid = 0xFFFFFFFFu;
+
+// Decodes the code point starting at s[i] and sets `len` to its byte length.
+// An ill-formed sequence (bad lead byte, truncated, overlong, surrogate, or
+// beyond U+10FFFF) returns kInvalid with len == 1, so that every invalid byte
+// is reported on its own and decoding resynchronizes on the next byte.
+inline char32_t decode(std::string_view s, size_t i, size_t& len) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  const size_t avail = s.size() - i;
+  const unsigned char b0 = p[0];
+  len = 1;
+  if (b0 < 0x80) return b0;
+  auto cont = [&](size_t k) { return k < avail && (p[k] & 0xC0) == 0x80; };
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    if (!cont(1)) return kInvalid;
+    len = 2;
+    return (char32_t(b0 & 0x1F) << 6) | (p[1] & 0x3F);
+  }
+  if (b0 >= 0xE0 && b0 <= 0xEF) {
+    if (!cont(1) || !cont(2)) return kInvalid;
+    const char32_t c =
+        (char32_t(b0 & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return kInvalid;
+    len = 3;
+    return c;
+  }
+  if (b0 >= 0xF0 && b0 <= 0xF4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return kInvalid;
+    const char32_t c = (char32_t(b0 & 0x07) << 18) | (char32_t(p[1] & 0x3F) << 12) |
+                       (char32_t(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+    if (c < 0x10000 || c > 0x10FFFF) return kInvalid;
+    len = 4;
+    return c;
+  }
+  return kInvalid;
+}
+
+// Appends the UTF-8 encoding of a valid code point `c` to `out`.
+template <typename String>
+inline void append(String& out, char32_t c) {
+  if (c < 0x80) {
+    out.push_back(char(c));
+  } else if (c < 0x800) {
+    out.push_back(char(0xC0 | (c >> 6)));
+    out.push_back(char(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(char(0xE0 | (c >> 12)));
+    out.push_back(char(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(char(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(char(0xF0 | (c >> 18)));
+    out.push_back(char(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(char(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(char(0x80 | (c & 0x3F)));
+  }
+}
+
+// Byte offset of the first ill-formed sequence in `s`, or npos if `s` is valid.
+inline size_t find_invalid(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    if (decode(s, i, len) == kInvalid) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace utf8
+}  // namespace zhpolicy
+
+#endif  // ZHPOLICY_UTF8_H_

@@ -1,0 +1,21 @@
+// src/lexicon/jieba_source.h — reads jieba's HMM tables (finalseg/prob_*.py).
+#ifndef ZHPOLICY_SRC_LEXICON_JIEBA_SOURCE_H_
+#define ZHPOLICY_SRC_LEXICON_JIEBA_SOURCE_H_
+
+#include <string>
+
+#include "lexicon/builder.h"
+
+namespace zhpolicy {
+namespace internal {
+
+// Reads prob_start.py, prob_trans.py and prob_emit.py from jieba's finalseg
+// folder. These are Python dict literals; only that subset of Python (strings
+// with \u escapes, numbers, nested dicts) is accepted. Throws Error naming the
+// file and byte offset on anything else.
+HmmTables read_finalseg(const std::string& folder);
+
+}  // namespace internal
+}  // namespace zhpolicy
+
+#endif  // ZHPOLICY_SRC_LEXICON_JIEBA_SOURCE_H_

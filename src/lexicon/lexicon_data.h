@@ -1,0 +1,173 @@
+// src/lexicon/lexicon_data.h — validated, read-only views of a compiled lexicon.
+#ifndef ZHPOLICY_SRC_LEXICON_LEXICON_DATA_H_
+#define ZHPOLICY_SRC_LEXICON_LEXICON_DATA_H_
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexicon/format.h"
+#include "zhpolicy/lexicon.h"
+
+namespace zhpolicy {
+namespace internal {
+
+// One step of a walk down the trie: the node reached and what the walk needs
+// of it, read from the parent's side (hash entry / root table) when possible.
+struct TrieStep {
+  uint32_t node;
+  uint32_t flags;  // format::kFlag*
+  float log_prob;
+  bool has_word() const { return flags & format::kFlagWord; }
+  bool has_children() const { return flags & format::kFlagChildren; }
+};
+
+// The word trie of one .zpl buffer. A node is the offset of its record in
+// the trie array (format.h).
+class TrieView {
+ public:
+  static constexpr uint32_t kNone = 0xFFFFFFFFu;
+
+  // The node for the one-character prefix `c`; false if there is none.
+  bool first(char32_t c, TrieStep& out) const {
+    if (c < format::kRootTableSize) {
+      const format::ChildHashEntry& e = root_table_[c];
+      out = {e.child - 1, e.key & ~format::kKeyMask, e.log_prob};
+      return e.child != 0;
+    }
+    return next(TrieStep{0, root_flags_, 0}, c, out);
+  }
+  // The child of `from` for `c`; false if there is none.
+  bool next(const TrieStep& from, char32_t c, TrieStep& out) const {
+    if (from.flags & format::kFlagWide) {
+      uint32_t slot = format::child_hash(from.node, c) & hash_mask_;
+      for (;;) {
+        const format::ChildHashEntry& e = hash_[slot];
+        if (e.parent == from.node && (e.key & format::kKeyMask) == c) {
+          out = {e.child, e.key & ~format::kKeyMask, e.log_prob};
+          return true;
+        }
+        if (e.parent == format::kEmptySlot) return false;
+        slot = (slot + 1) & hash_mask_;
+      }
+    }
+    const uint32_t* rec = trie_ + from.node;
+    const uint32_t k = rec[0];
+    const uint32_t* keys = rec + format::kNodeHeaderWords;
+    uint32_t lo = 0, hi = k;
+    while (lo < hi) {
+      const uint32_t mid = (lo + hi) / 2;
+      if (keys[mid] < c) lo = mid + 1; else hi = mid;
+    }
+    if (lo == k || keys[lo] != c) return false;
+    out = read(keys[k + lo]);
+    return true;
+  }
+  // The entry of the word at `node`, or nullptr.
+  const format::WordEntry* word(uint32_t node) const {
+    const uint32_t w = trie_[node + 1];
+    return w == 0 ? nullptr : &words_[w - 1];
+  }
+  // The node reached by `word`, or kNone.
+  uint32_t find(std::string_view word) const;
+  uint32_t word_count() const { return word_count_; }
+
+ private:
+  friend class ZplView;
+  TrieStep read(uint32_t node) const {
+    const uint32_t* rec = trie_ + node;
+    uint32_t flags = 0;
+    if (rec[1] != 0) flags |= format::kFlagWord;
+    if (rec[0] > 0) flags |= format::kFlagChildren;
+    if (rec[0] > format::kHashedChildCount) flags |= format::kFlagWide;
+    float lp;
+    std::memcpy(&lp, &rec[2], 4);
+    return {node, flags, lp};
+  }
+  const format::ChildHashEntry* root_table_ = nullptr;
+  const format::ChildHashEntry* hash_ = nullptr;
+  uint32_t hash_mask_ = 0;
+  uint32_t root_flags_ = 0;
+  const uint32_t* trie_ = nullptr;
+  const format::WordEntry* words_ = nullptr;
+  uint32_t trie_size_ = 0;
+  uint32_t word_count_ = 0;
+};
+
+// The HMM tables (jieba's finalseg): log probabilities, states B M E S.
+class HmmView {
+ public:
+  // Emission log probabilities of `c` for B M E S, or nullptr if never seen.
+  const float* emit(char32_t c) const {
+    if (c < format::kRootTableSize) {
+      const uint16_t row = emit_index_[c];
+      return row ? emit_rows_ + 4 * (row - 1) : nullptr;
+    }
+    return emit_slow(c);
+  }
+  const float* start() const { return start_; }
+  const float* trans() const { return trans_; }
+  bool empty() const { return emit_count_ == 0; }
+
+ private:
+  friend class ZplView;
+  const float* emit_slow(char32_t c) const;
+  const float* start_ = nullptr;
+  const float* trans_ = nullptr;
+  const uint32_t* emit_keys_ = nullptr;
+  const float* emit_rows_ = nullptr;
+  const uint16_t* emit_index_ = nullptr;
+  uint32_t emit_count_ = 0;
+};
+
+// A parsed and validated .zpl buffer (not owning).
+class ZplView {
+ public:
+  // Throws Error(kBadFormat / kVersionMismatch) naming `what` (a path or
+  // "lexicon bytes") if the buffer is not a valid .zpl.
+  static ZplView parse(std::string_view bytes, const std::string& what);
+
+  const TrieView& trie() const { return trie_; }
+  const HmmView& hmm() const { return hmm_; }
+  double log_total() const { return log_total_; }
+  uint64_t checksum() const { return checksum_; }
+  std::string_view tag(uint16_t id) const { return id < tags_.size() ? tags_[id] : ""; }
+  std::string_view units_tsv() const { return units_; }
+  std::string_view sources() const { return sources_; }
+
+ private:
+  TrieView trie_;
+  HmmView hmm_;
+  std::vector<std::string_view> tags_;
+  std::string_view units_, sources_;
+  double log_total_ = 0;
+  uint64_t checksum_ = 0;
+};
+
+// Owned bytes, either mapped from a file or held in a string.
+class ByteStorage {
+ public:
+  virtual ~ByteStorage() = default;
+  virtual std::string_view bytes() const = 0;
+};
+
+// Everything a Lexicon shares between its copies.
+class LexiconData {
+ public:
+  std::shared_ptr<const ByteStorage> base_storage;
+  ZplView base;
+  std::string path;
+  // The user layer, if any: its own small .zpl, scored against base.log_total().
+  std::shared_ptr<const std::string> overlay_bytes;
+  std::optional<ZplView> overlay;
+  std::vector<UserWord> user_words;
+};
+
+}  // namespace internal
+}  // namespace zhpolicy
+
+#endif  // ZHPOLICY_SRC_LEXICON_LEXICON_DATA_H_

@@ -1,0 +1,39 @@
+// src/lexicon/word_graph.h — the graph of lexicon words over a run of
+// characters, and its maximum-probability path (jieba's get_DAG and calc).
+#ifndef ZHPOLICY_SRC_LEXICON_WORD_GRAPH_H_
+#define ZHPOLICY_SRC_LEXICON_WORD_GRAPH_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "lexicon/lexicon_data.h"
+
+namespace zhpolicy {
+namespace internal {
+
+struct WordEdge {
+  uint32_t end;    // exclusive, in characters of the run
+  float log_prob;  // of the word [start, end)
+};
+
+// Word edges for every start position of cps[0, n), reusing the vectors'
+// memory. Edges of start k are edges[edge_begin[k], edge_begin[k + 1]), sorted
+// by end. Words of the user layer replace base words with the same span. A
+// start with no word gets one single-character edge scored as frequency 1.
+void build_word_graph(const LexiconData& lexicon, const char32_t* cps, uint32_t n,
+                      std::vector<uint32_t>& edge_begin, std::vector<WordEdge>& edges);
+
+// The best path: next[k] is the end of the word chosen at k, score[k] the log
+// probability of the best segmentation of [k, n). Ties prefer the longer word,
+// as jieba does.
+void best_path(uint32_t n, const std::vector<uint32_t>& edge_begin,
+               const std::vector<WordEdge>& edges, std::vector<double>& score,
+               std::vector<uint32_t>& next);
+
+// The log probability of the best segmentation of `cps` alone.
+double best_path_log_prob(const LexiconData& lexicon, const std::vector<char32_t>& cps);
+
+}  // namespace internal
+}  // namespace zhpolicy
+
+#endif  // ZHPOLICY_SRC_LEXICON_WORD_GRAPH_H_

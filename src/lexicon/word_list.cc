@@ -1,0 +1,102 @@
+#include "lexicon/word_list.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "zhpolicy/error.h"
+#include "zhpolicy/utf8.h"
+
+namespace zhpolicy {
+namespace internal {
+namespace {
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+[[noreturn]] void fail(const std::string& where, size_t line, const std::string& what) {
+  throw Error(ErrorCode::kBadFormat, where + ":" + std::to_string(line) + ": " + what);
+}
+
+std::string quote(std::string_view s) {
+  std::string shown(s.substr(0, 40));
+  return "'" + shown + (s.size() > 40 ? "...'" : "'");
+}
+
+}  // namespace
+
+std::vector<UserWord> parse_word_list(std::string_view content, const std::string& source_name) {
+  if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
+  std::vector<UserWord> words;
+  size_t line_no = 0;
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t eol = content.find('\n', pos);
+    if (eol == std::string_view::npos) eol = content.size();
+    std::string_view line = content.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+
+    const size_t bad = utf8::find_invalid(line);
+    if (bad != std::string_view::npos) {
+      fail(source_name, line_no, "expected UTF-8 text, got an invalid byte at column " +
+                                     std::to_string(bad + 1));
+    }
+    std::vector<std::string_view> fields;
+    size_t i = 0;
+    while (i < line.size()) {
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+      if (i == line.size()) break;
+      size_t j = i;
+      while (j < line.size() && line[j] != ' ' && line[j] != '\t') ++j;
+      fields.push_back(line.substr(i, j - i));
+      i = j;
+    }
+    if (fields.empty() || fields[0][0] == '#') continue;
+    if (fields.size() > 3) {
+      fail(source_name, line_no,
+           "expected 'word [freq] [tag]', got " + std::to_string(fields.size()) + " fields");
+    }
+    UserWord w;
+    w.word = std::string(fields[0]);
+    size_t next = 1;
+    if (next < fields.size() && all_digits(fields[next])) {
+      if (fields[next].size() > 9) {
+        fail(source_name, line_no, "expected a frequency below 10^9, got " + quote(fields[next]));
+      }
+      w.freq = static_cast<uint32_t>(std::stoul(std::string(fields[next])));
+      ++next;
+    }
+    if (next < fields.size()) {
+      if (fields.size() == 3 && next == 1) {
+        fail(source_name, line_no,
+             "expected a frequency (digits) as the second field, got " + quote(fields[1]));
+      }
+      w.tag = std::string(fields[next]);
+      ++next;
+    }
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw Error(ErrorCode::kNotFound, path + ": cannot open: " + std::strerror(errno));
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw Error(ErrorCode::kNotFound, path + ": read error");
+  return buffer.str();
+}
+
+}  // namespace internal
+}  // namespace zhpolicy

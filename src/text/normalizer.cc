@@ -1,0 +1,93 @@
+// NFKC normalization with an offset map back to the original bytes.
+#include <unicode/bytestream.h>
+#include <unicode/edits.h>
+#include <unicode/normalizer2.h>
+
+#include <limits>
+
+#include "zhpolicy/error.h"
+#include "zhpolicy/text.h"
+#include "zhpolicy/utf8.h"
+
+namespace zhpolicy {
+namespace {
+
+const icu::Normalizer2* nfkc() {
+  static const icu::Normalizer2* instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+    return U_SUCCESS(status) ? n : nullptr;
+  }();
+  return instance;
+}
+
+void append_identity(std::string_view run, uint32_t base, NormalizedText& out) {
+  out.normalized.append(run);
+  for (uint32_t k = 0; k < run.size(); ++k) out.to_original.push_back(base + k);
+}
+
+// Normalizes one well-formed run, recording for each output byte where it came from.
+void normalize_run(std::string_view run, uint32_t base, NormalizedText& out) {
+  const icu::Normalizer2* n = nfkc();
+  UErrorCode status = U_ZERO_ERROR;
+  if (!n || n->isNormalizedUTF8(icu::StringPiece(run.data(), static_cast<int32_t>(run.size())),
+                                status)) {
+    append_identity(run, base, out);
+    return;
+  }
+  std::string buffer;
+  buffer.reserve(run.size());
+  icu::StringByteSink<std::string> sink(&buffer, static_cast<int32_t>(run.size()));
+  icu::Edits edits;
+  status = U_ZERO_ERROR;
+  n->normalizeUTF8(0, icu::StringPiece(run.data(), static_cast<int32_t>(run.size())), sink,
+                   &edits, status);
+  if (U_FAILURE(status)) {  // only on allocation failure; keep the text as is
+    append_identity(run, base, out);
+    return;
+  }
+  icu::Edits::Iterator it = edits.getFineIterator();
+  while (it.next(status)) {
+    const uint32_t source = base + static_cast<uint32_t>(it.sourceIndex());
+    for (int32_t k = 0; k < it.newLength(); ++k) {
+      out.to_original.push_back(it.hasChange() ? source : source + static_cast<uint32_t>(k));
+    }
+  }
+  out.normalized += buffer;
+}
+
+}  // namespace
+
+NormalizedText normalize(std::string_view text) {
+  if (text.size() >= std::numeric_limits<uint32_t>::max()) {
+    throw Error(ErrorCode::kInvalidArgument, "text of 4 GiB or more cannot be analyzed");
+  }
+  NormalizedText out;
+  out.normalized.reserve(text.size());
+  out.to_original.reserve(text.size() + 1);
+  size_t i = 0;
+  while (i < text.size()) {
+    // Ill-formed bytes are copied through unchanged (decoders report them as
+    // invalid again); well-formed runs go through NFKC.
+    size_t j = i, len = 0;
+    while (j < text.size()) {
+      if (static_cast<unsigned char>(text[j]) < 0x80) {
+        ++j;
+        continue;
+      }
+      if (utf8::decode(text, j, len) == utf8::kInvalid) break;
+      j += len;
+    }
+    if (j > i) normalize_run(text.substr(i, j - i), static_cast<uint32_t>(i), out);
+    if (j < text.size()) {
+      out.normalized.push_back(text[j]);
+      out.to_original.push_back(static_cast<uint32_t>(j));
+      ++j;
+    }
+    i = j;
+  }
+  out.to_original.push_back(static_cast<uint32_t>(text.size()));
+  return out;
+}
+
+}  // namespace zhpolicy

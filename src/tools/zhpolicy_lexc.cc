@@ -1,0 +1,115 @@
+// zhpolicy_lexc — compiles jieba's dictionary and HMM tables plus zhpolicy's
+// policy lexicon into one .zpl file.
+//
+//   zhpolicy_lexc --jieba-dict dict.txt --finalseg DIR --units units.tsv
+//                 [--words FILE]... [--entities TYPE=FILE]... -o OUT.zpl
+//
+// --words files use jieba's `word [freq] [tag]` format; --entities files too,
+// and every word of them is typed TYPE (government, place, ...). Later files
+// override earlier ones for a word listed twice. Words without a frequency get
+// the one that keeps them whole against jieba's dictionary (suggest_freq).
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "lexicon/builder.h"
+#include "lexicon/jieba_source.h"
+#include "lexicon/word_list.h"
+#include "zhpolicy/error.h"
+#include "zhpolicy/lexicon.h"
+
+namespace {
+
+using namespace zhpolicy;
+using namespace zhpolicy::internal;
+
+int usage() {
+  std::cerr << "usage: zhpolicy_lexc --jieba-dict FILE --finalseg DIR --units FILE\n"
+               "                     [--words FILE]... [--entities TYPE=FILE]... -o OUT\n";
+  return 2;
+}
+
+int run(int argc, char** argv) {
+  std::string jieba_dict, finalseg, units, output;
+  std::vector<std::pair<EntityType, std::string>> lists;  // kNone: plain words
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (i + 1 >= argc) return usage();
+    const std::string value = argv[++i];
+    if (arg == "--jieba-dict") jieba_dict = value;
+    else if (arg == "--finalseg") finalseg = value;
+    else if (arg == "--units") units = value;
+    else if (arg == "-o") output = value;
+    else if (arg == "--words") lists.emplace_back(EntityType::kNone, value);
+    else if (arg == "--entities") {
+      const size_t eq = value.find('=');
+      const auto type = parse_entity_type(value.substr(0, eq == std::string::npos ? 0 : eq));
+      if (!type) {
+        std::cerr << "zhpolicy_lexc: --entities expects TYPE=FILE with a gold entity type, got '"
+                  << value << "'\n";
+        return 2;
+      }
+      lists.emplace_back(*type, value.substr(eq + 1));
+    } else {
+      return usage();
+    }
+  }
+  if (jieba_dict.empty() || finalseg.empty() || units.empty() || output.empty()) return usage();
+
+  LexiconSource source;
+  for (const UserWord& w : parse_word_list(read_file(jieba_dict), jieba_dict)) {
+    if (!w.freq) {
+      throw Error(ErrorCode::kBadFormat, jieba_dict + ": word '" + w.word + "' has no frequency");
+    }
+    source.entries.push_back({w.word, *w.freq, w.tag, 0});
+  }
+  source.hmm = read_finalseg(finalseg);
+  source.units_tsv = read_file(units);
+  source.sources = "jieba dict: " + jieba_dict + "\njieba finalseg: " + finalseg + "\n";
+
+  // Frequencies for policy words are suggested against jieba's lexicon alone.
+  const Lexicon jieba = Lexicon::from_bytes(build_lexicon(source));
+  std::vector<UserWord> policy;
+  for (const auto& [type, path] : lists) {
+    for (UserWord w : parse_word_list(read_file(path), path)) {
+      w.entity = type;
+      policy.push_back(std::move(w));
+    }
+    source.sources += "policy list: " + path + "\n";
+  }
+  const Lexicon layered = jieba.with_user_words(policy);
+  for (const UserWord& w : policy) {
+    const auto info = layered.lookup(w.word);
+    source.entries.push_back({w.word, info->freq, w.tag.empty() && info ? info->tag : w.tag,
+                              static_cast<uint8_t>(w.entity)});
+  }
+  const std::string bytes = build_lexicon(source);
+  Lexicon::from_bytes(bytes);  // validate what we are about to write
+
+  const std::string tmp = output + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) throw Error(ErrorCode::kNotFound, tmp + ": cannot write");
+  }
+  if (std::rename(tmp.c_str(), output.c_str()) != 0) {
+    throw Error(ErrorCode::kNotFound, output + ": cannot rename " + tmp);
+  }
+  std::cout << "zhpolicy_lexc: wrote " << output << " (" << bytes.size() << " bytes, "
+            << Lexicon::from_bytes(bytes).base_size() << " words, " << policy.size()
+            << " policy entries)\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "zhpolicy_lexc: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,51 @@
+// src/util/parallel.h — a minimal worker pool for the batch APIs.
+#ifndef ZHPOLICY_SRC_UTIL_PARALLEL_H_
+#define ZHPOLICY_SRC_UTIL_PARALLEL_H_
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace zhpolicy {
+namespace internal {
+
+// Calls fn(i) for every i in [0, n) on up to `n_threads` threads (0: all
+// cores), handing out indices through an atomic counter so that uneven items
+// balance. The first exception thrown by fn is rethrown after all threads end.
+template <typename Fn>
+void parallel_for(size_t n, unsigned n_threads, Fn&& fn) {
+  if (n_threads == 0) n_threads = std::max(1u, std::thread::hardware_concurrency());
+  n_threads = static_cast<unsigned>(std::min<size_t>(n_threads, n));
+  if (n_threads <= 1) {
+    for (size_t i = 0; i < n; ++i) fn(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < n;) {
+      try {
+        fn(i);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(error_mutex);
+        if (!error) error = std::current_exception();
+        next.store(n);
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < n_threads; ++t) threads.emplace_back(work);
+  work();
+  for (auto& t : threads) t.join();
+  if (error) std::rethrow_exception(error);
+}
+
+}  // namespace internal
+}  // namespace zhpolicy
+
+#endif  // ZHPOLICY_SRC_UTIL_PARALLEL_H_
