@@ -1,0 +1,167 @@
+// Binds zhpolicy/token.h and zhpolicy/segmenter.h. Offsets are converted to
+// characters here, once per text; the GIL is released around the C++ work.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "bindings.h"
+#include "offsets.h"
+#include "zhpolicy/error.h"
+#include "zhpolicy/segmenter.h"
+
+namespace zhpolicy {
+namespace python {
+namespace {
+
+namespace py = pybind11;
+
+// A token as Python sees it: character offsets into the str it came from.
+struct PyToken {
+  py::str text;
+  uint32_t start;
+  uint32_t end;
+  TokenKind kind;
+};
+
+SegmentMode parse_mode(const std::string& mode) {
+  if (mode == "default") return SegmentMode::kDefault;
+  if (mode == "search") return SegmentMode::kSearch;
+  throw Error(ErrorCode::kInvalidArgument, "mode must be 'default' or 'search', got '" + mode + "'");
+}
+
+py::list to_py_tokens(const py::str& text, std::string_view utf8, const std::vector<Token>& tokens) {
+  const CharOffsets chars(utf8);
+  py::list out(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const uint32_t s = chars(tokens[i].span.begin), e = chars(tokens[i].span.end);
+    PyObject* sub = PyUnicode_Substring(text.ptr(), s, e);
+    if (!sub) throw py::error_already_set();
+    out[i] = py::cast(PyToken{py::reinterpret_steal<py::str>(sub), s, e, tokens[i].kind});
+  }
+  return out;
+}
+
+py::list to_py_words(const py::str& text, std::string_view utf8, const std::vector<Token>& tokens) {
+  const CharOffsets chars(utf8);
+  py::list out(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    PyObject* sub = PyUnicode_Substring(text.ptr(), chars(tokens[i].span.begin), chars(tokens[i].span.end));
+    if (!sub) throw py::error_already_set();
+    out[i] = py::reinterpret_steal<py::str>(sub);
+  }
+  return out;
+}
+
+std::vector<Token> segment_nogil(const Segmenter& seg, std::string_view utf8, SegmentMode mode) {
+  py::gil_scoped_release release;
+  return seg.segment(utf8, mode);
+}
+
+}  // namespace
+
+void bind_segmenter(py::module_& m) {
+  py::enum_<TokenKind> token_kind(m, "TokenKind", "The coarse class of a token; str() gives 'word', 'number', ...");
+  token_kind
+      .value("WORD", TokenKind::kWord)
+      .value("NUMBER", TokenKind::kNumber)
+      .value("DATE", TokenKind::kDate)
+      .value("LATIN", TokenKind::kLatin)
+      .value("PUNCTUATION", TokenKind::kPunctuation)
+      .value("SYMBOL", TokenKind::kSymbol)
+      .value("WHITESPACE", TokenKind::kWhitespace)
+      .value("INVALID", TokenKind::kInvalid);
+  // enum_ installs its own __str__ ("TokenKind.WORD"); replace it with the JSON name.
+  token_kind.attr("__str__") = py::cpp_function(
+      [](TokenKind k) { return std::string(to_string(k)); }, py::is_method(token_kind));
+
+  py::class_<PyToken>(m, "Token", R"doc(
+A token: its text, character offsets into the analyzed str and its kind, with
+text == source[start:end].
+)doc")
+      .def_readonly("text", &PyToken::text)
+      .def_readonly("start", &PyToken::start)
+      .def_readonly("end", &PyToken::end)
+      .def_readonly("kind", &PyToken::kind)
+      .def("to_dict",
+           [](const PyToken& t) {
+             py::dict d;
+             d["text"] = t.text;
+             d["start"] = t.start;
+             d["end"] = t.end;
+             d["kind"] = std::string(to_string(t.kind));
+             return d;
+           })
+      .def("__eq__",
+           [](const PyToken& a, const PyToken& b) {
+             return a.start == b.start && a.end == b.end && a.kind == b.kind &&
+                    a.text.equal(b.text);
+           })
+      .def("__repr__", [](const PyToken& t) {
+        return "Token(" + py::repr(t.text).cast<std::string>() + ", " + std::to_string(t.start) +
+               ", " + std::to_string(t.end) + ", " + std::string(to_string(t.kind)) + ")";
+      });
+
+  py::class_<Segmenter>(m, "Segmenter", R"doc(
+Segments Chinese text into words. Immutable and safe to share between threads.
+
+>>> import zhpolicy
+>>> seg = zhpolicy.Segmenter(zhpolicy.default_lexicon())
+>>> seg.cut("全年实现地区生产总值1450亿元")
+['全年', '实现', '地区生产总值', '1450亿', '元']
+)doc")
+      .def(py::init([](const Lexicon& lexicon, bool hmm, const std::string& invalid_utf8) {
+             SegmenterOptions o;
+             o.hmm = hmm;
+             if (invalid_utf8 == "isolate") o.invalid_utf8 = InvalidUtf8::kIsolate;
+             else if (invalid_utf8 == "error") o.invalid_utf8 = InvalidUtf8::kThrow;
+             else throw Error(ErrorCode::kInvalidArgument, "invalid_utf8 must be 'isolate' or 'error'");
+             return Segmenter(lexicon, o);
+           }),
+           py::arg("lexicon"), py::arg("hmm") = true, py::arg("invalid_utf8") = "isolate")
+      .def("segment",
+           [](const Segmenter& seg, const py::str& text, const std::string& mode) {
+             const std::string_view utf8 = utf8_view(text);
+             const auto tokens = segment_nogil(seg, utf8, parse_mode(mode));
+             return to_py_tokens(text, utf8, tokens);
+           },
+           py::arg("text"), py::arg("mode") = "default", R"doc(
+Tokens of `text` (list of Token) that tile it: ''.join(t.text for t in tokens) == text.
+mode='search' adds the dictionary sub-words of long words, for indexing.
+
+>>> import zhpolicy
+>>> [t.text for t in zhpolicy.segment("新增就业4.6万人")]
+['新增', '就业', '4.6万', '人']
+)doc")
+      .def("cut",
+           [](const Segmenter& seg, const py::str& text, const std::string& mode) {
+             const std::string_view utf8 = utf8_view(text);
+             const auto tokens = segment_nogil(seg, utf8, parse_mode(mode));
+             return to_py_words(text, utf8, tokens);
+           },
+           py::arg("text"), py::arg("mode") = "default",
+           "The token texts of `text` as a list of str.")
+      .def("segment_many",
+           [](const Segmenter& seg, const py::iterable& texts, unsigned n_threads,
+              const std::string& mode) {
+             std::vector<py::str> strs;
+             for (const py::handle& t : texts) strs.push_back(py::reinterpret_borrow<py::str>(t));
+             std::vector<std::string_view> views;
+             for (const py::str& s : strs) views.push_back(utf8_view(s));
+             const SegmentMode m = parse_mode(mode);
+             std::vector<std::vector<Token>> results;
+             {
+               py::gil_scoped_release release;
+               results = seg.segment_many(views, m, n_threads);
+             }
+             py::list out(results.size());
+             for (size_t i = 0; i < results.size(); ++i) out[i] = to_py_tokens(strs[i], views[i], results[i]);
+             return out;
+           },
+           py::arg("texts"), py::arg("n_threads") = 0, py::arg("mode") = "default", R"doc(
+segment() of each text, on n_threads threads (0: all cores) with the GIL released.
+The result equals [segment(t) for t in texts].
+)doc")
+      .def_property_readonly("lexicon", &Segmenter::lexicon);
+}
+
+}  // namespace python
+}  // namespace zhpolicy

@@ -1,0 +1,78 @@
+// python/src/offsets.h — UTF-8 views of Python strings, and the byte→character
+// offset conversion done once per text.
+#ifndef ZHPOLICY_PYTHON_OFFSETS_H_
+#define ZHPOLICY_PYTHON_OFFSETS_H_
+
+#include <pybind11/pybind11.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "zhpolicy/error.h"
+
+namespace zhpolicy {
+namespace python {
+
+namespace py = pybind11;
+
+// The UTF-8 bytes of `text`, cached inside the str object (no copy; valid
+// while `text` lives). A str with a lone surrogate has no UTF-8 form: that is
+// an Error naming the character offset. Needs the GIL.
+inline std::string_view utf8_view(const py::handle& text) {
+  if (!PyUnicode_Check(text.ptr())) {
+    throw py::type_error("expected str, got " + std::string(Py_TYPE(text.ptr())->tp_name));
+  }
+  Py_ssize_t size = 0;
+  const char* data = PyUnicode_AsUTF8AndSize(text.ptr(), &size);
+  if (!data) {
+    PyErr_Clear();
+    const Py_ssize_t n = PyUnicode_GetLength(text.ptr());
+    Py_ssize_t at = 0;
+    for (; at < n; ++at) {
+      const Py_UCS4 c = PyUnicode_ReadChar(text.ptr(), at);
+      if (c >= 0xD800 && c <= 0xDFFF) break;
+    }
+    throw Error(ErrorCode::kInvalidArgument,
+                "text has a lone surrogate at character " + std::to_string(at) +
+                    " and cannot be encoded as UTF-8");
+  }
+  return {data, static_cast<size_t>(size)};
+}
+
+// Maps byte offsets of a valid UTF-8 text to code-point offsets (what Python
+// indexes by). For ASCII text the map is the identity and costs nothing.
+class CharOffsets {
+ public:
+  explicit CharOffsets(std::string_view utf8) {
+    bool ascii = true;
+    for (char c : utf8) {
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return;
+    table_.resize(utf8.size() + 1);
+    uint32_t chars = 0;
+    for (size_t i = 0; i < utf8.size(); ++i) {
+      table_[i] = chars;
+      if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80) ++chars;
+    }
+    // Continuation bytes map past their character; spans of a valid text
+    // never start or end on one.
+    table_[utf8.size()] = chars;
+  }
+  uint32_t operator()(uint32_t byte_offset) const {
+    return table_.empty() ? byte_offset : table_[byte_offset];
+  }
+
+ private:
+  std::vector<uint32_t> table_;
+};
+
+}  // namespace python
+}  // namespace zhpolicy
+
+#endif  // ZHPOLICY_PYTHON_OFFSETS_H_

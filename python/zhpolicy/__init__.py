@@ -1,0 +1,109 @@
+"""zhpolicy: words, numbers and entities of Chinese policy documents.
+
+>>> import zhpolicy
+>>> zhpolicy.cut("全面推动党的二十大精神在重庆落地生根")
+['全面', '推动', '党', '的', '二十大', '精神', '在', '重庆', '落地生根']
+
+Offsets are character offsets into the str you pass: for every token,
+``text[token.start:token.end] == token.text``.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import os
+from typing import Iterable, List, Optional
+
+from ._core import (  # noqa: F401  (re-exported API)
+    Error,
+    Lexicon,
+    Segmenter,
+    Token,
+    TokenKind,
+    UserWord,
+    WordInfo,
+    __version__,
+)
+
+__all__ = [
+    "Error", "Lexicon", "Segmenter", "Token", "TokenKind", "UserWord", "WordInfo",
+    "__version__", "default_lexicon_path", "default_lexicon", "load",
+    "segment", "cut", "segment_many",
+]
+
+
+def default_lexicon_path() -> str:
+    """The path of the compiled default lexicon shipped inside the package.
+
+    >>> import zhpolicy, os
+    >>> os.path.basename(zhpolicy.default_lexicon_path())
+    'zhpolicy.zpl'
+    """
+    path = importlib.resources.files(__name__).joinpath("data", "zhpolicy.zpl")
+    return os.fspath(path)
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The default lexicon (jieba's dictionary + zhpolicy's policy lexicon), loaded once.
+
+    >>> import zhpolicy
+    >>> zhpolicy.default_lexicon().base_size > 300000
+    True
+    """
+    return Lexicon.open(default_lexicon_path())
+
+
+def load(user_dict: Optional[str] = None, user_words: Iterable = (), *, hmm: bool = True,
+         invalid_utf8: str = "isolate") -> Segmenter:
+    """A Segmenter on the default lexicon, with optional user words.
+
+    user_dict is a jieba-format file (``word [freq] [tag]`` per line); user_words
+    are str or (word, freq, tag) tuples. The default lexicon itself never changes.
+
+    >>> import zhpolicy
+    >>> zhpolicy.load(user_words=["智融惠畅"]).cut("实施智融惠畅工程")
+    ['实施', '智融惠畅', '工程']
+    """
+    lexicon = default_lexicon()
+    if user_dict is not None:
+        lexicon = lexicon.with_user_dict(os.fspath(user_dict))
+    user_words = list(user_words)
+    if user_words:
+        lexicon = lexicon.with_user_words(user_words)
+    return Segmenter(lexicon, hmm=hmm, invalid_utf8=invalid_utf8)
+
+
+@functools.lru_cache(maxsize=1)
+def _default_segmenter() -> Segmenter:
+    return Segmenter(default_lexicon())
+
+
+def segment(text: str, mode: str = "default") -> List[Token]:
+    """Tokens of `text` with the default segmenter; they tile `text`.
+
+    >>> import zhpolicy
+    >>> [(t.text, str(t.kind)) for t in zhpolicy.segment("增长12.5%")]
+    [('增长', 'word'), ('12.5%', 'number')]
+    """
+    return _default_segmenter().segment(text, mode)
+
+
+def cut(text: str, mode: str = "default") -> List[str]:
+    """The token texts of `text`, like jieba.lcut.
+
+    >>> import zhpolicy
+    >>> zhpolicy.cut("2024年2月5日")
+    ['2024年2月5日']
+    """
+    return _default_segmenter().cut(text, mode)
+
+
+def segment_many(texts: Iterable[str], n_threads: int = 0, mode: str = "default") -> List[List[Token]]:
+    """segment() of each text on n_threads threads (0: all cores), GIL released.
+
+    >>> import zhpolicy
+    >>> [len(ts) for ts in zhpolicy.segment_many(["区政协", "召开会议"], n_threads=2)]
+    [1, 2]
+    """
+    return _default_segmenter().segment_many(texts, n_threads, mode)

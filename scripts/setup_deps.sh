@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs the Debian packages zhpolicy needs (only those missing), creates the
+# project venv (.venv, with Debian's Python packages visible) and installs
+# zhpolicy into it, offline. Safe to run again: it skips what is done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  build-essential cmake pkg-config
+  libicu-dev libre2-dev libboost-container-dev
+  pybind11-dev python3-pybind11 catch2
+  python3-jieba python3-dev python3-venv python3-pip python3-setuptools python3-wheel
+  python3-pytest
+)
+if [[ -n "${ZHPOLICY_EXTRA_PACKAGES:-}" ]]; then
+  read -r -a extra <<< "${ZHPOLICY_EXTRA_PACKAGES}"
+  PACKAGES+=("${extra[@]}")
+fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "zhpolicy setup: installing Debian packages: ${missing[*]}"
+  SUDO=""
+  [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The project's venv: Debian's python3, so python3-* packages are importable.
+if [[ ! -x .venv/bin/python ]]; then
+  /usr/bin/python3 -m venv --system-site-packages .venv
+fi
+echo "zhpolicy setup: building and installing the Python package into .venv"
+PIP_NO_INDEX=1 PIP_DISABLE_PIP_VERSION_CHECK=1 .venv/bin/python -m pip install -q \
+  --no-build-isolation .

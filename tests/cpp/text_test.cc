@@ -1,0 +1,50 @@
+#include <catch2/catch.hpp>
+
+#include "zhpolicy/text.h"
+
+using zhpolicy::ByteSpan;
+using zhpolicy::normalize;
+
+TEST_CASE("text: NFKC folds full-width digits, letters and punctuation", "[text]") {
+  const std::string text = "ＧＤＰ增长１２．５％，";
+  const auto nt = normalize(text);
+  CHECK(nt.normalized == "GDP增长12.5%,");
+  REQUIRE(nt.to_original.size() == nt.normalized.size() + 1);
+  // "G" maps to the first full-width letter, "1" to "１".
+  CHECK(nt.to_original[0] == 0);
+  CHECK(nt.to_original[3] == 9);  // 增
+  CHECK(nt.original_span({9, 13}) == (ByteSpan{15, 27}));  // 12.5 <- １２．５
+  CHECK(nt.to_original.back() == text.size());
+}
+
+TEST_CASE("text: an expansion maps all its bytes to the original character", "[text]") {
+  const std::string text = "甲…乙";  // … becomes "..."
+  const auto nt = normalize(text);
+  CHECK(nt.normalized == "甲...乙");
+  CHECK(nt.original_span({3, 6}) == (ByteSpan{3, 6}));
+  CHECK(nt.original_span({3, 4}).empty());  // inside the expansion
+  CHECK(nt.original_span({4, 9}) == (ByteSpan{3, 9}));
+}
+
+TEST_CASE("text: the offset map never decreases", "[text]") {
+  const std::string text = "①㈠ｶﾞ＆Å\xFF政\xE6\x94";
+  const auto nt = normalize(text);
+  for (size_t i = 1; i < nt.to_original.size(); ++i) {
+    CHECK(nt.to_original[i - 1] <= nt.to_original[i]);
+  }
+  CHECK(nt.to_original.back() == text.size());
+}
+
+TEST_CASE("text: ill-formed bytes pass through one to one", "[text]") {
+  const std::string text("a\xFF\xC0政", 6);
+  const auto nt = normalize(text);
+  CHECK(nt.normalized == text);
+  CHECK(nt.original_span({1, 2}) == (ByteSpan{1, 2}));
+  CHECK(nt.original_span({2, 3}) == (ByteSpan{2, 3}));
+}
+
+TEST_CASE("text: empty input", "[text]") {
+  const auto nt = normalize("");
+  CHECK(nt.normalized.empty());
+  CHECK(nt.to_original == std::vector<uint32_t>{0});
+}

@@ -1,0 +1,64 @@
+import os
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+
+def run(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "zhpolicy", *args], input=stdin,
+                          capture_output=True, cwd="/")
+
+
+def test_segment_file_one_line_per_line(tmp_path):
+    src = tmp_path / "in.txt"
+    src.write_text("区政协十五届二次会议举行\n\n新增就业4.6万人\r\n", encoding="utf-8")
+    out = run("segment", str(src))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.decode("utf-8").split("\n") == [
+        "区政协 十五届 二次 会议 举行", "", "新增 就业 4.6万 人", ""]
+
+
+def test_segment_drops_spaces_from_output_and_reads_stdin():
+    out = run("segment", "-", stdin="编辑:冉建苹 美编:吕燕\n".encode("utf-8"))
+    assert out.returncode == 0
+    assert out.stdout.decode("utf-8") == "编辑 : 冉建苹 美编 : 吕燕\n"
+
+
+def test_corpus_document_line_count_is_kept(corpus, shared_dir):
+    name, text = next(iter(corpus.items()))
+    out = run("segment", str(shared_dir / "corpus" / name))
+    assert out.returncode == 0
+    lines = out.stdout.decode("utf-8").split("\n")
+    assert len(lines) - 1 == len(text.rstrip("\n").split("\n"))
+
+
+def test_console_script_exists():
+    script = Path(sysconfig.get_path("scripts")) / "zhpolicy"
+    assert script.exists()
+    out = subprocess.run([str(script), "segment", "-"], input="碳达峰碳中和".encode(),
+                         capture_output=True)
+    assert out.stdout.decode() == "碳达峰 碳中和\n"
+
+
+def test_missing_file_and_undecodable_input(tmp_path):
+    out = run("segment", str(tmp_path / "nope.txt"))
+    assert out.returncode != 0
+    assert b"cannot read" in out.stderr and b"nope.txt" in out.stderr
+    bad = tmp_path / "gbk.txt"
+    bad.write_bytes("政协".encode("gbk"))
+    out = run("segment", str(bad))
+    assert out.returncode != 0
+    assert b"gbk.txt is not UTF-8 text: byte 0 (0xd5)" in out.stderr
+
+
+def test_bad_user_dict_exit_code(tmp_path):
+    d = tmp_path / "u.dict"
+    d.write_text("a b c d\n", encoding="utf-8")
+    src = tmp_path / "in.txt"
+    src.write_text("政协\n", encoding="utf-8")
+    out = run("segment", "--user-dict", str(d), str(src))
+    assert out.returncode == 1
+    assert b"u.dict:1: expected" in out.stderr

@@ -1,0 +1,128 @@
+import concurrent.futures
+import random
+
+import pytest
+
+import zhpolicy
+
+
+def assert_tiles(text, tokens):
+    pos = 0
+    for t in tokens:
+        assert t.start == pos, (t, pos)
+        assert t.end > t.start
+        assert text[t.start:t.end] == t.text
+        pos = t.end
+    assert pos == len(text)
+
+
+def test_offsets_are_characters_and_tile_the_corpus(corpus):
+    for name, text in corpus.items():
+        assert_tiles(text, zhpolicy.segment(text))
+
+
+def test_offsets_with_astral_characters_and_full_width_forms():
+    text = "𠀀区政协😀ＧＤＰ增长１２．５％…"
+    tokens = zhpolicy.segment(text)
+    assert_tiles(text, tokens)
+    assert [t.text for t in tokens if str(t.kind) == "number"] == ["１２．５％"]
+
+
+def test_random_strings_tile():
+    rng = random.Random(5)
+    alphabet = "政协区委十五届二次会议亿万元%１２．，。“”…— \n\r\tAz-.,:019年月日😀𠀀é"
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(50)))
+        assert_tiles(text, zhpolicy.segment(text))
+
+
+def test_kinds_and_numbers():
+    tokens = zhpolicy.segment("2024年2月5日，新增就业4.6万人，增长12%")
+    kinds = {t.text: str(t.kind) for t in tokens}
+    assert kinds["2024年2月5日"] == "date"
+    assert kinds["4.6万"] == "number"
+    assert kinds["12%"] == "number"
+    assert kinds["，"] == "punctuation"
+    assert tokens[0].to_dict() == {"text": "2024年2月5日", "start": 0, "end": 9, "kind": "date"}
+
+
+def test_empty_text():
+    assert zhpolicy.segment("") == []
+    assert zhpolicy.cut("") == []
+
+
+def test_search_mode():
+    assert zhpolicy.cut("中华人民共和国", mode="search") == [
+        "中华", "华人", "人民", "共和", "共和国", "中华人民共和国"]
+    with pytest.raises(zhpolicy.Error, match="mode must be"):
+        zhpolicy.cut("中华", mode="fast")
+
+
+def test_bad_input_types_and_lone_surrogates():
+    with pytest.raises(TypeError):
+        zhpolicy.segment(b"bytes")
+    with pytest.raises(zhpolicy.Error, match="lone surrogate at character 2"):
+        zhpolicy.segment("政协\ud800")
+    with pytest.raises(ValueError):  # zhpolicy.Error is a ValueError
+        zhpolicy.segment("\udfff")
+    with pytest.raises(TypeError):
+        zhpolicy.segment_many(["ok", 3])
+
+
+def test_segment_many_equals_segment(corpus):
+    texts = [line for doc in corpus.values() for line in doc.splitlines()]
+    expected = [zhpolicy.segment(t) for t in texts]
+    for n in (0, 1, 2, 4):
+        assert zhpolicy.segment_many(texts, n_threads=n) == expected
+
+
+def test_threads_share_one_segmenter(corpus):
+    seg = zhpolicy.Segmenter(zhpolicy.default_lexicon())
+    texts = list(corpus.values()) * 4
+    expected = [seg.cut(t) for t in texts]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(seg.cut, texts))
+    assert results == expected
+
+
+def test_user_words_do_not_touch_the_default():
+    base = zhpolicy.default_lexicon()
+    custom = zhpolicy.Segmenter(base.with_user_words([("渝中区委", None, "nt")]))
+    assert custom.cut("民革渝中区委") == ["民革", "渝中区委"]
+    assert zhpolicy.cut("民革渝中区委") == ["民革", "渝中区", "委"]
+    assert base.lookup("渝中区委") is None
+    assert custom.lexicon.lookup("渝中区委").tag == "nt"
+
+
+def test_user_dict_errors_name_file_and_line(tmp_path):
+    bad = tmp_path / "user.dict"
+    bad.write_text("政协 100 nt\n区政协 100 nt extra\n", encoding="utf-8")
+    with pytest.raises(zhpolicy.Error, match=r"user.dict:2: expected 'word \[freq\] \[tag\]', got 4 fields"):
+        zhpolicy.load(user_dict=bad)
+    with pytest.raises(zhpolicy.Error, match="cannot open"):
+        zhpolicy.load(user_dict=tmp_path / "missing.dict")
+    with pytest.raises(zhpolicy.Error, match="unknown entity type"):
+        zhpolicy.default_lexicon().with_user_words([("词", 3, "n", "animal")])
+    with pytest.raises(zhpolicy.Error, match="freq must be"):
+        zhpolicy.default_lexicon().with_user_words([("词", 0)])
+
+
+def test_broken_lexicon_files(tmp_path):
+    with pytest.raises(zhpolicy.Error, match="cannot open"):
+        zhpolicy.Lexicon.open(str(tmp_path / "missing.zpl"))
+    junk = tmp_path / "junk.zpl"
+    junk.write_bytes(b"\x00" * 100)
+    with pytest.raises(zhpolicy.Error, match="not a valid zhpolicy lexicon"):
+        zhpolicy.Lexicon.open(str(junk))
+    data = bytearray(zhpolicy.default_lexicon().base_bytes())
+    data[len(data) // 3] ^= 0xFF
+    with pytest.raises(zhpolicy.Error, match="checksum"):
+        zhpolicy.Lexicon.from_bytes(bytes(data))
+
+
+def test_strict_utf8_option_is_validated():
+    with pytest.raises(zhpolicy.Error, match="invalid_utf8"):
+        zhpolicy.Segmenter(zhpolicy.default_lexicon(), invalid_utf8="ignore")
+    # A Python str is always valid UTF-8 once encoded, so strict mode accepts it.
+    strict = zhpolicy.Segmenter(zhpolicy.default_lexicon(), invalid_utf8="error")
+    assert strict.cut("区政协召开会议") == ["区政协", "召开", "会议"]
