@@ -168,6 +168,7 @@ std::string build_lexicon(const LexiconSource& source) {
 
   // Hash the children of wide nodes (load factor <= 0.8; linear probing).
   std::vector<ChildHashEntry> hashed;
+  std::vector<uint64_t> pair_filter(kPairFilterBits / 64, 0);
   {
     size_t wide_edges = 0;
     for (uint32_t off = 0; off < blob.size(); off += kNodeHeaderWords + 2 * blob[off]) {
@@ -184,6 +185,8 @@ std::string build_lexicon(const LexiconSource& source) {
         size_t slot = child_hash(off, key) & (size - 1);
         while (hashed[slot].parent != kEmptySlot) slot = (slot + 1) & (size - 1);
         hashed[slot] = entry_for(off, key, blob[off + kNodeHeaderWords + k + i]);
+        const uint32_t bit = child_hash(off, key) >> (32 - kPairFilterLog2);
+        pair_filter[bit / 64] |= uint64_t(1) << (bit % 64);
       }
     }
   }
@@ -223,6 +226,7 @@ std::string build_lexicon(const LexiconSource& source) {
   w.add_section(SectionId::kUnits, source.units_tsv.data(), source.units_tsv.size());
   w.add_section(SectionId::kSources, source.sources.data(), source.sources.size());
   w.add_vector(SectionId::kChildHash, hashed);
+  w.add_vector(SectionId::kPairFilter, pair_filter);
   return w.finish(static_cast<uint32_t>(words.size()), log_total);
 }
 

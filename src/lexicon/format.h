@@ -29,7 +29,7 @@ namespace format {
 inline constexpr char kMagic[4] = {'Z', 'H', 'P', 'L'};
 inline constexpr uint32_t kVersion = 1;
 inline constexpr uint32_t kRootTableSize = 0x10000;
-inline constexpr uint32_t kSectionCount = 12;  // ids 1..12
+inline constexpr uint32_t kSectionCount = 13;  // ids 1..13
 
 struct FileHeader {
   char magic[4];
@@ -56,6 +56,7 @@ enum class SectionId : uint32_t {
   kUnits = 10,        // TSV text of the unit table (numbers)
   kSources = 11,      // free text: what the lexicon was compiled from
   kChildHash = 12,    // ChildHashEntry[power of two]: children of wide nodes
+  kPairFilter = 13,   // uint64[kPairFilterBits / 64]: which (parent, key) pairs are hashed
 };
 
 struct SectionEntry {
@@ -86,6 +87,12 @@ inline constexpr uint32_t kFlagWord = 1u << 31;      // the child ends a word
 inline constexpr uint32_t kFlagChildren = 1u << 30;  // the child has children
 inline constexpr uint32_t kFlagWide = 1u << 29;      // ... more than kHashedChildCount
 inline constexpr uint32_t kKeyMask = (1u << 21) - 1;
+// Most (parent, key) lookups in wide nodes fail (的 + any character is rarely
+// a word); a one-hash Bloom filter that fits in L2 answers them without
+// touching the hash table. Its bit is taken from the hash's high bits, the
+// table slot from the low bits.
+inline constexpr uint32_t kPairFilterLog2 = 22;
+inline constexpr uint32_t kPairFilterBits = 1u << kPairFilterLog2;
 inline uint32_t child_hash(uint32_t parent, uint32_t key) {
   uint64_t h = (uint64_t(parent) << 32 | key) * 0x9E3779B97F4A7C15ull;
   return static_cast<uint32_t>(h >> 32);

@@ -44,7 +44,10 @@ class TrieView {
   // The child of `from` for `c`; false if there is none.
   bool next(const TrieStep& from, char32_t c, TrieStep& out) const {
     if (from.flags & format::kFlagWide) {
-      uint32_t slot = format::child_hash(from.node, c) & hash_mask_;
+      const uint32_t h = format::child_hash(from.node, c);
+      const uint32_t bit = h >> (32 - format::kPairFilterLog2);
+      if (!(pair_filter_[bit / 64] & (uint64_t(1) << (bit % 64)))) return false;
+      uint32_t slot = h & hash_mask_;
       for (;;) {
         const format::ChildHashEntry& e = hash_[slot];
         if (e.parent == from.node && (e.key & format::kKeyMask) == c) {
@@ -55,6 +58,7 @@ class TrieView {
         slot = (slot + 1) & hash_mask_;
       }
     }
+    if (!valid_record(from.node)) return false;
     const uint32_t* rec = trie_ + from.node;
     const uint32_t k = rec[0];
     const uint32_t* keys = rec + format::kNodeHeaderWords;
@@ -67,10 +71,26 @@ class TrieView {
     out = read(keys[k + lo]);
     return true;
   }
+  // Hints the cache to fetch what next(first(c0), c1) will read: walks are
+  // independent per start position, so fetching a few positions ahead hides
+  // most of the memory latency of the (large, random-access) child hash.
+  void prefetch_pair(char32_t c0, char32_t c1) const {
+    if (c0 >= format::kRootTableSize) return;
+    const format::ChildHashEntry& e = root_table_[c0];
+    if (e.child == 0) return;
+    if (e.key & format::kFlagWide) {
+      const uint32_t h = format::child_hash(e.child - 1, c1);
+      const uint32_t bit = h >> (32 - format::kPairFilterLog2);
+      if (pair_filter_[bit / 64] & (uint64_t(1) << (bit % 64))) __builtin_prefetch(&hash_[h & hash_mask_]);
+    } else if (e.key & format::kFlagChildren) {
+      __builtin_prefetch(&trie_[e.child - 1]);
+    }
+  }
   // The entry of the word at `node`, or nullptr.
   const format::WordEntry* word(uint32_t node) const {
+    if (!valid_record(node)) return nullptr;
     const uint32_t w = trie_[node + 1];
-    return w == 0 ? nullptr : &words_[w - 1];
+    return (w == 0 || w > word_count_) ? nullptr : &words_[w - 1];
   }
   // The node reached by `word`, or kNone.
   uint32_t find(std::string_view word) const;
@@ -78,7 +98,15 @@ class TrieView {
 
  private:
   friend class ZplView;
+  // Whether a whole record fits at `node`. Checked on every read instead of
+  // validating the whole trie at load time: a corrupt file gives wrong
+  // answers at worst, never an out-of-bounds read. The branch is predictable.
+  bool valid_record(uint32_t node) const {
+    return node < trie_size_ && trie_size_ - node >= format::kNodeHeaderWords &&
+           trie_[node] <= (trie_size_ - node - format::kNodeHeaderWords) / 2;
+  }
   TrieStep read(uint32_t node) const {
+    if (!valid_record(node)) return {node, 0, 0};  // no word, no children
     const uint32_t* rec = trie_ + node;
     uint32_t flags = 0;
     if (rec[1] != 0) flags |= format::kFlagWord;
@@ -90,6 +118,7 @@ class TrieView {
   }
   const format::ChildHashEntry* root_table_ = nullptr;
   const format::ChildHashEntry* hash_ = nullptr;
+  const uint64_t* pair_filter_ = nullptr;
   uint32_t hash_mask_ = 0;
   uint32_t root_flags_ = 0;
   const uint32_t* trie_ = nullptr;

@@ -24,7 +24,13 @@ void build_word_graph(const LexiconData& lexicon, const char32_t* cps, uint32_t 
   edge_begin.resize(n + 1);
   edges.clear();
   const float single = static_cast<float>(-lexicon.base.log_total());
+  constexpr uint32_t kPrefetchDistance = 4;
+  const TrieView& base = lexicon.base.trie();
+  for (uint32_t k = 0; k + 1 < n && k < kPrefetchDistance; ++k) base.prefetch_pair(cps[k], cps[k + 1]);
   for (uint32_t k = 0; k < n; ++k) {
+    if (k + kPrefetchDistance + 1 < n) {
+      base.prefetch_pair(cps[k + kPrefetchDistance], cps[k + kPrefetchDistance + 1]);
+    }
     const uint32_t first = static_cast<uint32_t>(edges.size());
     edge_begin[k] = first;
     walk(lexicon.base.trie(), cps, k, n,

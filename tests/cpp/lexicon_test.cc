@@ -1,9 +1,12 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <cstring>
+#include <random>
 #include <fstream>
 
 #include "lexicon/builder.h"
+#include "lexicon/format.h"
 #include "test_support.h"
 
 using zhpolicy::Error;
@@ -165,4 +168,33 @@ TEST_CASE("lexicon: jieba-format user dictionaries", "[lexicon][user]") {
                     Catch::Contains("bad_freq.dict:2: expected a frequency"));
   const auto bad_utf8 = temp_file("bad_utf8.dict", "政协\n\xFF\xFE 3\n");
   CHECK_THROWS_WITH(test::lexicon().with_user_dict(bad_utf8), Catch::Contains("bad_utf8.dict:2"));
+}
+
+TEST_CASE("lexicon: a corrupt file with a valid checksum never crashes lookups", "[lexicon][errors]") {
+  // Scribble over the trie and hash sections, then re-seal the checksum so the
+  // file loads: lookups must stay in bounds (wrong answers are acceptable).
+  namespace fmt = zhpolicy::internal::format;
+  const std::string good(test::lexicon().base_bytes());
+  std::mt19937 rng(99);
+  for (int round = 0; round < 20; ++round) {
+    std::string bad = good;
+    for (int i = 0; i < 2000; ++i) {
+      const size_t at = sizeof(fmt::FileHeader) + 4096 + rng() % (bad.size() - 8192);
+      bad[at] = static_cast<char>(rng());
+    }
+    fmt::FileHeader h;
+    std::memcpy(&h, bad.data(), sizeof(h));
+    h.checksum = fmt::checksum(bad.data() + sizeof(h), bad.size() - sizeof(h));
+    std::memcpy(&bad[0], &h, sizeof(h));
+    try {
+      const Lexicon lex = Lexicon::from_bytes(bad);
+      const std::string text = test::read_file(std::string(ZHPOLICY_SHARED_DIR) +
+                                               "/corpus/000_896179ee8e786521.txt");
+      const auto tokens = Segmenter(lex).segment(text);
+      CHECK(test::tiles(text, tokens));
+      lex.lookup("政府工作报告");
+    } catch (const Error& e) {
+      CHECK(e.code() == ErrorCode::kBadFormat);  // a table it checks at load
+    }
+  }
 }

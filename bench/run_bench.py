@@ -1,0 +1,106 @@
+"""Segmentation benchmark: zhpolicy against its peers, measured in one run.
+
+    bench/run.sh            (installs the peers, builds, then runs this)
+    python bench/run_bench.py --build build --corpus-dir ../shared/corpus
+
+Every engine runs in its own process on the same corpus (../shared/corpus
+concatenated to >= 10 MB, segmented line by line). Throughput is the best of
+--repeat passes after loading; load time is measured inside each process; peak
+memory is the process's maximum resident set (wait4), so it includes the
+corpus text every engine holds. Ratios are zhpolicy's throughput over each
+peer's.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+
+def make_corpus(corpus_dir: Path, out: Path, min_bytes: int) -> int:
+    docs = [p.read_text(encoding="utf-8") for p in sorted(corpus_dir.glob("*.txt"))]
+    if not docs:
+        sys.exit(f"run_bench: no *.txt under {corpus_dir}")
+    text = "\n".join(docs)
+    copies = -(-min_bytes // len(text.encode("utf-8")))
+    data = "\n".join([text] * copies)
+    out.write_text(data, encoding="utf-8")
+    return len(data.encode("utf-8"))
+
+
+def run_measured(cmd, env=None):
+    """Like run(), measuring peak RSS with os.wait4 on the child."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    out = proc.stdout.read()
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"run_bench: {' '.join(map(str, cmd))} failed:\n{err.decode(errors='replace')}")
+    return json.loads(out.decode().strip().splitlines()[-1]), usage.ru_maxrss / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--build", default=str(ROOT / "build"), help="CMake build dir with zhpolicy_bench")
+    ap.add_argument("--corpus-dir", default=str(ROOT.parent / "shared" / "corpus"))
+    ap.add_argument("--min-mb", type=float, default=10.0)
+    ap.add_argument("--repeat", type=int, default=3, help="passes per fast engine (best is kept)")
+    ap.add_argument("--python", default=str(ROOT / ".venv" / "bin" / "python"),
+                    help="Python with zhpolicy installed (for the Python-API figure)")
+    ap.add_argument("--node-modules", default=str(HERE / ".peers" / "node_modules"))
+    ap.add_argument("--skip", action="append", default=[], help="engine to skip (jieba, jieba-rs, icu, python)")
+    args = ap.parse_args()
+
+    build = Path(args.build)
+    bench_exe = build / "bench" / "zhpolicy_bench"
+    lexicon = build / "zhpolicy.zpl"
+    for p in (bench_exe, lexicon):
+        if not p.exists():
+            sys.exit(f"run_bench: {p} is missing; build first (bench/run.sh does)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.txt"
+        size = make_corpus(Path(args.corpus_dir), corpus, int(args.min_mb * 1e6))
+        print(f"corpus: {args.corpus_dir} concatenated to {size / 1e6:.1f} MB; "
+              f"best of {args.repeat} passes (jieba: 1); single thread unless noted\n")
+        rows = []
+        base = [str(bench_exe), "--corpus", str(corpus), "--lexicon", str(lexicon)]
+        rows.append(("zhpolicy (C++)", *run_measured(base + ["--engine", "zhpolicy", "--repeat", str(args.repeat)])))
+        if "python" not in args.skip:
+            rows.append(("zhpolicy (Python cut)", *run_measured(
+                [args.python, str(HERE / "peers" / "zhpolicy_py_peer.py"), str(corpus), str(args.repeat)])))
+        if "icu" not in args.skip:
+            rows.append(("ICU BreakIterator", *run_measured(base + ["--engine", "icu", "--repeat", str(args.repeat)])))
+        if "jieba-rs" not in args.skip:
+            env = dict(os.environ, NODE_PATH=args.node_modules)
+            rows.append(("jieba-rs (@node-rs/jieba)", *run_measured(
+                ["node", str(HERE / "peers" / "jieba_rs_peer.cjs"), str(corpus), str(args.repeat)], env)))
+        if "jieba" not in args.skip:
+            rows.append(("jieba (Python)", *run_measured(
+                ["/usr/bin/python3", str(HERE / "peers" / "jieba_peer.py"), str(corpus), "1"])))
+
+        ours = rows[0][1]["bytes"] / rows[0][1]["seconds"] / 1e6
+        print(f"{'engine':<28}{'MB/s':>8}{'zhpolicy x':>12}{'load ms':>10}{'peak MB':>9}{'tokens':>10}")
+        for name, r, rss in rows:
+            mbps = r["bytes"] / r["seconds"] / 1e6
+            print(f"{name:<28}{mbps:>8.1f}{ours / mbps:>12.2f}{r['load_s'] * 1000:>10.1f}{rss:>9.1f}{r['tokens']:>10}")
+        peers = [(n, r["bytes"] / r["seconds"] / 1e6) for n, r, _ in rows[1:] if not n.startswith("zhpolicy")]
+        if peers:
+            name, fastest = max(peers, key=lambda p: p[1])
+            print(f"\nzhpolicy (C++) vs the fastest peer, {name}: {ours / fastest:.2f}x")
+
+        one, _ = run_measured(base + ["--engine", "zhpolicy", "--threads", "1", "--repeat", str(args.repeat)])
+        two, _ = run_measured(base + ["--engine", "zhpolicy", "--threads", "2", "--repeat", str(args.repeat)])
+        print(f"batch API (segment_many): 1 thread {one['bytes'] / one['seconds'] / 1e6:.1f} MB/s, "
+              f"2 threads {two['bytes'] / two['seconds'] / 1e6:.1f} MB/s, "
+              f"scaling {one['seconds'] / two['seconds']:.2f}x (cores: {os.cpu_count()})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
