@@ -18,10 +18,13 @@
 #ifndef ZHPOLICY_H_
 #define ZHPOLICY_H_
 
+#include "zhpolicy/decimal.h"
 #include "zhpolicy/entity_type.h"
 #include "zhpolicy/error.h"
 #include "zhpolicy/export.h"
 #include "zhpolicy/lexicon.h"
+#include "zhpolicy/number.h"
+#include "zhpolicy/numbers.h"
 #include "zhpolicy/segmenter.h"
 #include "zhpolicy/span.h"
 #include "zhpolicy/text.h"

@@ -14,4 +14,5 @@ PYBIND11_MODULE(_core, m) {
   py::register_exception<zhpolicy::Error>(m, "Error", PyExc_ValueError);
   zhpolicy::python::bind_lexicon(m);
   zhpolicy::python::bind_segmenter(m);
+  zhpolicy::python::bind_numbers(m);
 }

@@ -17,6 +17,8 @@ from typing import Iterable, List, Optional
 from ._core import (  # noqa: F401  (re-exported API)
     Error,
     Lexicon,
+    Number,
+    NumberExtractor,
     Segmenter,
     Token,
     TokenKind,
@@ -26,9 +28,9 @@ from ._core import (  # noqa: F401  (re-exported API)
 )
 
 __all__ = [
-    "Error", "Lexicon", "Segmenter", "Token", "TokenKind", "UserWord", "WordInfo",
+    "Error", "Lexicon", "Number", "NumberExtractor", "Segmenter", "Token", "TokenKind", "UserWord", "WordInfo",
     "__version__", "default_lexicon_path", "default_lexicon", "load",
-    "segment", "cut", "segment_many",
+    "segment", "cut", "segment_many", "numbers", "numbers_many",
 ]
 
 
@@ -107,3 +109,28 @@ def segment_many(texts: Iterable[str], n_threads: int = 0, mode: str = "default"
     [1, 2]
     """
     return _default_segmenter().segment_many(texts, n_threads, mode)
+
+
+@functools.lru_cache(maxsize=1)
+def _default_number_extractor() -> NumberExtractor:
+    return NumberExtractor(default_lexicon())
+
+
+def numbers(text: str) -> List[Number]:
+    """The numbers of `text`: kind, exact value (scale folded in), range, unit, qualifier.
+
+    >>> import zhpolicy
+    >>> [n.to_dict() for n in zhpolicy.numbers("增长12%左右")]
+    [{'text': '12%左右', 'start': 2, 'end': 7, 'kind': 'percent', 'value': 12, 'unit': '%', 'qualifier': 'approx'}]
+    """
+    return _default_number_extractor().extract(text)
+
+
+def numbers_many(texts: Iterable[str], n_threads: int = 0) -> List[List[Number]]:
+    """numbers() of each text on n_threads threads (0: all cores), GIL released.
+
+    >>> import zhpolicy
+    >>> [[n.text for n in ns] for ns in zhpolicy.numbers_many(["新增5家", "第四届"])]
+    [['5家'], ['第四届']]
+    """
+    return _default_number_extractor().extract_many(texts, n_threads)

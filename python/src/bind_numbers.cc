@@ -1,0 +1,143 @@
+// Binds zhpolicy/number.h and zhpolicy/numbers.h: numbers as Python objects
+// with character offsets and gold-schema values.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "bindings.h"
+#include "offsets.h"
+#include "zhpolicy/numbers.h"
+
+namespace zhpolicy {
+namespace python {
+namespace {
+
+namespace py = pybind11;
+
+// A Decimal as Python sees it: int when integral (exact, any size), float otherwise.
+py::object to_py_value(const Decimal& d) {
+  if (d.is_integer()) {
+    return py::reinterpret_steal<py::object>(PyLong_FromString(d.to_string().c_str(), nullptr, 10));
+  }
+  return py::float_(d.to_double());
+}
+
+struct PyNumber {
+  py::str text;
+  uint32_t start, end;
+  NumberKind kind;
+  py::object value;      // int / float, or the ISO string for dates and times, digits for codes
+  py::object value_max;  // None unless a range
+  py::object unit;       // None if none
+  Qualifier qualifier;
+  bool relative;
+  std::string exact;     // the exact decimal value as a string ("" for dates)
+};
+
+py::list to_py_numbers(const py::str& text, std::string_view utf8, const std::vector<Number>& numbers) {
+  const CharOffsets chars(utf8);
+  py::list out(numbers.size());
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    const Number& n = numbers[i];
+    const uint32_t s = chars(n.span.begin), e = chars(n.span.end);
+    PyObject* sub = PyUnicode_Substring(text.ptr(), s, e);
+    if (!sub) throw py::error_already_set();
+    const bool iso_valued = n.kind == NumberKind::kDate || n.kind == NumberKind::kTime || n.kind == NumberKind::kCode;
+    out[i] = py::cast(PyNumber{
+        py::reinterpret_steal<py::str>(sub), s, e, n.kind,
+        iso_valued ? py::object(py::str(n.iso)) : to_py_value(n.value),
+        n.value_max ? to_py_value(*n.value_max) : py::none(),
+        n.unit.empty() ? py::object(py::none()) : py::object(py::str(n.unit)), n.qualifier, n.relative,
+        iso_valued ? std::string() : n.value.to_string()});
+  }
+  return out;
+}
+
+}  // namespace
+
+void bind_numbers(py::module_& m) {
+  py::class_<PyNumber>(m, "Number", R"doc(
+A number mention with character offsets (text == source[start:end]) and the
+gold schema's fields: kind, value (scale folded in; ISO string for dates and
+times), value_max (ranges), unit, qualifier.
+)doc")
+      .def_readonly("text", &PyNumber::text)
+      .def_readonly("start", &PyNumber::start)
+      .def_readonly("end", &PyNumber::end)
+      .def_property_readonly("kind", [](const PyNumber& n) { return std::string(to_string(n.kind)); })
+      .def_readonly("value", &PyNumber::value)
+      .def_readonly("value_max", &PyNumber::value_max)
+      .def_readonly("unit", &PyNumber::unit)
+      .def_property_readonly("qualifier", [](const PyNumber& n) -> py::object {
+        if (n.qualifier == Qualifier::kNone) return py::none();
+        return py::str(std::string(to_string(n.qualifier)));
+      })
+      .def_readonly("relative", &PyNumber::relative)
+      .def_readonly("exact", &PyNumber::exact, "The exact decimal value as a string; '' for dates, times, codes.")
+      .def("to_dict",
+           [](const PyNumber& n) {
+             // The gold schema: absent fields are left out.
+             py::dict d;
+             d["text"] = n.text;
+             d["start"] = n.start;
+             d["end"] = n.end;
+             d["kind"] = std::string(to_string(n.kind));
+             d["value"] = n.value;
+             if (!n.value_max.is_none()) d["value_max"] = n.value_max;
+             if (!n.unit.is_none()) d["unit"] = n.unit;
+             if (n.qualifier != Qualifier::kNone) d["qualifier"] = std::string(to_string(n.qualifier));
+             if (n.relative) d["relative"] = true;
+             return d;
+           })
+      .def("__repr__", [](const PyNumber& n) {
+        std::string r = "Number(" + py::repr(n.text).cast<std::string>() + ", " +
+                        std::string(to_string(n.kind)) + ", " + py::repr(n.value).cast<std::string>();
+        if (!n.value_max.is_none()) r += "..." + py::repr(n.value_max).cast<std::string>();
+        if (!n.unit.is_none()) r += ", " + n.unit.cast<std::string>();
+        if (n.qualifier != Qualifier::kNone) r += ", " + std::string(to_string(n.qualifier));
+        return r + ")";
+      });
+
+  py::class_<NumberExtractor>(m, "NumberExtractor", R"doc(
+Finds the numbers of a text. Immutable and safe to share between threads.
+
+>>> import zhpolicy
+>>> ex = zhpolicy.NumberExtractor(zhpolicy.default_lexicon())
+>>> [(n.text, n.kind, n.value, n.unit, n.qualifier) for n in ex.extract("突破1450亿元")]
+[('1450亿元', 'money', 145000000000, '元', 'gt')]
+)doc")
+      .def(py::init<Lexicon>(), py::arg("lexicon"))
+      .def("extract",
+           [](const NumberExtractor& ex, const py::str& text) {
+             const std::string_view utf8 = utf8_view(text);
+             std::vector<Number> numbers;
+             {
+               py::gil_scoped_release release;
+               numbers = ex.extract(utf8);
+             }
+             return to_py_numbers(text, utf8, numbers);
+           },
+           py::arg("text"), "The numbers of `text` (list of Number), in order.")
+      .def("extract_many",
+           [](const NumberExtractor& ex, const py::iterable& texts, unsigned n_threads) {
+             std::vector<py::str> strs;
+             std::vector<std::string_view> views;
+             for (const py::handle& t : texts) {
+               views.push_back(utf8_view(t));
+               strs.push_back(py::reinterpret_borrow<py::str>(t));
+             }
+             std::vector<std::vector<Number>> results;
+             {
+               py::gil_scoped_release release;
+               results = ex.extract_many(views, n_threads);
+             }
+             py::list out(results.size());
+             for (size_t i = 0; i < results.size(); ++i) out[i] = to_py_numbers(strs[i], views[i], results[i]);
+             return out;
+           },
+           py::arg("texts"), py::arg("n_threads") = 0,
+           "extract() of each text on n_threads threads (0: all cores), GIL released.")
+      .def_property_readonly("lexicon", &NumberExtractor::lexicon);
+}
+
+}  // namespace python
+}  // namespace zhpolicy

@@ -1,0 +1,41 @@
+// src/numbers/numeral.h — exact parsing of Chinese and Arabic numerals.
+#ifndef ZHPOLICY_SRC_NUMBERS_NUMERAL_H_
+#define ZHPOLICY_SRC_NUMBERS_NUMERAL_H_
+
+#include <optional>
+#include <string_view>
+
+#include "zhpolicy/decimal.h"
+
+namespace zhpolicy {
+namespace internal {
+
+// The value of one Chinese digit character (零〇一二两三…九, financial
+// 壹贰叁…玖, traditional 兩貳參陸), or -1.
+int chinese_digit(char32_t c);
+// The power of ten of a unit character: 十拾 1, 百佰 2, 千仟 3, 万萬 4,
+// 亿億 8, 兆 12; or 0 if `c` is not one.
+int chinese_unit_power(char32_t c);
+
+struct ParsedNumeral {
+  Decimal value;
+  // Written digit by digit without units (二〇二四, 九三): a reading, not a
+  // quantity, unless the context (a following 年) says so.
+  bool digit_sequence = false;
+  // Contains a unit character (十, 百, 万 ...): 十五, 三千五百万.
+  bool has_unit = false;
+};
+
+// Parses a whole string of Chinese numeral characters, possibly led by an
+// Arabic number ("1.4万亿", "3千万", "十五", "二十万零三百", "一百零五",
+// "三千五" = 3500, "壹拾贰"). nullopt if it is not a well-formed numeral
+// (万一, 亿, 三三 ...) or exceeds Decimal's limits.
+std::optional<ParsedNumeral> parse_chinese_numeral(std::u32string_view cps);
+
+// Parses ASCII digits with optional ',' groups and a decimal point.
+std::optional<Decimal> parse_arabic(std::string_view text);
+
+}  // namespace internal
+}  // namespace zhpolicy
+
+#endif  // ZHPOLICY_SRC_NUMBERS_NUMERAL_H_
