@@ -1,6 +1,6 @@
 // zhpolicy_bench — one engine, one corpus, one JSON line of measurements.
 //
-//   zhpolicy_bench --engine zhpolicy|icu --corpus FILE [--lexicon ZPL]
+//   zhpolicy_bench --engine zhpolicy|numbers|icu --corpus FILE [--lexicon ZPL]
 //                  [--threads N] [--repeat R] [--print N]
 //
 // The corpus is segmented line by line (as every peer is driven), after the
@@ -9,6 +9,8 @@
 // noise only ever slows a pass down). bench/run_bench.py runs
 // this once per engine in a fresh process, next to the Python and Node peers,
 // and prints the ratios. --print N writes the first N lines' tokens instead.
+// Engine "numbers" is zhpolicy's number extraction alone ("tokens" counts
+// the numbers found).
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
 
@@ -99,6 +101,18 @@ int main(int argc, char** argv) {
         seg_s = std::min(seg_s, seconds_since(t1));
         for (const auto& toks : results) tokens += toks.size();
       }
+    }
+  } else if (engine == "numbers") {
+    auto t0 = Clock::now();
+    const zhpolicy::NumberExtractor extractor(zhpolicy::Lexicon::open(lexicon_path));
+    extractor.extract("预热1450亿元");
+    load_s = seconds_since(t0);
+    seg_s = 1e300;
+    for (int r = 0; r < repeat; ++r) {
+      tokens = 0;
+      auto t1 = Clock::now();
+      for (auto line : lines) tokens += extractor.extract(line).size();
+      seg_s = std::min(seg_s, seconds_since(t1));
     }
   } else if (engine == "icu") {
     auto t0 = Clock::now();

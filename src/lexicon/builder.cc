@@ -34,6 +34,7 @@ constexpr int32_t kNoWord = -1;
 struct BuildNode {
   std::vector<std::pair<char32_t, uint32_t>> children;  // kept sorted
   int32_t word = kNoWord;
+  bool entity_only = false;
 };
 
 class Writer {
@@ -122,6 +123,7 @@ std::string build_lexicon(const LexiconSource& source) {
       tags.push_back(e.tag);
     }
     trie[node].word = static_cast<int32_t>(words.size());
+    trie[node].entity_only = e.entity_only;
     words.push_back({static_cast<float>(std::log(double(e.freq)) - log_total), e.freq,
                      tag_it->second, e.entity, 0});
   }
@@ -137,7 +139,7 @@ std::string build_lexicon(const LexiconSource& source) {
     uint32_t lp_bits = 0;
     if (w != kNoWord) std::memcpy(&lp_bits, &log_probs[w], 4);
     blob.push_back(k);
-    blob.push_back(w == kNoWord ? 0 : uint32_t(w) + 1);
+    blob.push_back(w == kNoWord ? 0 : (uint32_t(w) + 1) | (trie[n].entity_only ? kEntityOnlyBit : 0));
     blob.push_back(lp_bits);
     for (const auto& c : trie[n].children) blob.push_back(c.first);
     blob.resize(blob.size() + k);
@@ -151,7 +153,7 @@ std::string build_lexicon(const LexiconSource& source) {
   auto entry_for = [&](uint32_t parent, uint32_t key, uint32_t child) {
     const uint32_t k = blob[child];
     uint32_t flags = 0;
-    if (blob[child + 1] != 0) flags |= kFlagWord;
+    if (blob[child + 1] != 0) flags |= (blob[child + 1] & kEntityOnlyBit) ? kFlagEntityWord : kFlagWord;
     if (k > 0) flags |= kFlagChildren;
     if (k > kHashedChildCount) flags |= kFlagWide;
     float lp;

@@ -16,6 +16,7 @@ struct LexiconEntry {
   uint32_t freq = 0; // 0: a known prefix that is not a word itself
   std::string tag;
   uint8_t entity = 0;  // EntityType
+  bool entity_only = false;  // a term for entity recognition, not a segmentation word
 };
 
 struct HmmTables {

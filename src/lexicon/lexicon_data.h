@@ -22,7 +22,10 @@ struct TrieStep {
   uint32_t node;
   uint32_t flags;  // format::kFlag*
   float log_prob;
+  // A word of the segmentation lexicon ends here.
   bool has_word() const { return flags & format::kFlagWord; }
+  // A segmentation word or an entity-only term ends here.
+  bool has_term() const { return flags & (format::kFlagWord | format::kFlagEntityWord); }
   bool has_children() const { return flags & format::kFlagChildren; }
 };
 
@@ -89,7 +92,7 @@ class TrieView {
   // The entry of the word at `node`, or nullptr.
   const format::WordEntry* word(uint32_t node) const {
     if (!valid_record(node)) return nullptr;
-    const uint32_t w = trie_[node + 1];
+    const uint32_t w = trie_[node + 1] & ~format::kEntityOnlyBit;
     return (w == 0 || w > word_count_) ? nullptr : &words_[w - 1];
   }
   // The node reached by `word`, or kNone.
@@ -109,7 +112,7 @@ class TrieView {
     if (!valid_record(node)) return {node, 0, 0};  // no word, no children
     const uint32_t* rec = trie_ + node;
     uint32_t flags = 0;
-    if (rec[1] != 0) flags |= format::kFlagWord;
+    if (rec[1] != 0) flags |= (rec[1] & format::kEntityOnlyBit) ? format::kFlagEntityWord : format::kFlagWord;
     if (rec[0] > 0) flags |= format::kFlagChildren;
     if (rec[0] > format::kHashedChildCount) flags |= format::kFlagWide;
     float lp;

@@ -216,7 +216,7 @@ bool NumberExtractorImpl::numeral_in_name(std::string_view s, size_t begin, size
       bool ok = trie.first(char_at(s, i, &len), step);
       while (ok) {
         i += len;
-        if (step.has_word() && i > begin) {
+        if (step.has_term() && i > begin) {
           const format::WordEntry* w = trie.word(step.node);
           const std::string_view tag = w ? view->tag(w->tag) : "";
           const bool entity = w && w->entity != 0;
@@ -257,7 +257,9 @@ void NumberExtractorImpl::extract_at(std::string_view s, const Regions& regions,
   const bool arabic_start = is_ascii_digit(s[numeral_begin]);
   if (arabic_start) {
     // Part of a Latin word (COVID-19, 5G) or an identifier (2号楼): not a quantity.
-    const char32_t before = char_before(s, match_begin);
+    size_t before_start = match_begin;
+    char32_t before = char_before(s, match_begin, &before_start);
+    if (before == '-' || before == '.') before = char_before(s, before_start);  // COVID-19, v2.0
     if (before < 0x80 && (is_ascii_alpha(static_cast<char>(before)) || before == '_')) return;
     if (!ordinal_prefix) {
       if (auto date = match_date(s, numeral_begin)) {

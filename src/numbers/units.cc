@@ -65,7 +65,7 @@ const UnitInfo* UnitTable::match(std::string_view text, size_t pos, size_t& leng
   }
   while (n-- > 0) {
     if (ends[n] - pos > max_bytes_) continue;
-    auto it = units_.find(std::string(text.substr(pos, ends[n] - pos)));
+    auto it = units_.find(text.substr(pos, ends[n] - pos));
     if (it != units_.end()) {
       length = ends[n] - pos;
       return &it->second;

@@ -5,7 +5,7 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <map>
 
 #include "zhpolicy/number.h"
 
@@ -28,7 +28,7 @@ class UnitTable {
   const UnitInfo* match(std::string_view text, size_t pos, size_t& length) const;
 
  private:
-  std::unordered_map<std::string, UnitInfo> units_;
+  std::map<std::string, UnitInfo, std::less<>> units_;  // std::less<>: lookups by string_view
   size_t max_bytes_ = 0;
 };
 

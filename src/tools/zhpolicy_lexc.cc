@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "lexicon/builder.h"
@@ -80,10 +81,19 @@ int run(int argc, char** argv) {
     source.sources += "policy list: " + path + "\n";
   }
   const Lexicon layered = jieba.with_user_words(policy);
+  // Entity terms that are already words (九三学社, 两江) get their type; the
+  // others (党的二十大) are entity-only: segmentation keeps to words.
+  std::unordered_set<std::string> words;
+  for (const auto& e : source.entries) words.insert(e.word);
+  for (const UserWord& w : policy) {
+    if (w.entity == EntityType::kNone) words.insert(w.word);
+  }
   for (const UserWord& w : policy) {
     const auto info = layered.lookup(w.word);
-    source.entries.push_back({w.word, info->freq, w.tag.empty() && info ? info->tag : w.tag,
-                              static_cast<uint8_t>(w.entity)});
+    LexiconEntry entry{w.word, info->freq, w.tag.empty() ? info->tag : w.tag,
+                       static_cast<uint8_t>(w.entity), false};
+    entry.entity_only = w.entity != EntityType::kNone && !words.count(w.word);
+    source.entries.push_back(std::move(entry));
   }
   const std::string bytes = build_lexicon(source);
   Lexicon::from_bytes(bytes);  // validate what we are about to write

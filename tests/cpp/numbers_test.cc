@@ -1,0 +1,186 @@
+#include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+using zhpolicy::Decimal;
+using zhpolicy::Number;
+using zhpolicy::NumberKind;
+using zhpolicy::Qualifier;
+
+namespace {
+
+const zhpolicy::NumberExtractor& extractor() {
+  static const zhpolicy::NumberExtractor ex(test::lexicon());
+  return ex;
+}
+
+struct Found {
+  std::string text;
+  std::string kind;
+  std::string value;  // exact decimal, or the ISO string
+  std::string unit;
+  std::string qualifier;
+};
+
+std::vector<Found> find(const std::string& text) {
+  std::vector<Found> out;
+  for (const Number& n : extractor().extract(text)) {
+    const bool iso = n.kind == NumberKind::kDate || n.kind == NumberKind::kTime || n.kind == NumberKind::kCode;
+    std::string value = iso ? n.iso : n.value.to_string();
+    if (n.value_max) value += ".." + n.value_max->to_string();
+    out.push_back({std::string(zhpolicy::slice(text, n.span)), std::string(to_string(n.kind)), value,
+                   n.unit, std::string(to_string(n.qualifier))});
+  }
+  return out;
+}
+
+std::string show(const std::vector<Found>& fs) {
+  std::string s;
+  for (const auto& f : fs) s += "[" + f.text + " " + f.kind + " " + f.value + " " + f.unit + " " + f.qualifier + "]";
+  return s;
+}
+
+void expect(const std::string& text, const std::string& expected) {
+  INFO(text);
+  CHECK(show(find(text)) == expected);
+}
+
+}  // namespace
+
+TEST_CASE("numbers: money with scale words folded in exactly", "[numbers][money]") {
+  expect("全年地区生产总值1450亿元", "[1450亿元 money 145000000000 元 ]");
+  expect("规模1.4万亿元", "[1.4万亿元 money 1400000000000 元 ]");
+  expect("投资3千万元", "[3千万元 money 30000000 元 ]");
+  expect("收入1,234.5万元", "[1,234.5万元 money 12345000 元 ]");
+  expect("引进外资2亿美元", "[2亿美元 money 200000000 美元 ]");
+  expect("预算10.6亿元", "[10.6亿元 money 1060000000 元 ]");
+}
+
+TEST_CASE("numbers: percentages and percentage points", "[numbers][percent]") {
+  expect("增长12%左右", "[12%左右 percent 12 % approx]");
+  expect("增长12.5%", "[12.5% percent 12.5 % ]");
+  expect("占比百分之十五", "[百分之十五 percent 15 % ]");
+  expect("千分之五", "[千分之五 percent 5 ‰ ]");
+  expect("提高2个百分点", "[2个百分点 quantity 2 个百分点 ]");
+  expect("增长１２％", "[１２％ percent 12 % ]");
+  expect("下降-3.5%", "[-3.5% percent -3.5 % ]");
+}
+
+TEST_CASE("numbers: quantities with units and measure words", "[numbers][quantity]") {
+  expect("新增就业4.6万人", "[4.6万人 quantity 46000 人 ]");
+  expect("新增市级以上金融机构5家", "[5家 quantity 5 家 ]");
+  expect("商品房销售面积20万平方米", "[20万平方米 quantity 200000 平方米 ]");
+  expect("完成雨污分流改造54公里", "[54公里 quantity 54 公里 ]");
+  expect("过去的三年中", "[三年 quantity 3 年 ]");
+  expect("六个小组", "[六个 quantity 6 个 ]");
+  expect("一年半", "[一年半 quantity 1.5 年 ]");
+  expect("两个半小时", "[两个半小时 quantity 2.5 小时 ]");
+}
+
+TEST_CASE("numbers: ranges share unit and scale", "[numbers][range]") {
+  expect("3至5个", "[3至5个 quantity 3..5 个 ]");
+  expect("3-5家", "[3-5家 quantity 3..5 家 ]");
+  expect("三到五年", "[三到五年 quantity 3..5 年 ]");
+  expect("5000万至1亿元", "[5000万至1亿元 money 50000000..100000000 元 ]");
+  expect("10%~15%", "[10%~15% percent 10..15 % ]");
+}
+
+TEST_CASE("numbers: qualifiers before stay outside, after stay inside", "[numbers][qualifier]") {
+  expect("突破1450亿元", "[1450亿元 money 145000000000 元 gt]");
+  expect("绿色金融规模超1400亿元", "[1400亿元 money 140000000000 元 gt]");
+  expect("约300人", "[300人 quantity 300 人 approx]");
+  expect("近5年", "[5年 quantity 5 年 approx]");
+  expect("不低于30%", "[30% percent 30 % ge]");
+  expect("不足10家", "[10家 quantity 10 家 lt]");
+  expect("不超过5个", "[5个 quantity 5 个 le]");
+  expect("新增50个以上", "[50个以上 quantity 50 个 ge]");
+  expect("20余家", "[20余家 quantity 20 家 gt]");
+  expect("2万多人", "[2万多人 quantity 20000 人 gt]");
+  expect("控制在5.5%以内", "[5.5%以内 percent 5.5 % le]");
+  expect("达到1000亿元", "[1000亿元 money 100000000000 元 ]");  // 达到 alone: none
+}
+
+TEST_CASE("numbers: ordinals", "[numbers][ordinal]") {
+  expect("第四届中国工业软件大会", "[第四届 ordinal 4 届 ]");
+  expect("区政协十五届二次会议", "[十五届 ordinal 15 届 ][二次 ordinal 2 次 ]");
+  expect("区第十三次党代会", "[第十三次 ordinal 13 次 ]");
+  expect("第一组", "[第一组 ordinal 1 组 ]");
+  expect("筑牢第一道防线", "[第一 ordinal 1  ]");
+  expect("重庆中心一期", "[一期 ordinal 1 期 ]");
+  expect("开展行动30次", "[30次 quantity 30 次 ]");
+}
+
+TEST_CASE("numbers: dates and times keep only what is written", "[numbers][date]") {
+  expect("2024年2月5日", "[2024年2月5日 date 2024-02-05  ]");
+  expect("2023年12月", "[2023年12月 date 2023-12  ]");
+  expect("2022年,全区", "[2022年 date 2022  ]");
+  expect("1月31日", "[1月31日 date --01-31  ]");
+  expect("19日,", "[19日 date ---19  ]");
+  expect("2022-01-10 14:31", "[2022-01-10 14:31 date 2022-01-10T14:31  ]");
+  expect("会议于14:30开始", "[14:30 time 14:30  ]");
+  expect("二〇二四年", "[二〇二四年 date 2024  ]");
+  const auto relative = extractor().extract("去年10月8日");
+  REQUIRE(relative.size() == 1);
+  CHECK(relative[0].iso == "--10-08");
+  CHECK(relative[0].relative);
+  CHECK(zhpolicy::slice("去年10月8日", relative[0].span) == "10月8日");
+}
+
+TEST_CASE("numbers: fractions, cardinals and codes", "[numbers][kinds]") {
+  expect("三分之一", "[三分之一 fraction 0.3333333  ]");
+  expect("六大重点产业", "[六 cardinal 6  ]");
+  expect("二十万零三百", "[二十万零三百 cardinal 200300  ]");
+  expect("焕新升级“11241”现代产业体系", "[11241 code 11241  ]");
+  expect("共1,234", "[1,234 cardinal 1234  ]");
+}
+
+TEST_CASE("numbers: numerals in names, slogans and idioms are not numbers", "[numbers][not]") {
+  for (const char* text : {"九三学社渝中区委", "增强“四个意识”", "坚决做到两个维护", "一核三带六园区的“一核三带六园区”",
+                           "门前三包", "落地一批项目", "一系列举措", "打赢了一场又一场硬仗",
+                           "是一个好报告", "(五)全面融入", "一是加强", "两江新区", "委托第三方机构",
+                           "党的二十大精神", "统一部署", "进一步提升", "恒大云邸2号楼", "5G基站", "COVID-19",
+                           "做好五篇大文章", "《关于2024年工作的报告》", "十分重要", "千万不要"}) {
+    INFO(text);
+    CHECK(show(find(text)).empty());
+  }
+}
+
+TEST_CASE("numbers: spans are in the original text, full-width included", "[numbers]") {
+  const std::string text = "增长１２．５％左右";
+  const auto ns = extractor().extract(text);
+  REQUIRE(ns.size() == 1);
+  CHECK(zhpolicy::slice(text, ns[0].span) == "１２．５％左右");
+  CHECK(ns[0].value == *Decimal::parse("12.5"));
+}
+
+TEST_CASE("numbers: malformed and adversarial input is total", "[numbers][adversarial]") {
+  CHECK(extractor().extract("").empty());
+  CHECK(extractor().extract("万").empty());
+  CHECK(show(find("一亿亿亿亿")) == "[一亿亿亿亿 cardinal 100000000000000000000000000000000  ]");
+  // 10,000 digits: beyond what a Decimal holds exactly, so no number, no crash.
+  const std::string digits(10000, '7');
+  for (const Number& n : extractor().extract(digits)) CHECK(n.span.end <= digits.size());
+  std::string numerals;
+  for (int i = 0; i < 5000; ++i) numerals += "三千五百万亿";
+  extractor().extract(numerals);
+  std::string mixed("1,2,3,,4.5.6%%第第三\xFF\xFE二〇二四年年", 38);
+  for (int i = 0; i < 3; ++i) mixed += mixed;
+  for (const Number& n : extractor().extract(mixed)) CHECK(n.span.end <= mixed.size());
+  std::string junk;
+  for (int i = 0; i < 200000; ++i) junk.push_back(static_cast<char>((i * 7919) & 0xFF));
+  for (const Number& n : extractor().extract(junk)) CHECK(n.span.begin < n.span.end);
+}
+
+TEST_CASE("numbers: batch equals one by one", "[numbers][threads]") {
+  std::vector<std::string> texts;
+  for (const char* name : {"000_896179ee8e786521.txt", "001_674e5ce036ec5342.txt", "002_31f553e2c859f86c.txt"}) {
+    texts.push_back(test::read_file(std::string(ZHPOLICY_SHARED_DIR) + "/corpus/" + name));
+  }
+  std::vector<std::string_view> views(texts.begin(), texts.end());
+  const auto batch = extractor().extract_many(views, 2);
+  for (size_t i = 0; i < texts.size(); ++i) {
+    const auto one = extractor().extract(texts[i]);
+    REQUIRE(batch[i].size() == one.size());
+    for (size_t k = 0; k < one.size(); ++k) CHECK(batch[i][k].span == one[k].span);
+  }
+}
