@@ -49,7 +49,7 @@ def main() -> int:
     ap.add_argument("--build", default=str(ROOT / "build"), help="CMake build dir with zhpolicy_bench")
     ap.add_argument("--corpus-dir", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--min-mb", type=float, default=10.0)
-    ap.add_argument("--repeat", type=int, default=3, help="passes per fast engine (best is kept)")
+    ap.add_argument("--repeat", type=int, default=5, help="passes per fast engine (best is kept)")
     ap.add_argument("--python", default=str(ROOT / ".venv" / "bin" / "python"),
                     help="Python with zhpolicy installed (for the Python-API figure)")
     ap.add_argument("--node-modules", default=str(HERE / ".peers" / "node_modules"))
@@ -93,6 +93,10 @@ def main() -> int:
         if peers:
             name, fastest = max(peers, key=lambda p: p[1])
             print(f"\nzhpolicy (C++) vs the fastest peer, {name}: {ours / fastest:.2f}x")
+
+        nums, nums_rss = run_measured(base + ["--engine", "numbers", "--repeat", str(args.repeat)])
+        print(f"number extraction alone: {nums['bytes'] / nums['seconds'] / 1e6:.1f} MB/s, "
+              f"{nums['tokens']} numbers, peak {nums_rss:.1f} MB")
 
         one, _ = run_measured(base + ["--engine", "zhpolicy", "--threads", "1", "--repeat", str(args.repeat)])
         two, _ = run_measured(base + ["--engine", "zhpolicy", "--threads", "2", "--repeat", str(args.repeat)])

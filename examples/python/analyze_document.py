@@ -31,10 +31,15 @@ def main(path: str) -> int:
         if shown == 4:
             break
 
-    print("\n-- numbers and dates as tokens (character offsets) --")
-    for t in [t for t in tokens if str(t.kind) in ("number", "date")][:25]:
-        context = text[max(0, t.start - 6):t.end + 4].replace("\n", " ")
-        print(f"  {t.start:>6}-{t.end:<6} {str(t.kind):<6} {t.text:<16} …{context}…")
+    numbers = zhpolicy.numbers(text)
+    kinds = collections.Counter(n.kind for n in numbers)
+    print(f"\n-- {len(numbers)} numbers: " + ", ".join(f"{k} {c}" for k, c in kinds.most_common()) + " --")
+    print(f"  {'chars':<13} {'kind':<9} {'text':<16} {'value':>18} {'unit':<6} qualifier")
+    for n in numbers[:30]:
+        value = n.value if n.value_max is None else f"{n.value}..{n.value_max}"
+        print(f"  {n.start:>5}-{n.end:<7} {n.kind:<9} {n.text:<16} {str(value):>18} {n.unit or '':<6} {n.qualifier or ''}")
+    if len(numbers) > 30:
+        print(f"  … {len(numbers) - 30} more")
 
     words = collections.Counter(t.text for t in tokens
                                 if str(t.kind) == "word" and len(t.text) > 1)

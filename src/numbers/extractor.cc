@@ -3,6 +3,7 @@
 // names) decides whether it is a number and of which kind.
 #include "zhpolicy/numbers.h"
 
+#include <boost/container/small_vector.hpp>
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -20,11 +21,15 @@ namespace zhpolicy {
 namespace internal {
 namespace {
 
+// These run many times per candidate: the first (last) byte test avoids most
+// memcmp calls.
 bool starts_with(std::string_view s, size_t pos, std::string_view p) {
-  return s.size() >= pos + p.size() && s.compare(pos, p.size(), p) == 0;
+  return s.size() >= pos + p.size() && !p.empty() && s[pos] == p[0] &&
+         s.compare(pos, p.size(), p) == 0;
 }
 bool ends_with_at(std::string_view s, size_t end, std::string_view p) {
-  return end >= p.size() && s.compare(end - p.size(), p.size(), p) == 0;
+  return end >= p.size() && !p.empty() && end <= s.size() && s[end - 1] == p.back() &&
+         s.compare(end - p.size(), p.size(), p) == 0;
 }
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_ascii_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
@@ -124,12 +129,20 @@ Regions find_regions(std::string_view s) {
 
 }  // namespace
 
+// Every character that can be part of a Chinese numeral.
+constexpr char kNumeralChars[] = "零〇一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟萬億貳兩";
+
 class NumberExtractorImpl {
  public:
   explicit NumberExtractorImpl(Lexicon lexicon)
       : lexicon_(std::move(lexicon)),
         units_(lexicon_.data().base.units_tsv(), "unit table of the lexicon"),
-        core_(R"(第?(?:[0-9][0-9,]*(?:\.[0-9]+)?[十百千万亿兆]*|[零〇一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟萬億貳兩]+))") {}
+        core_(std::string("第?(?:[0-9][0-9,]*(?:\\.[0-9]+)?[十百千万亿兆]*|[") + kNumeralChars + "]+)"),
+        starts_candidate_(0x10000, 0) {
+    starts_candidate_[U'第'] = 1;
+    const std::string_view chars = kNumeralChars;
+    for (size_t i = 0, len; i < chars.size(); i += len) starts_candidate_[utf8::decode(chars, i, len)] = 1;
+  }
 
   std::vector<Number> extract(std::string_view text) const;
   const Lexicon& lexicon() const { return lexicon_; }
@@ -141,14 +154,20 @@ class NumberExtractorImpl {
     bool arabic;
     size_t chars;  // code points
   };
+  bool may_contain_numbers(std::string_view text) const;
   bool parse_core(std::string_view s, size_t begin, size_t end, Core& core) const;
   bool numeral_in_name(std::string_view s, size_t begin, size_t candidate_end) const;
   void extract_at(std::string_view s, const Regions& regions, size_t match_begin, size_t match_end,
                   std::vector<Number>& out, size_t& resume) const;
 
+  // Numerals longer than this are cut into several candidates; it bounds the
+  // work per candidate on adversarial input (a 10,000-digit run).
+  static constexpr size_t kMaxCandidateBytes = 256;
+
   Lexicon lexicon_;
   UnitTable units_;
   RE2 core_;
+  std::vector<uint8_t> starts_candidate_;  // by BMP code point: 第 and the Chinese numerals
 };
 
 bool NumberExtractorImpl::parse_core(std::string_view s, size_t begin, size_t end, Core& core) const {
@@ -168,11 +187,11 @@ bool NumberExtractorImpl::parse_core(std::string_view s, size_t begin, size_t en
     }
     while (end > begin && s[end - 1] == ',') --end;
   }
-  std::u32string cps;
+  boost::container::small_vector<char32_t, 24> cps;
   for (size_t i = begin, len; i < end; i += len) cps.push_back(utf8::decode(s, i, len));
   // Shrink from the right until it parses: 三十五十 -> 三十五.
   while (!cps.empty()) {
-    if (auto p = parse_chinese_numeral(cps)) {
+    if (auto p = parse_chinese_numeral(std::u32string_view(cps.data(), cps.size()))) {
       core.begin = begin;
       core.parsed = *p;
       core.arabic = is_ascii_digit(s[begin]);
@@ -470,20 +489,63 @@ trailing:
   out.push_back(std::move(n));
 }
 
+bool NumberExtractorImpl::may_contain_numbers(std::string_view text) const {
+  // Full-width digits (０-９) are candidates too: they become ASCII in the view.
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    const auto c = static_cast<unsigned char>(text[pos]);
+    if (c >= '0' && c <= '9') return true;
+    if (c >= 0xE0 && c <= 0xEF && pos + 2 < text.size()) {
+      const char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(text[pos + 1] & 0x3F) << 6) |
+                          char32_t(text[pos + 2] & 0x3F);
+      if (starts_candidate_[cp] || (cp >= U'０' && cp <= U'９')) return true;
+      pos += 2;
+    }
+  }
+  return false;
+}
+
 std::vector<Number> NumberExtractorImpl::extract(std::string_view text) const {
+  // Most of the cost of a text without numerals would be its normalization.
+  if (!may_contain_numbers(text)) return {};
   const NormalizedText nt = normalize(text);
   const std::string_view s = nt.normalized;
   const Regions regions = find_regions(s);
   std::vector<Number> out;
   const re2::StringPiece input(s.data(), s.size());
-  size_t pos = 0;
   re2::StringPiece m;
-  while (pos < s.size() && core_.Match(input, pos, s.size(), RE2::UNANCHORED, &m, 1)) {
-    const size_t begin = static_cast<size_t>(m.data() - s.data());
-    size_t resume = begin + m.size();
-    extract_at(s, regions, begin, begin + m.size(), out, resume);
-    pos = std::max(resume, begin + 1);
-    // Resume on a code-point boundary.
+  for (size_t pos = 0; pos < s.size();) {
+    // A byte scan finds where a numeral may start (an ASCII digit, or a
+    // three-byte character among the numerals and 第); the anchored re2
+    // pattern then takes the candidate's extent. Unanchored re2 searches cost
+    // several passes per match, and candidates are frequent.
+    const auto c = static_cast<unsigned char>(s[pos]);
+    if (c < 0x80) {
+      if (c < '0' || c > '9') {
+        ++pos;
+        continue;
+      }
+    } else {
+      // All candidate characters are three bytes long; others are skipped
+      // byte by byte (continuation bytes never match a lead test).
+      if (c < 0xE0 || c > 0xEF || pos + 2 >= s.size()) {
+        ++pos;
+        continue;
+      }
+      const char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(s[pos + 1] & 0x3F) << 6) |
+                          char32_t(s[pos + 2] & 0x3F);
+      if (!starts_candidate_[cp]) {
+        pos += 3;
+        continue;
+      }
+    }
+    if (!core_.Match(input, pos, std::min(s.size(), pos + kMaxCandidateBytes), RE2::ANCHOR_START, &m, 1) ||
+        m.empty()) {
+      ++pos;  // also resynchronizes on ill-formed bytes that looked like a numeral
+      continue;
+    }
+    size_t resume = pos + m.size();
+    extract_at(s, regions, pos, pos + m.size(), out, resume);
+    pos = std::max(resume, pos + 1);
     while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
   }
   // Spans were found in the normalized text; report them in the original.

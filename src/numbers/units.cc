@@ -51,7 +51,9 @@ UnitTable::UnitTable(std::string_view tsv, const std::string& source) {
     info.scale_power = static_cast<int>(scale.size() - 1);
     if (f[0].empty() || utf8::find_invalid(f[0]) != std::string_view::npos) fail("bad unit surface");
     max_bytes_ = std::max(max_bytes_, f[0].size());
-    units_.emplace(std::string(f[0]), std::move(info));  // first row wins
+    if (units_.count(f[0])) continue;  // the first row wins
+    surfaces_.emplace_back(f[0]);
+    units_.emplace(surfaces_.back(), std::move(info));
   }
 }
 

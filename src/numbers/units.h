@@ -5,7 +5,8 @@
 
 #include <string>
 #include <string_view>
-#include <map>
+#include <deque>
+#include <unordered_map>
 
 #include "zhpolicy/number.h"
 
@@ -24,11 +25,15 @@ class UnitTable {
   // Error(kBadFormat) naming `source:line` for a malformed row.
   UnitTable(std::string_view tsv, const std::string& source);
 
+  UnitTable(const UnitTable&) = delete;  // units_ points into surfaces_
+  UnitTable& operator=(const UnitTable&) = delete;
+
   // The longest unit starting at text[pos], and its length in bytes.
   const UnitInfo* match(std::string_view text, size_t pos, size_t& length) const;
 
  private:
-  std::map<std::string, UnitInfo, std::less<>> units_;  // std::less<>: lookups by string_view
+  std::deque<std::string> surfaces_;  // owns the keys of units_ (a deque never moves them)
+  std::unordered_map<std::string_view, UnitInfo> units_;
   size_t max_bytes_ = 0;
 };
 

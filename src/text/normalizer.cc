@@ -73,27 +73,10 @@ NormalizedText normalize(std::string_view text) {
   NormalizedText out;
   out.normalized.reserve(text.size());
   out.to_original.reserve(text.size() + 1);
-  size_t i = 0;
-  while (i < text.size()) {
-    // Ill-formed bytes are copied through unchanged (decoders report them as
-    // invalid again); well-formed runs go through NFKC.
-    size_t j = i, len = 0;
-    while (j < text.size()) {
-      if (static_cast<unsigned char>(text[j]) < 0x80) {
-        ++j;
-        continue;
-      }
-      if (utf8::decode(text, j, len) == utf8::kInvalid) break;
-      j += len;
-    }
-    if (j > i) normalize_run(text.substr(i, j - i), static_cast<uint32_t>(i), out);
-    if (j < text.size()) {
-      out.normalized.push_back(text[j]);
-      out.to_original.push_back(static_cast<uint32_t>(j));
-      ++j;
-    }
-    i = j;
-  }
+  // ICU's UTF-8 normalization copies ill-formed bytes through unchanged (they
+  // stay ill-formed, and decoders report them again), so the whole text goes
+  // through in one call.
+  normalize_run(text, 0, out);
   out.to_original.push_back(static_cast<uint32_t>(text.size()));
   return out;
 }

@@ -43,6 +43,14 @@ TEST_CASE("text: ill-formed bytes pass through one to one", "[text]") {
   CHECK(nt.original_span({2, 3}) == (ByteSpan{2, 3}));
 }
 
+TEST_CASE("text: ill-formed bytes pass through next to normalized characters", "[text]") {
+  const std::string text("\xEF\xBC\x91\xFF\xEF\xBC\x92\xE6\x94\xE2\x80\xA6", 12);  // １ FF ２ (truncated) …
+  const auto nt = normalize(text);
+  CHECK(nt.normalized == std::string("1\xFF" "2\xE6\x94...", 8));
+  CHECK(nt.original_span({1, 2}) == (ByteSpan{3, 4}));
+  CHECK(nt.original_span({3, 5}) == (ByteSpan{7, 9}));
+}
+
 TEST_CASE("text: empty input", "[text]") {
   const auto nt = normalize("");
   CHECK(nt.normalized.empty());
