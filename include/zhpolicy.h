@@ -19,6 +19,8 @@
 #define ZHPOLICY_H_
 
 #include "zhpolicy/decimal.h"
+#include "zhpolicy/entities.h"
+#include "zhpolicy/entity.h"
 #include "zhpolicy/entity_type.h"
 #include "zhpolicy/error.h"
 #include "zhpolicy/export.h"

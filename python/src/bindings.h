@@ -10,6 +10,7 @@ namespace python {
 void bind_lexicon(pybind11::module_& m);
 void bind_segmenter(pybind11::module_& m);
 void bind_numbers(pybind11::module_& m);
+void bind_entities(pybind11::module_& m);
 
 }  // namespace python
 }  // namespace zhpolicy

@@ -15,4 +15,5 @@ PYBIND11_MODULE(_core, m) {
   zhpolicy::python::bind_lexicon(m);
   zhpolicy::python::bind_segmenter(m);
   zhpolicy::python::bind_numbers(m);
+  zhpolicy::python::bind_entities(m);
 }

@@ -15,6 +15,8 @@ import os
 from typing import Iterable, List, Optional
 
 from ._core import (  # noqa: F401  (re-exported API)
+    Entity,
+    EntityExtractor,
     Error,
     Lexicon,
     Number,
@@ -28,9 +30,10 @@ from ._core import (  # noqa: F401  (re-exported API)
 )
 
 __all__ = [
-    "Error", "Lexicon", "Number", "NumberExtractor", "Segmenter", "Token", "TokenKind", "UserWord", "WordInfo",
+    "Entity", "EntityExtractor", "Error", "Lexicon", "Number", "NumberExtractor", "Segmenter", "Token", "TokenKind", "UserWord", "WordInfo",
     "__version__", "default_lexicon_path", "default_lexicon", "load",
     "segment", "cut", "segment_many", "numbers", "numbers_many",
+    "entities", "entities_many",
 ]
 
 
@@ -134,3 +137,29 @@ def numbers_many(texts: Iterable[str], n_threads: int = 0) -> List[List[Number]]
     [['5家'], ['第四届']]
     """
     return _default_number_extractor().extract_many(texts, n_threads)
+
+
+@functools.lru_cache(maxsize=1)
+def _default_entity_extractor() -> EntityExtractor:
+    return EntityExtractor(default_lexicon())
+
+
+def entities(text: str) -> List[Entity]:
+    """Policy entities of `text`: government, organization, company, person, position,
+    place, meeting, document, slogan (character offsets, non-overlapping).
+
+    >>> import zhpolicy
+    >>> [(e.text, e.type) for e in zhpolicy.entities("区委书记赵世庆出席区政协十五届二次会议")]
+    [('区委书记', 'position'), ('赵世庆', 'person'), ('区政协十五届二次会议', 'meeting')]
+    """
+    return _default_entity_extractor().extract(text)
+
+
+def entities_many(texts: Iterable[str], n_threads: int = 0) -> List[List[Entity]]:
+    """entities() of each text on n_threads threads (0: all cores), GIL released.
+
+    >>> import zhpolicy
+    >>> [[e.text for e in es] for es in zhpolicy.entities_many(["区政协", "重庆"])]
+    [['区政协'], ['重庆']]
+    """
+    return _default_entity_extractor().extract_many(texts, n_threads)

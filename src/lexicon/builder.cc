@@ -229,6 +229,7 @@ std::string build_lexicon(const LexiconSource& source) {
   w.add_section(SectionId::kSources, source.sources.data(), source.sources.size());
   w.add_vector(SectionId::kChildHash, hashed);
   w.add_vector(SectionId::kPairFilter, pair_filter);
+  w.add_section(SectionId::kSurnames, source.surnames.data(), source.surnames.size());
   return w.finish(static_cast<uint32_t>(words.size()), log_total);
 }
 

@@ -32,6 +32,7 @@ struct LexiconSource {
   std::vector<LexiconEntry> entries;
   HmmTables hmm;
   std::string units_tsv;
+  std::string surnames;  // white-space separated
   std::string sources;
   // If set, word probabilities use this log total instead of the entries' own
   // (user layers are scored against their base lexicon).

@@ -29,7 +29,7 @@ namespace format {
 inline constexpr char kMagic[4] = {'Z', 'H', 'P', 'L'};
 inline constexpr uint32_t kVersion = 1;
 inline constexpr uint32_t kRootTableSize = 0x10000;
-inline constexpr uint32_t kSectionCount = 13;  // ids 1..13
+inline constexpr uint32_t kSectionCount = 14;  // ids 1..14
 
 struct FileHeader {
   char magic[4];
@@ -57,6 +57,7 @@ enum class SectionId : uint32_t {
   kSources = 11,      // free text: what the lexicon was compiled from
   kChildHash = 12,    // ChildHashEntry[power of two]: children of wide nodes
   kPairFilter = 13,   // uint64[kPairFilterBits / 64]: which (parent, key) pairs are hashed
+  kSurnames = 14,     // text: Chinese surnames separated by white space
 };
 
 struct SectionEntry {

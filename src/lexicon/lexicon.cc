@@ -191,6 +191,8 @@ ZplView ZplView::parse(std::string_view bytes, const std::string& what) {
 
   const SectionEntry& units = sec(SectionId::kUnits);
   v.units_ = std::string_view(bytes.data() + units.offset, units.size);
+  const SectionEntry& surnames = sec(SectionId::kSurnames);
+  v.surnames_ = std::string_view(bytes.data() + surnames.offset, surnames.size);
   const SectionEntry& sources = sec(SectionId::kSources);
   v.sources_ = std::string_view(bytes.data() + sources.offset, sources.size);
   return v;

@@ -170,12 +170,13 @@ class ZplView {
   std::string_view tag(uint16_t id) const { return id < tags_.size() ? tags_[id] : ""; }
   std::string_view units_tsv() const { return units_; }
   std::string_view sources() const { return sources_; }
+  std::string_view surnames() const { return surnames_; }
 
  private:
   TrieView trie_;
   HmmView hmm_;
   std::vector<std::string_view> tags_;
-  std::string_view units_, sources_;
+  std::string_view units_, sources_, surnames_;
   double log_total_ = 0;
   uint64_t checksum_ = 0;
 };

@@ -1,7 +1,7 @@
 // zhpolicy_lexc — compiles jieba's dictionary and HMM tables plus zhpolicy's
 // policy lexicon into one .zpl file.
 //
-//   zhpolicy_lexc --jieba-dict dict.txt --finalseg DIR --units units.tsv
+//   zhpolicy_lexc --jieba-dict dict.txt --finalseg DIR --units units.tsv [--surnames FILE]
 //                 [--words FILE]... [--entities TYPE=FILE]... -o OUT.zpl
 //
 // --words files use jieba's `word [freq] [tag]` format; --entities files too,
@@ -33,7 +33,7 @@ int usage() {
 }
 
 int run(int argc, char** argv) {
-  std::string jieba_dict, finalseg, units, output;
+  std::string jieba_dict, finalseg, units, surnames, output;
   std::vector<std::pair<EntityType, std::string>> lists;  // kNone: plain words
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -42,6 +42,7 @@ int run(int argc, char** argv) {
     if (arg == "--jieba-dict") jieba_dict = value;
     else if (arg == "--finalseg") finalseg = value;
     else if (arg == "--units") units = value;
+    else if (arg == "--surnames") surnames = value;
     else if (arg == "-o") output = value;
     else if (arg == "--words") lists.emplace_back(EntityType::kNone, value);
     else if (arg == "--entities") {
@@ -68,6 +69,17 @@ int run(int argc, char** argv) {
   }
   source.hmm = read_finalseg(finalseg);
   source.units_tsv = read_file(units);
+  if (!surnames.empty()) {
+    // Comment lines are dropped; the rest is white-space separated.
+    const std::string text = read_file(surnames);
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t eol = text.find('\n', pos);
+      if (eol == std::string::npos) eol = text.size();
+      if (text[pos] != '#') source.surnames += text.substr(pos, eol - pos) + "\n";
+      pos = eol + 1;
+    }
+  }
   source.sources = "jieba dict: " + jieba_dict + "\njieba finalseg: " + finalseg + "\n";
 
   // Frequencies for policy words are suggested against jieba's lexicon alone.

@@ -61,3 +61,53 @@ def test_numbers_against_gold(shared_dir, capsys):
     assert value_ok / max(matched, 1) >= t["value"]
     assert unit_ok / max(matched, 1) >= t["unit"]
     assert qualifier_ok / max(matched, 1) >= t["qualifier"]
+
+
+def test_entities_against_gold(shared_dir, capsys):
+    # Entities are extracted from the whole document (a name introduced with
+    # its title is recognized later alone), then the sentence's are scored.
+    gold = load_gold(shared_dir)
+    documents = {}
+    total = Score()
+    by_type = {}
+    problems = []
+    for g in gold:
+        if g.doc not in documents:
+            text = (shared_dir / "corpus" / g.doc).read_text(encoding="utf-8")
+            documents[g.doc] = (text, zhpolicy.entities(text))
+        text, doc_entities = documents[g.doc]
+        offset = text.find(g.sentence)
+        assert offset >= 0, f"gold sentence not in {g.doc}"
+        end = offset + len(g.sentence)
+        predicted = {(e.start - offset, e.end - offset, e.type) for e in doc_entities
+                     if e.start >= offset and e.end <= end}
+        expected = set()
+        for start, end, m in locate(g.sentence, g.entities):
+            if start < 0:
+                problems.append(f"gold text not in sentence: {m['text']!r} ({g.doc})")
+                continue
+            expected.add((start, end, m["type"]))
+        for key in expected | predicted:
+            s = by_type.setdefault(key[2], Score())
+            if key in expected and key in predicted:
+                total.tp += 1
+                s.tp += 1
+            elif key in expected:
+                total.fn += 1
+                s.fn += 1
+                problems.append(f"missed {key[2]}: {g.sentence[key[0]:key[1]]}")
+            else:
+                total.fp += 1
+                s.fp += 1
+                problems.append(f"spurious {key[2]}: {g.sentence[key[0]:key[1]]}")
+    with capsys.disabled():
+        print("\n== entities vs ../shared/gold (span + type) ==")
+        print(total.line("micro"))
+        for t in sorted(by_type):
+            print(by_type[t].line(t))
+        for p in problems:
+            print("  " + p)
+    t = THRESHOLDS["entities"]
+    assert total.f1 >= t["micro_f1"]
+    for name, s in by_type.items():
+        assert s.f1 >= t["per_type_f1"], name

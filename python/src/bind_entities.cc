@@ -1,0 +1,116 @@
+// Binds zhpolicy/entity.h and zhpolicy/entities.h with character offsets.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "bindings.h"
+#include "offsets.h"
+#include "zhpolicy/entities.h"
+
+namespace zhpolicy {
+namespace python {
+namespace {
+
+namespace py = pybind11;
+
+struct PyEntity {
+  py::str text;
+  uint32_t start, end;
+  EntityType type;
+};
+
+py::list to_py_entities(const py::str& text, std::string_view utf8, const std::vector<Entity>& entities) {
+  const CharOffsets chars(utf8);
+  py::list out(entities.size());
+  for (size_t i = 0; i < entities.size(); ++i) {
+    const uint32_t s = chars(entities[i].span.begin), e = chars(entities[i].span.end);
+    PyObject* sub = PyUnicode_Substring(text.ptr(), s, e);
+    if (!sub) throw py::error_already_set();
+    out[i] = py::cast(PyEntity{py::reinterpret_steal<py::str>(sub), s, e, entities[i].type});
+  }
+  return out;
+}
+
+Entities extract_nogil(const EntityExtractor& ex, std::string_view utf8) {
+  py::gil_scoped_release release;
+  return ex.extract(utf8);
+}
+
+}  // namespace
+
+void bind_entities(py::module_& m) {
+  py::class_<PyEntity>(m, "Entity", "An entity mention: text == source[start:end], type is a gold type name.")
+      .def_readonly("text", &PyEntity::text)
+      .def_readonly("start", &PyEntity::start)
+      .def_readonly("end", &PyEntity::end)
+      .def_property_readonly("type", [](const PyEntity& e) { return std::string(to_string(e.type)); })
+      .def("to_dict",
+           [](const PyEntity& e) {
+             py::dict d;
+             d["text"] = e.text;
+             d["start"] = e.start;
+             d["end"] = e.end;
+             d["type"] = std::string(to_string(e.type));
+             return d;
+           })
+      .def("__repr__", [](const PyEntity& e) {
+        return "Entity(" + py::repr(e.text).cast<std::string>() + ", " + std::string(to_string(e.type)) + ")";
+      });
+
+  py::class_<EntityExtractor>(m, "EntityExtractor", R"doc(
+Finds policy entities. Immutable and safe to share between threads.
+
+>>> import zhpolicy
+>>> ex = zhpolicy.EntityExtractor(zhpolicy.default_lexicon())
+>>> [(e.text, e.type) for e in ex.extract("民革渝中区委、区政协提案委")]
+[('民革渝中区委', 'government'), ('区政协提案委', 'government')]
+)doc")
+      .def(py::init<Lexicon>(), py::arg("lexicon"))
+      .def("extract",
+           [](const EntityExtractor& ex, const py::str& text) {
+             const std::string_view utf8 = utf8_view(text);
+             const Entities r = extract_nogil(ex, utf8);
+             return to_py_entities(text, utf8, r.entities);
+           },
+           py::arg("text"), "The entities of `text` (list of Entity), in order, not overlapping.")
+      .def("extract_links",
+           [](const EntityExtractor& ex, const py::str& text) {
+             const std::string_view utf8 = utf8_view(text);
+             const Entities r = extract_nogil(ex, utf8);
+             py::list entities = to_py_entities(text, utf8, r.entities);
+             py::list links;
+             for (const Relation& rel : r.relations) {
+               links.append(py::make_tuple(entities[rel.head], std::string(to_string(rel.type)), entities[rel.tail]));
+             }
+             return py::make_tuple(entities, links);
+           },
+           py::arg("text"), R"doc(
+(entities, links): links are (person, "holds_position", position) tuples.
+
+>>> import zhpolicy
+>>> ents, links = zhpolicy.EntityExtractor(zhpolicy.default_lexicon()).extract_links("区委书记赵世庆出席")
+>>> [(p.text, rel, t.text) for p, rel, t in links]
+[('赵世庆', 'holds_position', '区委书记')]
+)doc")
+      .def("extract_many",
+           [](const EntityExtractor& ex, const py::iterable& texts, unsigned n_threads) {
+             std::vector<py::str> strs;
+             std::vector<std::string_view> views;
+             for (const py::handle& t : texts) {
+               views.push_back(utf8_view(t));
+               strs.push_back(py::reinterpret_borrow<py::str>(t));
+             }
+             std::vector<Entities> results;
+             {
+               py::gil_scoped_release release;
+               results = ex.extract_many(views, n_threads);
+             }
+             py::list out(results.size());
+             for (size_t i = 0; i < results.size(); ++i) out[i] = to_py_entities(strs[i], views[i], results[i].entities);
+             return out;
+           },
+           py::arg("texts"), py::arg("n_threads") = 0,
+           "extract() of each text on n_threads threads (0: all cores), GIL released.");
+}
+
+}  // namespace python
+}  // namespace zhpolicy

@@ -1,0 +1,587 @@
+// Entity extraction: typed lexicon terms found at every character, then
+// composition rules on top (bodies, titles, meetings, names next to titles,
+// quoted programme names, suffix-named companies and places), resolved
+// longest-first into non-overlapping mentions.
+#include "zhpolicy/entities.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <unordered_set>
+
+#include "lexicon/lexicon_data.h"
+#include "util/parallel.h"
+#include "zhpolicy/segmenter.h"
+#include "zhpolicy/utf8.h"
+
+namespace zhpolicy {
+namespace internal {
+namespace {
+
+bool is_han(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == U'〇' ||
+         (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+// A candidate mention in character indices. Longer wins; on equal length the
+// higher priority (rules over plain terms).
+struct Candidate {
+  uint32_t begin, end;
+  EntityType type;
+  int priority;
+};
+
+constexpr int kTermPriority = 1;
+constexpr int kRulePriority = 2;
+
+std::u32string to_u32(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0, len; i < s.size(); i += len) out.push_back(utf8::decode(s, i, len));
+  return out;
+}
+
+// The text as code points with their byte offsets, and the token starts.
+struct CharText {
+  std::u32string cps;
+  std::vector<uint32_t> byte_at;  // cps.size() + 1 entries
+  std::vector<uint8_t> token_start;  // by char index (and at the end)
+  std::vector<uint32_t> token_end_of;  // char index -> end of the token starting there
+
+  bool matches(uint32_t at, std::u32string_view word) const {
+    return at + word.size() <= cps.size() && std::u32string_view(cps).substr(at, word.size()) == word;
+  }
+};
+
+const std::array<std::u32string_view, 9> kParties = {U"民革", U"民盟", U"民建", U"民进", U"农工党",
+                                                      U"致公党", U"九三学社", U"台盟", U"中共"};
+const std::array<std::u32string_view, 8> kPartyBodySuffixes = {U"区委", U"市委", U"县委", U"省委",
+                                                                U"委员会", U"支部", U"总支", U"委"};
+const std::array<std::u32string_view, 9> kCourtSuffixes = {U"金融法院", U"中级人民法院", U"高级人民法院",
+                                                            U"人民法院", U"人民检察院", U"法院",
+                                                            U"检察院", U"海关", U"铁路运输法院"};
+const std::array<std::u32string_view, 9> kCompanySuffixes = {U"股份有限公司", U"有限责任公司", U"有限公司",
+                                                              U"集团", U"公司", U"银行", U"人寿", U"证券", U"保险"};
+const std::array<std::u32string_view, 11> kOrganizationSuffixes = {
+    U"医院", U"大学", U"学院", U"协会", U"学会", U"商会", U"联合会", U"研究院", U"研究所", U"基金会", U"服务团"};
+const std::array<std::u32string_view, 14> kPlaceSuffixes = {
+    U"大厦", U"广场", U"新村", U"陈列馆", U"博物馆", U"会馆", U"产业园", U"娱乐区", U"商务区",
+    U"停车楼", U"公园", U"大桥", U"大道", U"码头"};
+// Tags of words that cannot be part of a name before a suffix (verbs,
+// function words, numerals, pronouns ...).
+const std::array<std::string_view, 18> kStopTags = {"v", "vn", "p", "c", "u", "d", "r", "m", "q",
+                                                     "f", "y", "e", "o", "uj", "ul", "ud", "ad", "a"};
+// Tags of proper nouns: a name before a suffix needs one of these, or a word
+// the lexicon does not know (口袋公园 and 特色产业园 are not names).
+const std::array<std::string_view, 7> kProperTags = {"ns", "nz", "nt", "nr", "nrt", "j", "nw"};
+
+}  // namespace
+
+class EntityExtractorImpl {
+ public:
+  explicit EntityExtractorImpl(Lexicon lexicon);
+  Entities extract(std::string_view text) const;
+  const Lexicon& lexicon() const { return lexicon_; }
+
+ private:
+  void add_terms(const CharText& t, std::vector<Candidate>& out) const;
+  void add_regex(const RE2& re, std::string_view text, const CharText& t, EntityType type,
+                 std::vector<Candidate>& out) const;
+  void add_documents_and_slogans(const CharText& t, std::vector<Candidate>& out) const;
+  void add_composed(const CharText& t, const std::vector<Candidate>& terms, std::vector<Candidate>& out) const;
+  void add_suffix_names(const CharText& t, std::vector<Candidate>& out) const;
+  bool slogan_like(const CharText& t, uint32_t begin, uint32_t end) const;
+  // Whether the word after a closing quote makes the quote a programme name:
+  // “满天星”计划, “智融惠畅”工程.
+  static bool names_programme(const CharText& t, uint32_t at) {
+    static const std::array<std::u32string_view, 12> kProgrammeNouns = {
+        U"计划", U"工程", U"行动", U"品牌", U"战略", U"项目", U"模式", U"机制", U"工作法", U"平台", U"活动", U"专项"};
+    for (auto w : kProgrammeNouns) {
+      if (t.matches(at, w)) return true;
+    }
+    return false;
+  }
+  bool name_like_token(const CharText& t, uint32_t begin, uint32_t end) const;
+  bool person_like(const CharText& t, uint32_t begin, uint32_t end) const;
+  uint32_t surname_length(const CharText& t, uint32_t at) const;
+  std::optional<WordInfo> word_info(const CharText& t, uint32_t begin, uint32_t end) const;
+
+  Lexicon lexicon_;
+  Segmenter segmenter_;
+  std::unordered_set<char32_t> surnames_;
+  std::vector<std::u32string> compound_surnames_;
+  std::vector<std::unique_ptr<RE2>> meetings_;
+  RE2 committee_;
+};
+
+EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon)
+    : lexicon_(lexicon),
+      segmenter_(lexicon),
+      // 区政协提案委, 区政协化龙桥街道联络委, 区政协文化艺术体育界别联组
+      committee_("(?:区|市|县|省|全国)?政协(\\p{Han}{1,14}?)(?:委员会|联组|委)") {
+  const std::string_view names = lexicon_.data().base.surnames();
+  for (size_t i = 0; i < names.size();) {
+    while (i < names.size() && (names[i] == ' ' || names[i] == '\n' || names[i] == '\t')) ++i;
+    size_t j = i;
+    while (j < names.size() && names[j] != ' ' && names[j] != '\n' && names[j] != '\t') ++j;
+    if (j > i) {
+      const std::u32string s = to_u32(names.substr(i, j - i));
+      if (s.size() == 1) surnames_.insert(s[0]); else compound_surnames_.push_back(s);
+    }
+    i = j;
+  }
+  const std::string n = "[零〇一二两三四五六七八九十百0-9０-９]+";
+  for (const std::string& p : {
+           // 区政协十五届二次会议, 区委十三届十次全会, 十四届全国人大二次会议
+           "(?:(?:区|市|县|省)(?:委|政协|人大常委会|人大)|全国人大|全国政协|中共中央|党的)?第?" + n +
+               "届(?:全国人大|全国委员会|中央委员会)?第?" + n + "次(?:全体)?(?:会议|全会)",
+           // 区第十三次党代会
+           "(?:区|市|县|省)?第" + n + "次(?:党代会|党员代表大会)",
+           // 第四届中国工业软件大会
+           "第" + n + "届\\p{Han}{2,12}?(?:大会|会议|论坛|峰会|博览会|交易会|运动会|年会)"}) {
+    meetings_.push_back(std::make_unique<RE2>(p));
+  }
+}
+
+std::optional<WordInfo> EntityExtractorImpl::word_info(const CharText& t, uint32_t begin, uint32_t end) const {
+  std::string word;
+  for (uint32_t i = begin; i < end; ++i) utf8::append(word, t.cps[i]);
+  return lexicon_.lookup(word);
+}
+
+void EntityExtractorImpl::add_terms(const CharText& t, std::vector<Candidate>& out) const {
+  const LexiconData& lex = lexicon_.data();
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  for (uint32_t k = 0; k < n; ++k) {
+    if (!is_han(t.cps[k])) continue;
+    for (const ZplView* view : {lex.overlay ? &*lex.overlay : nullptr, &lex.base}) {
+      if (!view) continue;
+      const TrieView& trie = view->trie();
+      TrieStep step;
+      if (!trie.first(t.cps[k], step)) continue;
+      for (uint32_t i = k;;) {
+        if (step.has_term()) {
+          const format::WordEntry* w = trie.word(step.node);
+          EntityType type = w ? static_cast<EntityType>(w->entity) : EntityType::kNone;
+          // A term must start or end on a token boundary (中行 inside 渝中行 is
+          // not a bank); a title in the plural (委员们) names nobody.
+          const bool plural = type == EntityType::kPosition && i + 1 < n && t.cps[i + 1] == U'们';
+          if (type != EntityType::kNone && !plural && (t.token_start[k] || t.token_start[i + 1])) {
+            out.push_back({k, i + 1, type, kTermPriority});
+          }
+        }
+        if (++i == n || !step.has_children() || !trie.next(step, t.cps[i], step)) break;
+      }
+    }
+  }
+}
+
+void EntityExtractorImpl::add_regex(const RE2& re, std::string_view text, const CharText& t, EntityType type,
+                                    std::vector<Candidate>& out) const {
+  re2::StringPiece input(text.data(), text.size()), m;
+  size_t pos = 0;
+  while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    const auto b = static_cast<uint32_t>(m.data() - text.data());
+    const auto e = static_cast<uint32_t>(b + m.size());
+    const auto cb = static_cast<uint32_t>(std::lower_bound(t.byte_at.begin(), t.byte_at.end(), b) - t.byte_at.begin());
+    const auto ce = static_cast<uint32_t>(std::lower_bound(t.byte_at.begin(), t.byte_at.end(), e) - t.byte_at.begin());
+    if (ce > cb) out.push_back({cb, ce, type, kRulePriority});
+    pos = std::max<size_t>(e, b + 1);
+  }
+}
+
+// Quoted phrases are programme names or slogans unless the quotes only stress
+// an ordinary word (“温度”, “新地标”) or a clause.
+bool EntityExtractorImpl::slogan_like(const CharText& t, uint32_t begin, uint32_t end) const {
+  const uint32_t len = end - begin;
+  if (len == 0 || len > 30) return false;
+  bool digits_only = true, has_numeral = false, has_plus = false, has_de = false;
+  uint32_t part = 0, longest_part = 0;
+  for (uint32_t i = begin; i < end; ++i) {
+    const char32_t c = t.cps[i];
+    digits_only = digits_only && c >= U'0' && c <= U'9';
+    has_numeral = has_numeral || std::u32string_view(U"一二三四五六七八九十两0123456789").find(c) != std::u32string_view::npos;
+    has_plus = has_plus || c == U'+' || c == U'＋';
+    has_de = has_de || c == U'的';
+    if (c == U'、' || c == U',' || c == U'，') {
+      part = 0;
+    } else {
+      longest_part = std::max(longest_part, ++part);
+    }
+  }
+  if (digits_only) return false;                       // a programme code, a number
+  if (longest_part > 8) return false;                  // a clause, not a name
+  if (has_numeral || has_plus) return true;            // 四首经济, 国际范+烟火气
+  if (has_de) return false;                            // 舌尖上的安全
+  const std::u32string_view tail = std::u32string_view(t.cps).substr(end - std::min<uint32_t>(len, 2), 2);
+  if (len <= 3 && (tail == U"起来" || tail == U"进来" || tail == U"出来" || tail == U"下去")) return false;
+  // One common word in quotes is emphasis: 温度, 空间, 精度.
+  if (t.token_start[begin] && t.token_end_of[begin] == end) {
+    if (auto w = word_info(t, begin, end)) {
+      if (w->entity != EntityType::kNone) return true;
+      if (w->tag == "i" || w->tag == "l") return true;  // 老有所养, 全心全意
+      return false;
+    }
+  }
+  // A few common words in quotes are emphasis too: “新地标”, “多元消费供给”.
+  uint32_t tokens = 0, common = 0;
+  for (uint32_t i = begin; i < end; i = t.token_end_of[i]) {
+    if (!t.token_start[i] || t.token_end_of[i] > end) return true;  // quotes cut a word: a coinage
+    ++tokens;
+    const auto w = word_info(t, i, t.token_end_of[i]);
+    if (w && w->entity == EntityType::kNone && w->freq >= 1000) ++common;
+  }
+  return !(tokens <= 3 && common == tokens);
+}
+
+void EntityExtractorImpl::add_documents_and_slogans(const CharText& t, std::vector<Candidate>& out) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    const char32_t open = t.cps[i];
+    const char32_t close = open == U'《' ? U'》' : open == U'“' ? U'”' : open == U'「' ? U'」' : 0;
+    if (!close) continue;
+    uint32_t j = i + 1;
+    while (j < n && t.cps[j] != close && t.cps[j] != U'\n' && j - i <= 80) ++j;
+    if (j >= n || t.cps[j] != close || j == i + 1) continue;
+    if (open == U'《') {
+      out.push_back({i + 1, j, EntityType::kDocument, kRulePriority});
+    } else if (slogan_like(t, i + 1, j) ||
+               (names_programme(t, j + 1) && !std::all_of(t.cps.begin() + i + 1, t.cps.begin() + j,
+                                                          [](char32_t c) { return c >= U'0' && c <= U'9'; }))) {
+      out.push_back({i + 1, j, EntityType::kSlogan, kRulePriority});
+    }
+  }
+  // Named reports: [重庆市渝中区|区|市]人民政府工作报告, 政府工作报告.
+  const std::u32string_view report = U"政府工作报告";
+  for (uint32_t i = 0; i + report.size() <= n; ++i) {
+    if (!t.matches(i, report)) continue;
+    uint32_t b = i;
+    if (b >= 2 && t.matches(b - 2, U"人民")) b -= 2;
+    // Places and 区/市/县/省 written right before it belong to the title.
+    for (bool grew = true; grew && b > 0;) {
+      grew = false;
+      const char32_t c = t.cps[b - 1];
+      if (c == U'区' || c == U'市' || c == U'县' || c == U'省') {
+        --b;
+        grew = true;
+        continue;
+      }
+      for (uint32_t len = std::min<uint32_t>(b, 6); len >= 2 && !grew; --len) {
+        if (auto w = word_info(t, b - len, b); w && w->entity == EntityType::kPlace) {
+          b -= len;
+          grew = true;
+        }
+      }
+    }
+    out.push_back({b, static_cast<uint32_t>(i + report.size()), EntityType::kDocument, kRulePriority});
+  }
+  // Numbered slogans written without quotes: 一核三带六园区 (numeral + 1-2
+  // characters, three times or more).
+  const std::u32string_view numerals = U"一二三四五六七八九十两";
+  const std::u32string_view units = U"届次年个家名人项条期位天月日";
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t j = i, parts = 0;
+    while (j < n && numerals.find(t.cps[j]) != std::u32string_view::npos) {
+      uint32_t k = j + 1, body = 0;
+      while (k < n && body < 2 && is_han(t.cps[k]) && numerals.find(t.cps[k]) == std::u32string_view::npos &&
+             units.find(t.cps[k]) == std::u32string_view::npos) {
+        ++k;
+        ++body;
+      }
+      if (body == 0) break;
+      // The last part may take one more character (园区).
+      if (k < n && is_han(t.cps[k]) && numerals.find(t.cps[k]) == std::u32string_view::npos &&
+          (k + 1 >= n || !is_han(t.cps[k + 1]) || numerals.find(t.cps[k + 1]) != std::u32string_view::npos) &&
+          (k + 1 >= n || numerals.find(t.cps[k]) == std::u32string_view::npos)) {
+        if (k + 1 >= n || !is_han(t.cps[k + 1])) ++k;
+      }
+      j = k;
+      ++parts;
+    }
+    if (parts >= 3) {
+      out.push_back({i, j, EntityType::kSlogan, kRulePriority});
+      i = j;
+    }
+  }
+}
+
+uint32_t EntityExtractorImpl::surname_length(const CharText& t, uint32_t at) const {
+  for (const auto& s : compound_surnames_) {
+    if (t.matches(at, s)) return static_cast<uint32_t>(s.size());
+  }
+  return (at < t.cps.size() && surnames_.count(t.cps[at])) ? 1 : 0;
+}
+
+void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Candidate>& terms,
+                                       std::vector<Candidate>& out) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  // Terms by start, for "what term starts here" questions.
+  std::vector<std::vector<const Candidate*>> starting(n + 1);
+  for (const Candidate& c : terms) starting[c.begin].push_back(&c);
+  auto term_at = [&](uint32_t at, EntityType type) {
+    const Candidate* best = nullptr;
+    if (at > n) return best;
+    for (const Candidate* c : starting[at]) {
+      if (c->type == type && (!best || c->end > best->end)) best = c;
+    }
+    return best;
+  };
+
+  for (uint32_t i = 0; i < n; ++i) {
+    // 民革渝中区委: party + place + body suffix.
+    for (auto party : kParties) {
+      if (!t.matches(i, party)) continue;
+      const uint32_t p = i + static_cast<uint32_t>(party.size());
+      for (const Candidate* place : starting[p]) {
+        if (place->type != EntityType::kPlace) continue;
+        for (auto suffix : kPartyBodySuffixes) {
+          if (t.matches(place->end, suffix)) {
+            out.push_back({i, place->end + static_cast<uint32_t>(suffix.size()), EntityType::kGovernment, kRulePriority});
+            break;
+          }
+        }
+      }
+    }
+    // 成渝金融法院: place + court.
+    for (const Candidate* place : starting[i]) {
+      if (place->type != EntityType::kPlace) continue;
+      for (auto suffix : kCourtSuffixes) {
+        if (t.matches(place->end, suffix)) {
+          out.push_back({i, place->end + static_cast<uint32_t>(suffix.size()), EntityType::kGovernment, kRulePriority});
+          break;
+        }
+      }
+    }
+    // 区委书记, 区政协党组书记, 区委副书记: body + title.
+    for (const Candidate* body : starting[i]) {
+      if (body->type != EntityType::kGovernment && body->type != EntityType::kOrganization) continue;
+      if (const Candidate* title = term_at(body->end, EntityType::kPosition)) {
+        out.push_back({i, title->end, EntityType::kPosition, kRulePriority});
+      }
+    }
+  }
+}
+
+bool EntityExtractorImpl::name_like_token(const CharText& t, uint32_t begin, uint32_t end) const {
+  for (uint32_t i = begin; i < end; ++i) {
+    if (!is_han(t.cps[i])) return false;
+  }
+  const auto w = word_info(t, begin, end);
+  if (!w) return true;  // unknown to the lexicon: a name-like coinage
+  for (auto tag : kStopTags) {
+    if (w->tag == tag) return false;
+  }
+  return true;
+}
+
+// A personal name: Han characters after a surname, unknown to the lexicon or
+// typed person by our data. (jieba's "nr" tag is not trusted: it marks 智慧,
+// 楼宇, 文明 too.)
+bool EntityExtractorImpl::person_like(const CharText& t, uint32_t begin, uint32_t end) const {
+  if (surname_length(t, begin) == 0) return false;
+  for (uint32_t i = begin; i < end; ++i) {
+    if (!is_han(t.cps[i])) return false;
+  }
+  const auto w = word_info(t, begin, end);
+  return !w || w->entity == EntityType::kPerson;
+}
+
+void EntityExtractorImpl::add_suffix_names(const CharText& t, std::vector<Candidate>& out) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  auto try_suffixes = [&](uint32_t tok_b, uint32_t tok_e, auto& suffixes, EntityType type) {
+    for (std::u32string_view suffix : suffixes) {
+      const auto len = static_cast<uint32_t>(suffix.size());
+      if (tok_e - tok_b < len || !t.matches(tok_e - len, suffix)) continue;
+      // Extend left over name-like tokens (proper nouns, coinages), at most 10 characters.
+      uint32_t b = tok_e - len;
+      bool proper = false;
+      int name_tokens = 0;
+      auto note = [&](uint32_t pb, uint32_t pe) {
+        const auto w = word_info(t, pb, pe);
+        proper = proper || !w || w->entity != EntityType::kNone ||
+                 std::find(kProperTags.begin(), kProperTags.end(), w->tag) != kProperTags.end();
+      };
+      if (tok_e - tok_b > len && name_like_token(t, tok_b, tok_e - len)) {
+        note(tok_b, tok_e - len);
+        b = tok_b;
+      }
+      while (b > 0 && tok_e - b < 10) {
+        uint32_t pb = b - 1;
+        while (pb > 0 && !t.token_start[pb]) --pb;
+        if (!name_like_token(t, pb, b)) break;
+        note(pb, b);
+        ++name_tokens;
+        b = pb;
+      }
+      // Companies are often named with ordinary words (民生轮船公司): two of
+      // them before the suffix are enough.
+      if (type == EntityType::kCompany && name_tokens >= 2) proper = true;
+      if (tok_e - len - b >= 2 && proper) out.push_back({b, tok_e, type, kRulePriority});
+      return;
+    }
+  };
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!t.token_start[i] || !is_han(t.cps[i])) continue;
+    const uint32_t e = t.token_end_of[i];
+    try_suffixes(i, e, kCompanySuffixes, EntityType::kCompany);
+    try_suffixes(i, e, kOrganizationSuffixes, EntityType::kOrganization);
+    try_suffixes(i, e, kPlaceSuffixes, EntityType::kPlace);
+  }
+}
+
+Entities EntityExtractorImpl::extract(std::string_view text) const {
+  CharText t;
+  for (size_t i = 0, len; i < text.size(); i += len) {
+    t.byte_at.push_back(static_cast<uint32_t>(i));
+    const char32_t c = utf8::decode(text, i, len);
+    t.cps.push_back(c == utf8::kInvalid ? U'\uFFFD' : c);
+  }
+  t.byte_at.push_back(static_cast<uint32_t>(text.size()));
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  t.token_start.assign(n + 1, 0);
+  t.token_end_of.assign(n + 1, n);
+  t.token_start[n] = 1;
+  const auto tokens = segmenter_.segment(text);
+  auto char_of = [&](uint32_t byte) {
+    return static_cast<uint32_t>(std::lower_bound(t.byte_at.begin(), t.byte_at.end(), byte) - t.byte_at.begin());
+  };
+  for (const Token& tok : tokens) {
+    const uint32_t b = char_of(tok.span.begin), e = char_of(tok.span.end);
+    if (b < n) {
+      t.token_start[b] = 1;
+      t.token_end_of[b] = e;
+    }
+  }
+
+  std::vector<Candidate> terms;
+  add_terms(t, terms);
+  std::vector<Candidate> cands = terms;
+  add_composed(t, terms, cands);
+  add_documents_and_slogans(t, cands);
+  for (const auto& re : meetings_) add_regex(*re, text, t, EntityType::kMeeting, cands);
+  {
+    // Committees of the CPPCC: the name between 政协 and 委 has no title in it.
+    std::vector<Candidate> committees;
+    add_regex(committee_, text, t, EntityType::kGovernment, committees);
+    for (const Candidate& c : committees) {
+      if (c.end < n && t.cps[c.end] == U'员') continue;  // 政协委员 is a title
+      const std::u32string_view inner = std::u32string_view(t.cps).substr(c.begin, c.end - c.begin);
+      bool title_inside = false;
+      for (std::u32string_view w : {U"主席", U"书记", U"委员", U"会议", U"常委", U"秘书长", U"、"}) {
+        title_inside = title_inside || inner.find(w) != std::u32string_view::npos;
+      }
+      if (!title_inside) cands.push_back(c);
+    }
+  }
+  add_suffix_names(t, cands);
+
+  // Persons: a name right after a title (区委书记赵世庆, 记者 李传芳, 编辑:冉建苹),
+  // and the same names elsewhere in the text.
+  std::vector<Candidate> titles;
+  for (const Candidate& c : cands) {
+    if (c.type == EntityType::kPosition) titles.push_back(c);
+  }
+  std::unordered_set<std::u32string> names;
+  for (const Candidate& title : titles) {
+    uint32_t at = title.end;
+    while (at < n && (t.cps[at] == U':' || t.cps[at] == U'：' || t.cps[at] == U' ' || t.cps[at] == U'\u3000')) ++at;
+    for (int chain = 0; chain < 4 && at < n; ++chain) {
+      const uint32_t sl = surname_length(t, at);
+      if (sl == 0 || !t.token_start[at]) break;
+      uint32_t e = t.token_end_of[at];
+      // A surname cut off as its own token takes the next single characters.
+      while (e - at < sl + 2 && e < n && t.token_end_of[e] == e + 1 && is_han(t.cps[e]) &&
+             !surnames_.count(t.cps[e]) && e - at < 3) {
+        e = t.token_end_of[e];
+      }
+      if (e - at < 2 || e - at > 4 || !person_like(t, at, e)) break;
+      cands.push_back({at, e, EntityType::kPerson, kRulePriority});
+      names.insert(t.cps.substr(at, e - at));
+      // Bylines list several names: 记者 李传芳 张烨.
+      at = e;
+      if (at < n && (t.cps[at] == U' ' || t.cps[at] == U'、' || t.cps[at] == U'\u3000')) ++at; else break;
+    }
+  }
+  // A name-shaped unknown token before a verb of speech or action: 赵世庆强调.
+  static const std::array<std::u32string_view, 16> kSubjectVerbs = {
+      U"强调", U"指出", U"表示", U"认为", U"介绍", U"要求", U"希望", U"建议", U"提出", U"认真",
+      U"先后", U"分别", U"主持", U"出席", U"讲话", U"说"};
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!t.token_start[i]) continue;
+    const uint32_t e = t.token_end_of[i];
+    if (e - i < 2 || e - i > 3 || !person_like(t, i, e)) continue;
+    for (auto verb : kSubjectVerbs) {
+      if (t.matches(e, verb)) {
+        cands.push_back({i, e, EntityType::kPerson, kRulePriority});
+        names.insert(t.cps.substr(i, e - i));
+        break;
+      }
+    }
+  }
+  for (uint32_t i = 0; i < n && !names.empty(); ++i) {
+    if (!t.token_start[i]) continue;
+    for (const auto& name : names) {
+      if (t.matches(i, name) && t.token_start[i + name.size()]) {
+        cands.push_back({i, static_cast<uint32_t>(i + name.size()), EntityType::kPerson, kRulePriority});
+      }
+    }
+  }
+
+  // Longest first; on ties rules before terms, then the earlier.
+  std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
+    if (a.priority != b.priority) return a.priority > b.priority;
+    return a.begin < b.begin;
+  });
+  std::vector<uint8_t> taken(n, 0);
+  std::vector<Candidate> chosen;
+  for (const Candidate& c : cands) {
+    if (c.end <= c.begin || c.end > n) continue;
+    bool free = true;
+    for (uint32_t i = c.begin; i < c.end && free; ++i) free = !taken[i];
+    if (!free) continue;
+    for (uint32_t i = c.begin; i < c.end; ++i) taken[i] = 1;
+    chosen.push_back(c);
+  }
+  std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+
+  Entities result;
+  for (const Candidate& c : chosen) result.entities.push_back({{t.byte_at[c.begin], t.byte_at[c.end]}, c.type});
+  // A person holds the title written right before the name (区委书记赵世庆,
+  // 区委副书记、区长黄茂军: each title of the run).
+  for (size_t i = 0; i < chosen.size(); ++i) {
+    if (chosen[i].type != EntityType::kPerson) continue;
+    uint32_t gap_end = chosen[i].begin;
+    for (size_t j = i; j-- > 0;) {
+      if (chosen[j].type != EntityType::kPosition) break;
+      bool adjacent = true;
+      for (uint32_t k = chosen[j].end; k < gap_end; ++k) {
+        const char32_t c = t.cps[k];
+        adjacent = adjacent && (c == U'、' || c == U':' || c == U'：' || c == U' ' || c == U'\u3000');
+      }
+      if (!adjacent) break;
+      result.relations.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j), RelationType::kHoldsPosition});
+      gap_end = chosen[j].begin;
+    }
+  }
+  return result;
+}
+
+}  // namespace internal
+
+EntityExtractor::EntityExtractor(Lexicon lexicon)
+    : impl_(std::make_shared<internal::EntityExtractorImpl>(std::move(lexicon))) {}
+
+Entities EntityExtractor::extract(std::string_view utf8_text) const { return impl_->extract(utf8_text); }
+
+std::vector<Entities> EntityExtractor::extract_many(const std::vector<std::string_view>& texts,
+                                                    unsigned n_threads) const {
+  std::vector<Entities> results(texts.size());
+  internal::parallel_for(texts.size(), n_threads, [&](size_t i) { results[i] = impl_->extract(texts[i]); });
+  return results;
+}
+
+const Lexicon& EntityExtractor::lexicon() const { return impl_->lexicon(); }
+
+}  // namespace zhpolicy

@@ -1,0 +1,106 @@
+#include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+using zhpolicy::EntityType;
+
+namespace {
+
+const zhpolicy::EntityExtractor& extractor() {
+  static const zhpolicy::EntityExtractor ex(test::lexicon());
+  return ex;
+}
+
+std::string show(const std::string& text) {
+  std::string s;
+  for (const auto& e : extractor().extract(text).entities) {
+    s += "[" + std::string(zhpolicy::slice(text, e.span)) + " " + std::string(to_string(e.type)) + "]";
+  }
+  return s;
+}
+
+void expect(const std::string& text, const std::string& expected) {
+  INFO(text);
+  CHECK(show(text) == expected);
+}
+
+}  // namespace
+
+TEST_CASE("entities: composed government bodies", "[entities][government]") {
+  expect("民革渝中区委、区政协提案委", "[民革渝中区委 government][区政协提案委 government]");
+  expect("九三学社渝中区委", "[九三学社渝中区委 government]");
+  expect("区政协化龙桥街道联络委", "[区政协化龙桥街道联络委 government]");
+  expect("市政协文化文史和学习委", "[市政协文化文史和学习委 government]");
+  expect("成渝金融法院", "[成渝金融法院 government]");
+  expect("在区委、区政府的领导下", "[区委 government][区政府 government]");
+}
+
+TEST_CASE("entities: titles, names after them, and the links", "[entities][person][position]") {
+  const std::string text = "渝中区委书记赵世庆,区委副书记、区长黄茂军";
+  expect(text, "[渝中 place][区委书记 position][赵世庆 person][区委副书记 position][区长 position][黄茂军 person]");
+  const auto r = extractor().extract(text);
+  REQUIRE(r.relations.size() == 3);
+  auto name = [&](uint32_t i) { return std::string(zhpolicy::slice(text, r.entities[i].span)); };
+  CHECK(name(r.relations[0].head) == "赵世庆");
+  CHECK(name(r.relations[0].tail) == "区委书记");
+  CHECK(name(r.relations[1].head) == "黄茂军");
+  CHECK(name(r.relations[2].head) == "黄茂军");
+  // Bylines, and a name met with its title found again alone.
+  expect("编辑:冉建苹 美编:吕燕", "[编辑 position][冉建苹 person][美编 position][吕燕 person]");
+  expect("区政协主席陈大奎出席。陈大奎指出", "[区政协主席 position][陈大奎 person][陈大奎 person]");
+  // Dictionary words after a title are not names; plural titles name nobody.
+  expect("政协委员智慧", "[政协委员 position]");
+  expect("委员们积极建言", "");
+}
+
+TEST_CASE("entities: meetings", "[entities][meeting]") {
+  expect("区政协十五届二次会议举行", "[区政协十五届二次会议 meeting]");
+  expect("区委十三届十次全会", "[区委十三届十次全会 meeting]");
+  expect("区第十三次党代会", "[区第十三次党代会 meeting]");
+  expect("办好第四届中国工业软件大会", "[第四届中国工业软件大会 meeting]");
+  expect("党的二十大精神", "[党的二十大 meeting]");
+}
+
+TEST_CASE("entities: documents", "[entities][document]") {
+  expect("《稳外贸稳外资提升渝中开放水平和质量》", "[稳外贸稳外资提升渝中开放水平和质量 document]");
+  expect("重庆市渝中区人民政府工作报告", "[重庆市渝中区人民政府工作报告 document]");
+  expect("对区政府工作报告的意见", "[区政府工作报告 document]");
+}
+
+TEST_CASE("entities: slogans, quoted and numbered, but not scare quotes", "[entities][slogan]") {
+  expect("深入实施“满天星”计划", "[满天星 slogan]");
+  expect("打造“一核三带六园区”", "[一核三带六园区 slogan]");
+  expect("精心打造一核三带六园区", "[一核三带六园区 slogan]");
+  expect("坚决拥护“两个确立”", "[两个确立 slogan]");
+  expect("增强四个意识", "[四个意识 slogan]");
+  expect("用“国际范+烟火气”解码", "[国际范+烟火气 slogan]");
+  expect("工作的“温度”", "");
+  expect("“串起来”", "");
+  expect("“舌尖上的安全”", "");
+  expect("“11241”现代产业体系", "");
+}
+
+TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
+  expect("持续提升解放碑—朝天门世界知名商圈", "[解放碑 place][朝天门 place]");
+  expect("九三学社", "[九三学社 organization]");
+  expect("区侨联", "[区侨联 organization]");
+  expect("鼓励民生轮船公司、重庆公运集团", "[民生轮船公司 company][重庆公运集团 company]");
+  expect("升级文图大厦", "[文图大厦 place]");
+  expect("建设口袋公园", "");  // a kind of park, not a name
+}
+
+TEST_CASE("entities: any input gives non-overlapping spans in order", "[entities][adversarial]") {
+  std::string junk;
+  for (int i = 0; i < 50000; ++i) junk.push_back(static_cast<char>((i * 7919 + 13) & 0xFF));
+  for (const std::string& text : {std::string(), junk, std::string(3000, '"'),
+                                  std::string("“《“《") + std::string(1000, 'x') + "》”"}) {
+    const auto r = extractor().extract(text);
+    uint32_t pos = 0;
+    for (const auto& e : r.entities) {
+      CHECK(e.span.begin >= pos);
+      CHECK(e.span.end > e.span.begin);
+      CHECK(e.span.end <= text.size());
+      pos = e.span.end;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import concurrent.futures
+
+import pytest
+
+import zhpolicy
+
+
+def test_types_offsets_and_to_dict():
+    text = "19日，渝中区委书记赵世庆出席区政协十五届一次会议"
+    es = zhpolicy.entities(text)
+    assert [(e.text, e.type) for e in es] == [
+        ("渝中", "place"), ("区委书记", "position"), ("赵世庆", "person"), ("区政协十五届一次会议", "meeting")]
+    for e in es:
+        assert text[e.start:e.end] == e.text
+    assert es[2].to_dict() == {"text": "赵世庆", "start": 10, "end": 13, "type": "person"}
+
+
+def test_person_position_links():
+    ex = zhpolicy.EntityExtractor(zhpolicy.default_lexicon())
+    ents, links = ex.extract_links("区委副书记、区长黄茂军,区政协主席陈大奎")
+    assert [(p.text, rel, t.text) for p, rel, t in links] == [
+        ("黄茂军", "holds_position", "区长"), ("黄茂军", "holds_position", "区委副书记"),
+        ("陈大奎", "holds_position", "区政协主席")]
+
+
+def test_entities_of_every_corpus_document_are_ordered_and_disjoint(corpus):
+    for text in corpus.values():
+        pos = 0
+        for e in zhpolicy.entities(text):
+            assert e.start >= pos and text[e.start:e.end] == e.text
+            assert e.type in {"government", "organization", "company", "person", "position", "place",
+                              "meeting", "document", "slogan"}
+            pos = e.end
+
+
+def test_batch_and_threads_equal_single(corpus):
+    texts = list(corpus.values())
+    single = [[e.to_dict() for e in zhpolicy.entities(t)] for t in texts]
+    assert [[e.to_dict() for e in es] for es in zhpolicy.entities_many(texts, n_threads=2)] == single
+    ex = zhpolicy.EntityExtractor(zhpolicy.default_lexicon())
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(lambda t: [e.to_dict() for e in ex.extract(t)], texts)) == single
+
+
+def test_user_entity_terms_from_the_lexicon_layer():
+    lex = zhpolicy.default_lexicon().with_user_words([("渝事好商量", None, "nz", "slogan")])
+    ex = zhpolicy.EntityExtractor(lex)
+    assert [(e.text, e.type) for e in ex.extract("打造渝事好商量品牌")] == [("渝事好商量", "slogan")]
+    assert zhpolicy.default_lexicon().lookup("渝事好商量") is None  # the shared lexicon is untouched
+
+
+def test_bad_input():
+    assert zhpolicy.entities("") == []
+    with pytest.raises(TypeError):
+        zhpolicy.entities(b"x")
