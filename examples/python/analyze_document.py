@@ -41,6 +41,19 @@ def main(path: str) -> int:
     if len(numbers) > 30:
         print(f"  … {len(numbers) - 30} more")
 
+    entities = zhpolicy.entities(text)
+    by_type = collections.defaultdict(list)
+    for e in entities:
+        if e.text not in by_type[e.type]:
+            by_type[e.type].append(e.text)
+    print(f"\n-- {len(entities)} entities --")
+    for etype in ("government", "organization", "company", "position", "person", "place",
+                  "meeting", "document", "slogan"):
+        if by_type[etype]:
+            shown_names = "、".join(by_type[etype][:12])
+            more = f" … (+{len(by_type[etype]) - 12})" if len(by_type[etype]) > 12 else ""
+            print(f"  {etype:<12} {shown_names}{more}")
+
     words = collections.Counter(t.text for t in tokens
                                 if str(t.kind) == "word" and len(t.text) > 1)
     print("\n-- most frequent words --")
