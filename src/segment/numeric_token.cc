@@ -5,27 +5,14 @@
 #include <algorithm>
 #include <array>
 
+#include "numbers/dates.h"
+
 namespace zhpolicy {
 namespace internal {
 namespace {
 
-// Years 1000-2099 only, so that 5000年历史 is a number of years, not a date.
-constexpr char kYear[] = "(?:1\\d{3}|20\\d{2})";
-constexpr char kMonth[] = "(?:1[0-2]|0?[1-9])";
-constexpr char kDay[] = "(?:3[01]|[12]\\d|0?[1-9])";
-constexpr char kClock[] = "(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?";
-
-std::string date_pattern() {
-  const std::string y = kYear, m = kMonth, d = kDay, t = kClock;
-  return y + "-" + m + "-" + d + "(?:[ T]" + t + ")?" +    // 2022-01-10 14:31
-         "|" + y + "/" + m + "/" + d +                     // 2022/01/10
-         "|" + y + "年(?:" + m + "月(?:" + d + "[日号])?)?" +  // 2024年2月5日
-         "|" + m + "月(?:" + d + "[日号])?" +                // 1月31日, 3月
-         "|" + d + "日";                                    // 19日
-}
-
 struct Patterns {
-  RE2 date, time, number;
+  RE2 number;
   static RE2::Options options() {
     RE2::Options o;
     o.set_longest_match(true);
@@ -33,9 +20,7 @@ struct Patterns {
     return o;
   }
   Patterns()
-      : date(date_pattern(), options()),
-        time(kClock, options()),
-        // 1,234.5 / 1450 / 4.6万 / 1.4万亿 / 12.5% / 3‰
+      : // 1,234.5 / 1450 / 4.6万 / 1.4万亿 / 12.5% / 3‰
         number("(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:[百千万亿兆]+)?[%‰]?", options()) {}
 };
 
@@ -67,12 +52,8 @@ NumericMatch match_numeric(std::string_view text, size_t pos) {
   // work of each match on adversarial digit runs.
   const size_t end = std::min(text.size(), pos + 96);
   NumericMatch best;
-  if (size_t n = anchored(p.date, text, pos, end); n > best.length) {
-    best = {static_cast<uint32_t>(n), TokenKind::kDate};
-  }
-  if (size_t n = anchored(p.time, text, pos, end); n > best.length) {
-    best = {static_cast<uint32_t>(n), TokenKind::kDate};
-  }
+  // Dates and times are the number extractor's (one definition of a date).
+  if (const auto date = match_date(text, pos)) best = {static_cast<uint32_t>(date->length), TokenKind::kDate};
   if (size_t n = anchored(p.number, text, pos, end); n > best.length) {
     // A scale character that belongs to a metric unit stays with the unit:
     // 3千米 is 3 + 千米 (kilometres), 100兆瓦 is 100 + 兆瓦.

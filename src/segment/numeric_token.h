@@ -15,8 +15,9 @@ struct NumericMatch {
   TokenKind kind = TokenKind::kNumber;
 };
 
-// The longest date, time or number starting at normalized[pos], which must be
-// an ASCII digit: 2024年2月5日, 2022-01-10 14:31, 14:31, 1,234.5, 1450亿, 12.5%.
+// The longest date, time (numbers/dates.h) or number starting at
+// normalized[pos], which must be an ASCII digit: 2024年2月5日,
+// 2022-01-10 14:31, 14:31, 1,234.5, 1450亿, 12.5%.
 // Thread-safe (the patterns are compiled once, like all RE2 objects shared
 // read-only).
 NumericMatch match_numeric(std::string_view normalized, size_t pos);
