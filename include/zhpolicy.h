@@ -18,7 +18,9 @@
 #ifndef ZHPOLICY_H_
 #define ZHPOLICY_H_
 
+#include "zhpolicy/analyzer.h"
 #include "zhpolicy/decimal.h"
+#include "zhpolicy/document.h"
 #include "zhpolicy/entities.h"
 #include "zhpolicy/entity.h"
 #include "zhpolicy/entity_type.h"

@@ -10,6 +10,7 @@
 #include "zhpolicy/entity.h"
 #include "zhpolicy/export.h"
 #include "zhpolicy/lexicon.h"
+#include "zhpolicy/token.h"
 
 namespace zhpolicy {
 namespace internal {
@@ -28,6 +29,10 @@ class ZHPOLICY_API EntityExtractor {
   // Entities of `utf8_text` in order, with spans in bytes of it, and the
   // person-position links. Total: any bytes give a defined result.
   Entities extract(std::string_view utf8_text) const;
+
+  // The same on a text already segmented by a Segmenter on this lexicon
+  // (`tokens` in default mode): saves the second segmentation in analyze().
+  Entities extract(std::string_view utf8_text, const std::vector<Token>& tokens) const;
 
   std::vector<Entities> extract_many(const std::vector<std::string_view>& texts,
                                      unsigned n_threads = 0) const;

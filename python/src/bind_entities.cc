@@ -18,6 +18,14 @@ struct PyEntity {
   EntityType type;
 };
 
+
+Entities extract_nogil(const EntityExtractor& ex, std::string_view utf8) {
+  py::gil_scoped_release release;
+  return ex.extract(utf8);
+}
+
+}  // namespace
+
 py::list to_py_entities(const py::str& text, std::string_view utf8, const std::vector<Entity>& entities) {
   const CharOffsets chars(utf8);
   py::list out(entities.size());
@@ -29,13 +37,6 @@ py::list to_py_entities(const py::str& text, std::string_view utf8, const std::v
   }
   return out;
 }
-
-Entities extract_nogil(const EntityExtractor& ex, std::string_view utf8) {
-  py::gil_scoped_release release;
-  return ex.extract(utf8);
-}
-
-}  // namespace
 
 void bind_entities(py::module_& m) {
   py::class_<PyEntity>(m, "Entity", "An entity mention: text == source[start:end], type is a gold type name.")

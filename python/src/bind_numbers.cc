@@ -33,6 +33,9 @@ struct PyNumber {
   std::string exact;     // the exact decimal value as a string ("" for dates)
 };
 
+
+}  // namespace
+
 py::list to_py_numbers(const py::str& text, std::string_view utf8, const std::vector<Number>& numbers) {
   const CharOffsets chars(utf8);
   py::list out(numbers.size());
@@ -51,8 +54,6 @@ py::list to_py_numbers(const py::str& text, std::string_view utf8, const std::ve
   }
   return out;
 }
-
-}  // namespace
 
 void bind_numbers(py::module_& m) {
   py::class_<PyNumber>(m, "Number", R"doc(

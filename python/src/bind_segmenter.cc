@@ -28,17 +28,6 @@ SegmentMode parse_mode(const std::string& mode) {
   throw Error(ErrorCode::kInvalidArgument, "mode must be 'default' or 'search', got '" + mode + "'");
 }
 
-py::list to_py_tokens(const py::str& text, std::string_view utf8, const std::vector<Token>& tokens) {
-  const CharOffsets chars(utf8);
-  py::list out(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const uint32_t s = chars(tokens[i].span.begin), e = chars(tokens[i].span.end);
-    PyObject* sub = PyUnicode_Substring(text.ptr(), s, e);
-    if (!sub) throw py::error_already_set();
-    out[i] = py::cast(PyToken{py::reinterpret_steal<py::str>(sub), s, e, tokens[i].kind});
-  }
-  return out;
-}
 
 py::list to_py_words(const py::str& text, std::string_view utf8, const std::vector<Token>& tokens) {
   const CharOffsets chars(utf8);
@@ -57,6 +46,18 @@ std::vector<Token> segment_nogil(const Segmenter& seg, std::string_view utf8, Se
 }
 
 }  // namespace
+
+py::list to_py_tokens(const py::str& text, std::string_view utf8, const std::vector<Token>& tokens) {
+  const CharOffsets chars(utf8);
+  py::list out(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const uint32_t s = chars(tokens[i].span.begin), e = chars(tokens[i].span.end);
+    PyObject* sub = PyUnicode_Substring(text.ptr(), s, e);
+    if (!sub) throw py::error_already_set();
+    out[i] = py::cast(PyToken{py::reinterpret_steal<py::str>(sub), s, e, tokens[i].kind});
+  }
+  return out;
+}
 
 void bind_segmenter(py::module_& m) {
   py::enum_<TokenKind> token_kind(m, "TokenKind", "The coarse class of a token; str() gives 'word', 'number', ...");

@@ -16,4 +16,5 @@ PYBIND11_MODULE(_core, m) {
   zhpolicy::python::bind_segmenter(m);
   zhpolicy::python::bind_numbers(m);
   zhpolicy::python::bind_entities(m);
+  zhpolicy::python::bind_analyzer(m);
 }

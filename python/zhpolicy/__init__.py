@@ -15,6 +15,7 @@ import os
 from typing import Iterable, List, Optional
 
 from ._core import (  # noqa: F401  (re-exported API)
+    Analyzer,
     Entity,
     EntityExtractor,
     Error,
@@ -28,8 +29,10 @@ from ._core import (  # noqa: F401  (re-exported API)
     WordInfo,
     __version__,
 )
+from .document import Document
 
 __all__ = [
+    "Analyzer", "Document", "analyze", "analyze_many",
     "Entity", "EntityExtractor", "Error", "Lexicon", "Number", "NumberExtractor", "Segmenter", "Token", "TokenKind", "UserWord", "WordInfo",
     "__version__", "default_lexicon_path", "default_lexicon", "load",
     "segment", "cut", "segment_many", "numbers", "numbers_many",
@@ -84,13 +87,21 @@ def _default_segmenter() -> Segmenter:
     return Segmenter(default_lexicon())
 
 
-def segment(text: str, mode: str = "default") -> List[Token]:
+def segment(text: str, mode: str = "default", entities: bool = False) -> List[Token]:
     """Tokens of `text` with the default segmenter; they tile `text`.
+
+    With entities=True each entity is kept as one token.
 
     >>> import zhpolicy
     >>> [(t.text, str(t.kind)) for t in zhpolicy.segment("增长12.5%")]
     [('增长', 'word'), ('12.5%', 'number')]
+    >>> [t.text for t in zhpolicy.segment("民革渝中区委", entities=True)]
+    ['民革渝中区委']
     """
+    if entities:
+        if mode != "default":
+            raise Error("entities=True needs mode='default'")
+        return _default_analyzer(True).analyze_parts(text)[0]
     return _default_segmenter().segment(text, mode)
 
 
@@ -163,3 +174,31 @@ def entities_many(texts: Iterable[str], n_threads: int = 0) -> List[List[Entity]
     [['区政协'], ['重庆']]
     """
     return _default_entity_extractor().extract_many(texts, n_threads)
+
+
+@functools.lru_cache(maxsize=2)
+def _default_analyzer(entity_tokens: bool = False) -> Analyzer:
+    return Analyzer(default_lexicon(), entity_tokens=entity_tokens)
+
+
+def analyze(text: str, entity_tokens: bool = False) -> Document:
+    """Tokens, numbers, entities and person–position links of `text` in one pass.
+
+    >>> import zhpolicy
+    >>> doc = zhpolicy.analyze("民革渝中区委建议新增5家")
+    >>> [e.type for e in doc.entities], [n.value for n in doc.numbers]
+    (['government'], [5])
+    """
+    return Document(text, *_default_analyzer(entity_tokens).analyze_parts(text))
+
+
+def analyze_many(texts: Iterable[str], n_threads: int = 0, entity_tokens: bool = False) -> List[Document]:
+    """analyze() of each text on n_threads threads (0: all cores), GIL released.
+
+    >>> import zhpolicy
+    >>> [len(d.entities) for d in zhpolicy.analyze_many(["区政协", "你好"], n_threads=2)]
+    [1, 0]
+    """
+    texts = list(texts)
+    parts = _default_analyzer(entity_tokens).analyze_parts_many(texts, n_threads)
+    return [Document(t, *p) for t, p in zip(texts, parts)]

@@ -81,7 +81,8 @@ const std::array<std::string_view, 7> kProperTags = {"ns", "nz", "nt", "nr", "nr
 class EntityExtractorImpl {
  public:
   explicit EntityExtractorImpl(Lexicon lexicon);
-  Entities extract(std::string_view text) const;
+  Entities extract(std::string_view text) const { return extract(text, segmenter_.segment(text)); }
+  Entities extract(std::string_view text, const std::vector<Token>& tokens) const;
   const Lexicon& lexicon() const { return lexicon_; }
 
  private:
@@ -430,7 +431,7 @@ void EntityExtractorImpl::add_suffix_names(const CharText& t, std::vector<Candid
   }
 }
 
-Entities EntityExtractorImpl::extract(std::string_view text) const {
+Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<Token>& tokens) const {
   CharText t;
   for (size_t i = 0, len; i < text.size(); i += len) {
     t.byte_at.push_back(static_cast<uint32_t>(i));
@@ -442,7 +443,6 @@ Entities EntityExtractorImpl::extract(std::string_view text) const {
   t.token_start.assign(n + 1, 0);
   t.token_end_of.assign(n + 1, n);
   t.token_start[n] = 1;
-  const auto tokens = segmenter_.segment(text);
   auto char_of = [&](uint32_t byte) {
     return static_cast<uint32_t>(std::lower_bound(t.byte_at.begin(), t.byte_at.end(), byte) - t.byte_at.begin());
   };
@@ -574,6 +574,10 @@ EntityExtractor::EntityExtractor(Lexicon lexicon)
     : impl_(std::make_shared<internal::EntityExtractorImpl>(std::move(lexicon))) {}
 
 Entities EntityExtractor::extract(std::string_view utf8_text) const { return impl_->extract(utf8_text); }
+
+Entities EntityExtractor::extract(std::string_view utf8_text, const std::vector<Token>& tokens) const {
+  return impl_->extract(utf8_text, tokens);
+}
 
 std::vector<Entities> EntityExtractor::extract_many(const std::vector<std::string_view>& texts,
                                                     unsigned n_threads) const {

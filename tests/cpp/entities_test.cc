@@ -104,3 +104,35 @@ TEST_CASE("entities: any input gives non-overlapping spans in order", "[entities
     }
   }
 }
+
+TEST_CASE("analyzer: one pass gives tokens, numbers, entities; entity tokens tile", "[analyzer]") {
+  const zhpolicy::Analyzer analyzer(test::lexicon());
+  const std::string text = "民革渝中区委建议，区政协十五届二次会议期间新增就业4.6万人。";
+  const zhpolicy::Document doc = analyzer.analyze(text);
+  CHECK(doc.text() == text);
+  CHECK(test::tiles(text, doc.tokens()));
+  REQUIRE(doc.entities().size() == 2);
+  CHECK(doc.text(doc.entities()[0].span) == "民革渝中区委");
+  REQUIRE(doc.numbers().size() == 3);
+  CHECK(doc.text(doc.numbers()[2].span) == "4.6万人");
+
+  zhpolicy::AnalyzerOptions options;
+  options.entity_tokens = true;
+  const zhpolicy::Document merged = zhpolicy::Analyzer(test::lexicon(), options).analyze(text);
+  CHECK(test::tiles(text, merged.tokens()));
+  std::vector<std::string> words;
+  for (const auto& t : merged.tokens()) words.emplace_back(merged.text(t.span));
+  CHECK(words[0] == "民革渝中区委");
+  CHECK(std::find(words.begin(), words.end(), "区政协十五届二次会议") != words.end());
+
+  // An entity boundary inside a token splits it: 渝中 | 区委书记 from 渝中区/委/书记.
+  const std::string byline = "渝中区委书记赵世庆";
+  const auto split = zhpolicy::Analyzer(test::lexicon(), options).analyze(byline);
+  CHECK(test::tiles(byline, split.tokens()));
+  std::vector<std::string> parts;
+  for (const auto& t : split.tokens()) parts.emplace_back(split.text(t.span));
+  CHECK(parts == std::vector<std::string>{"渝中", "区委书记", "赵世庆"});
+
+  const std::vector<std::string_view> texts(20, text);
+  for (const auto& d : analyzer.analyze_many(texts, 2)) CHECK(d.entities().size() == 2);
+}

@@ -1,0 +1,54 @@
+// zhpolicy/analyzer.h — tokens, numbers and entities in one pass.
+#ifndef ZHPOLICY_ANALYZER_H_
+#define ZHPOLICY_ANALYZER_H_
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "zhpolicy/document.h"
+#include "zhpolicy/export.h"
+#include "zhpolicy/lexicon.h"
+#include "zhpolicy/segmenter.h"
+
+namespace zhpolicy {
+namespace internal {
+class AnalyzerImpl;
+}  // namespace internal
+
+struct AnalyzerOptions {
+  SegmenterOptions segmenter;
+  // Keep each entity as one token (民革渝中区委 instead of 民革/渝中区/委);
+  // tokens still tile the text.
+  bool entity_tokens = false;
+};
+
+// Segments once and runs number and entity extraction on the result.
+//
+// An Analyzer is immutable after construction and safe for concurrent use by
+// multiple threads (like RE2). Copies are cheap and share the lexicon.
+class ZHPOLICY_API Analyzer {
+ public:
+  explicit Analyzer(Lexicon lexicon, AnalyzerOptions options = {});
+
+  // Total: any bytes give a Document (see SegmenterOptions for ill-formed UTF-8).
+  Document analyze(std::string_view utf8_text) const;
+
+  // analyze() of each text on `n_threads` threads (0: all cores).
+  std::vector<Document> analyze_many(const std::vector<std::string_view>& texts,
+                                     unsigned n_threads = 0) const;
+
+  const Lexicon& lexicon() const;
+
+ private:
+  std::shared_ptr<const internal::AnalyzerImpl> impl_;
+};
+
+// Merges the tokens covered by each entity into one token (kind kWord),
+// splitting tokens that an entity boundary cuts; the result still tiles.
+ZHPOLICY_API std::vector<Token> merge_entity_tokens(const std::vector<Token>& tokens,
+                                                    const std::vector<Entity>& entities);
+
+}  // namespace zhpolicy
+
+#endif  // ZHPOLICY_ANALYZER_H_

@@ -1,0 +1,73 @@
+// Binds zhpolicy/analyzer.h: one pass, results as Python lists; the
+// pure-Python zhpolicy.Document wraps them.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "bindings.h"
+#include "offsets.h"
+#include "zhpolicy/analyzer.h"
+
+namespace zhpolicy {
+namespace python {
+namespace {
+
+namespace py = pybind11;
+
+py::tuple to_py_parts(const py::str& text, std::string_view utf8, const Document& doc) {
+  py::list entities = to_py_entities(text, utf8, doc.entities());
+  py::list links;
+  for (const Relation& rel : doc.relations()) {
+    links.append(py::make_tuple(entities[rel.head], std::string(to_string(rel.type)), entities[rel.tail]));
+  }
+  return py::make_tuple(to_py_tokens(text, utf8, doc.tokens()), to_py_numbers(text, utf8, doc.numbers()),
+                        entities, links);
+}
+
+}  // namespace
+
+void bind_analyzer(py::module_& m) {
+  py::class_<Analyzer>(m, "Analyzer", R"doc(
+Tokens, numbers and entities in one pass (one segmentation). Immutable and
+safe to share between threads. zhpolicy.analyze() wraps the parts in a Document.
+)doc")
+      .def(py::init([](const Lexicon& lexicon, bool hmm, bool entity_tokens) {
+             AnalyzerOptions o;
+             o.segmenter.hmm = hmm;
+             o.entity_tokens = entity_tokens;
+             return Analyzer(lexicon, o);
+           }),
+           py::arg("lexicon"), py::arg("hmm") = true, py::arg("entity_tokens") = false)
+      .def("analyze_parts",
+           [](const Analyzer& a, const py::str& text) {
+             const std::string_view utf8 = utf8_view(text);
+             Document doc;
+             {
+               py::gil_scoped_release release;
+               doc = a.analyze(utf8);
+             }
+             return to_py_parts(text, utf8, doc);
+           },
+           py::arg("text"), "(tokens, numbers, entities, links) of `text`.")
+      .def("analyze_parts_many",
+           [](const Analyzer& a, const py::iterable& texts, unsigned n_threads) {
+             std::vector<py::str> strs;
+             std::vector<std::string_view> views;
+             for (const py::handle& t : texts) {
+               views.push_back(utf8_view(t));
+               strs.push_back(py::reinterpret_borrow<py::str>(t));
+             }
+             std::vector<Document> docs;
+             {
+               py::gil_scoped_release release;
+               docs = a.analyze_many(views, n_threads);
+             }
+             py::list out(docs.size());
+             for (size_t i = 0; i < docs.size(); ++i) out[i] = to_py_parts(strs[i], views[i], docs[i]);
+             return out;
+           },
+           py::arg("texts"), py::arg("n_threads") = 0)
+      .def_property_readonly("lexicon", &Analyzer::lexicon);
+}
+
+}  // namespace python
+}  // namespace zhpolicy

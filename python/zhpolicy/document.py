@@ -1,0 +1,44 @@
+"""Document: everything zhpolicy found in one text (the result of zhpolicy.analyze)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Tuple
+
+
+@dataclass
+class Document:
+    """A text with its tokens, numbers, entities and person–position links.
+
+    All offsets are character offsets into ``text``.
+
+    >>> import zhpolicy
+    >>> doc = zhpolicy.analyze("区委书记赵世庆强调，新增就业4.6万人")
+    >>> [e.text for e in doc.entities], [n.text for n in doc.numbers]
+    (['区委书记', '赵世庆'], ['4.6万人'])
+    >>> [(p.text, rel, t.text) for p, rel, t in doc.links]
+    [('赵世庆', 'holds_position', '区委书记')]
+    """
+
+    text: str
+    tokens: List[Any] = field(default_factory=list)
+    numbers: List[Any] = field(default_factory=list)
+    entities: List[Any] = field(default_factory=list)
+    links: List[Tuple[Any, str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """Plain data (JSON-ready): the gold schema's fields for numbers and entities.
+
+        >>> import zhpolicy
+        >>> d = zhpolicy.analyze("新增5家").to_dict()
+        >>> d["numbers"][0]["value"], len(d["tokens"])
+        (5, 3)
+        """
+        index = {id(e): i for i, e in enumerate(self.entities)}
+        return {
+            "text": self.text,
+            "tokens": [t.to_dict() for t in self.tokens],
+            "numbers": [n.to_dict() for n in self.numbers],
+            "entities": [e.to_dict() for e in self.entities],
+            "links": [{"person": index.get(id(p)), "relation": rel, "position": index.get(id(t))}
+                      for p, rel, t in self.links],
+        }

@@ -1,0 +1,76 @@
+// The analyzer: one segmentation shared by number and entity extraction.
+#include "zhpolicy/analyzer.h"
+
+#include "util/parallel.h"
+#include "zhpolicy/entities.h"
+#include "zhpolicy/numbers.h"
+
+namespace zhpolicy {
+namespace internal {
+
+class AnalyzerImpl {
+ public:
+  AnalyzerImpl(Lexicon lexicon, AnalyzerOptions options)
+      : segmenter_(lexicon, options.segmenter),
+        numbers_(lexicon),
+        entities_(lexicon),
+        options_(options) {}
+
+  Document analyze(std::string_view text) const {
+    std::vector<Token> tokens = segmenter_.segment(text);
+    Entities entities = entities_.extract(text, tokens);
+    std::vector<Number> numbers = numbers_.extract(text);
+    if (options_.entity_tokens) tokens = merge_entity_tokens(tokens, entities.entities);
+    return Document(std::string(text), std::move(tokens), std::move(numbers), std::move(entities));
+  }
+  const Lexicon& lexicon() const { return segmenter_.lexicon(); }
+
+ private:
+  Segmenter segmenter_;
+  NumberExtractor numbers_;
+  EntityExtractor entities_;
+  AnalyzerOptions options_;
+};
+
+}  // namespace internal
+
+Analyzer::Analyzer(Lexicon lexicon, AnalyzerOptions options)
+    : impl_(std::make_shared<internal::AnalyzerImpl>(std::move(lexicon), options)) {}
+
+Document Analyzer::analyze(std::string_view utf8_text) const { return impl_->analyze(utf8_text); }
+
+std::vector<Document> Analyzer::analyze_many(const std::vector<std::string_view>& texts,
+                                             unsigned n_threads) const {
+  std::vector<Document> results(texts.size());
+  internal::parallel_for(texts.size(), n_threads, [&](size_t i) { results[i] = impl_->analyze(texts[i]); });
+  return results;
+}
+
+const Lexicon& Analyzer::lexicon() const { return impl_->lexicon(); }
+
+std::vector<Token> merge_entity_tokens(const std::vector<Token>& tokens, const std::vector<Entity>& entities) {
+  std::vector<Token> out;
+  out.reserve(tokens.size());
+  size_t e = 0;
+  for (const Token& tok : tokens) {
+    uint32_t pos = tok.span.begin;
+    while (pos < tok.span.end) {
+      while (e < entities.size() && entities[e].span.end <= pos) ++e;
+      if (e < entities.size() && entities[e].span.begin <= pos) {
+        // Inside an entity: one token for all of it, emitted at its start
+        // (tokens are split there, so every entity start is reached).
+        if (entities[e].span.begin == pos) out.push_back({entities[e].span, TokenKind::kWord});
+        pos = std::min(tok.span.end, entities[e].span.end);
+        continue;
+      }
+      // Outside entities: the token's bytes up to the next entity start.
+      uint32_t end = tok.span.end;
+      if (e < entities.size() && entities[e].span.begin < end) end = entities[e].span.begin;
+      out.push_back({{pos, end}, tok.kind});
+      pos = end;
+    }
+  }
+  return out;
+}
+
+}  // namespace zhpolicy
