@@ -97,6 +97,10 @@ def main() -> int:
         nums, nums_rss = run_measured(base + ["--engine", "numbers", "--repeat", str(args.repeat)])
         print(f"number extraction alone: {nums['bytes'] / nums['seconds'] / 1e6:.1f} MB/s, "
               f"{nums['tokens']} numbers, peak {nums_rss:.1f} MB")
+        full, full_rss = run_measured(base + ["--engine", "analyze", "--repeat", str(args.repeat)])
+        full_mbps = full["bytes"] / full["seconds"] / 1e6
+        print(f"full analyze (tokens + numbers + entities): {full_mbps:.1f} MB/s, "
+              f"{full_mbps / ours:.2f}x of segmentation alone, peak {full_rss:.1f} MB")
 
         one, _ = run_measured(base + ["--engine", "zhpolicy", "--threads", "1", "--repeat", str(args.repeat)])
         two, _ = run_measured(base + ["--engine", "zhpolicy", "--threads", "2", "--repeat", str(args.repeat)])

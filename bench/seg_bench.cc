@@ -1,6 +1,6 @@
 // zhpolicy_bench — one engine, one corpus, one JSON line of measurements.
 //
-//   zhpolicy_bench --engine zhpolicy|numbers|icu --corpus FILE [--lexicon ZPL]
+//   zhpolicy_bench --engine zhpolicy|numbers|analyze|icu --corpus FILE [--lexicon ZPL]
 //                  [--threads N] [--repeat R] [--print N]
 //
 // The corpus is segmented line by line (as every peer is driven), after the
@@ -10,7 +10,8 @@
 // this once per engine in a fresh process, next to the Python and Node peers,
 // and prints the ratios. --print N writes the first N lines' tokens instead.
 // Engine "numbers" is zhpolicy's number extraction alone ("tokens" counts
-// the numbers found).
+// the numbers found); "analyze" is tokens + numbers + entities ("tokens"
+// counts all three).
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
 
@@ -112,6 +113,21 @@ int main(int argc, char** argv) {
       tokens = 0;
       auto t1 = Clock::now();
       for (auto line : lines) tokens += extractor.extract(line).size();
+      seg_s = std::min(seg_s, seconds_since(t1));
+    }
+  } else if (engine == "analyze") {
+    auto t0 = Clock::now();
+    const zhpolicy::Analyzer analyzer(zhpolicy::Lexicon::open(lexicon_path));
+    analyzer.analyze("区委书记赵世庆出席1450亿元");
+    load_s = seconds_since(t0);
+    seg_s = 1e300;
+    for (int r = 0; r < repeat; ++r) {
+      tokens = 0;
+      auto t1 = Clock::now();
+      for (auto line : lines) {
+        const zhpolicy::Document doc = analyzer.analyze(line);
+        tokens += doc.tokens().size() + doc.numbers().size() + doc.entities().size();
+      }
       seg_s = std::min(seg_s, seconds_since(t1));
     }
   } else if (engine == "icu") {

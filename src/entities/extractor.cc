@@ -50,7 +50,9 @@ struct CharText {
   std::vector<uint32_t> token_end_of;  // char index -> end of the token starting there
 
   bool matches(uint32_t at, std::u32string_view word) const {
-    return at + word.size() <= cps.size() && std::u32string_view(cps).substr(at, word.size()) == word;
+    // Called at every position for many words: the first character decides most.
+    return at + word.size() <= cps.size() && !word.empty() && cps[at] == word[0] &&
+           std::u32string_view(cps).substr(at, word.size()) == word;
   }
 };
 
@@ -110,7 +112,7 @@ class EntityExtractorImpl {
 
   Lexicon lexicon_;
   Segmenter segmenter_;
-  std::unordered_set<char32_t> surnames_;
+  std::vector<uint8_t> surnames_ = std::vector<uint8_t>(0x10000, 0);  // single-character surnames (BMP)
   std::vector<std::u32string> compound_surnames_;
   std::vector<std::unique_ptr<RE2>> meetings_;
   RE2 committee_;
@@ -128,7 +130,7 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon)
     while (j < names.size() && names[j] != ' ' && names[j] != '\n' && names[j] != '\t') ++j;
     if (j > i) {
       const std::u32string s = to_u32(names.substr(i, j - i));
-      if (s.size() == 1) surnames_.insert(s[0]); else compound_surnames_.push_back(s);
+      if (s.size() == 1 && s[0] < 0x10000) surnames_[s[0]] = 1; else compound_surnames_.push_back(s);
     }
     i = j;
   }
@@ -160,9 +162,9 @@ void EntityExtractorImpl::add_terms(const CharText& t, std::vector<Candidate>& o
       if (!view) continue;
       const TrieView& trie = view->trie();
       TrieStep step;
-      if (!trie.first(t.cps[k], step)) continue;
+      if (!trie.first(t.cps[k], step) || !step.typed_below()) continue;
       for (uint32_t i = k;;) {
-        if (step.has_term()) {
+        if (step.typed()) {
           const format::WordEntry* w = trie.word(step.node);
           EntityType type = w ? static_cast<EntityType>(w->entity) : EntityType::kNone;
           // A term must start or end on a token boundary (中行 inside 渝中行 is
@@ -172,7 +174,7 @@ void EntityExtractorImpl::add_terms(const CharText& t, std::vector<Candidate>& o
             out.push_back({k, i + 1, type, kTermPriority});
           }
         }
-        if (++i == n || !step.has_children() || !trie.next(step, t.cps[i], step)) break;
+        if (++i == n || !step.has_children() || !trie.next(step, t.cps[i], step) || !step.typed_below()) break;
       }
     }
   }
@@ -311,30 +313,46 @@ uint32_t EntityExtractorImpl::surname_length(const CharText& t, uint32_t at) con
   for (const auto& s : compound_surnames_) {
     if (t.matches(at, s)) return static_cast<uint32_t>(s.size());
   }
-  return (at < t.cps.size() && surnames_.count(t.cps[at])) ? 1 : 0;
+  return (at < t.cps.size() && t.cps[at] < 0x10000 && surnames_[t.cps[at]]) ? 1 : 0;
 }
 
 void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Candidate>& terms,
                                        std::vector<Candidate>& out) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
-  // Terms by start, for "what term starts here" questions.
-  std::vector<std::vector<const Candidate*>> starting(n + 1);
-  for (const Candidate& c : terms) starting[c.begin].push_back(&c);
+  // Terms by start (counting sort into one array), for "what term starts here".
+  std::vector<uint32_t> first(n + 2, 0);
+  for (const Candidate& c : terms) ++first[c.begin + 1];
+  for (uint32_t i = 0; i <= n; ++i) first[i + 1] += first[i];
+  std::vector<const Candidate*> by_start(terms.size());
+  {
+    std::vector<uint32_t> fill(first.begin(), first.end() - 1);
+    for (const Candidate& c : terms) by_start[fill[c.begin]++] = &c;
+  }
+  struct Range {
+    const Candidate* const* b;
+    const Candidate* const* e;
+    const Candidate* const* begin() const { return b; }
+    const Candidate* const* end() const { return e; }
+  };
+  auto starting_at = [&](uint32_t at) {
+    if (at > n) return Range{nullptr, nullptr};
+    return Range{by_start.data() + first[at], by_start.data() + first[at + 1]};
+  };
   auto term_at = [&](uint32_t at, EntityType type) {
     const Candidate* best = nullptr;
-    if (at > n) return best;
-    for (const Candidate* c : starting[at]) {
+    for (const Candidate* c : starting_at(at)) {
       if (c->type == type && (!best || c->end > best->end)) best = c;
     }
     return best;
   };
 
   for (uint32_t i = 0; i < n; ++i) {
+    if (first[i] == first[i + 1] && !is_han(t.cps[i])) continue;
     // 民革渝中区委: party + place + body suffix.
     for (auto party : kParties) {
       if (!t.matches(i, party)) continue;
       const uint32_t p = i + static_cast<uint32_t>(party.size());
-      for (const Candidate* place : starting[p]) {
+      for (const Candidate* place : starting_at(p)) {
         if (place->type != EntityType::kPlace) continue;
         for (auto suffix : kPartyBodySuffixes) {
           if (t.matches(place->end, suffix)) {
@@ -345,7 +363,7 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
       }
     }
     // 成渝金融法院: place + court.
-    for (const Candidate* place : starting[i]) {
+    for (const Candidate* place : starting_at(i)) {
       if (place->type != EntityType::kPlace) continue;
       for (auto suffix : kCourtSuffixes) {
         if (t.matches(place->end, suffix)) {
@@ -355,7 +373,7 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
       }
     }
     // 区委书记, 区政协党组书记, 区委副书记: body + title.
-    for (const Candidate* body : starting[i]) {
+    for (const Candidate* body : starting_at(i)) {
       if (body->type != EntityType::kGovernment && body->type != EntityType::kOrganization) continue;
       if (const Candidate* title = term_at(body->end, EntityType::kPosition)) {
         out.push_back({i, title->end, EntityType::kPosition, kRulePriority});
@@ -422,9 +440,18 @@ void EntityExtractorImpl::add_suffix_names(const CharText& t, std::vector<Candid
       return;
     }
   };
+  // Only tokens ending in a suffix's last character can end a name.
+  static const std::u32string last_chars = [] {
+    std::u32string s;
+    for (auto x : kCompanySuffixes) s.push_back(x.back());
+    for (auto x : kOrganizationSuffixes) s.push_back(x.back());
+    for (auto x : kPlaceSuffixes) s.push_back(x.back());
+    return s;
+  }();
   for (uint32_t i = 0; i < n; ++i) {
     if (!t.token_start[i] || !is_han(t.cps[i])) continue;
     const uint32_t e = t.token_end_of[i];
+    if (e == 0 || e > n || last_chars.find(t.cps[e - 1]) == std::u32string::npos) continue;
     try_suffixes(i, e, kCompanySuffixes, EntityType::kCompany);
     try_suffixes(i, e, kOrganizationSuffixes, EntityType::kOrganization);
     try_suffixes(i, e, kPlaceSuffixes, EntityType::kPlace);
@@ -443,9 +470,9 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
   t.token_start.assign(n + 1, 0);
   t.token_end_of.assign(n + 1, n);
   t.token_start[n] = 1;
-  auto char_of = [&](uint32_t byte) {
-    return static_cast<uint32_t>(std::lower_bound(t.byte_at.begin(), t.byte_at.end(), byte) - t.byte_at.begin());
-  };
+  std::vector<uint32_t> char_at_byte(text.size() + 1, 0);
+  for (uint32_t c = 0; c <= n; ++c) char_at_byte[t.byte_at[c]] = c;
+  auto char_of = [&](uint32_t byte) { return char_at_byte[byte]; };
   for (const Token& tok : tokens) {
     const uint32_t b = char_of(tok.span.begin), e = char_of(tok.span.end);
     if (b < n) {
@@ -459,8 +486,13 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
   std::vector<Candidate> cands = terms;
   add_composed(t, terms, cands);
   add_documents_and_slogans(t, cands);
-  for (const auto& re : meetings_) add_regex(*re, text, t, EntityType::kMeeting, cands);
-  {
+  // The patterns need literals that most texts lack; an unanchored re2 scan
+  // costs far more than looking for them first.
+  if (text.find("届") != std::string_view::npos || text.find("党代会") != std::string_view::npos ||
+      text.find("党员代表大会") != std::string_view::npos) {
+    for (const auto& re : meetings_) add_regex(*re, text, t, EntityType::kMeeting, cands);
+  }
+  if (text.find("政协") != std::string_view::npos) {
     // Committees of the CPPCC: the name between 政协 and 委 has no title in it.
     std::vector<Candidate> committees;
     add_regex(committee_, text, t, EntityType::kGovernment, committees);
@@ -492,7 +524,7 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
       uint32_t e = t.token_end_of[at];
       // A surname cut off as its own token takes the next single characters.
       while (e - at < sl + 2 && e < n && t.token_end_of[e] == e + 1 && is_han(t.cps[e]) &&
-             !surnames_.count(t.cps[e]) && e - at < 3) {
+             !(t.cps[e] < 0x10000 && surnames_[t.cps[e]]) && e - at < 3) {
         e = t.token_end_of[e];
       }
       if (e - at < 2 || e - at > 4 || !person_like(t, at, e)) break;
@@ -510,11 +542,13 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
   for (uint32_t i = 0; i < n; ++i) {
     if (!t.token_start[i]) continue;
     const uint32_t e = t.token_end_of[i];
-    if (e - i < 2 || e - i > 3 || !person_like(t, i, e)) continue;
+    if (e - i < 2 || e - i > 3 || surname_length(t, i) == 0) continue;
     for (auto verb : kSubjectVerbs) {
       if (t.matches(e, verb)) {
-        cands.push_back({i, e, EntityType::kPerson, kRulePriority});
-        names.insert(t.cps.substr(i, e - i));
+        if (person_like(t, i, e)) {
+          cands.push_back({i, e, EntityType::kPerson, kRulePriority});
+          names.insert(t.cps.substr(i, e - i));
+        }
         break;
       }
     }

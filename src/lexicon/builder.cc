@@ -128,18 +128,30 @@ std::string build_lexicon(const LexiconSource& source) {
                      tag_it->second, e.entity, 0});
   }
 
+  // Which subtrees hold a typed term (children always follow their parent in
+  // `trie`, so one backward pass sees every subtree before its root).
+  std::vector<uint8_t> typed_below(trie.size(), 0);
+  for (size_t n = trie.size(); n-- > 0;) {
+    if (trie[n].word != kNoWord && words[trie[n].word].entity != 0) typed_below[n] = 1;
+    for (const auto& c : trie[n].children) typed_below[n] |= typed_below[c.second];
+  }
+  std::unordered_map<uint32_t, uint8_t> typed_below_at;  // by record offset
+
   // Lay the trie out depth-first as records (format.h).
   std::vector<uint32_t> blob;
   std::vector<float> log_probs(words.size());
   for (size_t i = 0; i < words.size(); ++i) log_probs[i] = words[i].log_prob;
   auto emit_node = [&](auto&& self, uint32_t n) -> uint32_t {
     const uint32_t off = static_cast<uint32_t>(blob.size());
+    if (typed_below[n]) typed_below_at[off] = 1;
     const auto k = static_cast<uint32_t>(trie[n].children.size());
     const int32_t w = trie[n].word;
     uint32_t lp_bits = 0;
     if (w != kNoWord) std::memcpy(&lp_bits, &log_probs[w], 4);
     blob.push_back(k);
-    blob.push_back(w == kNoWord ? 0 : (uint32_t(w) + 1) | (trie[n].entity_only ? kEntityOnlyBit : 0));
+    blob.push_back(w == kNoWord ? 0
+                                : (uint32_t(w) + 1) | (trie[n].entity_only ? kEntityOnlyBit : 0) |
+                                      (words[w].entity != 0 ? kTypedBit : 0));
     blob.push_back(lp_bits);
     for (const auto& c : trie[n].children) blob.push_back(c.first);
     blob.resize(blob.size() + k);
@@ -154,6 +166,8 @@ std::string build_lexicon(const LexiconSource& source) {
     const uint32_t k = blob[child];
     uint32_t flags = 0;
     if (blob[child + 1] != 0) flags |= (blob[child + 1] & kEntityOnlyBit) ? kFlagEntityWord : kFlagWord;
+    if (blob[child + 1] & kTypedBit) flags |= kFlagTyped;
+    if (typed_below_at.count(child)) flags |= kFlagTypedBelow;
     if (k > 0) flags |= kFlagChildren;
     if (k > kHashedChildCount) flags |= kFlagWide;
     float lp;

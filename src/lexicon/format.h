@@ -10,7 +10,7 @@
 // The checksum covers every byte after the header. Words are stored as a trie
 // over code points in one uint32 array (kTrie), each node a record
 //
-//   [child_count k] [word index + 1, 0: none; | kEntityOnlyBit] [log_prob as float bits]
+//   [child_count k] [word index + 1, 0: none; | kEntityOnlyBit | kTypedBit] [log_prob bits]
 //   [k sorted child code points] [k child node offsets]
 //
 // laid out depth-first, so a node's keys, its word score and (often) its first
@@ -88,11 +88,19 @@ inline constexpr uint32_t kFlagWord = 1u << 31;      // the child ends a word
 inline constexpr uint32_t kFlagChildren = 1u << 30;  // the child has children
 inline constexpr uint32_t kFlagWide = 1u << 29;      // ... more than kHashedChildCount
 inline constexpr uint32_t kFlagEntityWord = 1u << 28;  // ends an entity-only term
+inline constexpr uint32_t kFlagTyped = 1u << 27;       // the term has an entity type
+// Some typed term ends at or below this node. Only hash and root entries know
+// it; steps read from records set it, so walks prune early but never wrongly.
+inline constexpr uint32_t kFlagTypedBelow = 1u << 26;
 inline constexpr uint32_t kKeyMask = (1u << 21) - 1;
 // Set in a record's word field for entity terms that are not words of the
 // segmentation lexicon (碳达峰碳中和, 党的二十大): entity recognition and the
 // number extractor see them, default segmentation does not.
 inline constexpr uint32_t kEntityOnlyBit = 1u << 31;
+// Set in a record's word field for terms with an entity type, so that entity
+// recognition reads a word's entry only for typed terms.
+inline constexpr uint32_t kTypedBit = 1u << 30;
+inline constexpr uint32_t kWordIndexMask = kTypedBit - 1;
 // Most (parent, key) lookups in wide nodes fail (的 + any character is rarely
 // a word); a one-hash Bloom filter that fits in L2 answers them without
 // touching the hash table. Its bit is taken from the hash's high bits, the

@@ -26,6 +26,10 @@ struct TrieStep {
   bool has_word() const { return flags & format::kFlagWord; }
   // A segmentation word or an entity-only term ends here.
   bool has_term() const { return flags & (format::kFlagWord | format::kFlagEntityWord); }
+  // The term ending here has an entity type.
+  bool typed() const { return flags & format::kFlagTyped; }
+  // A typed term may end here or further down (false: prune the walk).
+  bool typed_below() const { return flags & format::kFlagTypedBelow; }
   bool has_children() const { return flags & format::kFlagChildren; }
 };
 
@@ -42,7 +46,7 @@ class TrieView {
       out = {e.child - 1, e.key & ~format::kKeyMask, e.log_prob};
       return e.child != 0;
     }
-    return next(TrieStep{0, root_flags_, 0}, c, out);
+    return next(TrieStep{0, root_flags_ | format::kFlagTypedBelow, 0}, c, out);
   }
   // The child of `from` for `c`; false if there is none.
   bool next(const TrieStep& from, char32_t c, TrieStep& out) const {
@@ -92,7 +96,7 @@ class TrieView {
   // The entry of the word at `node`, or nullptr.
   const format::WordEntry* word(uint32_t node) const {
     if (!valid_record(node)) return nullptr;
-    const uint32_t w = trie_[node + 1] & ~format::kEntityOnlyBit;
+    const uint32_t w = trie_[node + 1] & format::kWordIndexMask;
     return (w == 0 || w > word_count_) ? nullptr : &words_[w - 1];
   }
   // The node reached by `word`, or kNone.
@@ -113,6 +117,8 @@ class TrieView {
     const uint32_t* rec = trie_ + node;
     uint32_t flags = 0;
     if (rec[1] != 0) flags |= (rec[1] & format::kEntityOnlyBit) ? format::kFlagEntityWord : format::kFlagWord;
+    if (rec[1] & format::kTypedBit) flags |= format::kFlagTyped;
+    flags |= format::kFlagTypedBelow;  // unknown from a record: keep walking
     if (rec[0] > 0) flags |= format::kFlagChildren;
     if (rec[0] > format::kHashedChildCount) flags |= format::kFlagWide;
     float lp;
