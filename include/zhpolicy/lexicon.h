@@ -61,6 +61,12 @@ class ZHPOLICY_API Lexicon {
   // "path:line" and what was expected.
   Lexicon with_user_dict(const std::string& path) const;
 
+  // with_user_words() on entity terms from a file: one `term type [freq]` per
+  // line (spaces or tabs; type is a gold entity type: place, government, ...),
+  // '#' comments and blank lines ignored. A malformed line throws
+  // Error(kBadFormat) naming "path:line" and what was expected.
+  Lexicon with_entity_dict(const std::string& path) const;
+
   // The entry for `word`, from the user layer first; nullopt if unknown.
   std::optional<WordInfo> lookup(std::string_view word) const;
 

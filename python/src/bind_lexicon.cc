@@ -106,6 +106,9 @@ UserWord. Without freq, a word gets the smallest frequency that keeps it whole.
       .def("with_user_dict", &Lexicon::with_user_dict, py::arg("path"),
            py::call_guard<py::gil_scoped_release>(),
            "A NEW lexicon with the words of a jieba-format file (`word [freq] [tag]` per line).")
+      .def("with_entity_dict", &Lexicon::with_entity_dict, py::arg("path"),
+           py::call_guard<py::gil_scoped_release>(),
+           "A NEW lexicon with the entity terms of a file (`term type [freq]` per line).")
       .def("lookup", &Lexicon::lookup, py::arg("word"),
            "The WordInfo of `word`, or None if the lexicon does not have it.")
       .def_property_readonly("base_size", &Lexicon::base_size)

@@ -63,11 +63,14 @@ def default_lexicon() -> Lexicon:
 
 
 def load(user_dict: Optional[str] = None, user_words: Iterable = (), *, hmm: bool = True,
-         invalid_utf8: str = "isolate") -> Segmenter:
+         invalid_utf8: str = "isolate", entity_dict: Optional[str] = None) -> Segmenter:
     """A Segmenter on the default lexicon, with optional user words.
 
     user_dict is a jieba-format file (``word [freq] [tag]`` per line); user_words
-    are str or (word, freq, tag) tuples. The default lexicon itself never changes.
+    are str or (word, freq, tag, entity_type) tuples; entity_dict is a file of
+    ``term type [freq]`` lines. The default lexicon itself never changes; the
+    returned segmenter's ``.lexicon`` can build a NumberExtractor, an
+    EntityExtractor or an Analyzer with the same words.
 
     >>> import zhpolicy
     >>> zhpolicy.load(user_words=["智融惠畅"]).cut("实施智融惠畅工程")
@@ -76,6 +79,8 @@ def load(user_dict: Optional[str] = None, user_words: Iterable = (), *, hmm: boo
     lexicon = default_lexicon()
     if user_dict is not None:
         lexicon = lexicon.with_user_dict(os.fspath(user_dict))
+    if entity_dict is not None:
+        lexicon = lexicon.with_entity_dict(os.fspath(entity_dict))
     user_words = list(user_words)
     if user_words:
         lexicon = lexicon.with_user_words(user_words)

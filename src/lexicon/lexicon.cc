@@ -286,6 +286,10 @@ Lexicon Lexicon::with_user_dict(const std::string& path) const {
   return with_user_words(internal::parse_word_list(internal::read_file(path), path));
 }
 
+Lexicon Lexicon::with_entity_dict(const std::string& path) const {
+  return with_user_words(internal::parse_entity_list(internal::read_file(path), path));
+}
+
 std::optional<WordInfo> Lexicon::lookup(std::string_view word) const {
   for (const ZplView* view : {data_->overlay ? &*data_->overlay : nullptr, &data_->base}) {
     if (!view) continue;

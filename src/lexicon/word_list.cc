@@ -29,11 +29,12 @@ std::string quote(std::string_view s) {
   return "'" + shown + (s.size() > 40 ? "...'" : "'");
 }
 
-}  // namespace
-
-std::vector<UserWord> parse_word_list(std::string_view content, const std::string& source_name) {
+// Calls on_line(fields, line_no) for every line with content: UTF-8 checked,
+// a byte-order mark, '\r', blank lines and '#' comments dropped, fields split
+// on spaces and tabs.
+template <typename OnLine>
+void for_each_line(std::string_view content, const std::string& source_name, OnLine&& on_line) {
   if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
-  std::vector<UserWord> words;
   size_t line_no = 0;
   size_t pos = 0;
   while (pos < content.size()) {
@@ -60,6 +61,22 @@ std::vector<UserWord> parse_word_list(std::string_view content, const std::strin
       i = j;
     }
     if (fields.empty() || fields[0][0] == '#') continue;
+    on_line(fields, line_no);
+  }
+}
+
+uint32_t parse_freq(std::string_view field, const std::string& source_name, size_t line_no) {
+  if (field.size() > 9) {
+    fail(source_name, line_no, "expected a frequency below 10^9, got " + quote(field));
+  }
+  return static_cast<uint32_t>(std::stoul(std::string(field)));
+}
+
+}  // namespace
+
+std::vector<UserWord> parse_word_list(std::string_view content, const std::string& source_name) {
+  std::vector<UserWord> words;
+  for_each_line(content, source_name, [&](const std::vector<std::string_view>& fields, size_t line_no) {
     if (fields.size() > 3) {
       fail(source_name, line_no,
            "expected 'word [freq] [tag]', got " + std::to_string(fields.size()) + " fields");
@@ -68,10 +85,7 @@ std::vector<UserWord> parse_word_list(std::string_view content, const std::strin
     w.word = std::string(fields[0]);
     size_t next = 1;
     if (next < fields.size() && all_digits(fields[next])) {
-      if (fields[next].size() > 9) {
-        fail(source_name, line_no, "expected a frequency below 10^9, got " + quote(fields[next]));
-      }
-      w.freq = static_cast<uint32_t>(std::stoul(std::string(fields[next])));
+      w.freq = parse_freq(fields[next], source_name, line_no);
       ++next;
     }
     if (next < fields.size()) {
@@ -83,7 +97,30 @@ std::vector<UserWord> parse_word_list(std::string_view content, const std::strin
       ++next;
     }
     words.push_back(std::move(w));
-  }
+  });
+  return words;
+}
+
+std::vector<UserWord> parse_entity_list(std::string_view content, const std::string& source_name) {
+  std::vector<UserWord> words;
+  for_each_line(content, source_name, [&](const std::vector<std::string_view>& fields, size_t line_no) {
+    if (fields.size() < 2 || fields.size() > 3) {
+      fail(source_name, line_no,
+           "expected 'term type [freq]', got " + std::to_string(fields.size()) + " field(s)");
+    }
+    const auto type = parse_entity_type(fields[1]);
+    if (!type) {
+      fail(source_name, line_no,
+           "expected an entity type (government, organization, company, person, position, place, "
+           "meeting, document, slogan), got " + quote(fields[1]));
+    }
+    UserWord w{std::string(fields[0]), std::nullopt, "", *type};
+    if (fields.size() == 3) {
+      if (!all_digits(fields[2])) fail(source_name, line_no, "expected a frequency (digits), got " + quote(fields[2]));
+      w.freq = parse_freq(fields[2], source_name, line_no);
+    }
+    words.push_back(std::move(w));
+  });
   return words;
 }
 

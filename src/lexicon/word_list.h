@@ -17,6 +17,10 @@ namespace internal {
 // "<source_name>:<line>: expected ..., got ..." for a malformed line.
 std::vector<UserWord> parse_word_list(std::string_view content, const std::string& source_name);
 
+// Parses entity terms: one `term type [freq]` per line, same lexical rules as
+// parse_word_list(); the type must be a gold entity type name.
+std::vector<UserWord> parse_entity_list(std::string_view content, const std::string& source_name);
+
 // Reads a whole file; throws Error(kNotFound) naming the path if it cannot.
 std::string read_file(const std::string& path);
 

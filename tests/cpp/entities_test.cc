@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include "test_support.h"
 
 using zhpolicy::EntityType;
@@ -135,4 +137,25 @@ TEST_CASE("analyzer: one pass gives tokens, numbers, entities; entity tokens til
 
   const std::vector<std::string_view> texts(20, text);
   for (const auto& d : analyzer.analyze_many(texts, 2)) CHECK(d.entities().size() == 2);
+}
+
+TEST_CASE("entities: user entity terms from a file, with file:line errors", "[entities][user]") {
+  const zhpolicy::Lexicon lex = test::lexicon().with_entity_dict(ZHPOLICY_TEST_DATA "/entity_dict.txt");
+  const zhpolicy::EntityExtractor ex(lex);
+  const std::string text = "鼓励重庆长航参加险资入渝大会";
+  std::string found;
+  for (const auto& e : ex.extract(text).entities) {
+    found += "[" + std::string(zhpolicy::slice(text, e.span)) + " " + std::string(to_string(e.type)) + "]";
+  }
+  CHECK(found == "[重庆长航 company][险资入渝大会 meeting]");
+  CHECK(lex.lookup("重庆长航")->freq == 50);
+  CHECK_FALSE(test::lexicon().lookup("险资入渝大会"));  // the shared lexicon is untouched
+
+  const std::string bad = std::string(P_tmpdir) + "/zhpolicy_bad_entities.txt";
+  std::ofstream(bad) << "渝中 place\n区委 body\n";
+  CHECK_THROWS_WITH(test::lexicon().with_entity_dict(bad),
+                    Catch::Contains("zhpolicy_bad_entities.txt:2: expected an entity type"));
+  std::ofstream(bad) << "渝中\n";
+  CHECK_THROWS_WITH(test::lexicon().with_entity_dict(bad),
+                    Catch::Contains(":1: expected 'term type [freq]', got 1 field(s)"));
 }

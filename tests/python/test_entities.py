@@ -53,3 +53,15 @@ def test_bad_input():
     assert zhpolicy.entities("") == []
     with pytest.raises(TypeError):
         zhpolicy.entities(b"x")
+
+
+def test_entity_dict_file(tmp_path):
+    good = tmp_path / "terms.txt"
+    good.write_text("重庆长航 company\n险资入渝大会 meeting 30\n", encoding="utf-8")
+    ex = zhpolicy.EntityExtractor(zhpolicy.load(entity_dict=good).lexicon)
+    assert [(e.text, e.type) for e in ex.extract("重庆长航参加险资入渝大会")] == [
+        ("重庆长航", "company"), ("险资入渝大会", "meeting")]
+    bad = tmp_path / "bad.txt"
+    bad.write_text("渝中 place\n区委 body\n", encoding="utf-8")
+    with pytest.raises(zhpolicy.Error, match=r"bad.txt:2: expected an entity type"):
+        zhpolicy.load(entity_dict=bad)
