@@ -65,6 +65,16 @@ int to_int(const re2::StringPiece& s) {
 }  // namespace
 
 std::optional<DateMatch> match_date(std::string_view text, size_t pos) {
+  // Every shape has one of 年 月 日 号 时 - / . : right after its first digits;
+  // most numbers have not, and need no regex at all.
+  size_t d = pos;
+  while (d < text.size() && d - pos < 5 && text[d] >= '0' && text[d] <= '9') ++d;
+  if (d == pos || d >= text.size()) return std::nullopt;
+  const std::string_view after = text.substr(d, 3);
+  if (after[0] != '-' && after[0] != '/' && after[0] != '.' && after[0] != ':' && after != "年" &&
+      after != "月" && after != "日" && after != "号" && after != "时") {
+    return std::nullopt;
+  }
   const size_t end = std::min(text.size(), pos + 48);
   const re2::StringPiece input(text.data(), end);
   std::optional<DateMatch> best;

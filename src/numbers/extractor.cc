@@ -155,6 +155,18 @@ class NumberExtractorImpl {
     size_t chars;  // code points
   };
   bool may_contain_numbers(std::string_view text) const;
+  // Whether the character at text[pos] can continue a numeral core.
+  bool next_can_continue(std::string_view text, size_t pos) const {
+    const auto c = static_cast<unsigned char>(text[pos]);
+    if (c < 0x80) return c >= '0' && c <= '9';
+    if (c < 0xE0 || c > 0xEF || pos + 2 >= text.size() || (text[pos + 1] & 0xC0) != 0x80 ||
+        (text[pos + 2] & 0xC0) != 0x80) {
+      return false;
+    }
+    const char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(text[pos + 1] & 0x3F) << 6) |
+                        char32_t(text[pos + 2] & 0x3F);
+    return cp != U'第' && starts_candidate_[cp];
+  }
   bool parse_core(std::string_view s, size_t begin, size_t end, Core& core) const;
   bool numeral_in_name(std::string_view s, size_t begin, size_t candidate_end) const;
   void extract_at(std::string_view s, const Regions& regions, size_t match_begin, size_t match_end,
@@ -527,7 +539,8 @@ std::vector<Number> NumberExtractorImpl::extract(std::string_view text) const {
     } else {
       // All candidate characters are three bytes long; others are skipped
       // byte by byte (continuation bytes never match a lead test).
-      if (c < 0xE0 || c > 0xEF || pos + 2 >= s.size()) {
+      if (c < 0xE0 || c > 0xEF || pos + 2 >= s.size() || (s[pos + 1] & 0xC0) != 0x80 ||
+          (s[pos + 2] & 0xC0) != 0x80) {
         ++pos;
         continue;
       }
@@ -538,8 +551,14 @@ std::vector<Number> NumberExtractorImpl::extract(std::string_view text) const {
         continue;
       }
     }
-    if (!core_.Match(input, pos, std::min(s.size(), pos + kMaxCandidateBytes), RE2::ANCHOR_START, &m, 1) ||
-        m.empty()) {
+    // A lone numeral character (most 一, 二 ... of running text) is its own
+    // core; re2 takes the extent of everything longer.
+    const bool lone = c >= 0x80 && !starts_with(s, pos, "第") &&
+                      (pos + 3 >= s.size() || !next_can_continue(s, pos + 3));
+    if (lone) {
+      m = re2::StringPiece(s.data() + pos, 3);
+    } else if (!core_.Match(input, pos, std::min(s.size(), pos + kMaxCandidateBytes), RE2::ANCHOR_START, &m, 1) ||
+               m.empty()) {
       ++pos;  // also resynchronizes on ill-formed bytes that looked like a numeral
       continue;
     }
