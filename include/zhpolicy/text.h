@@ -14,21 +14,43 @@ namespace zhpolicy {
 
 // The input after Unicode NFKC normalization (full-width digits and letters
 // become ASCII, the ideographic space a space, compatibility ideographs their
-// unified form), with a map back to the original bytes. Each ill-formed UTF-8
-// byte of the input becomes U+FFFD in `normalized` and maps to that one byte.
+// unified form), with a map back to the original bytes. Ill-formed UTF-8
+// bytes are copied through unchanged (decoders report them again).
 struct NormalizedText {
   std::string normalized;
-  // to_original[i] is the original byte offset of normalized byte i; it has
-  // normalized.size() + 1 entries and never decreases. All bytes produced by
-  // one change (an expansion such as … → ..., or a composition) map to the
-  // start of the original bytes it replaced.
-  std::vector<uint32_t> to_original;
+
+  // The map back to the original, as pieces in order of normalized offset.
+  // A piece either copies bytes one to one (identity) or is the output of one
+  // change of the original bytes [original_begin, next piece's original_begin)
+  // (an expansion such as … → ..., a full-width form → ASCII, a composition);
+  // every byte of a change maps to the start of what it replaced. Most text
+  // needs few pieces, so the map costs far less than one entry per byte.
+  struct Piece {
+    uint32_t normalized_begin;
+    uint32_t original_begin;
+    bool identity;
+  };
+  std::vector<Piece> pieces;
+  uint32_t original_size = 0;
+
+  // The original byte offset of normalized byte offset `n` (0 <= n <=
+  // normalized.size()); it never decreases with n.
+  uint32_t to_original(uint32_t n) const {
+    if (n >= normalized.size()) return original_size;
+    size_t lo = 0, hi = pieces.size();
+    while (hi - lo > 1) {  // the last piece starting at or before n
+      const size_t mid = (lo + hi) / 2;
+      if (pieces[mid].normalized_begin <= n) lo = mid; else hi = mid;
+    }
+    const Piece& p = pieces[lo];
+    return p.identity ? p.original_begin + (n - p.normalized_begin) : p.original_begin;
+  }
 
   // The original span of a normalized span. Because the map never decreases,
   // adjacent normalized spans map to adjacent original spans; a span lying
-  // wholly inside one expansion maps to an empty span.
+  // wholly inside one change maps to an empty span.
   ByteSpan original_span(ByteSpan normalized_span) const {
-    return {to_original[normalized_span.begin], to_original[normalized_span.end]};
+    return {to_original(normalized_span.begin), to_original(normalized_span.end)};
   }
 };
 

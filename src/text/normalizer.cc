@@ -21,47 +21,48 @@ const icu::Normalizer2* nfkc() {
   return instance;
 }
 
-void append_identity(std::string_view run, uint32_t base, NormalizedText& out) {
-  out.normalized.append(run);
-  const size_t at = out.to_original.size();
-  out.to_original.resize(at + run.size());
-  uint32_t* map = out.to_original.data() + at;
-  for (uint32_t k = 0; k < run.size(); ++k) map[k] = base + k;
+void add_piece(NormalizedText& out, uint32_t normalized_begin, uint32_t original_begin, bool identity) {
+  // Consecutive identity pieces that continue each other are one piece.
+  if (identity && !out.pieces.empty()) {
+    const auto& last = out.pieces.back();
+    if (last.identity &&
+        last.original_begin + (normalized_begin - last.normalized_begin) == original_begin) {
+      return;
+    }
+  }
+  out.pieces.push_back({normalized_begin, original_begin, identity});
 }
 
-// Normalizes one well-formed run, recording for each output byte where it came from.
+// Normalizes one well-formed run, recording where each output piece came from.
 void normalize_run(std::string_view run, uint32_t base, NormalizedText& out) {
   const icu::Normalizer2* n = nfkc();
   UErrorCode status = U_ZERO_ERROR;
-  // The quick check is much cheaper than normalizing into a copy, and most
+  const auto out_begin = static_cast<uint32_t>(out.normalized.size());
+  // The quick check is much cheaper than normalizing into a copy, and many
   // runs are already normalized.
   if (!n || n->isNormalizedUTF8(icu::StringPiece(run.data(), static_cast<int32_t>(run.size())),
                                 status)) {
-    append_identity(run, base, out);
+    out.normalized.append(run);
+    add_piece(out, out_begin, base, true);
     return;
   }
   status = U_ZERO_ERROR;
-  std::string buffer;
-  buffer.reserve(run.size());
-  icu::StringByteSink<std::string> sink(&buffer, static_cast<int32_t>(run.size()));
+  icu::StringByteSink<std::string> sink(&out.normalized, static_cast<int32_t>(run.size()));
   icu::Edits edits;
   n->normalizeUTF8(0, icu::StringPiece(run.data(), static_cast<int32_t>(run.size())), sink,
                    &edits, status);
-  if (U_FAILURE(status) || !edits.hasChanges()) {  // failure: only on allocation failure
-    append_identity(run, base, out);
+  if (U_FAILURE(status)) {  // only on allocation failure: keep the text as it is
+    out.normalized.resize(out_begin);
+    out.normalized.append(run);
+    add_piece(out, out_begin, base, true);
     return;
   }
-  const size_t at = out.to_original.size();
-  out.to_original.resize(at + buffer.size());
-  uint32_t* map = out.to_original.data() + at;
   icu::Edits::Iterator it = edits.getFineIterator();
   while (it.next(status)) {
-    const uint32_t source = base + static_cast<uint32_t>(it.sourceIndex());
-    const int32_t dest = it.destinationIndex();
-    const uint32_t step = it.hasChange() ? 0 : 1;
-    for (int32_t k = 0; k < it.newLength(); ++k) map[dest + k] = source + step * static_cast<uint32_t>(k);
+    if (it.newLength() == 0) continue;  // a deletion: its bytes join the previous piece
+    add_piece(out, out_begin + static_cast<uint32_t>(it.destinationIndex()),
+              base + static_cast<uint32_t>(it.sourceIndex()), !it.hasChange());
   }
-  out.normalized += buffer;
 }
 
 }  // namespace
@@ -72,12 +73,12 @@ NormalizedText normalize(std::string_view text) {
   }
   NormalizedText out;
   out.normalized.reserve(text.size());
-  out.to_original.reserve(text.size() + 1);
+  out.original_size = static_cast<uint32_t>(text.size());
   // ICU's UTF-8 normalization copies ill-formed bytes through unchanged (they
   // stay ill-formed, and decoders report them again), so the whole text goes
   // through in one call.
   normalize_run(text, 0, out);
-  out.to_original.push_back(static_cast<uint32_t>(text.size()));
+  if (out.pieces.empty()) out.pieces.push_back({0, 0, true});
   return out;
 }
 
