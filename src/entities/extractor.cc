@@ -25,6 +25,22 @@ bool is_han(char32_t c) {
          (c >= 0x20000 && c <= 0x2FFFF);
 }
 
+// A set of BMP characters with O(1) membership, for tests run at every position.
+class CharSet {
+ public:
+  CharSet() = default;
+  explicit CharSet(std::u32string_view chars) {
+    for (char32_t c : chars) add(c);
+  }
+  void add(char32_t c) {
+    if (c < bits_.size()) bits_[c] = 1;
+  }
+  bool has(char32_t c) const { return c < bits_.size() && bits_[c]; }
+
+ private:
+  std::vector<uint8_t> bits_ = std::vector<uint8_t>(0x10000, 0);
+};
+
 // A candidate mention in character indices. Longer wins; on equal length the
 // higher priority (rules over plain terms).
 struct Candidate {
@@ -114,6 +130,11 @@ class EntityExtractorImpl {
   Segmenter segmenter_;
   std::vector<uint8_t> surnames_ = std::vector<uint8_t>(0x10000, 0);  // single-character surnames (BMP)
   std::vector<std::u32string> compound_surnames_;
+  CharSet compound_first_;   // first characters of compound surnames
+  CharSet party_first_;      // first characters of kParties
+  CharSet suffix_last_;      // last characters of the name suffixes
+  CharSet quote_open_ = CharSet(U"《“「");
+  CharSet numeral_chars_ = CharSet(U"一二三四五六七八九十两");
   std::vector<std::unique_ptr<RE2>> meetings_;
   RE2 committee_;
 };
@@ -130,10 +151,19 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon)
     while (j < names.size() && names[j] != ' ' && names[j] != '\n' && names[j] != '\t') ++j;
     if (j > i) {
       const std::u32string s = to_u32(names.substr(i, j - i));
-      if (s.size() == 1 && s[0] < 0x10000) surnames_[s[0]] = 1; else compound_surnames_.push_back(s);
+      if (s.size() == 1 && s[0] < 0x10000) {
+        surnames_[s[0]] = 1;
+      } else {
+        compound_surnames_.push_back(s);
+        compound_first_.add(s[0]);
+      }
     }
     i = j;
   }
+  for (auto p : kParties) party_first_.add(p[0]);
+  for (auto x : kCompanySuffixes) suffix_last_.add(x.back());
+  for (auto x : kOrganizationSuffixes) suffix_last_.add(x.back());
+  for (auto x : kPlaceSuffixes) suffix_last_.add(x.back());
   const std::string n = "[零〇一二两三四五六七八九十百0-9０-９]+";
   for (const std::string& p : {
            // 区政协十五届二次会议, 区委十三届十次全会, 十四届全国人大二次会议
@@ -242,6 +272,7 @@ void EntityExtractorImpl::add_documents_and_slogans(const CharText& t, std::vect
   const auto n = static_cast<uint32_t>(t.cps.size());
   for (uint32_t i = 0; i < n; ++i) {
     const char32_t open = t.cps[i];
+    if (!quote_open_.has(open)) continue;
     const char32_t close = open == U'《' ? U'》' : open == U'“' ? U'”' : open == U'「' ? U'」' : 0;
     if (!close) continue;
     uint32_t j = i + 1;
@@ -284,6 +315,7 @@ void EntityExtractorImpl::add_documents_and_slogans(const CharText& t, std::vect
   const std::u32string_view numerals = U"一二三四五六七八九十两";
   const std::u32string_view units = U"届次年个家名人项条期位天月日";
   for (uint32_t i = 0; i < n; ++i) {
+    if (!numeral_chars_.has(t.cps[i])) continue;
     uint32_t j = i, parts = 0;
     while (j < n && numerals.find(t.cps[j]) != std::u32string_view::npos) {
       uint32_t k = j + 1, body = 0;
@@ -310,8 +342,10 @@ void EntityExtractorImpl::add_documents_and_slogans(const CharText& t, std::vect
 }
 
 uint32_t EntityExtractorImpl::surname_length(const CharText& t, uint32_t at) const {
-  for (const auto& s : compound_surnames_) {
-    if (t.matches(at, s)) return static_cast<uint32_t>(s.size());
+  if (at < t.cps.size() && compound_first_.has(t.cps[at])) {
+    for (const auto& s : compound_surnames_) {
+      if (t.matches(at, s)) return static_cast<uint32_t>(s.size());
+    }
   }
   return (at < t.cps.size() && t.cps[at] < 0x10000 && surnames_[t.cps[at]]) ? 1 : 0;
 }
@@ -350,6 +384,7 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
     if (first[i] == first[i + 1] && !is_han(t.cps[i])) continue;
     // 民革渝中区委: party + place + body suffix.
     for (auto party : kParties) {
+      if (!party_first_.has(t.cps[i])) break;
       if (!t.matches(i, party)) continue;
       const uint32_t p = i + static_cast<uint32_t>(party.size());
       for (const Candidate* place : starting_at(p)) {
@@ -441,17 +476,10 @@ void EntityExtractorImpl::add_suffix_names(const CharText& t, std::vector<Candid
     }
   };
   // Only tokens ending in a suffix's last character can end a name.
-  static const std::u32string last_chars = [] {
-    std::u32string s;
-    for (auto x : kCompanySuffixes) s.push_back(x.back());
-    for (auto x : kOrganizationSuffixes) s.push_back(x.back());
-    for (auto x : kPlaceSuffixes) s.push_back(x.back());
-    return s;
-  }();
   for (uint32_t i = 0; i < n; ++i) {
     if (!t.token_start[i] || !is_han(t.cps[i])) continue;
     const uint32_t e = t.token_end_of[i];
-    if (e == 0 || e > n || last_chars.find(t.cps[e - 1]) == std::u32string::npos) continue;
+    if (e == 0 || e > n || !suffix_last_.has(t.cps[e - 1])) continue;
     try_suffixes(i, e, kCompanySuffixes, EntityType::kCompany);
     try_suffixes(i, e, kOrganizationSuffixes, EntityType::kOrganization);
     try_suffixes(i, e, kPlaceSuffixes, EntityType::kPlace);
@@ -470,9 +498,13 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
   t.token_start.assign(n + 1, 0);
   t.token_end_of.assign(n + 1, n);
   t.token_start[n] = 1;
-  std::vector<uint32_t> char_at_byte(text.size() + 1, 0);
-  for (uint32_t c = 0; c <= n; ++c) char_at_byte[t.byte_at[c]] = c;
-  auto char_of = [&](uint32_t byte) { return char_at_byte[byte]; };
+  // Tokens come in order: walk the character offsets along with them.
+  uint32_t cursor = 0;
+  auto char_of = [&](uint32_t byte) {
+    while (cursor < n && t.byte_at[cursor] < byte) ++cursor;
+    while (cursor > 0 && t.byte_at[cursor] > byte) --cursor;
+    return cursor;
+  };
   for (const Token& tok : tokens) {
     const uint32_t b = char_of(tok.span.begin), e = char_of(tok.span.end);
     if (b < n) {
