@@ -89,6 +89,8 @@ def main() -> int:
         for name, r, rss in rows:
             mbps = r["bytes"] / r["seconds"] / 1e6
             print(f"{name:<28}{mbps:>8.1f}{ours / mbps:>12.2f}{r['load_s'] * 1000:>10.1f}{rss:>9.1f}{r['tokens']:>10}")
+        print(f"zhpolicy (C++) load: first {rows[0][1]['load_s'] * 1000:.1f} ms, "
+              f"best of 4 more {rows[0][1]['load_best_s'] * 1000:.1f} ms")
         peers = [(n, r["bytes"] / r["seconds"] / 1e6) for n, r, _ in rows[1:] if not n.startswith("zhpolicy")]
         if peers:
             name, fastest = max(peers, key=lambda p: p[1])
@@ -102,9 +104,12 @@ def main() -> int:
         print(f"full analyze (tokens + numbers + entities): {full_mbps:.1f} MB/s, "
               f"{full_mbps / ours:.2f}x of segmentation alone, peak {full_rss:.1f} MB")
 
-        one, _ = run_measured(base + ["--engine", "zhpolicy", "--threads", "1", "--repeat", str(args.repeat)])
-        two, _ = run_measured(base + ["--engine", "zhpolicy", "--threads", "2", "--repeat", str(args.repeat)])
-        print(f"batch API (segment_many): 1 thread {one['bytes'] / one['seconds'] / 1e6:.1f} MB/s, "
+        # Thread scaling compares two best-of-N figures; on a shared VM a
+        # neighbour's burst slows either side, so this takes more passes.
+        passes = str(max(args.repeat, 9))
+        one, _ = run_measured(base + ["--engine", "zhpolicy", "--threads", "1", "--repeat", passes])
+        two, _ = run_measured(base + ["--engine", "zhpolicy", "--threads", "2", "--repeat", passes])
+        print(f"batch API (segment_many, best of {passes}): 1 thread {one['bytes'] / one['seconds'] / 1e6:.1f} MB/s, "
               f"2 threads {two['bytes'] / two['seconds'] / 1e6:.1f} MB/s, "
               f"scaling {one['seconds'] / two['seconds']:.2f}x (cores: {os.cpu_count()})")
     return 0

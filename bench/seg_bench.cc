@@ -76,12 +76,19 @@ int main(int argc, char** argv) {
   for (auto l : lines) bytes += l.size();
 
   size_t tokens = 0;
-  double load_s = 0, seg_s = 0;
+  double load_s = 0, seg_s = 0, load_best_s = 1e300;
   if (engine == "zhpolicy") {
-    auto t0 = Clock::now();
+    // Load time: the first complete load of the process (map, validate, the
+    // first call, which builds the character-class table); then the best of
+    // 4 more, which shows what the machine's noise adds to a single figure.
+    for (int i = 0; i < 5; ++i) {
+      auto t0 = Clock::now();
+      const zhpolicy::Segmenter warm(zhpolicy::Lexicon::open(lexicon_path));
+      warm.segment("预热");
+      const double s = seconds_since(t0);
+      if (i == 0) load_s = s; else load_best_s = std::min(load_best_s, s);
+    }
     const zhpolicy::Segmenter seg(zhpolicy::Lexicon::open(lexicon_path));
-    seg.segment("预热");  // first call builds the character-class table: part of loading
-    load_s = seconds_since(t0);
     if (print > 0) {
       for (int i = 0; i < print && i < static_cast<int>(lines.size()); ++i) {
         for (auto w : seg.cut(lines[i])) std::cout << w << ' ';
@@ -158,7 +165,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::printf("{\"engine\": \"%s\", \"threads\": %u, \"bytes\": %zu, \"load_s\": %.6f, "
-              "\"seconds\": %.6f, \"tokens\": %zu}\n",
-              engine.c_str(), threads, bytes, load_s, seg_s, tokens);
+              "\"load_best_s\": %.6f, \"seconds\": %.6f, \"tokens\": %zu}\n",
+              engine.c_str(), threads, bytes, load_s, load_best_s < 1e300 ? load_best_s : load_s, seg_s,
+              tokens);
   return 0;
 }
