@@ -34,7 +34,12 @@ bool is_word(const LexiconData& lex, const char32_t* cps, uint32_t n) {
   return false;
 }
 
-// Per-call scratch memory, reused across the runs of one text.
+
+
+}  // namespace
+
+// Scratch memory of one segmentation, reused across the runs of a text
+// (and across texts by the batch API).
 struct Workspace {
   std::vector<char32_t> cps;
   std::vector<uint32_t> offsets;  // byte offset of each cp in the normalized text, plus end
@@ -43,14 +48,18 @@ struct Workspace {
   std::vector<double> score;
 };
 
-}  // namespace
-
 class SegmenterImpl {
  public:
   SegmenterImpl(Lexicon lexicon, SegmenterOptions options)
       : lexicon_(std::move(lexicon)), options_(options), classes_(bmp_char_classes()) {}
 
-  std::vector<Token> segment(std::string_view text, SegmentMode mode) const;
+  std::vector<Token> segment(std::string_view text, SegmentMode mode) const {
+    Workspace ws;
+    return segment(text, mode, ws);
+  }
+  // The same with caller-owned scratch memory, reused across calls (the
+  // batch API keeps one per worker thread).
+  std::vector<Token> segment(std::string_view text, SegmentMode mode, Workspace& ws) const;
 
   const Lexicon& lexicon() const { return lexicon_; }
   const SegmenterOptions& options() const { return options_; }
@@ -142,7 +151,7 @@ void SegmenterImpl::segment_han(std::string_view s, uint32_t begin, uint32_t end
   flush(n);
 }
 
-std::vector<Token> SegmenterImpl::segment(std::string_view text, SegmentMode mode) const {
+std::vector<Token> SegmenterImpl::segment(std::string_view text, SegmentMode mode, Workspace& ws) const {
   if (options_.invalid_utf8 == InvalidUtf8::kThrow) {
     const size_t bad = utf8::find_invalid(text);
     if (bad != std::string_view::npos) {
@@ -155,7 +164,6 @@ std::vector<Token> SegmenterImpl::segment(std::string_view text, SegmentMode mod
   std::vector<Token> out;
   out.reserve(text.size() / 3 + 1);
   Emitter emit(nt, out);
-  Workspace ws;
 
   size_t i = 0, len = 0;
   auto run_while = [&](size_t from, auto&& pred) {
@@ -258,8 +266,11 @@ std::vector<std::vector<Token>> Segmenter::segment_many(const std::vector<std::s
                                                         SegmentMode mode,
                                                         unsigned n_threads) const {
   std::vector<std::vector<Token>> results(texts.size());
-  internal::parallel_for(texts.size(), n_threads,
-                         [&](size_t i) { results[i] = impl_->segment(texts[i], mode); });
+  internal::parallel_for(texts.size(), n_threads, [&](size_t i) {
+    // One scratch area per worker thread, reused for all its texts.
+    thread_local internal::Workspace workspace;
+    results[i] = impl_->segment(texts[i], mode, workspace);
+  });
   return results;
 }
 
