@@ -106,7 +106,12 @@ class EntityExtractorImpl {
  private:
   void add_terms(const CharText& t, std::vector<Candidate>& out) const;
   void add_regex(const RE2& re, std::string_view text, const CharText& t, EntityType type,
-                 std::vector<Candidate>& out) const;
+                 std::vector<Candidate>& out, size_t from = 0) const;
+  // add_regex() only in windows around each occurrence of `literal` (which
+  // every match contains): an unanchored scan of a whole long text per
+  // pattern costs far more.
+  void add_regex_near(const RE2& re, std::string_view literal, std::string_view text, const CharText& t,
+                      EntityType type, std::vector<Candidate>& out) const;
   void add_documents_and_slogans(const CharText& t, std::vector<Candidate>& out) const;
   void add_composed(const CharText& t, const std::vector<Candidate>& terms, std::vector<Candidate>& out) const;
   void add_suffix_names(const CharText& t, std::vector<Candidate>& out) const;
@@ -211,9 +216,9 @@ void EntityExtractorImpl::add_terms(const CharText& t, std::vector<Candidate>& o
 }
 
 void EntityExtractorImpl::add_regex(const RE2& re, std::string_view text, const CharText& t, EntityType type,
-                                    std::vector<Candidate>& out) const {
+                                    std::vector<Candidate>& out, size_t from) const {
   re2::StringPiece input(text.data(), text.size()), m;
-  size_t pos = 0;
+  size_t pos = from;
   while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
     const auto b = static_cast<uint32_t>(m.data() - text.data());
     const auto e = static_cast<uint32_t>(b + m.size());
@@ -222,6 +227,31 @@ void EntityExtractorImpl::add_regex(const RE2& re, std::string_view text, const 
     if (ce > cb) out.push_back({cb, ce, type, kRulePriority});
     pos = std::max<size_t>(e, b + 1);
   }
+}
+
+void EntityExtractorImpl::add_regex_near(const RE2& re, std::string_view literal, std::string_view text,
+                                         const CharText& t, EntityType type, std::vector<Candidate>& out) const {
+  constexpr size_t kBefore = 60, kAfter = 90;  // bytes: longer than any match around the literal
+  // Windows around every occurrence, merged where they overlap, so that no
+  // match is cut between two windows.
+  size_t win_b = 0, win_e = 0;
+  auto flush = [&] {
+    if (win_e > win_b) add_regex(re, text.substr(0, win_e), t, type, out, win_b);
+  };
+  for (size_t at = text.find(literal); at != std::string_view::npos; at = text.find(literal, at + 1)) {
+    size_t b = at > kBefore ? at - kBefore : 0;
+    while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;  // a character start
+    size_t e = std::min(text.size(), at + literal.size() + kAfter);
+    while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
+    if (b <= win_e && win_e > win_b) {
+      win_e = std::max(win_e, e);
+    } else {
+      flush();
+      win_b = b;
+      win_e = e;
+    }
+  }
+  flush();
 }
 
 // Quoted phrases are programme names or slogans unless the quotes only stress
@@ -244,6 +274,9 @@ bool EntityExtractorImpl::slogan_like(const CharText& t, uint32_t begin, uint32_
     }
   }
   if (digits_only) return false;                       // a programme code, a number
+  for (auto suffix : kPlaceSuffixes) {                 // “大田湾体育产业园” names a place
+    if (len > suffix.size() && t.matches(end - static_cast<uint32_t>(suffix.size()), suffix)) return false;
+  }
   if (longest_part > 8) return false;                  // a clause, not a name
   if (has_numeral || has_plus) return true;            // 四首经济, 国际范+烟火气
   if (has_de) return false;                            // 舌尖上的安全
@@ -407,6 +440,36 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
         }
       }
     }
+    // 重庆(化龙桥)国际商务区: place, a place in brackets, then a named area.
+    for (const Candidate* outer : starting_at(i)) {
+      if (outer->type != EntityType::kPlace || outer->end + 2 >= n) continue;
+      const char32_t open = t.cps[outer->end];
+      if (open != U'(' && open != U'（') continue;
+      const Candidate* inner = term_at(outer->end + 1, EntityType::kPlace);
+      if (!inner || inner->end >= n || (t.cps[inner->end] != U')' && t.cps[inner->end] != U'）')) continue;
+      for (uint32_t e = inner->end + 2; e <= std::min(n, inner->end + 12); ++e) {
+        bool done = false;
+        for (auto suffix : kPlaceSuffixes) {
+          if (e >= suffix.size() && t.matches(e - static_cast<uint32_t>(suffix.size()), suffix) && t.token_start[e]) {
+            out.push_back({i, e, EntityType::kPlace, kRulePriority});
+            done = true;
+            break;
+          }
+        }
+        if (done || !is_han(t.cps[e - 1])) break;
+      }
+    }
+    // 腾讯电竞: a company and its line of business.
+    for (const Candidate* company : starting_at(i)) {
+      if (company->type != EntityType::kCompany) continue;
+      for (std::u32string_view line : {U"电竞", U"科技", U"控股", U"文化", U"传媒", U"音乐", U"视频", U"游戏",
+                                       U"金融", U"汽车", U"地产", U"物流", U"健康", U"医疗", U"云"}) {
+        if (t.matches(company->end, line) && t.token_start[company->end + line.size()]) {
+          out.push_back({i, static_cast<uint32_t>(company->end + line.size()), EntityType::kCompany, kRulePriority});
+          break;
+        }
+      }
+    }
     // 区委书记, 区政协党组书记, 区委副书记: body + title.
     for (const Candidate* body : starting_at(i)) {
       if (body->type != EntityType::kGovernment && body->type != EntityType::kOrganization) continue;
@@ -469,12 +532,37 @@ void EntityExtractorImpl::add_suffix_names(const CharText& t, std::vector<Candid
         b = pb;
       }
       // Companies are often named with ordinary words (民生轮船公司): two of
-      // them before the suffix are enough.
-      if (type == EntityType::kCompany && name_tokens >= 2) proper = true;
+      // them before the suffix are enough, unless the words before the suffix
+      // end in another company suffix (外资银行保险 is a kind of business).
+      if (type == EntityType::kCompany) {
+        if (name_tokens >= 2) proper = true;
+        for (std::u32string_view other : kCompanySuffixes) {
+          const auto ol = static_cast<uint32_t>(other.size());
+          if (tok_e - len >= b + ol && t.matches(tok_e - len - ol, other)) proper = false;
+        }
+      }
       if (tok_e - len - b >= 2 && proper) out.push_back({b, tok_e, type, kRulePriority});
       return;
     }
   };
+  // Unknown words ending in a place character (双钢路, 恒大云邸), and 路/街
+  // written after an unknown name (大黄 路), are places.
+  static const std::u32string_view kPlaceChars = U"路街巷湾城邸苑园村桥坝";
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!t.token_start[i] || !is_han(t.cps[i])) continue;
+    const uint32_t e = t.token_end_of[i];
+    if (e <= n && e - i >= 3 && e - i <= 5 && kPlaceChars.find(t.cps[e - 1]) != std::u32string_view::npos &&
+        !word_info(t, i, e) && name_like_token(t, i, e)) {
+      out.push_back({i, e, EntityType::kPlace, kRulePriority});
+    }
+    if (e - i == 1 && (t.cps[i] == U'路' || t.cps[i] == U'街') && i >= 2) {
+      uint32_t pb = i - 1;
+      while (pb > 0 && !t.token_start[pb]) --pb;
+      if (i - pb >= 2 && i - pb <= 3 && !word_info(t, pb, i) && name_like_token(t, pb, i)) {
+        out.push_back({pb, e, EntityType::kPlace, kRulePriority});
+      }
+    }
+  }
   // Only tokens ending in a suffix's last character can end a name.
   for (uint32_t i = 0; i < n; ++i) {
     if (!t.token_start[i] || !is_han(t.cps[i])) continue;
@@ -518,16 +606,13 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
   std::vector<Candidate> cands = terms;
   add_composed(t, terms, cands);
   add_documents_and_slogans(t, cands);
-  // The patterns need literals that most texts lack; an unanchored re2 scan
-  // costs far more than looking for them first.
-  if (text.find("届") != std::string_view::npos || text.find("党代会") != std::string_view::npos ||
-      text.find("党员代表大会") != std::string_view::npos) {
-    for (const auto& re : meetings_) add_regex(*re, text, t, EntityType::kMeeting, cands);
-  }
-  if (text.find("政协") != std::string_view::npos) {
+  add_regex_near(*meetings_[0], "届", text, t, EntityType::kMeeting, cands);
+  add_regex_near(*meetings_[1], "次党", text, t, EntityType::kMeeting, cands);
+  add_regex_near(*meetings_[2], "届", text, t, EntityType::kMeeting, cands);
+  {
     // Committees of the CPPCC: the name between 政协 and 委 has no title in it.
     std::vector<Candidate> committees;
-    add_regex(committee_, text, t, EntityType::kGovernment, committees);
+    add_regex_near(committee_, "政协", text, t, EntityType::kGovernment, committees);
     for (const Candidate& c : committees) {
       if (c.end < n && t.cps[c.end] == U'员') continue;  // 政协委员 is a title
       const std::u32string_view inner = std::u32string_view(t.cps).substr(c.begin, c.end - c.begin);
