@@ -50,19 +50,14 @@ safe to share between threads. zhpolicy.analyze() wraps the parts in a Document.
            py::arg("text"), "(tokens, numbers, entities, links) of `text`.")
       .def("analyze_parts_many",
            [](const Analyzer& a, const py::iterable& texts, unsigned n_threads) {
-             std::vector<py::str> strs;
-             std::vector<std::string_view> views;
-             for (const py::handle& t : texts) {
-               views.push_back(utf8_view(t));
-               strs.push_back(py::reinterpret_borrow<py::str>(t));
-             }
+             const PyTexts in(texts);
              std::vector<Document> docs;
              {
                py::gil_scoped_release release;
-               docs = a.analyze_many(views, n_threads);
+               docs = a.analyze_many(in.views, n_threads);
              }
              py::list out(docs.size());
-             for (size_t i = 0; i < docs.size(); ++i) out[i] = to_py_parts(strs[i], views[i], docs[i]);
+             for (size_t i = 0; i < docs.size(); ++i) out[i] = to_py_parts(in.strs[i], in.views[i], docs[i]);
              return out;
            },
            py::arg("texts"), py::arg("n_threads") = 0)

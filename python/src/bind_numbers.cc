@@ -120,19 +120,14 @@ Finds the numbers of a text. Immutable and safe to share between threads.
            py::arg("text"), "The numbers of `text` (list of Number), in order.")
       .def("extract_many",
            [](const NumberExtractor& ex, const py::iterable& texts, unsigned n_threads) {
-             std::vector<py::str> strs;
-             std::vector<std::string_view> views;
-             for (const py::handle& t : texts) {
-               views.push_back(utf8_view(t));
-               strs.push_back(py::reinterpret_borrow<py::str>(t));
-             }
+             const PyTexts in(texts);
              std::vector<std::vector<Number>> results;
              {
                py::gil_scoped_release release;
-               results = ex.extract_many(views, n_threads);
+               results = ex.extract_many(in.views, n_threads);
              }
              py::list out(results.size());
-             for (size_t i = 0; i < results.size(); ++i) out[i] = to_py_numbers(strs[i], views[i], results[i]);
+             for (size_t i = 0; i < results.size(); ++i) out[i] = to_py_numbers(in.strs[i], in.views[i], results[i]);
              return out;
            },
            py::arg("texts"), py::arg("n_threads") = 0,

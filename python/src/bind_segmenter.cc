@@ -143,18 +143,15 @@ mode='search' adds the dictionary sub-words of long words, for indexing.
       .def("segment_many",
            [](const Segmenter& seg, const py::iterable& texts, unsigned n_threads,
               const std::string& mode) {
-             std::vector<py::str> strs;
-             for (const py::handle& t : texts) strs.push_back(py::reinterpret_borrow<py::str>(t));
-             std::vector<std::string_view> views;
-             for (const py::str& s : strs) views.push_back(utf8_view(s));
+             const PyTexts in(texts);
              const SegmentMode m = parse_mode(mode);
              std::vector<std::vector<Token>> results;
              {
                py::gil_scoped_release release;
-               results = seg.segment_many(views, m, n_threads);
+               results = seg.segment_many(in.views, m, n_threads);
              }
              py::list out(results.size());
-             for (size_t i = 0; i < results.size(); ++i) out[i] = to_py_tokens(strs[i], views[i], results[i]);
+             for (size_t i = 0; i < results.size(); ++i) out[i] = to_py_tokens(in.strs[i], in.views[i], results[i]);
              return out;
            },
            py::arg("texts"), py::arg("n_threads") = 0, py::arg("mode") = "default", R"doc(

@@ -41,6 +41,19 @@ inline std::string_view utf8_view(const py::handle& text) {
   return {data, static_cast<size_t>(size)};
 }
 
+// The texts of a batch call: the str objects (kept alive) and their UTF-8
+// views, collected while holding the GIL, to be read after releasing it.
+struct PyTexts {
+  explicit PyTexts(const py::iterable& texts) {
+    for (const py::handle& t : texts) {
+      views.push_back(utf8_view(t));
+      strs.push_back(py::reinterpret_borrow<py::str>(t));
+    }
+  }
+  std::vector<py::str> strs;
+  std::vector<std::string_view> views;
+};
+
 // Maps byte offsets of a valid UTF-8 text to code-point offsets (what Python
 // indexes by). For ASCII text the map is the identity and costs nothing.
 class CharOffsets {
