@@ -93,8 +93,10 @@ int run(int argc, char** argv) {
     source.sources += "policy list: " + path + "\n";
   }
   const Lexicon layered = jieba.with_user_words(policy);
-  // Entity terms that are already words (九三学社, 两江) get their type; the
-  // others (党的二十大) are entity-only: segmentation keeps to words.
+  // Names (places, bodies, people, titles ...) are words of the segmentation
+  // lexicon too, with their type; slogans and meetings that are not already
+  // words (党的二十大, 碳达峰碳中和) are entity-only phrases: segmentation
+  // keeps to words there.
   std::unordered_set<std::string> words;
   for (const auto& e : source.entries) words.insert(e.word);
   for (const UserWord& w : policy) {
@@ -104,7 +106,8 @@ int run(int argc, char** argv) {
     const auto info = layered.lookup(w.word);
     LexiconEntry entry{w.word, info->freq, w.tag.empty() ? info->tag : w.tag,
                        static_cast<uint8_t>(w.entity), false};
-    entry.entity_only = w.entity != EntityType::kNone && !words.count(w.word);
+    const bool phrase = w.entity == EntityType::kSlogan || w.entity == EntityType::kMeeting;
+    entry.entity_only = phrase && !words.count(w.word);
     source.entries.push_back(std::move(entry));
   }
   const std::string bytes = build_lexicon(source);
