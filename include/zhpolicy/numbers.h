@@ -9,6 +9,7 @@
 #include "zhpolicy/export.h"
 #include "zhpolicy/lexicon.h"
 #include "zhpolicy/number.h"
+#include "zhpolicy/text.h"
 
 namespace zhpolicy {
 namespace internal {
@@ -28,6 +29,10 @@ class ZHPOLICY_API NumberExtractor {
   // The numbers of `utf8_text` in order of position, spans in bytes of it.
   // Total: any bytes give a defined result; ill-formed UTF-8 is skipped.
   std::vector<Number> extract(std::string_view utf8_text) const;
+
+  // extract() on a text already normalized by normalize(utf8_text), so that
+  // callers running several stages normalize once (Analyzer does).
+  std::vector<Number> extract(std::string_view utf8_text, const NormalizedText& normalized) const;
 
   // extract() of each text on `n_threads` threads (0: all cores).
   std::vector<std::vector<Number>> extract_many(const std::vector<std::string_view>& texts,

@@ -9,6 +9,7 @@
 
 #include "zhpolicy/export.h"
 #include "zhpolicy/lexicon.h"
+#include "zhpolicy/text.h"
 #include "zhpolicy/token.h"
 
 namespace zhpolicy {
@@ -51,6 +52,12 @@ class ZHPOLICY_API Segmenter {
   // Tokens of `utf8_text`, with spans in bytes of `utf8_text`. Total: any bytes
   // give a defined result (see InvalidUtf8).
   std::vector<Token> segment(std::string_view utf8_text,
+                             SegmentMode mode = SegmentMode::kDefault) const;
+
+  // segment() on a text already normalized by normalize(utf8_text), so that
+  // callers running several stages normalize once (Analyzer does). Spans are
+  // in bytes of `utf8_text`.
+  std::vector<Token> segment(std::string_view utf8_text, const NormalizedText& normalized,
                              SegmentMode mode = SegmentMode::kDefault) const;
 
   // The token texts; convenience for scoring and printing.

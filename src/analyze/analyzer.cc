@@ -17,9 +17,11 @@ class AnalyzerImpl {
         options_(options) {}
 
   Document analyze(std::string_view text) const {
-    std::vector<Token> tokens = segmenter_.segment(text);
+    // text -> one normalized view -> tokens -> numbers and entities.
+    const NormalizedText normalized = normalize(text);
+    std::vector<Token> tokens = segmenter_.segment(text, normalized);
+    std::vector<Number> numbers = numbers_.extract(text, normalized);
     Entities entities = entities_.extract(text, tokens);
-    std::vector<Number> numbers = numbers_.extract(text);
     if (options_.entity_tokens) tokens = merge_entity_tokens(tokens, entities.entities);
     return Document(std::string(text), std::move(tokens), std::move(numbers), std::move(entities));
   }

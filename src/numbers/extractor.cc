@@ -145,6 +145,7 @@ class NumberExtractorImpl {
   }
 
   std::vector<Number> extract(std::string_view text) const;
+  std::vector<Number> extract_normalized(const NormalizedText& nt) const;
   const Lexicon& lexicon() const { return lexicon_; }
 
  private:
@@ -519,7 +520,10 @@ bool NumberExtractorImpl::may_contain_numbers(std::string_view text) const {
 std::vector<Number> NumberExtractorImpl::extract(std::string_view text) const {
   // Most of the cost of a text without numerals would be its normalization.
   if (!may_contain_numbers(text)) return {};
-  const NormalizedText nt = normalize(text);
+  return extract_normalized(normalize(text));
+}
+
+std::vector<Number> NumberExtractorImpl::extract_normalized(const NormalizedText& nt) const {
   const std::string_view s = nt.normalized;
   const Regions regions = find_regions(s);
   std::vector<Number> out;
@@ -586,6 +590,11 @@ std::vector<std::vector<Number>> NumberExtractor::extract_many(const std::vector
   std::vector<std::vector<Number>> results(texts.size());
   internal::parallel_for(texts.size(), n_threads, [&](size_t i) { results[i] = impl_->extract(texts[i]); });
   return results;
+}
+
+std::vector<Number> NumberExtractor::extract(std::string_view /*utf8_text*/,
+                                             const NormalizedText& normalized) const {
+  return impl_->extract_normalized(normalized);
 }
 
 const Lexicon& NumberExtractor::lexicon() const { return impl_->lexicon(); }

@@ -60,6 +60,8 @@ class SegmenterImpl {
   // The same with caller-owned scratch memory, reused across calls (the
   // batch API keeps one per worker thread).
   std::vector<Token> segment(std::string_view text, SegmentMode mode, Workspace& ws) const;
+  // Segmentation of an already normalized text (spans in its original).
+  std::vector<Token> segment_normalized(const NormalizedText& nt, SegmentMode mode, Workspace& ws) const;
 
   const Lexicon& lexicon() const { return lexicon_; }
   const SegmenterOptions& options() const { return options_; }
@@ -159,10 +161,14 @@ std::vector<Token> SegmenterImpl::segment(std::string_view text, SegmentMode mod
                   "invalid UTF-8 at byte " + std::to_string(bad) + " of the text");
     }
   }
-  const NormalizedText nt = normalize(text);
+  return segment_normalized(normalize(text), mode, ws);
+}
+
+std::vector<Token> SegmenterImpl::segment_normalized(const NormalizedText& nt, SegmentMode mode,
+                                                     Workspace& ws) const {
   const std::string_view s = nt.normalized;
   std::vector<Token> out;
-  out.reserve(text.size() / 3 + 1);
+  out.reserve(s.size() / 3 + 1);
   Emitter emit(nt, out);
 
   size_t i = 0, len = 0;
@@ -272,6 +278,13 @@ std::vector<std::vector<Token>> Segmenter::segment_many(const std::vector<std::s
     results[i] = impl_->segment(texts[i], mode, workspace);
   });
   return results;
+}
+
+std::vector<Token> Segmenter::segment(std::string_view utf8_text, const NormalizedText& normalized,
+                                      SegmentMode mode) const {
+  if (impl_->options().invalid_utf8 == InvalidUtf8::kThrow) return segment(utf8_text, mode);
+  internal::Workspace ws;
+  return impl_->segment_normalized(normalized, mode, ws);
 }
 
 const Lexicon& Segmenter::lexicon() const { return impl_->lexicon(); }
