@@ -1,11 +1,53 @@
-"""Command line: ``python -m zhpolicy segment FILE`` (also the ``zhpolicy`` script)."""
+"""Command line (the ``zhpolicy`` script, or ``python -m zhpolicy``).
+
+    zhpolicy segment  FILE|FOLDER|- ...   words of each line, separated by spaces
+    zhpolicy numbers  FILE|FOLDER|- ...   typed, normalized numbers
+    zhpolicy entities FILE|FOLDER|- ...   policy entities
+    zhpolicy analyze  FILE|FOLDER|- ...   all of it
+
+Folders are searched recursively for *.txt; '-' reads standard input. --format
+text (readable; for segment: one output line per input line) | jsonl | csv |
+tsv (one record per token, number or entity, character offsets into the
+document). Exit status: 0 done, 1 an input could not be analyzed, 2 bad usage
+or a missing input.
+"""
 from __future__ import annotations
 
 import argparse
+import csv
+import json
+import os
 import sys
-from typing import List, Optional
+from pathlib import Path
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
-from . import Error, Segmenter, default_lexicon
+from . import (Analyzer, EntityExtractor, Error, NumberExtractor, Segmenter, default_lexicon)
+
+RECORD_FIELDS = ["doc", "layer", "start", "end", "text", "kind", "value", "value_max", "unit",
+                 "qualifier"]
+
+
+class InputError(Exception):
+    """An input that cannot be read (exit status 2) or decoded (exit status 1)."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _inputs(paths: List[str]) -> List[str]:
+    """Files to read, in order: folders expand to their *.txt files, recursively."""
+    out: List[str] = []
+    for path in paths:
+        if path == "-":
+            out.append(path)
+        elif os.path.isdir(path):
+            out.extend(str(p) for p in sorted(Path(path).rglob("*.txt")) if p.is_file())
+        elif os.path.exists(path):
+            out.append(path)
+        else:
+            raise InputError(f"zhpolicy: no such file or folder: {path}", 2)
+    return out
 
 
 def _read_text(path: str) -> str:
@@ -13,36 +55,133 @@ def _read_text(path: str) -> str:
     try:
         data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()
     except OSError as exc:
-        raise SystemExit(f"zhpolicy: cannot read {path}: {exc.strerror}")
+        raise InputError(f"zhpolicy: cannot read {path}: {exc.strerror}", 2)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         name = "standard input" if path == "-" else path
-        raise SystemExit(
-            f"zhpolicy: {name} is not UTF-8 text: byte {exc.start} (0x{data[exc.start]:02x}) "
-            f"cannot be decoded")
+        raise InputError(f"zhpolicy: {name} is not UTF-8 text: byte {exc.start} "
+                         f"(0x{data[exc.start]:02x}) cannot be decoded", 1)
 
 
 def _lines(text: str) -> List[str]:
-    """Lines split on \n only (a trailing \r dropped), so output lines match input lines."""
+    """Lines split on \\n only (a trailing \\r dropped), so output lines match input lines."""
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     return [line[:-1] if line.endswith("\r") else line for line in lines]
 
 
-def _segment(args: argparse.Namespace) -> int:
+def _progress(items: List[str], total_bytes: int) -> Iterable[str]:
+    """A progress bar on stderr for several files or large input, when stderr is a terminal."""
+    if not sys.stderr.isatty() or (len(items) < 2 and total_bytes < 5_000_000):
+        return items
+    try:
+        from tqdm import tqdm  # Debian: python3-tqdm
+    except ImportError:
+        return items
+    return tqdm(items, unit="file", file=sys.stderr)
+
+
+def _documents(paths: List[str]) -> Iterator[Tuple[str, str]]:
+    files = _inputs(paths)
+    sizes = sum(os.path.getsize(f) for f in files if f != "-")
+    for path in _progress(files, sizes):
+        yield ("<stdin>" if path == "-" else path), _read_text(path)
+
+
+def _lexicon(args: argparse.Namespace):
     lexicon = default_lexicon()
-    if args.user_dict:
+    if getattr(args, "user_dict", None):
         lexicon = lexicon.with_user_dict(args.user_dict)
-    segmenter = Segmenter(lexicon, hmm=not args.no_hmm)
-    out = sys.stdout
-    for path in args.files:
-        lines = _lines(_read_text(path))
-        # One batch per file: the C++ side spreads lines over the threads.
-        for tokens in segmenter.segment_many(lines, n_threads=args.threads, mode=args.mode):
-            out.write(" ".join(t.text for t in tokens if not t.text.isspace()))
-            out.write("\n")
+    if getattr(args, "entity_dict", None):
+        lexicon = lexicon.with_entity_dict(args.entity_dict)
+    return lexicon
+
+
+def _record(doc: str, layer: str, item: Any) -> Dict[str, Any]:
+    d = item.to_dict()
+    return {"doc": doc, "layer": layer, "start": d["start"], "end": d["end"], "text": d["text"],
+            "kind": d.get("kind", d.get("type")), "value": d.get("value"),
+            "value_max": d.get("value_max"), "unit": d.get("unit"), "qualifier": d.get("qualifier")}
+
+
+class _Writer:
+    """Writes records as JSON Lines, CSV or TSV on stdout."""
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+        self.csv = None
+        if fmt in ("csv", "tsv"):
+            self.csv = csv.DictWriter(sys.stdout, fieldnames=RECORD_FIELDS, extrasaction="ignore",
+                                      delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+            self.csv.writeheader()
+
+    def write(self, record: Dict[str, Any]) -> None:
+        if self.csv:
+            self.csv.writerow({k: ("" if v is None else v) for k, v in record.items()})
+        else:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _segment(args: argparse.Namespace) -> int:
+    segmenter = Segmenter(_lexicon(args), hmm=not args.no_hmm)
+    writer = None if args.format == "text" else _Writer(args.format)
+    for doc, text in _documents(args.inputs):
+        if writer is None:
+            # One batch per file: the C++ side spreads lines over the threads.
+            for tokens in segmenter.segment_many(_lines(text), n_threads=args.threads, mode=args.mode):
+                sys.stdout.write(" ".join(t.text for t in tokens if not t.text.isspace()) + "\n")
+        else:
+            for t in segmenter.segment(text, args.mode):
+                writer.write(_record(doc, "token", t))
+    return 0
+
+
+def _extract(args: argparse.Namespace, layer: str) -> int:
+    lexicon = _lexicon(args)
+    extractor = NumberExtractor(lexicon) if layer == "number" else EntityExtractor(lexicon)
+    docs = list(_documents(args.inputs))
+    results = extractor.extract_many([text for _, text in docs], n_threads=args.threads)
+    writer = None if args.format == "text" else _Writer(args.format)
+    for (doc, _), items in zip(docs, results):
+        for item in items:
+            r = _record(doc, layer, item)
+            if writer:
+                writer.write(r)
+            else:
+                extra = "" if layer == "entity" else "\t".join(
+                    "" if r[k] is None else str(r[k]) for k in ("value", "value_max", "unit", "qualifier"))
+                sys.stdout.write(f"{doc}\t{r['start']}-{r['end']}\t{r['kind']}\t{r['text']}"
+                                 + (f"\t{extra}" if extra else "") + "\n")
+    return 0
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    analyzer = Analyzer(_lexicon(args))
+    docs = list(_documents(args.inputs))
+    parts = analyzer.analyze_parts_many([text for _, text in docs], n_threads=args.threads)
+    writer = None if args.format in ("text", "jsonl") else _Writer(args.format)
+    from .document import Document
+    for (doc, text), p in zip(docs, parts):
+        d = Document(text, *p)
+        if args.format == "jsonl":
+            record = d.to_dict()
+            record["doc"] = doc
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif writer:
+            for layer, items in (("token", d.tokens), ("number", d.numbers), ("entity", d.entities)):
+                for item in items:
+                    writer.write(_record(doc, layer, item))
+        else:
+            sys.stdout.write(f"== {doc}: {len(text)} characters, {len(d.tokens)} tokens, "
+                             f"{len(d.numbers)} numbers, {len(d.entities)} entities\n")
+            for n in d.numbers:
+                sys.stdout.write(f"  number  {n.text}\t{n.kind}\t{n.value}\t{n.unit or ''}\t{n.qualifier or ''}\n")
+            for e in d.entities:
+                sys.stdout.write(f"  entity  {e.text}\t{e.type}\n")
+            for person, rel, position in d.links:
+                sys.stdout.write(f"  link    {person.text} {rel} {position.text}\n")
     return 0
 
 
@@ -50,14 +189,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="zhpolicy", description="Words, numbers and entities of Chinese policy documents.")
     sub = parser.add_subparsers(dest="command", required=True)
-    seg = sub.add_parser(
-        "segment", help="print each input line's words separated by single spaces")
-    seg.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files ('-' for stdin)")
+
+    def command(name: str, help_text: str, run) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("inputs", nargs="+", metavar="INPUT",
+                       help="UTF-8 text files, folders (*.txt, recursively), or '-' for stdin")
+        p.add_argument("--format", choices=["text", "jsonl", "csv", "tsv"], default="text")
+        p.add_argument("--threads", type=int, default=0, help="worker threads (0: all cores)")
+        p.add_argument("--user-dict", metavar="FILE", help="jieba-format user dictionary")
+        p.add_argument("--entity-dict", metavar="FILE", help="entity terms, 'term type [freq]' per line")
+        p.set_defaults(run=run)
+        return p
+
+    seg = command("segment", "words of each input line, separated by single spaces", _segment)
     seg.add_argument("--mode", choices=["default", "search"], default="default")
     seg.add_argument("--no-hmm", action="store_true", help="do not guess unknown words")
-    seg.add_argument("--user-dict", metavar="FILE", help="jieba-format user dictionary")
-    seg.add_argument("--threads", type=int, default=0, help="worker threads (0: all cores)")
-    seg.set_defaults(run=_segment)
+    command("numbers", "typed, normalized numbers", lambda a: _extract(a, "number"))
+    command("entities", "policy entities", lambda a: _extract(a, "entity"))
+    command("analyze", "tokens, numbers, entities and person-position links", _analyze)
     return parser
 
 
@@ -65,6 +214,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        return exc.status
     except Error as exc:
         print(f"zhpolicy: {exc}", file=sys.stderr)
         return 1

@@ -1,3 +1,6 @@
+import csv
+import io
+import json
 import os
 import subprocess
 import sys
@@ -45,12 +48,12 @@ def test_console_script_exists():
 
 def test_missing_file_and_undecodable_input(tmp_path):
     out = run("segment", str(tmp_path / "nope.txt"))
-    assert out.returncode != 0
-    assert b"cannot read" in out.stderr and b"nope.txt" in out.stderr
+    assert out.returncode == 2
+    assert b"no such file or folder" in out.stderr and b"nope.txt" in out.stderr
     bad = tmp_path / "gbk.txt"
     bad.write_bytes("政协".encode("gbk"))
     out = run("segment", str(bad))
-    assert out.returncode != 0
+    assert out.returncode == 1
     assert b"gbk.txt is not UTF-8 text: byte 0 (0xd5)" in out.stderr
 
 
@@ -62,3 +65,45 @@ def test_bad_user_dict_exit_code(tmp_path):
     out = run("segment", "--user-dict", str(d), str(src))
     assert out.returncode == 1
     assert b"u.dict:1: expected" in out.stderr
+
+
+def test_numbers_entities_analyze_in_every_format(tmp_path):
+    folder = tmp_path / "reports" / "2024"
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text("区委书记赵世庆强调，新增就业4.6万人。\n", encoding="utf-8")
+    (folder / "b.txt").write_text("突破1450亿元", encoding="utf-8")
+    (folder / "skip.md").write_text("不读", encoding="utf-8")
+
+    out = run("numbers", "--format", "jsonl", str(tmp_path / "reports"))
+    assert out.returncode == 0, out.stderr
+    records = [json.loads(line) for line in out.stdout.decode().splitlines()]
+    assert [(r["doc"].endswith("a.txt"), r["text"], r["value"], r["unit"]) for r in records] == [
+        (True, "4.6万人", 46000, "人"), (False, "1450亿元", 145000000000, "元")]
+    assert records[1]["qualifier"] == "gt"
+
+    out = run("entities", "--format", "csv", str(folder / "a.txt"))
+    rows = list(csv.DictReader(io.StringIO(out.stdout.decode())))
+    assert [(r["text"], r["kind"]) for r in rows] == [("区委书记", "position"), ("赵世庆", "person")]
+
+    out = run("analyze", "--format", "tsv", str(folder / "a.txt"))
+    rows = list(csv.DictReader(io.StringIO(out.stdout.decode()), delimiter="\t"))
+    assert {r["layer"] for r in rows} == {"token", "number", "entity"}
+    assert "".join(r["text"] for r in rows if r["layer"] == "token") == (folder / "a.txt").read_text(encoding="utf-8")
+
+    out = run("analyze", "--format", "jsonl", "-", stdin="民革渝中区委建议".encode())
+    doc = json.loads(out.stdout.decode())
+    assert doc["doc"] == "<stdin>" and doc["entities"][0]["type"] == "government"
+
+    out = run("analyze", str(folder / "a.txt"))
+    assert "link    赵世庆 holds_position 区委书记" in out.stdout.decode()
+    assert out.stderr == b""  # no progress bar when stderr is not a terminal
+
+
+def test_segment_records_tile_the_document(tmp_path):
+    src = tmp_path / "in.txt"
+    text = "全年实现地区生产总值1450亿元\n增长6.1%\n"
+    src.write_text(text, encoding="utf-8")
+    out = run("segment", "--format", "jsonl", str(src))
+    records = [json.loads(line) for line in out.stdout.decode().splitlines()]
+    assert "".join(r["text"] for r in records) == text
+    assert all(text[r["start"]:r["end"]] == r["text"] for r in records)
