@@ -10,7 +10,7 @@ PACKAGES=(
   libicu-dev libre2-dev libboost-container-dev
   pybind11-dev python3-pybind11 catch2
   python3-jieba python3-dev python3-venv python3-pip python3-setuptools python3-wheel
-  python3-pytest python3-tqdm
+  python3-pytest python3-tqdm python3-pandas
 )
 if [[ -n "${ZHPOLICY_EXTRA_PACKAGES:-}" ]]; then
   read -r -a extra <<< "${ZHPOLICY_EXTRA_PACKAGES}"

@@ -39,6 +39,7 @@ class ZHPOLICY_API Analyzer {
                                      unsigned n_threads = 0) const;
 
   const Lexicon& lexicon() const;
+  const AnalyzerOptions& options() const;
 
  private:
   std::shared_ptr<const internal::AnalyzerImpl> impl_;

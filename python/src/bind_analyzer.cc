@@ -61,7 +61,17 @@ safe to share between threads. zhpolicy.analyze() wraps the parts in a Document.
              return out;
            },
            py::arg("texts"), py::arg("n_threads") = 0)
-      .def_property_readonly("lexicon", &Analyzer::lexicon);
+      .def_property_readonly("lexicon", &Analyzer::lexicon)
+      .def(py::pickle(
+          [](const Analyzer& a) {
+            return py::make_tuple(a.lexicon(), a.options().segmenter.hmm, a.options().entity_tokens);
+          },
+          [](const py::tuple& t) {
+            AnalyzerOptions o;
+            o.segmenter.hmm = t[1].cast<bool>();
+            o.entity_tokens = t[2].cast<bool>();
+            return Analyzer(t[0].cast<Lexicon>(), o);
+          }));
 }
 
 }  // namespace python

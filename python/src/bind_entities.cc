@@ -107,7 +107,10 @@ Finds policy entities. Immutable and safe to share between threads.
              return out;
            },
            py::arg("texts"), py::arg("n_threads") = 0,
-           "extract() of each text on n_threads threads (0: all cores), GIL released.");
+           "extract() of each text on n_threads threads (0: all cores), GIL released.")
+      .def_property_readonly("lexicon", &EntityExtractor::lexicon)
+      .def(py::pickle([](const EntityExtractor& e) { return py::make_tuple(e.lexicon()); },
+                      [](const py::tuple& t) { return EntityExtractor(t[0].cast<Lexicon>()); }));
 }
 
 }  // namespace python

@@ -121,6 +121,42 @@ UserWord. Without freq, a word gets the smallest frequency that keeps it whole.
              return py::bytes(b.data(), b.size());
            },
            "The compiled base lexicon's bytes (for pickling or saving).")
+      // Pickle (for processes and Dask workers): a lexicon opened from a file
+      // travels as (path, checksum) and is re-opened by path, refusing a file
+      // whose checksum differs; one built from bytes travels as its bytes.
+      // User words travel as tuples and are layered again.
+      .def(py::pickle(
+          [](const Lexicon& lex) {
+            py::list words;
+            for (const UserWord& w : lex.user_words()) {
+              words.append(py::make_tuple(w.word, w.freq ? py::object(py::int_(*w.freq)) : py::object(py::none()),
+                                          w.tag,
+                                          w.entity == EntityType::kNone ? py::object(py::none())
+                                                                        : py::object(py::str(std::string(to_string(w.entity))))));
+            }
+            py::object base = lex.path().empty()
+                                  ? py::object(py::bytes(lex.base_bytes().data(), lex.base_bytes().size()))
+                                  : py::object(py::make_tuple(lex.path(), lex.checksum()));
+            return py::make_tuple(1, base, words);
+          },
+          [](const py::tuple& state) {
+            if (state.size() != 3 || state[0].cast<int>() != 1) {
+              throw Error(ErrorCode::kVersionMismatch, "unsupported pickled zhpolicy.Lexicon");
+            }
+            Lexicon lex = [&] {
+              if (py::isinstance<py::bytes>(state[1])) return Lexicon::from_bytes(state[1].cast<std::string>());
+              const auto where = state[1].cast<std::pair<std::string, uint64_t>>();
+              Lexicon opened = Lexicon::open(where.first);
+              if (opened.checksum() != where.second) {
+                throw Error(ErrorCode::kVersionMismatch,
+                            where.first + ": the lexicon file differs from the pickled one (checksum)");
+              }
+              return opened;
+            }();
+            std::vector<UserWord> words;
+            for (const py::handle& w : state[2].cast<py::list>()) words.push_back(to_user_word(w));
+            return words.empty() ? lex : lex.with_user_words(words);
+          }))
       .def("__repr__", [](const Lexicon& lex) {
         return "<zhpolicy.Lexicon " + std::to_string(lex.base_size()) + " words" +
                (lex.user_words().empty() ? std::string()

@@ -132,7 +132,9 @@ Finds the numbers of a text. Immutable and safe to share between threads.
            },
            py::arg("texts"), py::arg("n_threads") = 0,
            "extract() of each text on n_threads threads (0: all cores), GIL released.")
-      .def_property_readonly("lexicon", &NumberExtractor::lexicon);
+      .def_property_readonly("lexicon", &NumberExtractor::lexicon)
+      .def(py::pickle([](const NumberExtractor& e) { return py::make_tuple(e.lexicon()); },
+                      [](const py::tuple& t) { return NumberExtractor(t[0].cast<Lexicon>()); }));
 }
 
 }  // namespace python

@@ -158,7 +158,18 @@ mode='search' adds the dictionary sub-words of long words, for indexing.
 segment() of each text, on n_threads threads (0: all cores) with the GIL released.
 The result equals [segment(t) for t in texts].
 )doc")
-      .def_property_readonly("lexicon", &Segmenter::lexicon);
+      .def_property_readonly("lexicon", &Segmenter::lexicon)
+      .def(py::pickle(
+          [](const Segmenter& s) {
+            return py::make_tuple(s.lexicon(), s.options().hmm,
+                                  s.options().invalid_utf8 == InvalidUtf8::kThrow ? "error" : "isolate");
+          },
+          [](const py::tuple& t) {
+            SegmenterOptions o;
+            o.hmm = t[1].cast<bool>();
+            o.invalid_utf8 = t[2].cast<std::string>() == "error" ? InvalidUtf8::kThrow : InvalidUtf8::kIsolate;
+            return Segmenter(t[0].cast<Lexicon>(), o);
+          }));
 }
 
 }  // namespace python

@@ -30,9 +30,10 @@ from ._core import (  # noqa: F401  (re-exported API)
     __version__,
 )
 from .document import Document
+from .frame import to_dataframe
 
 __all__ = [
-    "Analyzer", "Document", "analyze", "analyze_many",
+    "Analyzer", "Document", "analyze", "analyze_many", "to_dataframe",
     "Entity", "EntityExtractor", "Error", "Lexicon", "Number", "NumberExtractor", "Segmenter", "Token", "TokenKind", "UserWord", "WordInfo",
     "__version__", "default_lexicon_path", "default_lexicon", "load",
     "segment", "cut", "segment_many", "numbers", "numbers_many",

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 
 @dataclass
@@ -24,6 +24,16 @@ class Document:
     numbers: List[Any] = field(default_factory=list)
     entities: List[Any] = field(default_factory=list)
     links: List[Tuple[Any, str, Any]] = field(default_factory=list)
+
+    def to_pandas(self, layer: Optional[str] = None, doc_id: str = "0"):
+        """This document as a tidy pandas DataFrame (see zhpolicy.to_dataframe).
+
+        >>> import zhpolicy
+        >>> zhpolicy.analyze("新增5家").to_pandas(layer="number")["value"].tolist()
+        [5.0]
+        """
+        from .frame import to_dataframe
+        return to_dataframe([(doc_id, self)], layer=layer)
 
     def to_dict(self) -> Dict[str, Any]:
         """Plain data (JSON-ready): the gold schema's fields for numbers and entities.

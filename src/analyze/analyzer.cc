@@ -26,6 +26,7 @@ class AnalyzerImpl {
     return Document(std::string(text), std::move(tokens), std::move(numbers), std::move(entities));
   }
   const Lexicon& lexicon() const { return segmenter_.lexicon(); }
+  const AnalyzerOptions& options() const { return options_; }
 
  private:
   Segmenter segmenter_;
@@ -49,6 +50,7 @@ std::vector<Document> Analyzer::analyze_many(const std::vector<std::string_view>
 }
 
 const Lexicon& Analyzer::lexicon() const { return impl_->lexicon(); }
+const AnalyzerOptions& Analyzer::options() const { return impl_->options(); }
 
 std::vector<Token> merge_entity_tokens(const std::vector<Token>& tokens, const std::vector<Entity>& entities) {
   std::vector<Token> out;
