@@ -13,8 +13,9 @@ def main(path: str) -> int:
     with open(path, encoding="utf-8") as f:
         text = f.read()
     start = time.perf_counter()
-    tokens = zhpolicy.segment(text)
+    doc = zhpolicy.analyze(text)  # one pass: tokens, numbers, entities, links
     elapsed = time.perf_counter() - start
+    tokens = doc.tokens
 
     print(f"== {path}: {len(text)} characters, {len(tokens)} tokens "
           f"in {elapsed * 1000:.1f} ms")
@@ -31,7 +32,7 @@ def main(path: str) -> int:
         if shown == 4:
             break
 
-    numbers = zhpolicy.numbers(text)
+    numbers = doc.numbers
     kinds = collections.Counter(n.kind for n in numbers)
     print(f"\n-- {len(numbers)} numbers: " + ", ".join(f"{k} {c}" for k, c in kinds.most_common()) + " --")
     print(f"  {'chars':<13} {'kind':<9} {'text':<16} {'value':>18} {'unit':<6} qualifier")
@@ -41,7 +42,7 @@ def main(path: str) -> int:
     if len(numbers) > 30:
         print(f"  … {len(numbers) - 30} more")
 
-    entities = zhpolicy.entities(text)
+    entities = doc.entities
     by_type = collections.defaultdict(list)
     for e in entities:
         if e.text not in by_type[e.type]:

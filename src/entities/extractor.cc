@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "lexicon/lexicon_data.h"
+#include "segment/char_class.h"
 #include "util/parallel.h"
 #include "zhpolicy/segmenter.h"
 #include "zhpolicy/utf8.h"
@@ -19,11 +20,6 @@
 namespace zhpolicy {
 namespace internal {
 namespace {
-
-bool is_han(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == U'〇' ||
-         (c >= 0x20000 && c <= 0x2FFFF);
-}
 
 // A set of BMP characters with O(1) membership, for tests run at every position.
 class CharSet {

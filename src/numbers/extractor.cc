@@ -10,6 +10,7 @@
 #include <array>
 
 #include "lexicon/lexicon_data.h"
+#include "segment/char_class.h"
 #include "numbers/dates.h"
 #include "numbers/numeral.h"
 #include "numbers/units.h"
@@ -50,10 +51,6 @@ char32_t char_at(std::string_view s, size_t pos, size_t* len_out = nullptr) {
   const char32_t c = utf8::decode(s, pos, len);
   if (len_out) *len_out = len;
   return c == utf8::kInvalid ? 0 : c;
-}
-
-bool is_han(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == U'〇';
 }
 
 // Qualifier words, longest first within each list (the gold conventions).
@@ -232,7 +229,7 @@ bool NumberExtractorImpl::numeral_in_name(std::string_view s, size_t begin, size
   int n_starts = 0;
   starts[n_starts++] = begin;
   for (size_t p = begin; n_starts < 4;) {
-    size_t prev;
+    size_t prev = p;
     const char32_t c = char_before(s, p, &prev);
     if (!is_han(c)) break;
     starts[n_starts++] = prev;

@@ -25,11 +25,17 @@ const CharClass* bmp_char_classes();
 
 CharClass char_class_slow(char32_t c);
 
+// Whether `c` is a Han character (ICU script Han: ideographs, 〇, 々 ...):
+// the one definition the segmenter, number and entity extraction share.
+inline bool is_han(char32_t c);
+
 // Class of a code point from the table returned by bmp_char_classes();
 // utf8::kInvalid gives kInvalid.
 inline CharClass char_class(const CharClass* bmp, char32_t c) {
   return c < 0x10000 ? bmp[c] : char_class_slow(c);
 }
+
+inline bool is_han(char32_t c) { return char_class(bmp_char_classes(), c) == CharClass::kHan; }
 
 }  // namespace internal
 }  // namespace zhpolicy
