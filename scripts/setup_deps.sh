@@ -11,6 +11,9 @@ PACKAGES=(
   pybind11-dev python3-pybind11 catch2
   python3-jieba python3-dev python3-venv python3-pip python3-setuptools python3-wheel
   python3-pytest python3-tqdm python3-pandas
+  # Jupyter display, notebook and Dask examples, and their tests:
+  python3-ipykernel python3-nbclient python3-nbformat python3-matplotlib python3-pil
+  python3-dask python3-distributed chromium fonts-wqy-microhei
 )
 if [[ -n "${ZHPOLICY_EXTRA_PACKAGES:-}" ]]; then
   read -r -a extra <<< "${ZHPOLICY_EXTRA_PACKAGES}"
@@ -36,3 +39,9 @@ fi
 echo "zhpolicy setup: building and installing the Python package into .venv"
 PIP_NO_INDEX=1 PIP_DISABLE_PIP_VERSION_CHECK=1 .venv/bin/python -m pip install -q \
   --no-build-isolation .
+# Jupyter run from the venv (or told to use its "python3" kernel) gets this
+# interpreter, which has zhpolicy, instead of Debian's /usr/bin/python3.
+if [[ ! -f .venv/share/jupyter/kernels/python3/kernel.json ]]; then
+  PYDEVD_DISABLE_FILE_VALIDATION=1 .venv/bin/python -m ipykernel install --sys-prefix --name python3 \
+    --display-name "Python 3 (zhpolicy .venv)" >/dev/null
+fi

@@ -35,6 +35,32 @@ class Document:
         from .frame import to_dataframe
         return to_dataframe([(doc_id, self)], layer=layer)
 
+    def to_records(self, doc_id: str = "0", layer: Optional[str] = None) -> List[Dict[str, Any]]:
+        """The rows of to_pandas() as plain dicts, for pipelines without pandas.
+
+        >>> import zhpolicy
+        >>> [(r["layer"], r["text"]) for r in zhpolicy.analyze("区政协新增5家").to_records(layer="entity")]
+        [('entity', '区政协')]
+        """
+        from .frame import LAYERS, records
+        if layer is not None and layer not in LAYERS:
+            raise ValueError(f"layer must be one of {LAYERS}, got {layer!r}")
+        return records(doc_id, self, LAYERS if layer is None else (layer,))
+
+    def to_html(self, max_chars: Optional[int] = 20000) -> str:
+        """Self-contained HTML: entities and numbers highlighted by type, with a legend
+        and the normalized value on hover (what Jupyter shows for a Document).
+
+        >>> import zhpolicy
+        >>> 'title="percent: 12.5%"' in zhpolicy.analyze("增长12.5%").to_html()
+        True
+        """
+        from .display import document_html
+        return document_html(self, max_chars=max_chars)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
     def to_dict(self) -> Dict[str, Any]:
         """Plain data (JSON-ready): the gold schema's fields for numbers and entities.
 

@@ -10,7 +10,20 @@ COLUMNS = ["doc", "layer", "start", "end", "text", "kind", "value", "value_max",
 LAYERS = ("token", "number", "entity")
 
 
-def _rows(doc_id: str, document: Any, layers: Iterable[str]) -> List[dict]:
+DTYPES = {
+    "doc": "string", "layer": "category", "start": "int64", "end": "int64", "text": "string",
+    "kind": "category", "value": "float64", "value_max": "float64", "value_exact": "string",
+    "unit": "category", "qualifier": "category",
+}
+
+
+def records(doc_id: str, document: Any, layers: Iterable[str] = LAYERS) -> List[dict]:
+    """The rows of one document as plain dicts with the COLUMNS keys (see to_dataframe).
+
+    >>> import zhpolicy
+    >>> records("a", zhpolicy.analyze("新增5家"), ["number"])[0]["value"]
+    5.0
+    """
     rows = []
     for layer in layers:
         items = {"token": document.tokens, "number": document.numbers, "entity": document.entities}[layer]
@@ -72,10 +85,16 @@ def to_dataframe(docs: Union[Any, str, os.PathLike], layer: Optional[str] = None
     layers = LAYERS if layer is None else (layer,)
     rows: List[dict] = []
     for doc_id, document in _documents(docs):
-        rows.extend(_rows(doc_id, document, layers))
-    df = pd.DataFrame(rows, columns=COLUMNS)
-    return df.astype({
-        "doc": "string", "layer": "category", "start": "int64", "end": "int64", "text": "string",
-        "kind": "category", "value": "float64", "value_max": "float64", "value_exact": "string",
-        "unit": "category", "qualifier": "category",
-    })
+        rows.extend(records(doc_id, document, layers))
+    return from_records(rows)
+
+
+def from_records(rows: List[dict]):
+    """A DataFrame with zhpolicy's columns and dtypes from records() rows (possibly none).
+
+    >>> from_records([]).dtypes["start"]
+    dtype('int64')
+    """
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=COLUMNS).astype(DTYPES)
