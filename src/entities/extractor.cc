@@ -9,10 +9,12 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "lexicon/lexicon_data.h"
 #include "segment/char_class.h"
+#include "util/find_bytes.h"
 #include "util/parallel.h"
 #include "zhpolicy/segmenter.h"
 #include "zhpolicy/utf8.h"
@@ -21,21 +23,32 @@ namespace zhpolicy {
 namespace internal {
 namespace {
 
-// A set of BMP characters with O(1) membership, for tests run at every position.
-class CharSet {
- public:
-  CharSet() = default;
-  explicit CharSet(std::u32string_view chars) {
-    for (char32_t c : chars) add(c);
-  }
-  void add(char32_t c) {
-    if (c < bits_.size()) bits_[c] = 1;
-  }
-  bool has(char32_t c) const { return c < bits_.size() && bits_[c]; }
-
- private:
-  std::vector<uint8_t> bits_ = std::vector<uint8_t>(0x10000, 0);
+// What the rules look for in a character, as bits found once per text while
+// decoding: most rules start only at a few kinds of characters, and testing a
+// bit is cheaper than comparing words. The common bits come from a byte table
+// (64 KiB, mostly cache-resident); the bits of the rare trigger characters
+// from a second table read only for characters marked kTrigger.
+enum CharFlag : uint16_t {
+  kHan = 1 << 0,
+  kTermFirst = 1 << 1,      // some typed lexicon term starts with it
+  kSuffixLast = 1 << 2,     // last character of a company/organization/place suffix
+  kSurname = 1 << 3,        // a one-character surname
+  kCompoundFirst = 1 << 4,  // first character of a compound surname
+  kVerbFirst = 1 << 5,      // first character of a speech/action verb after names
+  kPlaceChar = 1 << 6,      // 路 街 巷 … ending unknown place names
+  kTrigger = 1 << 7,        // one of the rare bits below is set
+  // Rare bits: their positions are listed per text, so those rules never scan it.
+  kQuoteOpen = 1 << 8,      // 《 “ 「
+  kNumeral = 1 << 9,        // 一 … 十 两 (numbered slogans)
+  kPartyFirst = 1 << 10,    // first character of a party name (民革 …)
+  kAnchorFirst = 1 << 11,   // first character of a regex anchor literal (届, 政协, 次党, 政府工作报告)
 };
+constexpr uint16_t kCommonFlags = 0xFF;
+// A numeral followed by one of these is a number (三年, 五个), not a slogan
+// part. Looked up in the rare table directly (these are common characters,
+// so they are not triggers).
+constexpr uint16_t kCounter = 1 << 12;
+constexpr std::u32string_view kCounters = U"届次年个家名人项条期位天月日";
 
 // A candidate mention in character indices. Longer wins; on equal length the
 // higher priority (rules over plain terms).
@@ -43,6 +56,13 @@ struct Candidate {
   uint32_t begin, end;
   EntityType type;
   int priority;
+};
+
+// A lexicon entry as the rules need it (the tag points into the lexicon).
+struct WordRef {
+  uint32_t freq;
+  std::string_view tag;
+  EntityType entity;
 };
 
 constexpr int kTermPriority = 1;
@@ -55,18 +75,40 @@ std::u32string to_u32(std::string_view s) {
 }
 
 // The text as code points with their byte offsets, and the token starts.
+// Lives in a per-thread workspace (see extract), so its buffers are reused.
 struct CharText {
+  // cps has exactly one entry per char; the other arrays are only grown (their
+  // entries past cps.size() + 1 are stale, never read).
   std::u32string cps;
+  std::vector<uint16_t> flags;       // CharFlag bits by char index
+  std::vector<uint32_t> triggers;    // char indices marked kTrigger
+  std::vector<uint32_t> term_starts; // char indices of Han chars marked kTermFirst
   std::vector<uint32_t> byte_at;  // cps.size() + 1 entries
   std::vector<uint8_t> token_start;  // by char index (and at the end)
-  std::vector<uint32_t> token_end_of;  // char index -> end of the token starting there
+  std::vector<uint32_t> token_end_of;  // token start -> its end (elsewhere past any index)
 
+  // The first char starting at or after byte offset `byte`.
+  uint32_t char_index(size_t byte) const {
+    const auto last = byte_at.begin() + static_cast<std::ptrdiff_t>(cps.size()) + 1;
+    return static_cast<uint32_t>(std::lower_bound(byte_at.begin(), last, byte) - byte_at.begin());
+  }
+  bool han(uint32_t i) const { return flags[i] & kHan; }
+  bool has(uint32_t i, uint16_t flag) const { return flags[i] & flag; }
   bool matches(uint32_t at, std::u32string_view word) const {
     // Called at every position for many words: the first character decides most.
     return at + word.size() <= cps.size() && !word.empty() && cps[at] == word[0] &&
            std::u32string_view(cps).substr(at, word.size()) == word;
   }
 };
+
+// Calls f(i) for each char index i where `literal` occurs; its first character
+// must be marked kAnchorFirst (so the trigger list holds every candidate).
+template <typename F>
+void for_each_anchor(const CharText& t, std::u32string_view literal, F&& f) {
+  for (const uint32_t i : t.triggers) {
+    if (t.cps[i] == literal[0] && t.matches(i, literal)) f(i);
+  }
+}
 
 const std::array<std::u32string_view, 9> kParties = {U"民革", U"民盟", U"民建", U"民进", U"农工党",
                                                       U"致公党", U"九三学社", U"台盟", U"中共"};
@@ -82,6 +124,12 @@ const std::array<std::u32string_view, 11> kOrganizationSuffixes = {
 const std::array<std::u32string_view, 14> kPlaceSuffixes = {
     U"大厦", U"广场", U"新村", U"陈列馆", U"博物馆", U"会馆", U"产业园", U"娱乐区", U"商务区",
     U"停车楼", U"公园", U"大桥", U"大道", U"码头"};
+// A name-shaped unknown token before one of these is a person: 赵世庆强调.
+const std::array<std::u32string_view, 16> kSubjectVerbs = {
+    U"强调", U"指出", U"表示", U"认为", U"介绍", U"要求", U"希望", U"建议", U"提出", U"认真",
+    U"先后", U"分别", U"主持", U"出席", U"讲话", U"说"};
+// Unknown words ending in one of these are places (双钢路, 恒大云邸).
+constexpr std::u32string_view kPlaceChars = U"路街巷湾城邸苑园村桥坝";
 // Tags of words that cannot be part of a name before a suffix (verbs,
 // function words, numerals, pronouns ...).
 const std::array<std::string_view, 18> kStopTags = {"v", "vn", "p", "c", "u", "d", "r", "m", "q",
@@ -89,6 +137,23 @@ const std::array<std::string_view, 18> kStopTags = {"v", "vn", "p", "c", "u", "d
 // Tags of proper nouns: a name before a suffix needs one of these, or a word
 // the lexicon does not know (口袋公园 and 特色产业园 are not names).
 const std::array<std::string_view, 7> kProperTags = {"ns", "nz", "nt", "nr", "nrt", "j", "nw"};
+
+// Buffers of one extract() call, kept per thread: a document is analyzed line
+// by line in pipelines, and allocating them for every line costs more than the
+// work on a short line.
+struct Workspace {
+  CharText t;
+  std::vector<Candidate> terms, cands, titles, chosen, committees, subjects;
+  std::vector<uint32_t> first;
+  std::vector<const Candidate*> by_start;
+  std::vector<uint8_t> taken;
+
+  // After a huge text, give the memory back instead of holding it per thread.
+  void trim() {
+    constexpr size_t kKeepChars = size_t(1) << 22;
+    if (t.cps.capacity() > kKeepChars) *this = Workspace();
+  }
+};
 
 }  // namespace
 
@@ -100,17 +165,29 @@ class EntityExtractorImpl {
   const Lexicon& lexicon() const { return lexicon_; }
 
  private:
+  // Fills t from the text: code points, class bits, byte offsets, token starts.
+  void decode(std::string_view text, const std::vector<Token>& tokens, CharText& t) const;
+  // Builds terms_by_start_ from the lexicon's typed-term lists (and kTermFirst).
+  void index_terms();
   void add_terms(const CharText& t, std::vector<Candidate>& out) const;
   void add_regex(const RE2& re, std::string_view text, const CharText& t, EntityType type,
                  std::vector<Candidate>& out, size_t from = 0) const;
   // add_regex() only in windows around each occurrence of `literal` (which
   // every match contains): an unanchored scan of a whole long text per
   // pattern costs far more.
-  void add_regex_near(const RE2& re, std::string_view literal, std::string_view text, const CharText& t,
-                      EntityType type, std::vector<Candidate>& out) const;
+  // `before`/`after`, when given, must occur in the window before/after the
+  // literal as well.
+  void add_regex_near(const RE2& re, std::u32string_view literal, std::string_view text, const CharText& t,
+                      EntityType type, std::vector<Candidate>& out, std::string_view before = {},
+                      std::string_view after = {}) const;
   void add_documents_and_slogans(const CharText& t, std::vector<Candidate>& out) const;
-  void add_composed(const CharText& t, const std::vector<Candidate>& terms, std::vector<Candidate>& out) const;
-  void add_suffix_names(const CharText& t, std::vector<Candidate>& out) const;
+  void add_composed(const CharText& t, const std::vector<Candidate>& terms, std::vector<Candidate>& out,
+                    Workspace& ws) const;
+  // 区政协提案委, 市政协文化文史和学习委: committee_ anchored at each 政协.
+  void add_committees(std::string_view text, const CharText& t, std::vector<Candidate>& out) const;
+  // Rules on each token: names ending in a company/organization/place suffix,
+  // unknown place names, and (into `subjects`) names before a speech verb.
+  void add_token_rules(const CharText& t, std::vector<Candidate>& out, std::vector<Candidate>& subjects) const;
   bool slogan_like(const CharText& t, uint32_t begin, uint32_t end) const;
   // Whether the word after a closing quote makes the quote a programme name:
   // “满天星”计划, “智融惠畅”工程.
@@ -125,17 +202,27 @@ class EntityExtractorImpl {
   bool name_like_token(const CharText& t, uint32_t begin, uint32_t end) const;
   bool person_like(const CharText& t, uint32_t begin, uint32_t end) const;
   uint32_t surname_length(const CharText& t, uint32_t at) const;
-  std::optional<WordInfo> word_info(const CharText& t, uint32_t begin, uint32_t end) const;
+  // The lexicon entry of the characters [begin, end), looked up without
+  // building a string (user words first, as Lexicon::lookup does).
+  std::optional<WordRef> word_info(const CharText& t, uint32_t begin, uint32_t end) const;
 
   Lexicon lexicon_;
   Segmenter segmenter_;
-  std::vector<uint8_t> surnames_ = std::vector<uint8_t>(0x10000, 0);  // single-character surnames (BMP)
   std::vector<std::u32string> compound_surnames_;
-  CharSet compound_first_;   // first characters of compound surnames
-  CharSet party_first_;      // first characters of kParties
-  CharSet suffix_last_;      // last characters of the name suffixes
-  CharSet quote_open_ = CharSet(U"《“「");
-  CharSet numeral_chars_ = CharSet(U"一二三四五六七八九十两");
+  std::vector<uint8_t> char_flags_ = std::vector<uint8_t>(0x10000, 0);    // common CharFlag bits (BMP)
+  // Typed terms (a few thousand) by their first two characters (the second is
+  // 0 for one-character terms), with a 64 Kbit filter in front: a small index
+  // that stays in cache, where walking the 350,000-word trie would not.
+  struct TypedTerm {
+    std::u32string text;
+    EntityType type;
+    int rank;  // 0: user words, 1: the base lexicon (when there are user words)
+  };
+  static uint64_t start_key(char32_t c0, char32_t c1) { return (uint64_t(c0) << 32) | c1; }
+  static uint32_t start_bit(char32_t c0, char32_t c1) { return (c0 * 0x9E3779B1u ^ c1 * 0x85EBCA77u) >> 16; }
+  std::unordered_map<uint64_t, std::vector<TypedTerm>> terms_by_start_;
+  std::vector<uint64_t> term_starts_bits_ = std::vector<uint64_t>(1024, 0);
+  std::vector<uint16_t> rare_flags_ = std::vector<uint16_t>(0x10000, 0);  // rare CharFlag bits (BMP)
   std::vector<std::unique_ptr<RE2>> meetings_;
   RE2 committee_;
 };
@@ -144,7 +231,7 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon)
     : lexicon_(lexicon),
       segmenter_(lexicon),
       // 区政协提案委, 区政协化龙桥街道联络委, 区政协文化艺术体育界别联组
-      committee_("(?:区|市|县|省|全国)?政协(\\p{Han}{1,14}?)(?:委员会|联组|委)") {
+      committee_("政协(\\p{Han}{1,14}?)(?:委员会|联组|委)") {
   const std::string_view names = lexicon_.data().base.surnames();
   for (size_t i = 0; i < names.size();) {
     while (i < names.size() && (names[i] == ' ' || names[i] == '\n' || names[i] == '\t')) ++i;
@@ -153,18 +240,39 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon)
     if (j > i) {
       const std::u32string s = to_u32(names.substr(i, j - i));
       if (s.size() == 1 && s[0] < 0x10000) {
-        surnames_[s[0]] = 1;
-      } else {
+        char_flags_[s[0]] |= kSurname;
+      } else if (!s.empty()) {
         compound_surnames_.push_back(s);
-        compound_first_.add(s[0]);
+        if (s[0] < 0x10000) char_flags_[s[0]] |= kCompoundFirst;
       }
     }
     i = j;
   }
-  for (auto p : kParties) party_first_.add(p[0]);
-  for (auto x : kCompanySuffixes) suffix_last_.add(x.back());
-  for (auto x : kOrganizationSuffixes) suffix_last_.add(x.back());
-  for (auto x : kPlaceSuffixes) suffix_last_.add(x.back());
+  auto mark = [&](std::u32string_view chars, uint16_t flag) {
+    for (char32_t c : chars) {
+      if (c >= 0x10000) continue;
+      if (flag & kCommonFlags) {
+        char_flags_[c] |= static_cast<uint8_t>(flag);
+      } else {
+        rare_flags_[c] |= flag;
+        char_flags_[c] |= kTrigger;
+      }
+    }
+  };
+  for (auto p : kParties) mark(p.substr(0, 1), kPartyFirst);
+  for (char32_t c : kCounters) rare_flags_[c] |= kCounter;
+  for (auto x : kCompanySuffixes) mark(x.substr(x.size() - 1), kSuffixLast);
+  for (auto x : kOrganizationSuffixes) mark(x.substr(x.size() - 1), kSuffixLast);
+  for (auto x : kPlaceSuffixes) mark(x.substr(x.size() - 1), kSuffixLast);
+  for (auto v : kSubjectVerbs) mark(v.substr(0, 1), kVerbFirst);
+  mark(U"《“「", kQuoteOpen);
+  mark(U"一二三四五六七八九十两", kNumeral);
+  mark(kPlaceChars, kPlaceChar);
+  mark(U"届政次", kAnchorFirst);
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    if (is_han(c)) char_flags_[c] |= kHan;
+  }
+  index_terms();
   const std::string n = "[零〇一二两三四五六七八九十百0-9０-９]+";
   for (const std::string& p : {
            // 区政协十五届二次会议, 区委十三届十次全会, 十四届全国人大二次会议
@@ -178,36 +286,75 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon)
   }
 }
 
-std::optional<WordInfo> EntityExtractorImpl::word_info(const CharText& t, uint32_t begin, uint32_t end) const {
-  std::string word;
-  for (uint32_t i = begin; i < end; ++i) utf8::append(word, t.cps[i]);
-  return lexicon_.lookup(word);
+std::optional<WordRef> EntityExtractorImpl::word_info(const CharText& t, uint32_t begin, uint32_t end) const {
+  if (end <= begin) return std::nullopt;
+  const LexiconData& lex = lexicon_.data();
+  for (const ZplView* view : {lex.overlay ? &*lex.overlay : nullptr, &lex.base}) {
+    if (!view) continue;
+    const TrieView& trie = view->trie();
+    TrieStep step;
+    bool found = trie.first(t.cps[begin], step);
+    for (uint32_t i = begin + 1; found && i < end; ++i) found = trie.next(step, t.cps[i], step);
+    if (!found) continue;
+    if (const format::WordEntry* w = trie.word(step.node)) {
+      return WordRef{w->freq, view->tag(w->tag), static_cast<EntityType>(w->entity)};
+    }
+  }
+  return std::nullopt;
+}
+
+void EntityExtractorImpl::index_terms() {
+  const LexiconData& lex = lexicon_.data();
+  int rank = 0;
+  for (const ZplView* view : {lex.overlay ? &*lex.overlay : nullptr, &lex.base}) {
+    if (!view) continue;
+    const std::string_view lines = view->entity_terms();
+    for (size_t pos = 0; pos < lines.size();) {
+      size_t eol = lines.find('\n', pos);
+      if (eol == std::string_view::npos) eol = lines.size();
+      const std::string_view line = lines.substr(pos, eol - pos);
+      pos = eol + 1;
+      const size_t tab = line.find('\t');
+      if (tab == std::string_view::npos || tab == 0 || tab + 1 >= line.size()) continue;
+      int type = 0;
+      for (char d : line.substr(0, tab)) type = (d >= '0' && d <= '9' && type < 1000) ? type * 10 + (d - '0') : -1;
+      if (type <= 0 || type > static_cast<int>(EntityType::kSlogan)) continue;
+      TypedTerm term{to_u32(line.substr(tab + 1)), static_cast<EntityType>(type), rank};
+      const char32_t c0 = term.text[0], c1 = term.text.size() > 1 ? term.text[1] : 0;
+      const uint32_t bit = start_bit(c0, c1);
+      term_starts_bits_[bit / 64] |= uint64_t(1) << (bit % 64);
+      if (c0 < 0x10000) char_flags_[c0] |= kTermFirst;
+      terms_by_start_[start_key(c0, c1)].push_back(std::move(term));
+    }
+    ++rank;
+  }
+  // The order the trie walk had: user words first, then shorter terms first.
+  for (auto& [key, terms] : terms_by_start_) {
+    std::stable_sort(terms.begin(), terms.end(), [](const TypedTerm& a, const TypedTerm& b) {
+      return a.rank != b.rank ? a.rank < b.rank : a.text.size() < b.text.size();
+    });
+  }
 }
 
 void EntityExtractorImpl::add_terms(const CharText& t, std::vector<Candidate>& out) const {
-  const LexiconData& lex = lexicon_.data();
   const auto n = static_cast<uint32_t>(t.cps.size());
-  for (uint32_t k = 0; k < n; ++k) {
-    if (!is_han(t.cps[k])) continue;
-    for (const ZplView* view : {lex.overlay ? &*lex.overlay : nullptr, &lex.base}) {
-      if (!view) continue;
-      const TrieView& trie = view->trie();
-      TrieStep step;
-      if (!trie.first(t.cps[k], step) || !step.typed_below()) continue;
-      for (uint32_t i = k;;) {
-        if (step.typed()) {
-          const format::WordEntry* w = trie.word(step.node);
-          EntityType type = w ? static_cast<EntityType>(w->entity) : EntityType::kNone;
-          // A term must start or end on a token boundary (中行 inside 渝中行 is
-          // not a bank); a title in the plural (委员们) names nobody.
-          const bool plural = type == EntityType::kPosition && i + 1 < n && t.cps[i + 1] == U'们';
-          if (type != EntityType::kNone && !plural && (t.token_start[k] || t.token_start[i + 1])) {
-            out.push_back({k, i + 1, type, kTermPriority});
-          }
-        }
-        if (++i == n || !step.has_children() || !trie.next(step, t.cps[i], step) || !step.typed_below()) break;
-      }
+  auto add_starting = [&](uint32_t k, char32_t c0, char32_t c1) {
+    const uint32_t bit = start_bit(c0, c1);
+    if (!(term_starts_bits_[bit / 64] & (uint64_t(1) << (bit % 64)))) return;
+    const auto it = terms_by_start_.find(start_key(c0, c1));
+    if (it == terms_by_start_.end()) return;
+    for (const TypedTerm& term : it->second) {
+      if (!t.matches(k, term.text)) continue;
+      const auto end = static_cast<uint32_t>(k + term.text.size());
+      // A term must start or end on a token boundary (中行 inside 渝中行 is
+      // not a bank); a title in the plural (委员们) names nobody.
+      const bool plural = term.type == EntityType::kPosition && end < n && t.cps[end] == U'们';
+      if (!plural && (t.token_start[k] || t.token_start[end])) out.push_back({k, end, term.type, kTermPriority});
     }
+  };
+  for (const uint32_t k : t.term_starts) {
+    add_starting(k, t.cps[k], 0);
+    if (k + 1 < n) add_starting(k, t.cps[k], t.cps[k + 1]);
   }
 }
 
@@ -218,15 +365,15 @@ void EntityExtractorImpl::add_regex(const RE2& re, std::string_view text, const 
   while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
     const auto b = static_cast<uint32_t>(m.data() - text.data());
     const auto e = static_cast<uint32_t>(b + m.size());
-    const auto cb = static_cast<uint32_t>(std::lower_bound(t.byte_at.begin(), t.byte_at.end(), b) - t.byte_at.begin());
-    const auto ce = static_cast<uint32_t>(std::lower_bound(t.byte_at.begin(), t.byte_at.end(), e) - t.byte_at.begin());
+    const uint32_t cb = t.char_index(b), ce = t.char_index(e);
     if (ce > cb) out.push_back({cb, ce, type, kRulePriority});
     pos = std::max<size_t>(e, b + 1);
   }
 }
 
-void EntityExtractorImpl::add_regex_near(const RE2& re, std::string_view literal, std::string_view text,
-                                         const CharText& t, EntityType type, std::vector<Candidate>& out) const {
+void EntityExtractorImpl::add_regex_near(const RE2& re, std::u32string_view literal, std::string_view text,
+                                         const CharText& t, EntityType type, std::vector<Candidate>& out,
+                                         std::string_view before, std::string_view after) const {
   constexpr size_t kBefore = 60, kAfter = 90;  // bytes: longer than any match around the literal
   // Windows around every occurrence, merged where they overlap, so that no
   // match is cut between two windows.
@@ -234,11 +381,17 @@ void EntityExtractorImpl::add_regex_near(const RE2& re, std::string_view literal
   auto flush = [&] {
     if (win_e > win_b) add_regex(re, text.substr(0, win_e), t, type, out, win_b);
   };
-  for (size_t at = text.find(literal); at != std::string_view::npos; at = text.find(literal, at + 1)) {
+  for_each_anchor(t, literal, [&](uint32_t i) {
+    const size_t at = t.byte_at[i], literal_end = t.byte_at[i + literal.size()];
     size_t b = at > kBefore ? at - kBefore : 0;
     while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;  // a character start
-    size_t e = std::min(text.size(), at + literal.size() + kAfter);
+    size_t e = std::min(text.size(), literal_end + kAfter);
     while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
+    // Literals every match also has before or after this one: most 届 are not meetings.
+    if (!before.empty() && find_bytes(text.substr(b, at - b), before) == std::string_view::npos) return;
+    if (!after.empty() && find_bytes(text.substr(literal_end, e - literal_end), after) == std::string_view::npos) {
+      return;
+    }
     if (b <= win_e && win_e > win_b) {
       win_e = std::max(win_e, e);
     } else {
@@ -246,8 +399,28 @@ void EntityExtractorImpl::add_regex_near(const RE2& re, std::string_view literal
       win_b = b;
       win_e = e;
     }
-  }
+  });
   flush();
+}
+
+void EntityExtractorImpl::add_committees(std::string_view text, const CharText& t,
+                                         std::vector<Candidate>& out) const {
+  for_each_anchor(t, U"政协", [&](uint32_t i) {
+    re2::StringPiece m;
+    const size_t at = t.byte_at[i];
+    if (!committee_.Match(re2::StringPiece(text.data(), text.size()), at, text.size(), RE2::ANCHOR_START, &m, 1)) {
+      return;
+    }
+    uint32_t b = i;
+    const uint32_t e = t.char_index(at + m.size());
+    // The level written before 政协 belongs to the name: 区政协, 全国政协.
+    if (b >= 2 && t.matches(b - 2, U"全国")) {
+      b -= 2;
+    } else if (b >= 1 && std::u32string_view(U"区市县省").find(t.cps[b - 1]) != std::u32string_view::npos) {
+      b -= 1;
+    }
+    out.push_back({b, e, EntityType::kGovernment, kRulePriority});
+  });
 }
 
 // Quoted phrases are programme names or slogans unless the quotes only stress
@@ -299,9 +472,9 @@ bool EntityExtractorImpl::slogan_like(const CharText& t, uint32_t begin, uint32_
 
 void EntityExtractorImpl::add_documents_and_slogans(const CharText& t, std::vector<Candidate>& out) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
-  for (uint32_t i = 0; i < n; ++i) {
+  for (uint32_t i : t.triggers) {
+    if (!t.has(i, kQuoteOpen)) continue;
     const char32_t open = t.cps[i];
-    if (!quote_open_.has(open)) continue;
     const char32_t close = open == U'《' ? U'》' : open == U'“' ? U'”' : open == U'「' ? U'」' : 0;
     if (!close) continue;
     uint32_t j = i + 1;
@@ -317,8 +490,7 @@ void EntityExtractorImpl::add_documents_and_slogans(const CharText& t, std::vect
   }
   // Named reports: [重庆市渝中区|区|市]人民政府工作报告, 政府工作报告.
   const std::u32string_view report = U"政府工作报告";
-  for (uint32_t i = 0; i + report.size() <= n; ++i) {
-    if (!t.matches(i, report)) continue;
+  for_each_anchor(t, report, [&](uint32_t i) {
     uint32_t b = i;
     if (b >= 2 && t.matches(b - 2, U"人民")) b -= 2;
     // Places and 区/市/县/省 written right before it belong to the title.
@@ -338,58 +510,58 @@ void EntityExtractorImpl::add_documents_and_slogans(const CharText& t, std::vect
       }
     }
     out.push_back({b, static_cast<uint32_t>(i + report.size()), EntityType::kDocument, kRulePriority});
-  }
+  });
   // Numbered slogans written without quotes: 一核三带六园区 (numeral + 1-2
   // characters, three times or more).
-  const std::u32string_view numerals = U"一二三四五六七八九十两";
-  const std::u32string_view units = U"届次年个家名人项条期位天月日";
-  for (uint32_t i = 0; i < n; ++i) {
-    if (!numeral_chars_.has(t.cps[i])) continue;
+  const auto numeral = [&](uint32_t k) { return t.has(k, kNumeral); };
+  uint32_t resume = 0;
+  for (uint32_t i : t.triggers) {
+    if (i < resume || !numeral(i)) continue;
     uint32_t j = i, parts = 0;
-    while (j < n && numerals.find(t.cps[j]) != std::u32string_view::npos) {
+    while (j < n && numeral(j)) {
       uint32_t k = j + 1, body = 0;
-      while (k < n && body < 2 && is_han(t.cps[k]) && numerals.find(t.cps[k]) == std::u32string_view::npos &&
-             units.find(t.cps[k]) == std::u32string_view::npos) {
+      while (k < n && body < 2 && t.han(k) && !numeral(k) && !(rare_flags_[t.cps[k]] & kCounter)) {
         ++k;
         ++body;
       }
       if (body == 0) break;
       // The last part may take one more character (园区).
-      if (k < n && is_han(t.cps[k]) && numerals.find(t.cps[k]) == std::u32string_view::npos &&
-          (k + 1 >= n || !is_han(t.cps[k + 1]) || numerals.find(t.cps[k + 1]) != std::u32string_view::npos) &&
-          (k + 1 >= n || numerals.find(t.cps[k]) == std::u32string_view::npos)) {
-        if (k + 1 >= n || !is_han(t.cps[k + 1])) ++k;
+      if (k < n && t.han(k) && !numeral(k) && (k + 1 >= n || !t.han(k + 1) || numeral(k + 1))) {
+        if (k + 1 >= n || !t.han(k + 1)) ++k;
       }
       j = k;
       ++parts;
     }
     if (parts >= 3) {
       out.push_back({i, j, EntityType::kSlogan, kRulePriority});
-      i = j;
+      resume = j + 1;
     }
   }
 }
 
 uint32_t EntityExtractorImpl::surname_length(const CharText& t, uint32_t at) const {
-  if (at < t.cps.size() && compound_first_.has(t.cps[at])) {
+  if (at >= t.cps.size()) return 0;
+  if (t.has(at, kCompoundFirst)) {
     for (const auto& s : compound_surnames_) {
       if (t.matches(at, s)) return static_cast<uint32_t>(s.size());
     }
   }
-  return (at < t.cps.size() && t.cps[at] < 0x10000 && surnames_[t.cps[at]]) ? 1 : 0;
+  return t.has(at, kSurname) ? 1 : 0;
 }
 
 void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Candidate>& terms,
-                                       std::vector<Candidate>& out) const {
+                                       std::vector<Candidate>& out, Workspace& ws) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
-  // Terms by start (counting sort into one array), for "what term starts here".
-  std::vector<uint32_t> first(n + 2, 0);
-  for (const Candidate& c : terms) ++first[c.begin + 1];
-  for (uint32_t i = 0; i <= n; ++i) first[i + 1] += first[i];
-  std::vector<const Candidate*> by_start(terms.size());
-  {
-    std::vector<uint32_t> fill(first.begin(), first.end() - 1);
-    for (const Candidate& c : terms) by_start[fill[c.begin]++] = &c;
+  // "What terms start here": terms come in start order (add_terms), so the
+  // terms starting at a char are a run of them; first[at] is where it begins.
+  constexpr uint32_t kNoTerm = 0xFFFFFFFFu;
+  std::vector<uint32_t>& first = ws.first;
+  first.assign(n + 1, kNoTerm);
+  std::vector<const Candidate*>& by_start = ws.by_start;
+  by_start.resize(terms.size());
+  for (size_t k = terms.size(); k-- > 0;) {
+    first[terms[k].begin] = static_cast<uint32_t>(k);
+    by_start[k] = &terms[k];
   }
   struct Range {
     const Candidate* const* b;
@@ -398,8 +570,12 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
     const Candidate* const* end() const { return e; }
   };
   auto starting_at = [&](uint32_t at) {
-    if (at > n) return Range{nullptr, nullptr};
-    return Range{by_start.data() + first[at], by_start.data() + first[at + 1]};
+    if (at >= n || first[at] == kNoTerm) return Range{nullptr, nullptr};
+    const Candidate* const* b = by_start.data() + first[at];
+    const Candidate* const* e = b;
+    const Candidate* const* last = by_start.data() + by_start.size();
+    while (e != last && (*e)->begin == at) ++e;
+    return Range{b, e};
   };
   auto term_at = [&](uint32_t at, EntityType type) {
     const Candidate* best = nullptr;
@@ -409,11 +585,10 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
     return best;
   };
 
-  for (uint32_t i = 0; i < n; ++i) {
-    if (first[i] == first[i + 1] && !is_han(t.cps[i])) continue;
-    // 民革渝中区委: party + place + body suffix.
+  // 民革渝中区委: party + place + body suffix.
+  for (uint32_t i : t.triggers) {
+    if (!t.has(i, kPartyFirst)) continue;
     for (auto party : kParties) {
-      if (!party_first_.has(t.cps[i])) break;
       if (!t.matches(i, party)) continue;
       const uint32_t p = i + static_cast<uint32_t>(party.size());
       for (const Candidate* place : starting_at(p)) {
@@ -426,6 +601,12 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
         }
       }
     }
+  }
+  // The other rules start at a term: visit each distinct term start (terms
+  // are in start order).
+  for (size_t k = 0; k < terms.size(); ++k) {
+    const uint32_t i = terms[k].begin;
+    if (k > 0 && terms[k - 1].begin == i) continue;
     // 成渝金融法院: place + court.
     for (const Candidate* place : starting_at(i)) {
       if (place->type != EntityType::kPlace) continue;
@@ -452,7 +633,7 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
             break;
           }
         }
-        if (done || !is_han(t.cps[e - 1])) break;
+        if (done || !t.han(e - 1)) break;
       }
     }
     // 腾讯电竞: a company and its line of business.
@@ -478,7 +659,7 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
 
 bool EntityExtractorImpl::name_like_token(const CharText& t, uint32_t begin, uint32_t end) const {
   for (uint32_t i = begin; i < end; ++i) {
-    if (!is_han(t.cps[i])) return false;
+    if (!t.han(i)) return false;
   }
   const auto w = word_info(t, begin, end);
   if (!w) return true;  // unknown to the lexicon: a name-like coinage
@@ -494,18 +675,19 @@ bool EntityExtractorImpl::name_like_token(const CharText& t, uint32_t begin, uin
 bool EntityExtractorImpl::person_like(const CharText& t, uint32_t begin, uint32_t end) const {
   if (surname_length(t, begin) == 0) return false;
   for (uint32_t i = begin; i < end; ++i) {
-    if (!is_han(t.cps[i])) return false;
+    if (!t.han(i)) return false;
   }
   const auto w = word_info(t, begin, end);
   return !w || w->entity == EntityType::kPerson;
 }
 
-void EntityExtractorImpl::add_suffix_names(const CharText& t, std::vector<Candidate>& out) const {
+void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candidate>& out,
+                                          std::vector<Candidate>& subjects) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
   auto try_suffixes = [&](uint32_t tok_b, uint32_t tok_e, auto& suffixes, EntityType type) {
     for (std::u32string_view suffix : suffixes) {
       const auto len = static_cast<uint32_t>(suffix.size());
-      if (tok_e - tok_b < len || !t.matches(tok_e - len, suffix)) continue;
+      if (tok_e - tok_b < len || t.cps[tok_e - 1] != suffix.back() || !t.matches(tok_e - len, suffix)) continue;
       // Extend left over name-like tokens (proper nouns, coinages), at most 10 characters.
       uint32_t b = tok_e - len;
       bool proper = false;
@@ -541,13 +723,21 @@ void EntityExtractorImpl::add_suffix_names(const CharText& t, std::vector<Candid
       return;
     }
   };
-  // Unknown words ending in a place character (双钢路, 恒大云邸), and 路/街
-  // written after an unknown name (大黄 路), are places.
-  static const std::u32string_view kPlaceChars = U"路街巷湾城邸苑园村桥坝";
-  for (uint32_t i = 0; i < n; ++i) {
-    if (!t.token_start[i] || !is_han(t.cps[i])) continue;
+  for (uint32_t i = 0; i < n; i = t.token_end_of[i]) {
+    if (!t.han(i)) continue;
     const uint32_t e = t.token_end_of[i];
-    if (e <= n && e - i >= 3 && e - i <= 5 && kPlaceChars.find(t.cps[e - 1]) != std::u32string_view::npos &&
+    // A name-shaped unknown token before a verb of speech or action: 赵世庆强调.
+    if (e - i >= 2 && e - i <= 3 && e < n && t.has(e, kVerbFirst) && surname_length(t, i) != 0) {
+      for (auto verb : kSubjectVerbs) {
+        if (t.matches(e, verb)) {
+          if (person_like(t, i, e)) subjects.push_back({i, e, EntityType::kPerson, kRulePriority});
+          break;
+        }
+      }
+    }
+    // Unknown words ending in a place character (双钢路, 恒大云邸), and 路/街
+    // written after an unknown name (大黄 路), are places.
+    if (e <= n && e - i >= 3 && e - i <= 5 && t.has(e - 1, kPlaceChar) &&
         !word_info(t, i, e) && name_like_token(t, i, e)) {
       out.push_back({i, e, EntityType::kPlace, kRulePriority});
     }
@@ -558,31 +748,94 @@ void EntityExtractorImpl::add_suffix_names(const CharText& t, std::vector<Candid
         out.push_back({pb, e, EntityType::kPlace, kRulePriority});
       }
     }
-  }
-  // Only tokens ending in a suffix's last character can end a name.
-  for (uint32_t i = 0; i < n; ++i) {
-    if (!t.token_start[i] || !is_han(t.cps[i])) continue;
-    const uint32_t e = t.token_end_of[i];
-    if (e == 0 || e > n || !suffix_last_.has(t.cps[e - 1])) continue;
+    // Only tokens ending in a suffix's last character can end a name.
+    if (e == 0 || e > n || !t.has(e - 1, kSuffixLast)) continue;
     try_suffixes(i, e, kCompanySuffixes, EntityType::kCompany);
     try_suffixes(i, e, kOrganizationSuffixes, EntityType::kOrganization);
     try_suffixes(i, e, kPlaceSuffixes, EntityType::kPlace);
   }
 }
 
-Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<Token>& tokens) const {
-  CharText t;
-  for (size_t i = 0, len; i < text.size(); i += len) {
-    t.byte_at.push_back(static_cast<uint32_t>(i));
-    const char32_t c = utf8::decode(text, i, len);
-    t.cps.push_back(c == utf8::kInvalid ? U'\uFFFD' : c);
+void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>& tokens, CharText& t) const {
+  // Sized for the worst case (one char per byte), written by index; cps is
+  // cut to size at the end.
+  const size_t cap = text.size() + 1;
+  t.cps.resize(cap);
+  for (auto* v : {&t.byte_at, &t.token_end_of}) {
+    if (v->size() < cap) v->resize(cap);
   }
-  t.byte_at.push_back(static_cast<uint32_t>(text.size()));
-  const auto n = static_cast<uint32_t>(t.cps.size());
-  t.token_start.assign(n + 1, 0);
-  t.token_end_of.assign(n + 1, n);
-  t.token_start[n] = 1;
-  // Tokens come in order: walk the character offsets along with them.
+  if (t.flags.size() < cap) t.flags.resize(cap);
+  if (t.token_start.size() < cap) t.token_start.resize(cap);
+  constexpr uint32_t kNoToken = 0xFFFFFFFFu;
+  const uint8_t* flag_table = char_flags_.data();
+  uint32_t n = 0;
+  size_t i = 0;
+  // One character at byte i: code point, class bits, offsets; i and n advance.
+  auto decode_char = [&] {
+    t.token_start[n] = 0;
+    t.token_end_of[n] = kNoToken;
+    t.byte_at[n] = static_cast<uint32_t>(i);
+    const auto b = static_cast<unsigned char>(text[i]);
+    char32_t c = b;
+    size_t len = 1;
+    unsigned char b1, b2;
+    if (b >= 0xE1 && b <= 0xEC && i + 2 < text.size() &&
+        (((b1 = static_cast<unsigned char>(text[i + 1])) ^ 0x80) |
+         ((b2 = static_cast<unsigned char>(text[i + 2])) ^ 0x80)) < 0x40) {
+      // Three bytes led by E1-EC (every CJK ideograph; never overlong, never a
+      // surrogate): decoded inline, the rest by utf8::decode.
+      c = (char32_t(b & 0x0F) << 12) | (char32_t(b1 & 0x3F) << 6) | (b2 & 0x3F);
+      len = 3;
+    } else if (b >= 0x80) {
+      c = utf8::decode(text, i, len);
+    }
+    if (c == utf8::kInvalid) c = U'\uFFFD';
+    uint16_t f = c < 0x10000 ? flag_table[c] : (is_han(c) ? kHan | kTermFirst : 0);
+    if (f & kTrigger) {
+      f |= rare_flags_[c];
+      t.triggers.push_back(n);
+    }
+    if ((f & (kTermFirst | kHan)) == (kTermFirst | kHan)) t.term_starts.push_back(n);
+    t.cps[n] = c;
+    t.flags[n] = f;
+    i += len;
+    ++n;
+  };
+  auto finish = [&] {
+    t.byte_at[n] = static_cast<uint32_t>(text.size());
+    t.token_start[n] = 1;
+    t.token_end_of[n] = n;
+    t.cps.resize(n);
+  };
+
+  // Tokens from segment() tile the text: decode token by token and mark each
+  // start with its end on the way.
+  t.triggers.clear();
+  t.term_starts.clear();
+  bool tiled = true;
+  for (const Token& tok : tokens) {
+    if (tok.span.begin != i || tok.span.end <= i || tok.span.end > text.size()) {
+      tiled = false;
+      break;
+    }
+    const uint32_t start = n;
+    while (i < tok.span.end) decode_char();
+    t.token_start[start] = 1;
+    t.token_end_of[start] = n;
+  }
+  if (tiled) {
+    while (i < text.size()) decode_char();
+    return finish();
+  }
+
+  // Any other tokens: decode everything, then map each token's byte offsets
+  // to the chars that hold them.
+  t.triggers.clear();
+  t.term_starts.clear();
+  n = 0;
+  i = 0;
+  while (i < text.size()) decode_char();
+  finish();
   uint32_t cursor = 0;
   auto char_of = [&](uint32_t byte) {
     while (cursor < n && t.byte_at[cursor] < byte) ++cursor;
@@ -591,24 +844,38 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
   };
   for (const Token& tok : tokens) {
     const uint32_t b = char_of(tok.span.begin), e = char_of(tok.span.end);
-    if (b < n) {
+    if (b < n && e > b) {
       t.token_start[b] = 1;
       t.token_end_of[b] = e;
     }
   }
+}
 
-  std::vector<Candidate> terms;
+Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<Token>& tokens) const {
+  thread_local Workspace ws;
+  struct Trim {
+    Workspace& ws;
+    ~Trim() { ws.trim(); }
+  } trim{ws};
+  CharText& t = ws.t;
+  decode(text, tokens, t);
+  const auto n = static_cast<uint32_t>(t.cps.size());
+
+  std::vector<Candidate>& terms = ws.terms;
+  terms.clear();
   add_terms(t, terms);
-  std::vector<Candidate> cands = terms;
-  add_composed(t, terms, cands);
+  std::vector<Candidate>& cands = ws.cands;
+  cands.assign(terms.begin(), terms.end());
+  add_composed(t, terms, cands, ws);
   add_documents_and_slogans(t, cands);
-  add_regex_near(*meetings_[0], "届", text, t, EntityType::kMeeting, cands);
-  add_regex_near(*meetings_[1], "次党", text, t, EntityType::kMeeting, cands);
-  add_regex_near(*meetings_[2], "届", text, t, EntityType::kMeeting, cands);
+  add_regex_near(*meetings_[0], U"届", text, t, EntityType::kMeeting, cands, {}, "次");
+  add_regex_near(*meetings_[1], U"次党", text, t, EntityType::kMeeting, cands);
+  add_regex_near(*meetings_[2], U"届", text, t, EntityType::kMeeting, cands, "第", {});
   {
     // Committees of the CPPCC: the name between 政协 and 委 has no title in it.
-    std::vector<Candidate> committees;
-    add_regex_near(committee_, "政协", text, t, EntityType::kGovernment, committees);
+    std::vector<Candidate>& committees = ws.committees;
+    committees.clear();
+    add_committees(text, t, committees);
     for (const Candidate& c : committees) {
       if (c.end < n && t.cps[c.end] == U'员') continue;  // 政协委员 is a title
       const std::u32string_view inner = std::u32string_view(t.cps).substr(c.begin, c.end - c.begin);
@@ -619,11 +886,13 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
       if (!title_inside) cands.push_back(c);
     }
   }
-  add_suffix_names(t, cands);
+  ws.subjects.clear();
+  add_token_rules(t, cands, ws.subjects);
 
   // Persons: a name right after a title (区委书记赵世庆, 记者 李传芳, 编辑:冉建苹),
   // and the same names elsewhere in the text.
-  std::vector<Candidate> titles;
+  std::vector<Candidate>& titles = ws.titles;
+  titles.clear();
   for (const Candidate& c : cands) {
     if (c.type == EntityType::kPosition) titles.push_back(c);
   }
@@ -636,8 +905,8 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
       if (sl == 0 || !t.token_start[at]) break;
       uint32_t e = t.token_end_of[at];
       // A surname cut off as its own token takes the next single characters.
-      while (e - at < sl + 2 && e < n && t.token_end_of[e] == e + 1 && is_han(t.cps[e]) &&
-             !(t.cps[e] < 0x10000 && surnames_[t.cps[e]]) && e - at < 3) {
+      while (e - at < sl + 2 && e < n && t.token_end_of[e] == e + 1 && t.han(e) &&
+             !t.has(e, kSurname) && e - at < 3) {
         e = t.token_end_of[e];
       }
       if (e - at < 2 || e - at > 4 || !person_like(t, at, e)) break;
@@ -648,26 +917,12 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
       if (at < n && (t.cps[at] == U' ' || t.cps[at] == U'、' || t.cps[at] == U'\u3000')) ++at; else break;
     }
   }
-  // A name-shaped unknown token before a verb of speech or action: 赵世庆强调.
-  static const std::array<std::u32string_view, 16> kSubjectVerbs = {
-      U"强调", U"指出", U"表示", U"认为", U"介绍", U"要求", U"希望", U"建议", U"提出", U"认真",
-      U"先后", U"分别", U"主持", U"出席", U"讲话", U"说"};
-  for (uint32_t i = 0; i < n; ++i) {
-    if (!t.token_start[i]) continue;
-    const uint32_t e = t.token_end_of[i];
-    if (e - i < 2 || e - i > 3 || surname_length(t, i) == 0) continue;
-    for (auto verb : kSubjectVerbs) {
-      if (t.matches(e, verb)) {
-        if (person_like(t, i, e)) {
-          cands.push_back({i, e, EntityType::kPerson, kRulePriority});
-          names.insert(t.cps.substr(i, e - i));
-        }
-        break;
-      }
-    }
+  // Names before a verb of speech or action (赵世庆强调), found by add_token_rules.
+  for (const Candidate& c : ws.subjects) {
+    cands.push_back(c);
+    names.insert(t.cps.substr(c.begin, c.end - c.begin));
   }
-  for (uint32_t i = 0; i < n && !names.empty(); ++i) {
-    if (!t.token_start[i]) continue;
+  for (uint32_t i = 0; i < n && !names.empty(); i = t.token_end_of[i]) {
     for (const auto& name : names) {
       if (t.matches(i, name) && t.token_start[i + name.size()]) {
         cands.push_back({i, static_cast<uint32_t>(i + name.size()), EntityType::kPerson, kRulePriority});
@@ -675,14 +930,17 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
     }
   }
 
-  // Longest first; on ties rules before terms, then the earlier.
-  std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
+  // Longest first; on ties rules before terms, then the earlier; stable, so
+  // that of two readings of one span the first found (user words) wins.
+  std::stable_sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
     if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
     if (a.priority != b.priority) return a.priority > b.priority;
     return a.begin < b.begin;
   });
-  std::vector<uint8_t> taken(n, 0);
-  std::vector<Candidate> chosen;
+  std::vector<uint8_t>& taken = ws.taken;
+  taken.assign(n, 0);
+  std::vector<Candidate>& chosen = ws.chosen;
+  chosen.clear();
   for (const Candidate& c : cands) {
     if (c.end <= c.begin || c.end > n) continue;
     bool free = true;

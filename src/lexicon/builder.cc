@@ -229,6 +229,16 @@ std::string build_lexicon(const LexiconSource& source) {
     emit_rows.insert(emit_rows.end(), row.begin(), row.end());
   }
 
+  // The typed terms again as a short list: entity extraction indexes them in
+  // its own small table instead of walking the whole trie at every character.
+  std::vector<std::pair<std::string, uint8_t>> typed;
+  for (size_t index : order) {
+    if (source.entries[index].entity != 0) typed.emplace_back(source.entries[index].word, source.entries[index].entity);
+  }
+  std::sort(typed.begin(), typed.end());
+  std::string entity_terms;
+  for (const auto& [word, type] : typed) entity_terms += std::to_string(type) + "\t" + word + "\n";
+
   Writer w;
   w.add_vector(SectionId::kRootTable, root_table);
   w.add_vector(SectionId::kTrie, blob);
@@ -244,6 +254,7 @@ std::string build_lexicon(const LexiconSource& source) {
   w.add_vector(SectionId::kChildHash, hashed);
   w.add_vector(SectionId::kPairFilter, pair_filter);
   w.add_section(SectionId::kSurnames, source.surnames.data(), source.surnames.size());
+  w.add_section(SectionId::kEntityTerms, entity_terms.data(), entity_terms.size());
   return w.finish(static_cast<uint32_t>(words.size()), log_total);
 }
 

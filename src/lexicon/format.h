@@ -27,9 +27,9 @@ namespace internal {
 namespace format {
 
 inline constexpr char kMagic[4] = {'Z', 'H', 'P', 'L'};
-inline constexpr uint32_t kVersion = 1;
+inline constexpr uint32_t kVersion = 2;  // 2: kEntityTerms
 inline constexpr uint32_t kRootTableSize = 0x10000;
-inline constexpr uint32_t kSectionCount = 14;  // ids 1..14
+inline constexpr uint32_t kSectionCount = 15;  // ids 1..15
 
 struct FileHeader {
   char magic[4];
@@ -58,6 +58,7 @@ enum class SectionId : uint32_t {
   kChildHash = 12,    // ChildHashEntry[power of two]: children of wide nodes
   kPairFilter = 13,   // uint64[kPairFilterBits / 64]: which (parent, key) pairs are hashed
   kSurnames = 14,     // text: Chinese surnames separated by white space
+  kEntityTerms = 15,  // text: one "type<TAB>term\n" per typed term (EntityType number), sorted
 };
 
 struct SectionEntry {

@@ -193,6 +193,8 @@ ZplView ZplView::parse(std::string_view bytes, const std::string& what) {
   v.units_ = std::string_view(bytes.data() + units.offset, units.size);
   const SectionEntry& surnames = sec(SectionId::kSurnames);
   v.surnames_ = std::string_view(bytes.data() + surnames.offset, surnames.size);
+  const SectionEntry& terms = sec(SectionId::kEntityTerms);
+  v.entity_terms_ = std::string_view(bytes.data() + terms.offset, terms.size);
   const SectionEntry& sources = sec(SectionId::kSources);
   v.sources_ = std::string_view(bytes.data() + sources.offset, sources.size);
   return v;

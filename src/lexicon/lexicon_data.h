@@ -177,12 +177,14 @@ class ZplView {
   std::string_view units_tsv() const { return units_; }
   std::string_view sources() const { return sources_; }
   std::string_view surnames() const { return surnames_; }
+  // "type<TAB>term" lines (format.h, kEntityTerms); the extractor checks each.
+  std::string_view entity_terms() const { return entity_terms_; }
 
  private:
   TrieView trie_;
   HmmView hmm_;
   std::vector<std::string_view> tags_;
-  std::string_view units_, sources_, surnames_;
+  std::string_view units_, sources_, surnames_, entity_terms_;
   double log_total_ = 0;
   uint64_t checksum_ = 0;
 };

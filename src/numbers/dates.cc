@@ -35,22 +35,32 @@ std::string cat(std::initializer_list<std::string> parts) {
 struct Shape {
   std::unique_ptr<RE2> re;
   NumberKind kind;
+  // What follows the first run of digits in every match: "-", "/" or ".",
+  // "年" ...; a position is tried only on the shapes its separator fits.
+  std::vector<std::string_view> separators;
+
+  bool fits(std::string_view after) const {
+    for (std::string_view sep : separators) {
+      if (after.substr(0, sep.size()) == sep) return true;
+    }
+    return false;
+  }
 };
 
 const std::vector<Shape>& shapes() {
   static const std::vector<Shape>* s = [] {
     const std::string y = kY, m = kM, d = kD, h = kH, mi = kMin, none = "()";
     auto* v = new std::vector<Shape>();
-    auto add = [&](const std::string& pattern, NumberKind kind) {
-      v->push_back({std::make_unique<RE2>(pattern, longest()), kind});
+    auto add = [&](const std::string& pattern, NumberKind kind, std::vector<std::string_view> separators) {
+      v->push_back({std::make_unique<RE2>(pattern, longest()), kind, std::move(separators)});
     };
-    add(cat({y, "-", m, "-", d, "(?:[ T]", h, ":", mi, "(?::[0-5]\\d)?)?"}), NumberKind::kDate);
-    add(cat({y, "[/.]", m, "[/.]", d, none, none}), NumberKind::kDate);
-    add(cat({y, "年(?:", m, "月(?:", d, "[日号])?)?", none, none}), NumberKind::kDate);
-    add(cat({none, m, "月(?:", d, "[日号])?", none, none}), NumberKind::kDate);
-    add(cat({none, none, d, "日", none, none}), NumberKind::kDate);
-    add(cat({none, none, none, h, ":", mi, "(?::[0-5]\\d)?"}), NumberKind::kTime);
-    add(cat({none, none, none, h, "时(?:", mi, "分)?"}), NumberKind::kTime);
+    add(cat({y, "-", m, "-", d, "(?:[ T]", h, ":", mi, "(?::[0-5]\\d)?)?"}), NumberKind::kDate, {"-"});
+    add(cat({y, "[/.]", m, "[/.]", d, none, none}), NumberKind::kDate, {"/", "."});
+    add(cat({y, "年(?:", m, "月(?:", d, "[日号])?)?", none, none}), NumberKind::kDate, {"年"});
+    add(cat({none, m, "月(?:", d, "[日号])?", none, none}), NumberKind::kDate, {"月"});
+    add(cat({none, none, d, "日", none, none}), NumberKind::kDate, {"日"});
+    add(cat({none, none, none, h, ":", mi, "(?::[0-5]\\d)?"}), NumberKind::kTime, {":"});
+    add(cat({none, none, none, h, "时(?:", mi, "分)?"}), NumberKind::kTime, {"时"});
     return v;
   }();
   return *s;
@@ -65,20 +75,17 @@ int to_int(const re2::StringPiece& s) {
 }  // namespace
 
 std::optional<DateMatch> match_date(std::string_view text, size_t pos) {
-  // Every shape has one of 年 月 日 号 时 - / . : right after its first digits;
-  // most numbers have not, and need no regex at all.
+  // Every shape has one of 年 月 日 时 - / . : right after its first digits
+  // (Shape::separators); most numbers have none, and need no regex at all.
   size_t d = pos;
   while (d < text.size() && d - pos < 5 && text[d] >= '0' && text[d] <= '9') ++d;
   if (d == pos || d >= text.size()) return std::nullopt;
   const std::string_view after = text.substr(d, 3);
-  if (after[0] != '-' && after[0] != '/' && after[0] != '.' && after[0] != ':' && after != "年" &&
-      after != "月" && after != "日" && after != "号" && after != "时") {
-    return std::nullopt;
-  }
   const size_t end = std::min(text.size(), pos + 48);
   const re2::StringPiece input(text.data(), end);
   std::optional<DateMatch> best;
   for (const Shape& shape : shapes()) {
+    if (!shape.fits(after)) continue;
     re2::StringPiece g[6];
     if (!shape.re->Match(input, pos, end, RE2::ANCHOR_START, g, 6)) continue;
     if (best && g[0].size() <= best->length) continue;

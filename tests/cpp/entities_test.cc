@@ -112,6 +112,35 @@ TEST_CASE("entities: any input gives non-overlapping spans in order", "[entities
   }
 }
 
+TEST_CASE("entities: given tokens, tiling or not, never break extraction", "[entities][tokens]") {
+  const std::string text = "19日，渝中区委书记赵世庆出席区政协十五届二次会议，民革渝中区委发言。";
+  const zhpolicy::Segmenter segmenter(test::lexicon());
+  const auto expected = extractor().extract(text).entities;
+  REQUIRE(expected.size() >= 5);
+  // segment()'s tokens tile the text: the same entities as extract(text).
+  const auto with_tokens = extractor().extract(text, segmenter.segment(text)).entities;
+  REQUIRE(with_tokens.size() == expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    CHECK(with_tokens[i].span.begin == expected[i].span.begin);
+    CHECK(with_tokens[i].span.end == expected[i].span.end);
+    CHECK(with_tokens[i].type == expected[i].type);
+  }
+  // Search-mode tokens overlap, some tokens start inside a character, none at
+  // all: a defined result (valid, ordered spans), never a crash.
+  std::vector<zhpolicy::Token> odd = segmenter.segment(text, zhpolicy::SegmentMode::kSearch);
+  odd.push_back({{1, 2}, zhpolicy::TokenKind::kWord});
+  odd.push_back({{static_cast<uint32_t>(text.size()), static_cast<uint32_t>(text.size())}, zhpolicy::TokenKind::kWord});
+  for (const auto& tokens : {odd, std::vector<zhpolicy::Token>{}}) {
+    uint32_t pos = 0;
+    for (const auto& e : extractor().extract(text, tokens).entities) {
+      CHECK(e.span.begin >= pos);
+      CHECK(e.span.end > e.span.begin);
+      CHECK(e.span.end <= text.size());
+      pos = e.span.end;
+    }
+  }
+}
+
 TEST_CASE("analyzer: one pass gives tokens, numbers, entities; entity tokens tile", "[analyzer]") {
   const zhpolicy::Analyzer analyzer(test::lexicon());
   const std::string text = "民革渝中区委建议，区政协十五届二次会议期间新增就业4.6万人。";
