@@ -77,21 +77,33 @@ std::u32string to_u32(std::string_view s) {
 // The text as code points with their byte offsets, and the token starts.
 // Lives in a per-thread workspace (see extract), so its buffers are reused.
 struct CharText {
-  // cps has exactly one entry per char; the other arrays are only grown (their
-  // entries past cps.size() + 1 are stale, never read).
-  std::u32string cps;
+  // A list of char indices in a buffer that only grows (reused across texts).
+  struct Indices {
+    std::vector<uint32_t> buffer;
+    uint32_t count = 0;
+    const uint32_t* begin() const { return buffer.data(); }
+    const uint32_t* end() const { return buffer.data() + count; }
+  };
+
+  // The arrays are buffers that only grow (reused across texts, never
+  // value-initialized again); cps views the current text's code points, and
+  // entries past cps.size() + 1 are stale, never read.
+  std::u32string cps_buffer;
+  std::u32string_view cps;
   std::vector<uint16_t> flags;       // CharFlag bits by char index
-  std::vector<uint32_t> triggers;    // char indices marked kTrigger
-  std::vector<uint32_t> term_starts; // char indices of Han chars marked kTermFirst
+  Indices triggers;     // char indices marked kTrigger
+  Indices term_starts;  // char indices of Han chars marked kTermFirst
   std::vector<uint32_t> byte_at;  // cps.size() + 1 entries
-  std::vector<uint8_t> token_start;  // by char index (and at the end)
-  std::vector<uint32_t> token_end_of;  // token start -> its end (elsewhere past any index)
+  std::vector<uint32_t> token_end_of;  // token start -> its end; kNoToken elsewhere
 
   // The first char starting at or after byte offset `byte`.
   uint32_t char_index(size_t byte) const {
     const auto last = byte_at.begin() + static_cast<std::ptrdiff_t>(cps.size()) + 1;
     return static_cast<uint32_t>(std::lower_bound(byte_at.begin(), last, byte) - byte_at.begin());
   }
+  static constexpr uint32_t kNoToken = 0xFFFFFFFFu;
+  // Whether a token starts at char i (i == cps.size() counts as one).
+  bool token_start(uint32_t i) const { return token_end_of[i] != kNoToken; }
   bool han(uint32_t i) const { return flags[i] & kHan; }
   bool has(uint32_t i, uint16_t flag) const { return flags[i] & flag; }
   bool matches(uint32_t at, std::u32string_view word) const {
@@ -128,6 +140,8 @@ const std::array<std::u32string_view, 14> kPlaceSuffixes = {
 const std::array<std::u32string_view, 16> kSubjectVerbs = {
     U"强调", U"指出", U"表示", U"认为", U"介绍", U"要求", U"希望", U"建议", U"提出", U"认真",
     U"先后", U"分别", U"主持", U"出席", U"讲话", U"说"};
+// The level at the end of a division name: 渝中区, 石柱县, 重庆市.
+constexpr std::u32string_view kLevelChars = U"区县市州旗盟";
 // Unknown words ending in one of these are places (双钢路, 恒大云邸).
 constexpr std::u32string_view kPlaceChars = U"路街巷湾城邸苑园村桥坝";
 // Tags of words that cannot be part of a name before a suffix (verbs,
@@ -151,7 +165,7 @@ struct Workspace {
   // After a huge text, give the memory back instead of holding it per thread.
   void trim() {
     constexpr size_t kKeepChars = size_t(1) << 22;
-    if (t.cps.capacity() > kKeepChars) *this = Workspace();
+    if (t.cps_buffer.size() > kKeepChars) *this = Workspace();
   }
 };
 
@@ -349,7 +363,15 @@ void EntityExtractorImpl::add_terms(const CharText& t, std::vector<Candidate>& o
       // A term must start or end on a token boundary (中行 inside 渝中行 is
       // not a bank); a title in the plural (委员们) names nobody.
       const bool plural = term.type == EntityType::kPosition && end < n && t.cps[end] == U'们';
-      if (!plural && (t.token_start[k] || t.token_start[end])) out.push_back({k, end, term.type, kTermPriority});
+      if (plural || !(t.token_start(k) || t.token_start(end))) continue;
+      // Nor may a division name lend its level to the next word: 滨江区 in
+      // 滨江/区域, 某某县 in …/县城 (渝中区 in the one word 渝中区委 stays).
+      if (!t.token_start(end) && kLevelChars.find(t.cps[end - 1]) != std::u32string_view::npos) {
+        uint32_t word_start = end - 1;
+        while (word_start > k && !t.token_start(word_start)) --word_start;
+        if (word_start > k) continue;
+      }
+      out.push_back({k, end, term.type, kTermPriority});
     }
   };
   for (const uint32_t k : t.term_starts) {
@@ -449,10 +471,10 @@ bool EntityExtractorImpl::slogan_like(const CharText& t, uint32_t begin, uint32_
   if (longest_part > 8) return false;                  // a clause, not a name
   if (has_numeral || has_plus) return true;            // 四首经济, 国际范+烟火气
   if (has_de) return false;                            // 舌尖上的安全
-  const std::u32string_view tail = std::u32string_view(t.cps).substr(end - std::min<uint32_t>(len, 2), 2);
+  const std::u32string_view tail = t.cps.substr(end - std::min<uint32_t>(len, 2), 2);
   if (len <= 3 && (tail == U"起来" || tail == U"进来" || tail == U"出来" || tail == U"下去")) return false;
   // One common word in quotes is emphasis: 温度, 空间, 精度.
-  if (t.token_start[begin] && t.token_end_of[begin] == end) {
+  if (t.token_start(begin) && t.token_end_of[begin] == end) {
     if (auto w = word_info(t, begin, end)) {
       if (w->entity != EntityType::kNone) return true;
       if (w->tag == "i" || w->tag == "l") return true;  // 老有所养, 全心全意
@@ -462,7 +484,7 @@ bool EntityExtractorImpl::slogan_like(const CharText& t, uint32_t begin, uint32_
   // A few common words in quotes are emphasis too: “新地标”, “多元消费供给”.
   uint32_t tokens = 0, common = 0;
   for (uint32_t i = begin; i < end; i = t.token_end_of[i]) {
-    if (!t.token_start[i] || t.token_end_of[i] > end) return true;  // quotes cut a word: a coinage
+    if (!t.token_start(i) || t.token_end_of[i] > end) return true;  // quotes cut a word: a coinage
     ++tokens;
     const auto w = word_info(t, i, t.token_end_of[i]);
     if (w && w->entity == EntityType::kNone && w->freq >= 1000) ++common;
@@ -627,7 +649,7 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
       for (uint32_t e = inner->end + 2; e <= std::min(n, inner->end + 12); ++e) {
         bool done = false;
         for (auto suffix : kPlaceSuffixes) {
-          if (e >= suffix.size() && t.matches(e - static_cast<uint32_t>(suffix.size()), suffix) && t.token_start[e]) {
+          if (e >= suffix.size() && t.matches(e - static_cast<uint32_t>(suffix.size()), suffix) && t.token_start(e)) {
             out.push_back({i, e, EntityType::kPlace, kRulePriority});
             done = true;
             break;
@@ -641,7 +663,7 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
       if (company->type != EntityType::kCompany) continue;
       for (std::u32string_view line : {U"电竞", U"科技", U"控股", U"文化", U"传媒", U"音乐", U"视频", U"游戏",
                                        U"金融", U"汽车", U"地产", U"物流", U"健康", U"医疗", U"云"}) {
-        if (t.matches(company->end, line) && t.token_start[company->end + line.size()]) {
+        if (t.matches(company->end, line) && t.token_start(company->end + line.size())) {
           out.push_back({i, static_cast<uint32_t>(company->end + line.size()), EntityType::kCompany, kRulePriority});
           break;
         }
@@ -703,7 +725,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       }
       while (b > 0 && tok_e - b < 10) {
         uint32_t pb = b - 1;
-        while (pb > 0 && !t.token_start[pb]) --pb;
+        while (pb > 0 && !t.token_start(pb)) --pb;
         if (!name_like_token(t, pb, b)) break;
         note(pb, b);
         ++name_tokens;
@@ -743,7 +765,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     }
     if (e - i == 1 && (t.cps[i] == U'路' || t.cps[i] == U'街') && i >= 2) {
       uint32_t pb = i - 1;
-      while (pb > 0 && !t.token_start[pb]) --pb;
+      while (pb > 0 && !t.token_start(pb)) --pb;
       if (i - pb >= 2 && i - pb <= 3 && !word_info(t, pb, i) && name_like_token(t, pb, i)) {
         out.push_back({pb, e, EntityType::kPlace, kRulePriority});
       }
@@ -760,20 +782,23 @@ void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>
   // Sized for the worst case (one char per byte), written by index; cps is
   // cut to size at the end.
   const size_t cap = text.size() + 1;
-  t.cps.resize(cap);
+  if (t.cps_buffer.size() < cap) t.cps_buffer.resize(cap);
   for (auto* v : {&t.byte_at, &t.token_end_of}) {
     if (v->size() < cap) v->resize(cap);
   }
   if (t.flags.size() < cap) t.flags.resize(cap);
-  if (t.token_start.size() < cap) t.token_start.resize(cap);
-  constexpr uint32_t kNoToken = 0xFFFFFFFFu;
+  for (auto* v : {&t.triggers.buffer, &t.term_starts.buffer}) {
+    if (v->size() < cap) v->resize(cap);
+  }
+  char32_t* cps = t.cps_buffer.data();
+  uint32_t* trigger_list = t.triggers.buffer.data();
+  uint32_t* term_start_list = t.term_starts.buffer.data();
   const uint8_t* flag_table = char_flags_.data();
-  uint32_t n = 0;
+  uint32_t n = 0, triggers = 0, term_starts = 0;  // counts of chars, triggers, term starts
   size_t i = 0;
   // One character at byte i: code point, class bits, offsets; i and n advance.
   auto decode_char = [&] {
-    t.token_start[n] = 0;
-    t.token_end_of[n] = kNoToken;
+    t.token_end_of[n] = CharText::kNoToken;
     t.byte_at[n] = static_cast<uint32_t>(i);
     const auto b = static_cast<unsigned char>(text[i]);
     char32_t c = b;
@@ -791,27 +816,27 @@ void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>
     }
     if (c == utf8::kInvalid) c = U'\uFFFD';
     uint16_t f = c < 0x10000 ? flag_table[c] : (is_han(c) ? kHan | kTermFirst : 0);
-    if (f & kTrigger) {
-      f |= rare_flags_[c];
-      t.triggers.push_back(n);
-    }
-    if ((f & (kTermFirst | kHan)) == (kTermFirst | kHan)) t.term_starts.push_back(n);
-    t.cps[n] = c;
+    if (f & kTrigger) f |= rare_flags_[c];
+    // Listed without a branch: written always, counted when it qualifies.
+    trigger_list[triggers] = n;
+    triggers += (f & kTrigger) != 0;
+    term_start_list[term_starts] = n;
+    term_starts += (f & (kTermFirst | kHan)) == (kTermFirst | kHan);
+    cps[n] = c;
     t.flags[n] = f;
     i += len;
     ++n;
   };
   auto finish = [&] {
     t.byte_at[n] = static_cast<uint32_t>(text.size());
-    t.token_start[n] = 1;
     t.token_end_of[n] = n;
-    t.cps.resize(n);
+    t.cps = std::u32string_view(cps, n);
+    t.triggers.count = triggers;
+    t.term_starts.count = term_starts;
   };
 
   // Tokens from segment() tile the text: decode token by token and mark each
   // start with its end on the way.
-  t.triggers.clear();
-  t.term_starts.clear();
   bool tiled = true;
   for (const Token& tok : tokens) {
     if (tok.span.begin != i || tok.span.end <= i || tok.span.end > text.size()) {
@@ -820,7 +845,6 @@ void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>
     }
     const uint32_t start = n;
     while (i < tok.span.end) decode_char();
-    t.token_start[start] = 1;
     t.token_end_of[start] = n;
   }
   if (tiled) {
@@ -830,8 +854,7 @@ void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>
 
   // Any other tokens: decode everything, then map each token's byte offsets
   // to the chars that hold them.
-  t.triggers.clear();
-  t.term_starts.clear();
+  triggers = term_starts = 0;
   n = 0;
   i = 0;
   while (i < text.size()) decode_char();
@@ -845,7 +868,6 @@ void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>
   for (const Token& tok : tokens) {
     const uint32_t b = char_of(tok.span.begin), e = char_of(tok.span.end);
     if (b < n && e > b) {
-      t.token_start[b] = 1;
       t.token_end_of[b] = e;
     }
   }
@@ -878,7 +900,7 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
     add_committees(text, t, committees);
     for (const Candidate& c : committees) {
       if (c.end < n && t.cps[c.end] == U'员') continue;  // 政协委员 is a title
-      const std::u32string_view inner = std::u32string_view(t.cps).substr(c.begin, c.end - c.begin);
+      const std::u32string_view inner = t.cps.substr(c.begin, c.end - c.begin);
       bool title_inside = false;
       for (std::u32string_view w : {U"主席", U"书记", U"委员", U"会议", U"常委", U"秘书长", U"、"}) {
         title_inside = title_inside || inner.find(w) != std::u32string_view::npos;
@@ -902,7 +924,7 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
     while (at < n && (t.cps[at] == U':' || t.cps[at] == U'：' || t.cps[at] == U' ' || t.cps[at] == U'\u3000')) ++at;
     for (int chain = 0; chain < 4 && at < n; ++chain) {
       const uint32_t sl = surname_length(t, at);
-      if (sl == 0 || !t.token_start[at]) break;
+      if (sl == 0 || !t.token_start(at)) break;
       uint32_t e = t.token_end_of[at];
       // A surname cut off as its own token takes the next single characters.
       while (e - at < sl + 2 && e < n && t.token_end_of[e] == e + 1 && t.han(e) &&
@@ -911,7 +933,7 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
       }
       if (e - at < 2 || e - at > 4 || !person_like(t, at, e)) break;
       cands.push_back({at, e, EntityType::kPerson, kRulePriority});
-      names.insert(t.cps.substr(at, e - at));
+      names.emplace(t.cps.substr(at, e - at));
       // Bylines list several names: 记者 李传芳 张烨.
       at = e;
       if (at < n && (t.cps[at] == U' ' || t.cps[at] == U'、' || t.cps[at] == U'\u3000')) ++at; else break;
@@ -920,11 +942,11 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
   // Names before a verb of speech or action (赵世庆强调), found by add_token_rules.
   for (const Candidate& c : ws.subjects) {
     cands.push_back(c);
-    names.insert(t.cps.substr(c.begin, c.end - c.begin));
+    names.emplace(t.cps.substr(c.begin, c.end - c.begin));
   }
   for (uint32_t i = 0; i < n && !names.empty(); i = t.token_end_of[i]) {
     for (const auto& name : names) {
-      if (t.matches(i, name) && t.token_start[i + name.size()]) {
+      if (t.matches(i, name) && t.token_start(i + name.size())) {
         cands.push_back({i, static_cast<uint32_t>(i + name.size()), EntityType::kPerson, kRulePriority});
       }
     }

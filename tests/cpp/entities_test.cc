@@ -96,6 +96,19 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("建设“大田湾体育产业园”", "[大田湾 place]");  // a quoted place name is no slogan
 }
 
+TEST_CASE("entities: county-level divisions of every province, full and short", "[entities][place]") {
+  expect("浙江省杭州市滨江区召开会议", "[浙江省 place][杭州市 place][滨江区 place]");
+  expect("四川阿坝县和若尔盖县", "[四川 place][阿坝县 place][若尔盖县 place]");
+  expect("内蒙古科尔沁左翼中旗", "[内蒙古 place][科尔沁左翼中旗 place]");
+  expect("义乌市小商品城", "[义乌市 place]");
+  // Autonomous counties are also written with 县 alone.
+  expect("积石山县发生地震", "[积石山县 place]");
+  // A division name does not lend its level to the next word, and short forms
+  // that read into running text are not listed.
+  expect("梳理滨江区域", "");
+  expect("严守政治纪律和政治规矩", "");
+}
+
 TEST_CASE("entities: any input gives non-overlapping spans in order", "[entities][adversarial]") {
   std::string junk;
   for (int i = 0; i < 50000; ++i) junk.push_back(static_cast<char>((i * 7919 + 13) & 0xFF));
