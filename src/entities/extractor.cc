@@ -181,7 +181,7 @@ class EntityExtractorImpl {
  private:
   // Fills t from the text: code points, class bits, byte offsets, token starts.
   void decode(std::string_view text, const std::vector<Token>& tokens, CharText& t) const;
-  // Builds terms_by_start_ from the lexicon's typed-term lists (and kTermFirst).
+  // Builds the typed-term index from the lexicon's typed-term lists (and kTermFirst).
   void index_terms();
   void add_terms(const CharText& t, std::vector<Candidate>& out) const;
   void add_regex(const RE2& re, std::string_view text, const CharText& t, EntityType type,
@@ -224,17 +224,32 @@ class EntityExtractorImpl {
   Segmenter segmenter_;
   std::vector<std::u32string> compound_surnames_;
   std::vector<uint8_t> char_flags_ = std::vector<uint8_t>(0x10000, 0);    // common CharFlag bits (BMP)
-  // Typed terms (a few thousand) by their first two characters (the second is
-  // 0 for one-character terms), with a 64 Kbit filter in front: a small index
-  // that stays in cache, where walking the 350,000-word trie would not.
+  // Typed terms (some thousands) by their first two characters (the second
+  // is 0 for one-character terms): a 64 Kbit filter, then an open-addressing
+  // table of (key, run of typed_terms_): a small index that stays in cache,
+  // where walking the 350,000-word trie would not.
   struct TypedTerm {
     std::u32string text;
     EntityType type;
     int rank;  // 0: user words, 1: the base lexicon (when there are user words)
   };
+  struct TermSlot {
+    uint64_t key = 0;  // 0: empty (no term starts with U+0000)
+    uint32_t first = 0, count = 0;
+  };
   static uint64_t start_key(char32_t c0, char32_t c1) { return (uint64_t(c0) << 32) | c1; }
   static uint32_t start_bit(char32_t c0, char32_t c1) { return (c0 * 0x9E3779B1u ^ c1 * 0x85EBCA77u) >> 16; }
-  std::unordered_map<uint64_t, std::vector<TypedTerm>> terms_by_start_;
+  static uint32_t slot_hash(uint64_t key) { return static_cast<uint32_t>((key * 0x9E3779B97F4A7C15ull) >> 32); }
+  const TermSlot* find_terms(uint64_t key) const {
+    for (uint32_t i = slot_hash(key) & slot_mask_;; i = (i + 1) & slot_mask_) {
+      const TermSlot& slot = term_slots_[i];
+      if (slot.key == key) return &slot;
+      if (slot.key == 0) return nullptr;
+    }
+  }
+  std::vector<TypedTerm> typed_terms_;  // grouped by start key
+  std::vector<TermSlot> term_slots_;
+  uint32_t slot_mask_ = 0;
   std::vector<uint64_t> term_starts_bits_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint16_t> rare_flags_ = std::vector<uint16_t>(0x10000, 0);  // rare CharFlag bits (BMP)
   std::vector<std::unique_ptr<RE2>> meetings_;
@@ -338,15 +353,32 @@ void EntityExtractorImpl::index_terms() {
       const uint32_t bit = start_bit(c0, c1);
       term_starts_bits_[bit / 64] |= uint64_t(1) << (bit % 64);
       if (c0 < 0x10000) char_flags_[c0] |= kTermFirst;
-      terms_by_start_[start_key(c0, c1)].push_back(std::move(term));
+      typed_terms_.push_back(std::move(term));
     }
     ++rank;
   }
-  // The order the trie walk had: user words first, then shorter terms first.
-  for (auto& [key, terms] : terms_by_start_) {
-    std::stable_sort(terms.begin(), terms.end(), [](const TypedTerm& a, const TypedTerm& b) {
-      return a.rank != b.rank ? a.rank < b.rank : a.text.size() < b.text.size();
-    });
+  auto key_of = [](const TypedTerm& x) { return start_key(x.text[0], x.text.size() > 1 ? x.text[1] : 0); };
+  // Grouped by key; within a key the order the trie walk had: user words
+  // first, then shorter terms first.
+  std::stable_sort(typed_terms_.begin(), typed_terms_.end(), [&](const TypedTerm& a, const TypedTerm& b) {
+    const uint64_t ka = key_of(a), kb = key_of(b);
+    if (ka != kb) return ka < kb;
+    return a.rank != b.rank ? a.rank < b.rank : a.text.size() < b.text.size();
+  });
+  size_t keys = 0;
+  for (size_t i = 0; i < typed_terms_.size(); ++i) keys += i == 0 || key_of(typed_terms_[i]) != key_of(typed_terms_[i - 1]);
+  size_t slots = 16;
+  while (slots < 2 * keys) slots *= 2;
+  term_slots_.assign(slots, TermSlot{});
+  slot_mask_ = static_cast<uint32_t>(slots - 1);
+  for (size_t i = 0; i < typed_terms_.size();) {
+    const uint64_t key = key_of(typed_terms_[i]);
+    size_t j = i;
+    while (j < typed_terms_.size() && key_of(typed_terms_[j]) == key) ++j;
+    uint32_t at = slot_hash(key) & slot_mask_;
+    while (term_slots_[at].key != 0) at = (at + 1) & slot_mask_;
+    term_slots_[at] = {key, static_cast<uint32_t>(i), static_cast<uint32_t>(j - i)};
+    i = j;
   }
 }
 
@@ -355,9 +387,10 @@ void EntityExtractorImpl::add_terms(const CharText& t, std::vector<Candidate>& o
   auto add_starting = [&](uint32_t k, char32_t c0, char32_t c1) {
     const uint32_t bit = start_bit(c0, c1);
     if (!(term_starts_bits_[bit / 64] & (uint64_t(1) << (bit % 64)))) return;
-    const auto it = terms_by_start_.find(start_key(c0, c1));
-    if (it == terms_by_start_.end()) return;
-    for (const TypedTerm& term : it->second) {
+    const TermSlot* slot = find_terms(start_key(c0, c1));
+    if (!slot) return;
+    for (uint32_t x = slot->first; x < slot->first + slot->count; ++x) {
+      const TypedTerm& term = typed_terms_[x];
       if (!t.matches(k, term.text)) continue;
       const auto end = static_cast<uint32_t>(k + term.text.size());
       // A term must start or end on a token boundary (中行 inside 渝中行 is
@@ -793,20 +826,27 @@ void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>
   char32_t* cps = t.cps_buffer.data();
   uint32_t* trigger_list = t.triggers.buffer.data();
   uint32_t* term_start_list = t.term_starts.buffer.data();
+  // Raw pointers: the compiler need not reload a vector's data at each store.
+  uint32_t* byte_at = t.byte_at.data();
+  uint32_t* token_end_of = t.token_end_of.data();
+  uint16_t* flags = t.flags.data();
   const uint8_t* flag_table = char_flags_.data();
+  const uint16_t* rare_table = rare_flags_.data();
+  const char* bytes = text.data();
+  const size_t size = text.size();
   uint32_t n = 0, triggers = 0, term_starts = 0;  // counts of chars, triggers, term starts
   size_t i = 0;
   // One character at byte i: code point, class bits, offsets; i and n advance.
   auto decode_char = [&] {
-    t.token_end_of[n] = CharText::kNoToken;
-    t.byte_at[n] = static_cast<uint32_t>(i);
-    const auto b = static_cast<unsigned char>(text[i]);
+    token_end_of[n] = CharText::kNoToken;
+    byte_at[n] = static_cast<uint32_t>(i);
+    const auto b = static_cast<unsigned char>(bytes[i]);
     char32_t c = b;
     size_t len = 1;
     unsigned char b1, b2;
-    if (b >= 0xE1 && b <= 0xEC && i + 2 < text.size() &&
-        (((b1 = static_cast<unsigned char>(text[i + 1])) ^ 0x80) |
-         ((b2 = static_cast<unsigned char>(text[i + 2])) ^ 0x80)) < 0x40) {
+    if (b >= 0xE1 && b <= 0xEC && i + 2 < size &&
+        (((b1 = static_cast<unsigned char>(bytes[i + 1])) ^ 0x80) |
+         ((b2 = static_cast<unsigned char>(bytes[i + 2])) ^ 0x80)) < 0x40) {
       // Three bytes led by E1-EC (every CJK ideograph; never overlong, never a
       // surrogate): decoded inline, the rest by utf8::decode.
       c = (char32_t(b & 0x0F) << 12) | (char32_t(b1 & 0x3F) << 6) | (b2 & 0x3F);
@@ -816,14 +856,14 @@ void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>
     }
     if (c == utf8::kInvalid) c = U'\uFFFD';
     uint16_t f = c < 0x10000 ? flag_table[c] : (is_han(c) ? kHan | kTermFirst : 0);
-    if (f & kTrigger) f |= rare_flags_[c];
+    if (f & kTrigger) f |= rare_table[c];
     // Listed without a branch: written always, counted when it qualifies.
     trigger_list[triggers] = n;
     triggers += (f & kTrigger) != 0;
     term_start_list[term_starts] = n;
     term_starts += (f & (kTermFirst | kHan)) == (kTermFirst | kHan);
     cps[n] = c;
-    t.flags[n] = f;
+    flags[n] = f;
     i += len;
     ++n;
   };
@@ -845,7 +885,7 @@ void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>
     }
     const uint32_t start = n;
     while (i < tok.span.end) decode_char();
-    t.token_end_of[start] = n;
+    token_end_of[start] = n;
   }
   if (tiled) {
     while (i < text.size()) decode_char();

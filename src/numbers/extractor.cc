@@ -538,17 +538,19 @@ std::vector<Number> NumberExtractorImpl::extract_normalized(const NormalizedText
         continue;
       }
     } else {
-      // All candidate characters are three bytes long; others are skipped
-      // byte by byte (continuation bytes never match a lead test).
-      if (c < 0xE0 || c > 0xEF || pos + 2 >= s.size() || (s[pos + 1] & 0xC0) != 0x80 ||
-          (s[pos + 2] & 0xC0) != 0x80) {
+      // All candidate characters are three bytes long. The table is asked
+      // first (with the bits as they are); only a candidate's bytes are
+      // checked to be a well-formed character. Other lead bytes step one
+      // byte (continuation bytes never match a lead test).
+      if (c < 0xE0 || c > 0xEF || pos + 2 >= s.size()) {
         ++pos;
         continue;
       }
-      const char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(s[pos + 1] & 0x3F) << 6) |
-                          char32_t(s[pos + 2] & 0x3F);
-      if (!starts_candidate_[cp]) {
-        pos += 3;
+      const auto c1 = static_cast<unsigned char>(s[pos + 1]), c2 = static_cast<unsigned char>(s[pos + 2]);
+      const char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(c1 & 0x3F) << 6) | char32_t(c2 & 0x3F);
+      const bool well_formed = ((c1 ^ 0x80) | (c2 ^ 0x80)) < 0x40;
+      if (!starts_candidate_[cp] || !well_formed) {
+        pos += well_formed ? 3 : 1;
         continue;
       }
     }
