@@ -55,7 +55,8 @@ constexpr std::u32string_view kCounters = U"届次年个家名人项条期位天
 struct Candidate {
   uint32_t begin, end;
   EntityType type;
-  int priority;
+  uint8_t priority;
+  uint32_t order = 0;  // position among all candidates, the last tie-break
 };
 
 // A lexicon entry as the rules need it (the tag points into the lexicon).
@@ -65,8 +66,8 @@ struct WordRef {
   EntityType entity;
 };
 
-constexpr int kTermPriority = 1;
-constexpr int kRulePriority = 2;
+constexpr uint8_t kTermPriority = 1;
+constexpr uint8_t kRulePriority = 2;
 
 std::u32string to_u32(std::string_view s) {
   std::u32string out;
@@ -992,12 +993,14 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
     }
   }
 
-  // Longest first; on ties rules before terms, then the earlier; stable, so
-  // that of two readings of one span the first found (user words) wins.
-  std::stable_sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
+  // Longest first; on ties rules before terms, then the earlier; of two
+  // readings of one span the first found (user words) wins.
+  for (size_t i = 0; i < cands.size(); ++i) cands[i].order = static_cast<uint32_t>(i);
+  std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
     if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
     if (a.priority != b.priority) return a.priority > b.priority;
-    return a.begin < b.begin;
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.order < b.order;
   });
   std::vector<uint8_t>& taken = ws.taken;
   taken.assign(n, 0);
