@@ -29,6 +29,12 @@ void bind_analyzer(py::module_& m) {
   py::class_<Analyzer>(m, "Analyzer", R"doc(
 Tokens, numbers and entities in one pass (one segmentation). Immutable and
 safe to share between threads. zhpolicy.analyze() wraps the parts in a Document.
+
+>>> import zhpolicy
+>>> analyzer = zhpolicy.Analyzer(zhpolicy.default_lexicon(), entity_tokens=True)
+>>> tokens, numbers, entities, links = analyzer.analyze_parts("民革渝中区委建议新增5家")
+>>> [t.text for t in tokens][:2], [n.text for n in numbers]
+(['民革渝中区委', '建议'], ['5家'])
 )doc")
       .def(py::init([](const Lexicon& lexicon, bool hmm, bool entity_tokens) {
              AnalyzerOptions o;
@@ -47,7 +53,14 @@ safe to share between threads. zhpolicy.analyze() wraps the parts in a Document.
              }
              return to_py_parts(text, utf8, doc);
            },
-           py::arg("text"), "(tokens, numbers, entities, links) of `text`.")
+           py::arg("text"), R"doc(
+(tokens, numbers, entities, links) of `text`.
+
+>>> import zhpolicy
+>>> parts = zhpolicy.Analyzer(zhpolicy.default_lexicon()).analyze_parts("区委书记赵世庆")
+>>> [(p.text, rel, t.text) for p, rel, t in parts[3]]
+[('赵世庆', 'holds_position', '区委书记')]
+)doc")
       .def("analyze_parts_many",
            [](const Analyzer& a, const py::iterable& texts, unsigned n_threads) {
              const PyTexts in(texts);
@@ -60,7 +73,14 @@ safe to share between threads. zhpolicy.analyze() wraps the parts in a Document.
              for (size_t i = 0; i < docs.size(); ++i) out[i] = to_py_parts(in.strs[i], in.views[i], docs[i]);
              return out;
            },
-           py::arg("texts"), py::arg("n_threads") = 0)
+           py::arg("texts"), py::arg("n_threads") = 0, R"doc(
+analyze_parts() of each text on n_threads threads (0: all cores), GIL released.
+
+>>> import zhpolicy
+>>> many = zhpolicy.Analyzer(zhpolicy.default_lexicon()).analyze_parts_many(["区政协", "新增5家"], n_threads=2)
+>>> [len(parts[2]) for parts in many], [len(parts[1]) for parts in many]
+([1, 0], [0, 1])
+)doc")
       .def_property_readonly("lexicon", &Analyzer::lexicon)
       .def(py::pickle(
           [](const Analyzer& a) {

@@ -39,7 +39,14 @@ py::list to_py_entities(const py::str& text, std::string_view utf8, const std::v
 }
 
 void bind_entities(py::module_& m) {
-  py::class_<PyEntity>(m, "Entity", "An entity mention: text == source[start:end], type is a gold type name.")
+  py::class_<PyEntity>(m, "Entity", R"doc(
+An entity mention: text == source[start:end], type is a gold type name.
+
+>>> import zhpolicy
+>>> e = zhpolicy.entities("走进解放碑")[0]
+>>> e.text, e.start, e.end, e.type
+('解放碑', 2, 5, 'place')
+)doc")
       .def_readonly("text", &PyEntity::text)
       .def_readonly("start", &PyEntity::start)
       .def_readonly("end", &PyEntity::end)
@@ -52,7 +59,14 @@ void bind_entities(py::module_& m) {
              d["end"] = e.end;
              d["type"] = std::string(to_string(e.type));
              return d;
-           })
+           },
+           R"doc(
+The entity in the gold schema, as a plain dict.
+
+>>> import zhpolicy
+>>> zhpolicy.entities("区政协")[0].to_dict()
+{'text': '区政协', 'start': 0, 'end': 3, 'type': 'government'}
+)doc")
       .def("__repr__", [](const PyEntity& e) {
         return "Entity(" + py::repr(e.text).cast<std::string>() + ", " + std::string(to_string(e.type)) + ")";
       });
@@ -72,7 +86,14 @@ Finds policy entities. Immutable and safe to share between threads.
              const Entities r = extract_nogil(ex, utf8);
              return to_py_entities(text, utf8, r.entities);
            },
-           py::arg("text"), "The entities of `text` (list of Entity), in order, not overlapping.")
+           py::arg("text"), R"doc(
+The entities of `text` (list of Entity), in order, not overlapping.
+
+>>> import zhpolicy
+>>> ex = zhpolicy.EntityExtractor(zhpolicy.default_lexicon())
+>>> [e.type for e in ex.extract("区委书记赵世庆")]
+['position', 'person']
+)doc")
       .def("extract_links",
            [](const EntityExtractor& ex, const py::str& text) {
              const std::string_view utf8 = utf8_view(text);
@@ -106,8 +127,14 @@ Finds policy entities. Immutable and safe to share between threads.
              }
              return out;
            },
-           py::arg("texts"), py::arg("n_threads") = 0,
-           "extract() of each text on n_threads threads (0: all cores), GIL released.")
+           py::arg("texts"), py::arg("n_threads") = 0, R"doc(
+extract() of each text on n_threads threads (0: all cores), GIL released.
+
+>>> import zhpolicy
+>>> ex = zhpolicy.EntityExtractor(zhpolicy.default_lexicon())
+>>> [[e.text for e in es] for es in ex.extract_many(["区政协", "重庆"], n_threads=2)]
+[['区政协'], ['重庆']]
+)doc")
       .def_property_readonly("lexicon", &EntityExtractor::lexicon)
       .def(py::pickle([](const EntityExtractor& e) { return py::make_tuple(e.lexicon()); },
                       [](const py::tuple& t) { return EntityExtractor(t[0].cast<Lexicon>()); }));

@@ -47,7 +47,13 @@ UserWord to_user_word(const py::handle& item) {
 }  // namespace
 
 void bind_lexicon(py::module_& m) {
-  py::class_<UserWord>(m, "UserWord", "A word to add to a lexicon.")
+  py::class_<UserWord>(m, "UserWord", R"doc(
+A word to add to a lexicon (Lexicon.with_user_words takes these, str or tuples).
+
+>>> import zhpolicy
+>>> zhpolicy.UserWord("智融惠畅", 10, "nz").word
+'智融惠畅'
+)doc")
       .def(py::init([](std::string word, std::optional<uint32_t> freq, std::string tag) {
              return UserWord{std::move(word), freq, std::move(tag), EntityType::kNone};
            }),
@@ -61,7 +67,14 @@ void bind_lexicon(py::module_& m) {
                py::repr(py::str(w.tag)).cast<std::string>() + ")";
       });
 
-  py::class_<WordInfo>(m, "WordInfo", "What a lexicon knows of one word.")
+  py::class_<WordInfo>(m, "WordInfo", R"doc(
+What a lexicon knows of one word: frequency, part-of-speech tag, entity type.
+
+>>> import zhpolicy
+>>> info = zhpolicy.default_lexicon().lookup("渝中区")
+>>> info.tag, info.entity_type
+('ns', 'place')
+)doc")
       .def_readonly("freq", &WordInfo::freq)
       .def_readonly("tag", &WordInfo::tag)
       .def_property_readonly("entity_type", [](const WordInfo& w) -> py::object {
@@ -82,10 +95,23 @@ True
 )doc")
       .def_static("open", &Lexicon::open, py::arg("path"),
                   py::call_guard<py::gil_scoped_release>(),
-                  "Maps a compiled lexicon file; raises zhpolicy.Error if it is not one.")
+                  R"doc(
+Maps a compiled lexicon file; raises zhpolicy.Error if it is not one.
+
+>>> import zhpolicy
+>>> zhpolicy.Lexicon.open(zhpolicy.default_lexicon_path()).base_size > 300000
+True
+)doc")
       .def_static("from_bytes",
                   [](const py::bytes& b) { return Lexicon::from_bytes(std::string(b)); },
-                  py::arg("data"), "A lexicon from the bytes of a .zpl file.")
+                  py::arg("data"), R"doc(
+A lexicon from the bytes of a .zpl file.
+
+>>> import zhpolicy
+>>> lex = zhpolicy.Lexicon.from_bytes(zhpolicy.default_lexicon().base_bytes())
+>>> lex.checksum == zhpolicy.default_lexicon().checksum
+True
+)doc")
       .def("with_user_words",
            [](const Lexicon& lex, const py::iterable& words) {
              std::vector<UserWord> v;
@@ -105,12 +131,35 @@ UserWord. Without freq, a word gets the smallest frequency that keeps it whole.
 )doc")
       .def("with_user_dict", &Lexicon::with_user_dict, py::arg("path"),
            py::call_guard<py::gil_scoped_release>(),
-           "A NEW lexicon with the words of a jieba-format file (`word [freq] [tag]` per line).")
+           R"doc(
+A NEW lexicon with the words of a jieba-format file (`word [freq] [tag]` per line).
+
+>>> import zhpolicy, tempfile, os
+>>> path = os.path.join(tempfile.mkdtemp(), "user.txt")
+>>> _ = open(path, "w", encoding="utf-8").write("智融惠畅 10 nz\n")
+>>> zhpolicy.Segmenter(zhpolicy.default_lexicon().with_user_dict(path)).cut("实施智融惠畅工程")
+['实施', '智融惠畅', '工程']
+)doc")
       .def("with_entity_dict", &Lexicon::with_entity_dict, py::arg("path"),
            py::call_guard<py::gil_scoped_release>(),
-           "A NEW lexicon with the entity terms of a file (`term type [freq]` per line).")
+           R"doc(
+A NEW lexicon with the entity terms of a file (`term type [freq]` per line).
+
+>>> import zhpolicy, tempfile, os
+>>> path = os.path.join(tempfile.mkdtemp(), "terms.txt")
+>>> _ = open(path, "w", encoding="utf-8").write("渝事好商量 slogan\n")
+>>> lex = zhpolicy.default_lexicon().with_entity_dict(path)
+>>> [(e.text, e.type) for e in zhpolicy.EntityExtractor(lex).extract("打造渝事好商量品牌")]
+[('渝事好商量', 'slogan')]
+)doc")
       .def("lookup", &Lexicon::lookup, py::arg("word"),
-           "The WordInfo of `word`, or None if the lexicon does not have it.")
+           R"doc(
+The WordInfo of `word`, or None if the lexicon does not have it.
+
+>>> import zhpolicy
+>>> zhpolicy.default_lexicon().lookup("不是一个词语吧") is None
+True
+)doc")
       .def_property_readonly("base_size", &Lexicon::base_size)
       .def_property_readonly("user_words", &Lexicon::user_words)
       .def_property_readonly("checksum", &Lexicon::checksum)
@@ -120,7 +169,13 @@ UserWord. Without freq, a word gets the smallest frequency that keeps it whole.
              const auto b = lex.base_bytes();
              return py::bytes(b.data(), b.size());
            },
-           "The compiled base lexicon's bytes (for pickling or saving).")
+           R"doc(
+The compiled base lexicon's bytes (for pickling or saving).
+
+>>> import zhpolicy
+>>> zhpolicy.default_lexicon().base_bytes()[:4]
+b'ZHPL'
+)doc")
       // Pickle (for processes and Dask workers): a lexicon opened from a file
       // travels as (path, checksum) and is re-opened by path, refusing a file
       // whose checksum differs; one built from bytes travels as its bytes.

@@ -60,6 +60,11 @@ void bind_numbers(py::module_& m) {
 A number mention with character offsets (text == source[start:end]) and the
 gold schema's fields: kind, value (scale folded in; ISO string for dates and
 times), value_max (ranges), unit, qualifier.
+
+>>> import zhpolicy
+>>> n = zhpolicy.numbers("投资3至5亿元")[0]
+>>> n.text, n.kind, n.value, n.value_max, n.unit
+('3至5亿元', 'money', 300000000, 500000000, '元')
 )doc")
       .def_readonly("text", &PyNumber::text)
       .def_readonly("start", &PyNumber::start)
@@ -88,7 +93,14 @@ times), value_max (ranges), unit, qualifier.
              if (n.qualifier != Qualifier::kNone) d["qualifier"] = std::string(to_string(n.qualifier));
              if (n.relative) d["relative"] = true;
              return d;
-           })
+           },
+           R"doc(
+The number in the gold schema (fields that do not apply are left out).
+
+>>> import zhpolicy
+>>> zhpolicy.numbers("2024年2月5日")[0].to_dict()
+{'text': '2024年2月5日', 'start': 0, 'end': 9, 'kind': 'date', 'value': '2024-02-05'}
+)doc")
       .def("__repr__", [](const PyNumber& n) {
         std::string r = "Number(" + py::repr(n.text).cast<std::string>() + ", " +
                         std::string(to_string(n.kind)) + ", " + py::repr(n.value).cast<std::string>();
@@ -117,7 +129,14 @@ Finds the numbers of a text. Immutable and safe to share between threads.
              }
              return to_py_numbers(text, utf8, numbers);
            },
-           py::arg("text"), "The numbers of `text` (list of Number), in order.")
+           py::arg("text"), R"doc(
+The numbers of `text` (list of Number), in order.
+
+>>> import zhpolicy
+>>> ex = zhpolicy.NumberExtractor(zhpolicy.default_lexicon())
+>>> [n.text for n in ex.extract("第四届，新增5家")]
+['第四届', '5家']
+)doc")
       .def("extract_many",
            [](const NumberExtractor& ex, const py::iterable& texts, unsigned n_threads) {
              const PyTexts in(texts);
@@ -130,8 +149,14 @@ Finds the numbers of a text. Immutable and safe to share between threads.
              for (size_t i = 0; i < results.size(); ++i) out[i] = to_py_numbers(in.strs[i], in.views[i], results[i]);
              return out;
            },
-           py::arg("texts"), py::arg("n_threads") = 0,
-           "extract() of each text on n_threads threads (0: all cores), GIL released.")
+           py::arg("texts"), py::arg("n_threads") = 0, R"doc(
+extract() of each text on n_threads threads (0: all cores), GIL released.
+
+>>> import zhpolicy
+>>> ex = zhpolicy.NumberExtractor(zhpolicy.default_lexicon())
+>>> [[n.value for n in ns] for ns in ex.extract_many(["新增5家", "增长12%"], n_threads=2)]
+[[5], [12]]
+)doc")
       .def_property_readonly("lexicon", &NumberExtractor::lexicon)
       .def(py::pickle([](const NumberExtractor& e) { return py::make_tuple(e.lexicon()); },
                       [](const py::tuple& t) { return NumberExtractor(t[0].cast<Lexicon>()); }));

@@ -60,7 +60,13 @@ py::list to_py_tokens(const py::str& text, std::string_view utf8, const std::vec
 }
 
 void bind_segmenter(py::module_& m) {
-  py::enum_<TokenKind> token_kind(m, "TokenKind", "The coarse class of a token; str() gives 'word', 'number', ...");
+  py::enum_<TokenKind> token_kind(m, "TokenKind", R"doc(
+The coarse class of a token; str() gives 'word', 'number', ...
+
+>>> import zhpolicy
+>>> [str(t.kind) for t in zhpolicy.segment("2024年，GDP增长")]
+['date', 'punctuation', 'latin', 'word']
+)doc");
   token_kind
       .value("WORD", TokenKind::kWord)
       .value("NUMBER", TokenKind::kNumber)
@@ -77,6 +83,11 @@ void bind_segmenter(py::module_& m) {
   py::class_<PyToken>(m, "Token", R"doc(
 A token: its text, character offsets into the analyzed str and its kind, with
 text == source[start:end].
+
+>>> import zhpolicy
+>>> t = zhpolicy.segment("增长12.5%")[1]
+>>> t.text, t.start, t.end, str(t.kind)
+('12.5%', 2, 7, 'number')
 )doc")
       .def_readonly("text", &PyToken::text)
       .def_readonly("start", &PyToken::start)
@@ -90,7 +101,14 @@ text == source[start:end].
              d["end"] = t.end;
              d["kind"] = std::string(to_string(t.kind));
              return d;
-           })
+           },
+           R"doc(
+The token as a plain dict (JSON-ready).
+
+>>> import zhpolicy
+>>> zhpolicy.segment("重庆")[0].to_dict()
+{'text': '重庆', 'start': 0, 'end': 2, 'kind': 'word'}
+)doc")
       .def("__eq__",
            [](const PyToken& a, const PyToken& b) {
              return a.start == b.start && a.end == b.end && a.kind == b.kind &&
@@ -139,7 +157,13 @@ mode='search' adds the dictionary sub-words of long words, for indexing.
              return to_py_words(text, utf8, tokens);
            },
            py::arg("text"), py::arg("mode") = "default",
-           "The token texts of `text` as a list of str.")
+           R"doc(
+The token texts of `text` as a list of str.
+
+>>> import zhpolicy
+>>> zhpolicy.Segmenter(zhpolicy.default_lexicon()).cut("区政协召开会议")
+['区政协', '召开', '会议']
+)doc")
       .def("segment_many",
            [](const Segmenter& seg, const py::iterable& texts, unsigned n_threads,
               const std::string& mode) {
@@ -157,6 +181,11 @@ mode='search' adds the dictionary sub-words of long words, for indexing.
            py::arg("texts"), py::arg("n_threads") = 0, py::arg("mode") = "default", R"doc(
 segment() of each text, on n_threads threads (0: all cores) with the GIL released.
 The result equals [segment(t) for t in texts].
+
+>>> import zhpolicy
+>>> seg = zhpolicy.Segmenter(zhpolicy.default_lexicon())
+>>> [[t.text for t in ts] for ts in seg.segment_many(["召开会议", "重庆"], n_threads=2)]
+[['召开', '会议'], ['重庆']]
 )doc")
       .def_property_readonly("lexicon", &Segmenter::lexicon)
       .def(py::pickle(

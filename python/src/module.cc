@@ -11,7 +11,18 @@ namespace py = pybind11;
 PYBIND11_MODULE(_core, m) {
   m.doc() = "zhpolicy's C++ core; use the zhpolicy package, not this module.";
   m.attr("__version__") = ZHPOLICY_VERSION_STRING;
-  py::register_exception<zhpolicy::Error>(m, "Error", PyExc_ValueError);
+  auto error = py::register_exception<zhpolicy::Error>(m, "Error", PyExc_ValueError);
+  error.attr("__doc__") = R"doc(
+What zhpolicy raises for bad input or files (a ValueError): the message says
+what and where (file:line, byte offset).
+
+>>> import zhpolicy
+>>> try:
+...     zhpolicy.Lexicon.open("/nonexistent.zpl")
+... except zhpolicy.Error as e:
+...     print("cannot open" in str(e))
+True
+)doc";
   zhpolicy::python::bind_lexicon(m);
   zhpolicy::python::bind_segmenter(m);
   zhpolicy::python::bind_numbers(m);

@@ -54,7 +54,12 @@ _CSS = """
 
 
 def number_label(number: Any) -> str:
-    """What hovering a number shows: kind, normalized value (range), unit, qualifier."""
+    """What hovering a number shows: kind, normalized value (range), unit, qualifier.
+
+    >>> import zhpolicy
+    >>> number_label(zhpolicy.numbers("突破1450亿元")[0])
+    'money: 145000000000 元 (more than)'
+    """
     d = number.to_dict()
     value = getattr(number, "exact", None) or d.get("value")
     text = f"{d['kind']}: {value}"

@@ -404,6 +404,21 @@ void NumberExtractorImpl::extract_at(std::string_view s, const Regions& regions,
       if (starts_with(s, after_second, "%")) ++after_second;
     }
     n.value_max = second.parsed.value;
+    // A scale written once covers both ends: 3至5亿元 is 3亿 to 5亿, 三到五万
+    // 30000 to 50000; but 500至1万 stays 500 to 10000 (the first end is not
+    // smaller than the second as written).
+    static constexpr std::pair<std::string_view, int> kSharedScales[] = {
+        {"万亿", 12}, {"亿", 8}, {"万", 4}, {"千", 3}, {"百", 2}};
+    for (const auto& [scale, power] : kSharedScales) {
+      if (!ends_with_at(s, second.end, scale)) continue;
+      bool first_scaled = false;
+      for (const auto& [other, unused] : kSharedScales) first_scaled = first_scaled || ends_with_at(s, core.end, other);
+      const auto second_as_written = second.parsed.value.times_pow10(-power);
+      if (!first_scaled && second_as_written && n.value.to_double() < second_as_written->to_double()) {
+        if (auto v = n.value.times_pow10(power)) n.value = *v;
+      }
+      break;
+    }
     pos = after_second;
     break;
   }

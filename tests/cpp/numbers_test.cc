@@ -82,6 +82,10 @@ TEST_CASE("numbers: ranges share unit and scale", "[numbers][range]") {
   expect("3-5家", "[3-5家 quantity 3..5 家 ]");
   expect("三到五年", "[三到五年 quantity 3..5 年 ]");
   expect("5000万至1亿元", "[5000万至1亿元 money 50000000..100000000 元 ]");
+  // A scale written once covers both ends, unless the first end is larger as written.
+  expect("投资3至5亿元", "[3至5亿元 money 300000000..500000000 元 ]");
+  expect("三到五万人", "[三到五万人 quantity 30000..50000 人 ]");
+  expect("500至1万元", "[500至1万元 money 500..10000 元 ]");
   expect("10%~15%", "[10%~15% percent 10..15 % ]");
 }
 
