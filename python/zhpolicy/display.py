@@ -65,10 +65,9 @@ def number_label(number: Any) -> str:
     text = f"{d['kind']}: {value}"
     if d.get("value_max") is not None:
         text += f"–{d['value_max']}"
-    if d.get("unit") and d["unit"] != "%":
-        text += f" {d['unit']}"
-    elif d.get("unit") == "%":
-        text += "%"
+    unit = d.get("unit")
+    if unit:
+        text += unit if unit == "%" else f" {unit}"
     if d.get("qualifier"):
         text += f" ({QUALIFIER_WORDS.get(d['qualifier'], d['qualifier'])})"
     relative = getattr(number, "relative", None)

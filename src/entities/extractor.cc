@@ -9,12 +9,10 @@
 #include <algorithm>
 #include <array>
 #include <memory>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "lexicon/lexicon_data.h"
 #include "segment/char_class.h"
-#include "util/find_bytes.h"
 #include "util/parallel.h"
 #include "zhpolicy/segmenter.h"
 #include "zhpolicy/utf8.h"
@@ -119,7 +117,7 @@ struct CharText {
 template <typename F>
 void for_each_anchor(const CharText& t, std::u32string_view literal, F&& f) {
   for (const uint32_t i : t.triggers) {
-    if (t.cps[i] == literal[0] && t.matches(i, literal)) f(i);
+    if (t.matches(i, literal)) f(i);
   }
 }
 
@@ -318,19 +316,10 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon)
 
 std::optional<WordRef> EntityExtractorImpl::word_info(const CharText& t, uint32_t begin, uint32_t end) const {
   if (end <= begin) return std::nullopt;
-  const LexiconData& lex = lexicon_.data();
-  for (const ZplView* view : {lex.overlay ? &*lex.overlay : nullptr, &lex.base}) {
-    if (!view) continue;
-    const TrieView& trie = view->trie();
-    TrieStep step;
-    bool found = trie.first(t.cps[begin], step);
-    for (uint32_t i = begin + 1; found && i < end; ++i) found = trie.next(step, t.cps[i], step);
-    if (!found) continue;
-    if (const format::WordEntry* w = trie.word(step.node)) {
-      return WordRef{w->freq, view->tag(w->tag), static_cast<EntityType>(w->entity)};
-    }
-  }
-  return std::nullopt;
+  const ZplView* view = nullptr;
+  const format::WordEntry* w = lexicon_.data().find_word(t.cps.data() + begin, end - begin, &view);
+  if (!w) return std::nullopt;
+  return WordRef{w->freq, view->tag(w->tag), static_cast<EntityType>(w->entity)};
 }
 
 void EntityExtractorImpl::index_terms() {
@@ -444,10 +433,8 @@ void EntityExtractorImpl::add_regex_near(const RE2& re, std::u32string_view lite
     size_t e = std::min(text.size(), literal_end + kAfter);
     while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
     // Literals every match also has before or after this one: most 届 are not meetings.
-    if (!before.empty() && find_bytes(text.substr(b, at - b), before) == std::string_view::npos) return;
-    if (!after.empty() && find_bytes(text.substr(literal_end, e - literal_end), after) == std::string_view::npos) {
-      return;
-    }
+    if (!before.empty() && text.substr(b, at - b).find(before) == std::string_view::npos) return;
+    if (!after.empty() && text.substr(literal_end, e - literal_end).find(after) == std::string_view::npos) return;
     if (b <= win_e && win_e > win_b) {
       win_e = std::max(win_e, e);
     } else {

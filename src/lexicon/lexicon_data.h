@@ -206,6 +206,28 @@ class LexiconData {
   std::shared_ptr<const std::string> overlay_bytes;
   std::optional<ZplView> overlay;
   std::vector<UserWord> user_words;
+
+  // The entry of the word spelled by code points [cps, cps + n), the user
+  // layer first (as Lexicon::lookup); null if neither layer has the word.
+  // `view` receives the layer it came from (for its tags). With
+  // segmentation_only, entity-only phrases (党的二十大) do not count.
+  const format::WordEntry* find_word(const char32_t* cps, size_t n, const ZplView** view = nullptr,
+                                     bool segmentation_only = false) const {
+    if (n == 0) return nullptr;
+    for (const ZplView* v : {overlay ? &*overlay : nullptr, &base}) {
+      if (!v) continue;
+      const TrieView& trie = v->trie();
+      TrieStep step;
+      bool found = trie.first(cps[0], step);
+      for (size_t i = 1; i < n && found; ++i) found = trie.next(step, cps[i], step);
+      if (!found || (segmentation_only && !step.has_word())) continue;
+      if (const format::WordEntry* w = trie.word(step.node)) {
+        if (view) *view = v;
+        return w;
+      }
+    }
+    return nullptr;
+  }
 };
 
 }  // namespace internal

@@ -23,15 +23,7 @@ bool is_ascii_alnum(char c) {
 
 // Whether cps[0, n) is a word (frequency > 0) of the lexicon or its user layer.
 bool is_word(const LexiconData& lex, const char32_t* cps, uint32_t n) {
-  for (const ZplView* view : {lex.overlay ? &*lex.overlay : nullptr, &lex.base}) {
-    if (!view) continue;
-    const TrieView& trie = view->trie();
-    TrieStep step;
-    bool found = trie.first(cps[0], step);
-    for (uint32_t i = 1; i < n && found; ++i) found = trie.next(step, cps[i], step);
-    if (found && step.has_word()) return true;
-  }
-  return false;
+  return lex.find_word(cps, n, nullptr, /*segmentation_only=*/true) != nullptr;
 }
 
 
