@@ -11,6 +11,7 @@
 #include <memory>
 #include <unordered_set>
 
+#include "entities/term_index.h"
 #include "lexicon/lexicon_data.h"
 #include "segment/char_class.h"
 #include "util/parallel.h"
@@ -196,8 +197,9 @@ class EntityExtractorImpl {
   void add_documents_and_slogans(const CharText& t, std::vector<Candidate>& out) const;
   void add_composed(const CharText& t, const std::vector<Candidate>& terms, std::vector<Candidate>& out,
                     Workspace& ws) const;
-  // 区政协提案委, 市政协文化文史和学习委: committee_ anchored at each 政协.
-  void add_committees(std::string_view text, const CharText& t, std::vector<Candidate>& out) const;
+  // 区政协提案委, 市政协文化文史和学习委: at each 政协, the shortest run of
+  // 1-14 Han characters followed by 委员会, 联组 or 委.
+  void add_committees(const CharText& t, std::vector<Candidate>& out) const;
   // Rules on each token: names ending in a company/organization/place suffix,
   // unknown place names, and (into `subjects`) names before a speech verb.
   void add_token_rules(const CharText& t, std::vector<Candidate>& out, std::vector<Candidate>& subjects) const;
@@ -223,43 +225,14 @@ class EntityExtractorImpl {
   Segmenter segmenter_;
   std::vector<std::u32string> compound_surnames_;
   std::vector<uint8_t> char_flags_ = std::vector<uint8_t>(0x10000, 0);    // common CharFlag bits (BMP)
-  // Typed terms (some thousands) by their first two characters (the second
-  // is 0 for one-character terms): a 64 Kbit filter, then an open-addressing
-  // table of (key, run of typed_terms_): a small index that stays in cache,
-  // where walking the 350,000-word trie would not.
-  struct TypedTerm {
-    std::u32string text;
-    EntityType type;
-    int rank;  // 0: user words, 1: the base lexicon (when there are user words)
-  };
-  struct TermSlot {
-    uint64_t key = 0;  // 0: empty (no term starts with U+0000)
-    uint32_t first = 0, count = 0;
-  };
-  static uint64_t start_key(char32_t c0, char32_t c1) { return (uint64_t(c0) << 32) | c1; }
-  static uint32_t start_bit(char32_t c0, char32_t c1) { return (c0 * 0x9E3779B1u ^ c1 * 0x85EBCA77u) >> 16; }
-  static uint32_t slot_hash(uint64_t key) { return static_cast<uint32_t>((key * 0x9E3779B97F4A7C15ull) >> 32); }
-  const TermSlot* find_terms(uint64_t key) const {
-    for (uint32_t i = slot_hash(key) & slot_mask_;; i = (i + 1) & slot_mask_) {
-      const TermSlot& slot = term_slots_[i];
-      if (slot.key == key) return &slot;
-      if (slot.key == 0) return nullptr;
-    }
-  }
-  std::vector<TypedTerm> typed_terms_;  // grouped by start key
-  std::vector<TermSlot> term_slots_;
-  uint32_t slot_mask_ = 0;
-  std::vector<uint64_t> term_starts_bits_ = std::vector<uint64_t>(1024, 0);
+  TermIndex terms_;  // the typed lexicon terms
   std::vector<uint16_t> rare_flags_ = std::vector<uint16_t>(0x10000, 0);  // rare CharFlag bits (BMP)
   std::vector<std::unique_ptr<RE2>> meetings_;
-  RE2 committee_;
 };
 
 EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon)
     : lexicon_(lexicon),
-      segmenter_(lexicon),
-      // 区政协提案委, 区政协化龙桥街道联络委, 区政协文化艺术体育界别联组
-      committee_("政协(\\p{Han}{1,14}?)(?:委员会|联组|委)") {
+      segmenter_(lexicon) {
   const std::string_view names = lexicon_.data().base.surnames();
   for (size_t i = 0; i < names.size();) {
     while (i < names.size() && (names[i] == ' ' || names[i] == '\n' || names[i] == '\t')) ++i;
@@ -338,51 +311,22 @@ void EntityExtractorImpl::index_terms() {
       int type = 0;
       for (char d : line.substr(0, tab)) type = (d >= '0' && d <= '9' && type < 1000) ? type * 10 + (d - '0') : -1;
       if (type <= 0 || type > static_cast<int>(EntityType::kSlogan)) continue;
-      TypedTerm term{to_u32(line.substr(tab + 1)), static_cast<EntityType>(type), rank};
-      const char32_t c0 = term.text[0], c1 = term.text.size() > 1 ? term.text[1] : 0;
-      const uint32_t bit = start_bit(c0, c1);
-      term_starts_bits_[bit / 64] |= uint64_t(1) << (bit % 64);
-      if (c0 < 0x10000) char_flags_[c0] |= kTermFirst;
-      typed_terms_.push_back(std::move(term));
+      const std::u32string term = to_u32(line.substr(tab + 1));
+      if (term.empty()) continue;
+      terms_.add(term, static_cast<EntityType>(type), rank);
+      if (term[0] < 0x10000) char_flags_[term[0]] |= kTermFirst;
     }
     ++rank;
   }
-  auto key_of = [](const TypedTerm& x) { return start_key(x.text[0], x.text.size() > 1 ? x.text[1] : 0); };
-  // Grouped by key; within a key the order the trie walk had: user words
-  // first, then shorter terms first.
-  std::stable_sort(typed_terms_.begin(), typed_terms_.end(), [&](const TypedTerm& a, const TypedTerm& b) {
-    const uint64_t ka = key_of(a), kb = key_of(b);
-    if (ka != kb) return ka < kb;
-    return a.rank != b.rank ? a.rank < b.rank : a.text.size() < b.text.size();
-  });
-  size_t keys = 0;
-  for (size_t i = 0; i < typed_terms_.size(); ++i) keys += i == 0 || key_of(typed_terms_[i]) != key_of(typed_terms_[i - 1]);
-  size_t slots = 16;
-  while (slots < 2 * keys) slots *= 2;
-  term_slots_.assign(slots, TermSlot{});
-  slot_mask_ = static_cast<uint32_t>(slots - 1);
-  for (size_t i = 0; i < typed_terms_.size();) {
-    const uint64_t key = key_of(typed_terms_[i]);
-    size_t j = i;
-    while (j < typed_terms_.size() && key_of(typed_terms_[j]) == key) ++j;
-    uint32_t at = slot_hash(key) & slot_mask_;
-    while (term_slots_[at].key != 0) at = (at + 1) & slot_mask_;
-    term_slots_[at] = {key, static_cast<uint32_t>(i), static_cast<uint32_t>(j - i)};
-    i = j;
-  }
+  terms_.build();
 }
 
 void EntityExtractorImpl::add_terms(const CharText& t, std::vector<Candidate>& out) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
   auto add_starting = [&](uint32_t k, char32_t c0, char32_t c1) {
-    const uint32_t bit = start_bit(c0, c1);
-    if (!(term_starts_bits_[bit / 64] & (uint64_t(1) << (bit % 64)))) return;
-    const TermSlot* slot = find_terms(start_key(c0, c1));
-    if (!slot) return;
-    for (uint32_t x = slot->first; x < slot->first + slot->count; ++x) {
-      const TypedTerm& term = typed_terms_[x];
-      if (!t.matches(k, term.text)) continue;
-      const auto end = static_cast<uint32_t>(k + term.text.size());
+    for (const TermIndex::Term& term : terms_.starting_with(c0, c1)) {
+      if (!t.matches(k, terms_.text(term))) continue;
+      const auto end = static_cast<uint32_t>(k + term.size);
       // A term must start or end on a token boundary (中行 inside 渝中行 is
       // not a bank); a title in the plural (委员们) names nobody.
       const bool plural = term.type == EntityType::kPosition && end < n && t.cps[end] == U'们';
@@ -446,16 +390,25 @@ void EntityExtractorImpl::add_regex_near(const RE2& re, std::u32string_view lite
   flush();
 }
 
-void EntityExtractorImpl::add_committees(std::string_view text, const CharText& t,
-                                         std::vector<Candidate>& out) const {
+void EntityExtractorImpl::add_committees(const CharText& t, std::vector<Candidate>& out) const {
+  // A scan of a few characters on the decoded text: an anchored regex here
+  // cost a DFA walk per 政协, and its states crowded the segmenter's trie
+  // out of the cache.
+  const auto n = static_cast<uint32_t>(t.cps.size());
   for_each_anchor(t, U"政协", [&](uint32_t i) {
-    re2::StringPiece m;
-    const size_t at = t.byte_at[i];
-    if (!committee_.Match(re2::StringPiece(text.data(), text.size()), at, text.size(), RE2::ANCHOR_START, &m, 1)) {
-      return;
+    const uint32_t name = i + 2;
+    uint32_t e = 0;
+    for (uint32_t len = 1; len <= 14 && name + len <= n && t.han(name + len - 1) && e == 0; ++len) {
+      const uint32_t at = name + len;
+      for (std::u32string_view suffix : {U"委员会", U"联组", U"委"}) {
+        if (t.matches(at, suffix)) {
+          e = at + static_cast<uint32_t>(suffix.size());
+          break;
+        }
+      }
     }
+    if (e == 0) return;
     uint32_t b = i;
-    const uint32_t e = t.char_index(at + m.size());
     // The level written before 政协 belongs to the name: 区政协, 全国政协.
     if (b >= 2 && t.matches(b - 2, U"全国")) {
       b -= 2;
@@ -925,7 +878,7 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
     // Committees of the CPPCC: the name between 政协 and 委 has no title in it.
     std::vector<Candidate>& committees = ws.committees;
     committees.clear();
-    add_committees(text, t, committees);
+    add_committees(t, committees);
     for (const Candidate& c : committees) {
       if (c.end < n && t.cps[c.end] == U'员') continue;  // 政协委员 is a title
       const std::u32string_view inner = t.cps.substr(c.begin, c.end - c.begin);

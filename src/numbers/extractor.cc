@@ -1,13 +1,13 @@
-// Number extraction: re2 finds numeral cores in the normalized text; the
+// Number extraction: a byte scan finds numeral cores in the normalized text; the
 // context around each core (prefix 第, qualifiers, ranges, units, quotes,
 // names) decides whether it is a number and of which kind.
 #include "zhpolicy/numbers.h"
 
 #include <boost/container/small_vector.hpp>
-#include <re2/re2.h>
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 
 #include "lexicon/lexicon_data.h"
 #include "segment/char_class.h"
@@ -134,11 +134,10 @@ class NumberExtractorImpl {
   explicit NumberExtractorImpl(Lexicon lexicon)
       : lexicon_(std::move(lexicon)),
         units_(lexicon_.data().base.units_tsv(), "unit table of the lexicon"),
-        core_(std::string("第?(?:[0-9][0-9,]*(?:\\.[0-9]+)?[十百千万亿兆]*|[") + kNumeralChars + "]+)"),
-        starts_candidate_(0x10000, 0) {
-    starts_candidate_[U'第'] = 1;
+        starts_candidate_() {
+    starts_candidate_.set(U'第');
     const std::string_view chars = kNumeralChars;
-    for (size_t i = 0, len; i < chars.size(); i += len) starts_candidate_[utf8::decode(chars, i, len)] = 1;
+    for (size_t i = 0, len; i < chars.size(); i += len) starts_candidate_.set(utf8::decode(chars, i, len));
   }
 
   std::vector<Number> extract(std::string_view text) const;
@@ -165,6 +164,12 @@ class NumberExtractorImpl {
                         char32_t(text[pos + 2] & 0x3F);
     return cp != U'第' && starts_candidate_[cp];
   }
+  // The length of the numeral candidate at s[pos] (0: none), within `limit`
+  // bytes: 第? then digits [0-9][0-9,]*(\.[0-9]+)? with scale characters
+  // 十百千万亿兆 after them, or a run of Chinese numeral characters. A
+  // scan rather than a regex: it runs at every candidate, and a DFA's states
+  // crowd the segmenter's trie out of the cache.
+  size_t core_extent(std::string_view s, size_t pos, size_t limit) const;
   bool parse_core(std::string_view s, size_t begin, size_t end, Core& core) const;
   bool numeral_in_name(std::string_view s, size_t begin, size_t candidate_end) const;
   void extract_at(std::string_view s, const Regions& regions, size_t match_begin, size_t match_end,
@@ -176,9 +181,39 @@ class NumberExtractorImpl {
 
   Lexicon lexicon_;
   UnitTable units_;
-  RE2 core_;
-  std::vector<uint8_t> starts_candidate_;  // by BMP code point: 第 and the Chinese numerals
+  // By BMP code point: 第 and the Chinese numerals. Bits, not bytes: asked at
+  // every character, 8 KiB stays in cache where 64 KiB crowded out the trie.
+  std::bitset<0x10000> starts_candidate_;
 };
+
+size_t NumberExtractorImpl::core_extent(std::string_view s, size_t pos, size_t limit) const {
+  limit = std::min(limit, s.size());
+  size_t p = pos;
+  if (starts_with(s, p, "第") && p + 3 <= limit) p += 3;
+  if (p < limit && is_ascii_digit(s[p])) {
+    while (p < limit && (is_ascii_digit(s[p]) || s[p] == ',')) ++p;
+    if (p + 1 < limit && s[p] == '.' && is_ascii_digit(s[p + 1])) {
+      for (++p; p < limit && is_ascii_digit(s[p]);) ++p;
+    }
+    for (;;) {
+      bool scale = false;
+      for (std::string_view w : {"十", "百", "千", "万", "亿", "兆"}) {
+        if (p + w.size() <= limit && starts_with(s, p, w)) {
+          p += w.size();
+          scale = true;
+          break;
+        }
+      }
+      if (!scale) break;
+    }
+    return p - pos;
+  }
+  const size_t first = p;
+  // next_can_continue is true for ASCII digits too; the Chinese run takes
+  // only three-byte numeral characters.
+  while (p + 3 <= limit && static_cast<unsigned char>(s[p]) >= 0x80 && next_can_continue(s, p)) p += 3;
+  return p > first ? p - pos : 0;
+}
 
 bool NumberExtractorImpl::parse_core(std::string_view s, size_t begin, size_t end, Core& core) const {
   // Arabic groups: cut at the first ',' that is not followed by exactly three
@@ -392,13 +427,10 @@ void NumberExtractorImpl::extract_at(std::string_view s, const Regions& regions,
   for (std::string_view conn : kRangeWords) {
     if (!starts_with(s, pos, conn)) continue;
     const size_t second_begin = pos + conn.size();
-    re2::StringPiece m;
-    if (!core_.Match(re2::StringPiece(s.data(), s.size()), second_begin, std::min(s.size(), second_begin + 64),
-                     RE2::ANCHOR_START, &m, 1) || starts_with(s, second_begin, "第")) {
-      break;
-    }
+    const size_t second_size = core_extent(s, second_begin, second_begin + 64);
+    if (second_size == 0 || starts_with(s, second_begin, "第")) break;
     Core second;
-    if (!parse_core(s, second_begin, second_begin + m.size(), second) || second.arabic != core.arabic) break;
+    if (!parse_core(s, second_begin, second_begin + second_size, second) || second.arabic != core.arabic) break;
     size_t after_second = second.end;
     if (n.kind == NumberKind::kPercent) {
       if (starts_with(s, after_second, "%")) ++after_second;
@@ -539,13 +571,10 @@ std::vector<Number> NumberExtractorImpl::extract_normalized(const NormalizedText
   const std::string_view s = nt.normalized;
   const Regions regions = find_regions(s);
   std::vector<Number> out;
-  const re2::StringPiece input(s.data(), s.size());
-  re2::StringPiece m;
   for (size_t pos = 0; pos < s.size();) {
     // A byte scan finds where a numeral may start (an ASCII digit, or a
-    // three-byte character among the numerals and 第); the anchored re2
-    // pattern then takes the candidate's extent. Unanchored re2 searches cost
-    // several passes per match, and candidates are frequent.
+    // three-byte character among the numerals and 第); core_extent then
+    // takes the candidate's extent.
     const auto c = static_cast<unsigned char>(s[pos]);
     if (c < 0x80) {
       if (c < '0' || c > '9') {
@@ -569,19 +598,13 @@ std::vector<Number> NumberExtractorImpl::extract_normalized(const NormalizedText
         continue;
       }
     }
-    // A lone numeral character (most 一, 二 ... of running text) is its own
-    // core; re2 takes the extent of everything longer.
-    const bool lone = c >= 0x80 && !starts_with(s, pos, "第") &&
-                      (pos + 3 >= s.size() || !next_can_continue(s, pos + 3));
-    if (lone) {
-      m = re2::StringPiece(s.data() + pos, 3);
-    } else if (!core_.Match(input, pos, std::min(s.size(), pos + kMaxCandidateBytes), RE2::ANCHOR_START, &m, 1) ||
-               m.empty()) {
+    const size_t size = core_extent(s, pos, pos + kMaxCandidateBytes);
+    if (size == 0) {
       ++pos;  // also resynchronizes on ill-formed bytes that looked like a numeral
       continue;
     }
-    size_t resume = pos + m.size();
-    extract_at(s, regions, pos, pos + m.size(), out, resume);
+    size_t resume = pos + size;
+    extract_at(s, regions, pos, pos + size, out, resume);
     pos = std::max(resume, pos + 1);
     while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
   }
