@@ -1,0 +1,191 @@
+// Bodies composed of parts: party + place + 委 (民革渝中区委), place + court
+// (成渝金融法院), body + title (区委书记), named areas and lines of business,
+// CPPCC committees (区政协提案委), and meetings (区政协十五届二次会议).
+#include "entities/extractor_impl.h"
+
+namespace zhpolicy {
+namespace internal {
+using namespace entity_detail;
+
+void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Candidate>& terms,
+                                       std::vector<Candidate>& out, Workspace& ws) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  // "What terms start here": terms come in start order (add_terms), so the
+  // terms starting at a char are a run of them; first[at] is where it begins.
+  constexpr uint32_t kNoTerm = 0xFFFFFFFFu;
+  std::vector<uint32_t>& first = ws.first;
+  first.assign(n + 1, kNoTerm);
+  std::vector<const Candidate*>& by_start = ws.by_start;
+  by_start.resize(terms.size());
+  for (size_t k = terms.size(); k-- > 0;) {
+    first[terms[k].begin] = static_cast<uint32_t>(k);
+    by_start[k] = &terms[k];
+  }
+  struct Range {
+    const Candidate* const* b;
+    const Candidate* const* e;
+    const Candidate* const* begin() const { return b; }
+    const Candidate* const* end() const { return e; }
+  };
+  auto starting_at = [&](uint32_t at) {
+    if (at >= n || first[at] == kNoTerm) return Range{nullptr, nullptr};
+    const Candidate* const* b = by_start.data() + first[at];
+    const Candidate* const* e = b;
+    const Candidate* const* last = by_start.data() + by_start.size();
+    while (e != last && (*e)->begin == at) ++e;
+    return Range{b, e};
+  };
+  auto term_at = [&](uint32_t at, EntityType type) {
+    const Candidate* best = nullptr;
+    for (const Candidate* c : starting_at(at)) {
+      if (c->type == type && (!best || c->end > best->end)) best = c;
+    }
+    return best;
+  };
+
+  // 民革渝中区委: party + place + body suffix.
+  for (uint32_t i : t.triggers) {
+    if (!t.has(i, kPartyFirst)) continue;
+    for (auto party : kParties) {
+      if (!t.matches(i, party)) continue;
+      const uint32_t p = i + static_cast<uint32_t>(party.size());
+      for (const Candidate* place : starting_at(p)) {
+        if (place->type != EntityType::kPlace) continue;
+        for (auto suffix : kPartyBodySuffixes) {
+          if (t.matches(place->end, suffix)) {
+            out.push_back({i, place->end + static_cast<uint32_t>(suffix.size()), EntityType::kGovernment, kRulePriority});
+            break;
+          }
+        }
+      }
+    }
+  }
+  // The other rules start at a term: visit each distinct term start (terms
+  // are in start order).
+  for (size_t k = 0; k < terms.size(); ++k) {
+    const uint32_t i = terms[k].begin;
+    if (k > 0 && terms[k - 1].begin == i) continue;
+    // 成渝金融法院: place + court.
+    for (const Candidate* place : starting_at(i)) {
+      if (place->type != EntityType::kPlace) continue;
+      for (auto suffix : kCourtSuffixes) {
+        if (t.matches(place->end, suffix)) {
+          out.push_back({i, place->end + static_cast<uint32_t>(suffix.size()), EntityType::kGovernment, kRulePriority});
+          break;
+        }
+      }
+    }
+    // 重庆(化龙桥)国际商务区: place, a place in brackets, then a named area.
+    for (const Candidate* outer : starting_at(i)) {
+      if (outer->type != EntityType::kPlace || outer->end + 2 >= n) continue;
+      const char32_t open = t.cps[outer->end];
+      if (open != U'(' && open != U'（') continue;
+      const Candidate* inner = term_at(outer->end + 1, EntityType::kPlace);
+      if (!inner || inner->end >= n || (t.cps[inner->end] != U')' && t.cps[inner->end] != U'）')) continue;
+      for (uint32_t e = inner->end + 2; e <= std::min(n, inner->end + 12); ++e) {
+        bool done = false;
+        for (auto suffix : kPlaceSuffixes) {
+          if (e >= suffix.size() && t.matches(e - static_cast<uint32_t>(suffix.size()), suffix) && t.token_start(e)) {
+            out.push_back({i, e, EntityType::kPlace, kRulePriority});
+            done = true;
+            break;
+          }
+        }
+        if (done || !t.han(e - 1)) break;
+      }
+    }
+    // 腾讯电竞: a company and its line of business.
+    for (const Candidate* company : starting_at(i)) {
+      if (company->type != EntityType::kCompany) continue;
+      for (std::u32string_view line : {U"电竞", U"科技", U"控股", U"文化", U"传媒", U"音乐", U"视频", U"游戏",
+                                       U"金融", U"汽车", U"地产", U"物流", U"健康", U"医疗", U"云"}) {
+        if (t.matches(company->end, line) && t.token_start(company->end + line.size())) {
+          out.push_back({i, static_cast<uint32_t>(company->end + line.size()), EntityType::kCompany, kRulePriority});
+          break;
+        }
+      }
+    }
+    // 区委书记, 区政协党组书记, 区委副书记: body + title.
+    for (const Candidate* body : starting_at(i)) {
+      if (body->type != EntityType::kGovernment && body->type != EntityType::kOrganization) continue;
+      if (const Candidate* title = term_at(body->end, EntityType::kPosition)) {
+        out.push_back({i, title->end, EntityType::kPosition, kRulePriority});
+      }
+    }
+  }
+}
+
+void EntityExtractorImpl::add_committees(const CharText& t, std::vector<Candidate>& out) const {
+  // A scan of a few characters on the decoded text: an anchored regex here
+  // cost a DFA walk per 政协, and its states crowded the segmenter's trie
+  // out of the cache.
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  for_each_anchor(t, U"政协", [&](uint32_t i) {
+    const uint32_t name = i + 2;
+    uint32_t e = 0;
+    for (uint32_t len = 1; len <= 14 && name + len <= n && t.han(name + len - 1) && e == 0; ++len) {
+      const uint32_t at = name + len;
+      for (std::u32string_view suffix : {U"委员会", U"联组", U"委"}) {
+        if (t.matches(at, suffix)) {
+          e = at + static_cast<uint32_t>(suffix.size());
+          break;
+        }
+      }
+    }
+    if (e == 0) return;
+    uint32_t b = i;
+    // The level written before 政协 belongs to the name: 区政协, 全国政协.
+    if (b >= 2 && t.matches(b - 2, U"全国")) {
+      b -= 2;
+    } else if (b >= 1 && std::u32string_view(U"区市县省").find(t.cps[b - 1]) != std::u32string_view::npos) {
+      b -= 1;
+    }
+    out.push_back({b, e, EntityType::kGovernment, kRulePriority});
+  });
+}
+
+void EntityExtractorImpl::add_regex(const RE2& re, std::string_view text, const CharText& t, EntityType type,
+                                    std::vector<Candidate>& out, size_t from) const {
+  re2::StringPiece input(text.data(), text.size()), m;
+  size_t pos = from;
+  while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    const auto b = static_cast<uint32_t>(m.data() - text.data());
+    const auto e = static_cast<uint32_t>(b + m.size());
+    const uint32_t cb = t.char_index(b), ce = t.char_index(e);
+    if (ce > cb) out.push_back({cb, ce, type, kRulePriority});
+    pos = std::max<size_t>(e, b + 1);
+  }
+}
+
+void EntityExtractorImpl::add_regex_near(const RE2& re, std::u32string_view literal, std::string_view text,
+                                         const CharText& t, EntityType type, std::vector<Candidate>& out,
+                                         std::string_view before, std::string_view after) const {
+  constexpr size_t kBefore = 60, kAfter = 90;  // bytes: longer than any match around the literal
+  // Windows around every occurrence, merged where they overlap, so that no
+  // match is cut between two windows.
+  size_t win_b = 0, win_e = 0;
+  auto flush = [&] {
+    if (win_e > win_b) add_regex(re, text.substr(0, win_e), t, type, out, win_b);
+  };
+  for_each_anchor(t, literal, [&](uint32_t i) {
+    const size_t at = t.byte_at[i], literal_end = t.byte_at[i + literal.size()];
+    size_t b = at > kBefore ? at - kBefore : 0;
+    while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;  // a character start
+    size_t e = std::min(text.size(), literal_end + kAfter);
+    while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
+    // Literals every match also has before or after this one: most 届 are not meetings.
+    if (!before.empty() && text.substr(b, at - b).find(before) == std::string_view::npos) return;
+    if (!after.empty() && text.substr(literal_end, e - literal_end).find(after) == std::string_view::npos) return;
+    if (b <= win_e && win_e > win_b) {
+      win_e = std::max(win_e, e);
+    } else {
+      flush();
+      win_b = b;
+      win_e = e;
+    }
+  });
+  flush();
+}
+
+}  // namespace internal
+}  // namespace zhpolicy

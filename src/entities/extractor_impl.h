@@ -1,0 +1,248 @@
+// src/entities/extractor_impl.h — what the entity rules share: the decoded
+// text with its class bits, candidate mentions, the word lists that both the
+// rules and the constructor need, and the extractor's class. Its members are
+// defined one family of rules per file:
+//   terms.cc      typed lexicon terms and word lookups
+//   bodies.cc     composed bodies (民革渝中区委, courts, titles), CPPCC committees, meetings
+//   quotes.cc     《documents》, named reports, quoted and numbered slogans
+//   names.cc      people, and names ending in a company, organization or place suffix
+//   extractor.cc  construction, decoding, and the pass that resolves candidates and links
+#ifndef ZHPOLICY_SRC_ENTITIES_EXTRACTOR_IMPL_H_
+#define ZHPOLICY_SRC_ENTITIES_EXTRACTOR_IMPL_H_
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entities/term_index.h"
+#include "zhpolicy/entities.h"
+#include "zhpolicy/segmenter.h"
+#include "zhpolicy/utf8.h"
+
+namespace zhpolicy {
+namespace internal {
+namespace entity_detail {
+
+// What the rules look for in a character, as bits found once per text while
+// decoding: most rules start only at a few kinds of characters, and testing a
+// bit is cheaper than comparing words. The common bits come from a byte table
+// (64 KiB, mostly cache-resident); the bits of the rare trigger characters
+// from a second table read only for characters marked kTrigger.
+enum CharFlag : uint16_t {
+  kHan = 1 << 0,
+  kTermFirst = 1 << 1,      // some typed lexicon term starts with it
+  kSuffixLast = 1 << 2,     // last character of a company/organization/place suffix
+  kSurname = 1 << 3,        // a one-character surname
+  kCompoundFirst = 1 << 4,  // first character of a compound surname
+  kVerbFirst = 1 << 5,      // first character of a speech/action verb after names
+  kPlaceChar = 1 << 6,      // 路 街 巷 … ending unknown place names
+  kTrigger = 1 << 7,        // one of the rare bits below is set
+  // Rare bits: their positions are listed per text, so those rules never scan it.
+  kQuoteOpen = 1 << 8,      // 《 “ 「
+  kNumeral = 1 << 9,        // 一 … 十 两 (numbered slogans)
+  kPartyFirst = 1 << 10,    // first character of a party name (民革 …)
+  kAnchorFirst = 1 << 11,   // first character of a regex anchor literal (届, 政协, 次党, 政府工作报告)
+};
+constexpr uint16_t kCommonFlags = 0xFF;
+// A numeral followed by one of these is a number (三年, 五个), not a slogan
+// part. Looked up in the rare table directly (these are common characters,
+// so they are not triggers).
+constexpr uint16_t kCounter = 1 << 12;
+constexpr std::u32string_view kCounters = U"届次年个家名人项条期位天月日";
+
+// A candidate mention in character indices. Longer wins; on equal length the
+// higher priority (rules over plain terms).
+struct Candidate {
+  uint32_t begin, end;
+  EntityType type;
+  uint8_t priority;
+  uint32_t order = 0;  // position among all candidates, the last tie-break
+};
+
+// A lexicon entry as the rules need it (the tag points into the lexicon).
+struct WordRef {
+  uint32_t freq;
+  std::string_view tag;
+  EntityType entity;
+};
+
+constexpr uint8_t kTermPriority = 1;
+constexpr uint8_t kRulePriority = 2;
+
+inline std::u32string to_u32(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0, len; i < s.size(); i += len) out.push_back(utf8::decode(s, i, len));
+  return out;
+}
+
+// The text as code points with their byte offsets, and the token starts.
+// Lives in a per-thread workspace (see extract), so its buffers are reused.
+struct CharText {
+  // A list of char indices in a buffer that only grows (reused across texts).
+  struct Indices {
+    std::vector<uint32_t> buffer;
+    uint32_t count = 0;
+    const uint32_t* begin() const { return buffer.data(); }
+    const uint32_t* end() const { return buffer.data() + count; }
+  };
+
+  // The arrays are buffers that only grow (reused across texts, never
+  // value-initialized again); cps views the current text's code points, and
+  // entries past cps.size() + 1 are stale, never read.
+  std::u32string cps_buffer;
+  std::u32string_view cps;
+  std::vector<uint16_t> flags;       // CharFlag bits by char index
+  Indices triggers;     // char indices marked kTrigger
+  Indices term_starts;  // char indices of Han chars marked kTermFirst
+  std::vector<uint32_t> byte_at;  // cps.size() + 1 entries
+  std::vector<uint32_t> token_end_of;  // token start -> its end; kNoToken elsewhere
+
+  // The first char starting at or after byte offset `byte`.
+  uint32_t char_index(size_t byte) const {
+    const auto last = byte_at.begin() + static_cast<std::ptrdiff_t>(cps.size()) + 1;
+    return static_cast<uint32_t>(std::lower_bound(byte_at.begin(), last, byte) - byte_at.begin());
+  }
+  static constexpr uint32_t kNoToken = 0xFFFFFFFFu;
+  // Whether a token starts at char i (i == cps.size() counts as one).
+  bool token_start(uint32_t i) const { return token_end_of[i] != kNoToken; }
+  bool han(uint32_t i) const { return flags[i] & kHan; }
+  bool has(uint32_t i, uint16_t flag) const { return flags[i] & flag; }
+  bool matches(uint32_t at, std::u32string_view word) const {
+    // Called at every position for many words: the first character decides most.
+    return at + word.size() <= cps.size() && !word.empty() && cps[at] == word[0] &&
+           std::u32string_view(cps).substr(at, word.size()) == word;
+  }
+};
+
+// Calls f(i) for each char index i where `literal` occurs; its first character
+// must be marked kAnchorFirst (so the trigger list holds every candidate).
+template <typename F>
+void for_each_anchor(const CharText& t, std::u32string_view literal, F&& f) {
+  for (const uint32_t i : t.triggers) {
+    if (t.matches(i, literal)) f(i);
+  }
+}
+
+inline constexpr std::array<std::u32string_view, 9> kParties = {
+    U"民革", U"民盟", U"民建", U"民进", U"农工党", U"致公党", U"九三学社", U"台盟", U"中共"};
+inline constexpr std::array<std::u32string_view, 8> kPartyBodySuffixes = {
+    U"区委", U"市委", U"县委", U"省委", U"委员会", U"支部", U"总支", U"委"};
+inline constexpr std::array<std::u32string_view, 9> kCourtSuffixes = {
+    U"金融法院", U"中级人民法院", U"高级人民法院", U"人民法院", U"人民检察院", U"法院", U"检察院", U"海关", U"铁路运输法院"};
+inline constexpr std::array<std::u32string_view, 9> kCompanySuffixes = {
+    U"股份有限公司", U"有限责任公司", U"有限公司", U"集团", U"公司", U"银行", U"人寿", U"证券", U"保险"};
+inline constexpr std::array<std::u32string_view, 11> kOrganizationSuffixes = {
+    U"医院", U"大学", U"学院", U"协会", U"学会", U"商会", U"联合会", U"研究院", U"研究所", U"基金会", U"服务团"};
+inline constexpr std::array<std::u32string_view, 14> kPlaceSuffixes = {
+    U"大厦", U"广场", U"新村", U"陈列馆", U"博物馆", U"会馆", U"产业园", U"娱乐区", U"商务区",
+    U"停车楼", U"公园", U"大桥", U"大道", U"码头"};
+// A name-shaped unknown token before one of these is a person: 赵世庆强调.
+inline constexpr std::array<std::u32string_view, 16> kSubjectVerbs = {
+    U"强调", U"指出", U"表示", U"认为", U"介绍", U"要求", U"希望", U"建议", U"提出", U"认真",
+    U"先后", U"分别", U"主持", U"出席", U"讲话", U"说"};
+// The level at the end of a division name: 渝中区, 石柱县, 重庆市.
+constexpr std::u32string_view kLevelChars = U"区县市州旗盟";
+// Unknown words ending in one of these are places (双钢路, 恒大云邸).
+constexpr std::u32string_view kPlaceChars = U"路街巷湾城邸苑园村桥坝";
+// Tags of words that cannot be part of a name before a suffix (verbs,
+// function words, numerals, pronouns ...).
+inline constexpr std::array<std::string_view, 18> kStopTags = {"v", "vn", "p", "c", "u", "d", "r", "m", "q",
+                                                                "f", "y", "e", "o", "uj", "ul", "ud", "ad", "a"};
+// Tags of proper nouns: a name before a suffix needs one of these, or a word
+// the lexicon does not know (口袋公园 and 特色产业园 are not names).
+inline constexpr std::array<std::string_view, 7> kProperTags = {"ns", "nz", "nt", "nr", "nrt", "j", "nw"};
+
+// Buffers of one extract() call, kept per thread: a document is analyzed line
+// by line in pipelines, and allocating them for every line costs more than the
+// work on a short line.
+struct Workspace {
+  CharText t;
+  std::vector<Candidate> terms, cands, titles, chosen, committees, subjects;
+  std::vector<uint32_t> first;
+  std::vector<const Candidate*> by_start;
+  std::vector<uint8_t> taken;
+
+  // After a huge text, give the memory back instead of holding it per thread.
+  void trim() {
+    constexpr size_t kKeepChars = size_t(1) << 22;
+    if (t.cps_buffer.size() > kKeepChars) *this = Workspace();
+  }
+};
+
+}  // namespace entity_detail
+
+class EntityExtractorImpl {
+  using CharText = entity_detail::CharText;
+  using Candidate = entity_detail::Candidate;
+  using WordRef = entity_detail::WordRef;
+  using Workspace = entity_detail::Workspace;
+
+ public:
+  explicit EntityExtractorImpl(Lexicon lexicon);
+  Entities extract(std::string_view text) const { return extract(text, segmenter_.segment(text)); }
+  Entities extract(std::string_view text, const std::vector<Token>& tokens) const;
+  const Lexicon& lexicon() const { return lexicon_; }
+
+ private:
+  // Fills t from the text: code points, class bits, byte offsets, token starts.
+  void decode(std::string_view text, const std::vector<Token>& tokens, CharText& t) const;
+  // Builds the typed-term index from the lexicon's typed-term lists (and kTermFirst).
+  void index_terms();
+  void add_terms(const CharText& t, std::vector<Candidate>& out) const;
+  void add_regex(const RE2& re, std::string_view text, const CharText& t, EntityType type,
+                 std::vector<Candidate>& out, size_t from = 0) const;
+  // add_regex() only in windows around each occurrence of `literal` (which
+  // every match contains): an unanchored scan of a whole long text per
+  // pattern costs far more.
+  // `before`/`after`, when given, must occur in the window before/after the
+  // literal as well.
+  void add_regex_near(const RE2& re, std::u32string_view literal, std::string_view text, const CharText& t,
+                      EntityType type, std::vector<Candidate>& out, std::string_view before = {},
+                      std::string_view after = {}) const;
+  void add_documents_and_slogans(const CharText& t, std::vector<Candidate>& out) const;
+  void add_composed(const CharText& t, const std::vector<Candidate>& terms, std::vector<Candidate>& out,
+                    Workspace& ws) const;
+  // 区政协提案委, 市政协文化文史和学习委: at each 政协, the shortest run of
+  // 1-14 Han characters followed by 委员会, 联组 or 委.
+  void add_committees(const CharText& t, std::vector<Candidate>& out) const;
+  // Rules on each token: names ending in a company/organization/place suffix,
+  // unknown place names, and (into `subjects`) names before a speech verb.
+  void add_token_rules(const CharText& t, std::vector<Candidate>& out, std::vector<Candidate>& subjects) const;
+  bool slogan_like(const CharText& t, uint32_t begin, uint32_t end) const;
+  // Whether the word after a closing quote makes the quote a programme name:
+  // “满天星”计划, “智融惠畅”工程.
+  static bool names_programme(const CharText& t, uint32_t at) {
+    static const std::array<std::u32string_view, 12> kProgrammeNouns = {
+        U"计划", U"工程", U"行动", U"品牌", U"战略", U"项目", U"模式", U"机制", U"工作法", U"平台", U"活动", U"专项"};
+    for (auto w : kProgrammeNouns) {
+      if (t.matches(at, w)) return true;
+    }
+    return false;
+  }
+  bool name_like_token(const CharText& t, uint32_t begin, uint32_t end) const;
+  bool person_like(const CharText& t, uint32_t begin, uint32_t end) const;
+  uint32_t surname_length(const CharText& t, uint32_t at) const;
+  // The lexicon entry of the characters [begin, end), looked up without
+  // building a string (user words first, as Lexicon::lookup does).
+  std::optional<WordRef> word_info(const CharText& t, uint32_t begin, uint32_t end) const;
+
+  Lexicon lexicon_;
+  Segmenter segmenter_;
+  std::vector<std::u32string> compound_surnames_;
+  std::vector<uint8_t> char_flags_ = std::vector<uint8_t>(0x10000, 0);    // common CharFlag bits (BMP)
+  TermIndex terms_;  // the typed lexicon terms
+  std::vector<uint16_t> rare_flags_ = std::vector<uint16_t>(0x10000, 0);  // rare CharFlag bits (BMP)
+  std::vector<std::unique_ptr<RE2>> meetings_;
+};
+
+}  // namespace internal
+}  // namespace zhpolicy
+
+#endif  // ZHPOLICY_SRC_ENTITIES_EXTRACTOR_IMPL_H_

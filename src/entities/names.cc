@@ -1,0 +1,119 @@
+// Names: people (surname + given name, before a verb of speech), and names
+// that end in a company, organization or place suffix, or a place character.
+#include "entities/extractor_impl.h"
+
+namespace zhpolicy {
+namespace internal {
+using namespace entity_detail;
+
+uint32_t EntityExtractorImpl::surname_length(const CharText& t, uint32_t at) const {
+  if (at >= t.cps.size()) return 0;
+  if (t.has(at, kCompoundFirst)) {
+    for (const auto& s : compound_surnames_) {
+      if (t.matches(at, s)) return static_cast<uint32_t>(s.size());
+    }
+  }
+  return t.has(at, kSurname) ? 1 : 0;
+}
+
+bool EntityExtractorImpl::name_like_token(const CharText& t, uint32_t begin, uint32_t end) const {
+  for (uint32_t i = begin; i < end; ++i) {
+    if (!t.han(i)) return false;
+  }
+  const auto w = word_info(t, begin, end);
+  if (!w) return true;  // unknown to the lexicon: a name-like coinage
+  for (auto tag : kStopTags) {
+    if (w->tag == tag) return false;
+  }
+  return true;
+}
+
+// A personal name: Han characters after a surname, unknown to the lexicon or
+// typed person by our data. (jieba's "nr" tag is not trusted: it marks 智慧,
+// 楼宇, 文明 too.)
+bool EntityExtractorImpl::person_like(const CharText& t, uint32_t begin, uint32_t end) const {
+  if (surname_length(t, begin) == 0) return false;
+  for (uint32_t i = begin; i < end; ++i) {
+    if (!t.han(i)) return false;
+  }
+  const auto w = word_info(t, begin, end);
+  return !w || w->entity == EntityType::kPerson;
+}
+
+void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candidate>& out,
+                                          std::vector<Candidate>& subjects) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  auto try_suffixes = [&](uint32_t tok_b, uint32_t tok_e, auto& suffixes, EntityType type) {
+    for (std::u32string_view suffix : suffixes) {
+      const auto len = static_cast<uint32_t>(suffix.size());
+      if (tok_e - tok_b < len || t.cps[tok_e - 1] != suffix.back() || !t.matches(tok_e - len, suffix)) continue;
+      // Extend left over name-like tokens (proper nouns, coinages), at most 10 characters.
+      uint32_t b = tok_e - len;
+      bool proper = false;
+      int name_tokens = 0;
+      auto note = [&](uint32_t pb, uint32_t pe) {
+        const auto w = word_info(t, pb, pe);
+        proper = proper || !w || w->entity != EntityType::kNone ||
+                 std::find(kProperTags.begin(), kProperTags.end(), w->tag) != kProperTags.end();
+      };
+      if (tok_e - tok_b > len && name_like_token(t, tok_b, tok_e - len)) {
+        note(tok_b, tok_e - len);
+        b = tok_b;
+      }
+      while (b > 0 && tok_e - b < 10) {
+        uint32_t pb = b - 1;
+        while (pb > 0 && !t.token_start(pb)) --pb;
+        if (!name_like_token(t, pb, b)) break;
+        note(pb, b);
+        ++name_tokens;
+        b = pb;
+      }
+      // Companies are often named with ordinary words (民生轮船公司): two of
+      // them before the suffix are enough, unless the words before the suffix
+      // end in another company suffix (外资银行保险 is a kind of business).
+      if (type == EntityType::kCompany) {
+        if (name_tokens >= 2) proper = true;
+        for (std::u32string_view other : kCompanySuffixes) {
+          const auto ol = static_cast<uint32_t>(other.size());
+          if (tok_e - len >= b + ol && t.matches(tok_e - len - ol, other)) proper = false;
+        }
+      }
+      if (tok_e - len - b >= 2 && proper) out.push_back({b, tok_e, type, kRulePriority});
+      return;
+    }
+  };
+  for (uint32_t i = 0; i < n; i = t.token_end_of[i]) {
+    if (!t.han(i)) continue;
+    const uint32_t e = t.token_end_of[i];
+    // A name-shaped unknown token before a verb of speech or action: 赵世庆强调.
+    if (e - i >= 2 && e - i <= 3 && e < n && t.has(e, kVerbFirst) && surname_length(t, i) != 0) {
+      for (auto verb : kSubjectVerbs) {
+        if (t.matches(e, verb)) {
+          if (person_like(t, i, e)) subjects.push_back({i, e, EntityType::kPerson, kRulePriority});
+          break;
+        }
+      }
+    }
+    // Unknown words ending in a place character (双钢路, 恒大云邸), and 路/街
+    // written after an unknown name (大黄 路), are places.
+    if (e <= n && e - i >= 3 && e - i <= 5 && t.has(e - 1, kPlaceChar) &&
+        !word_info(t, i, e) && name_like_token(t, i, e)) {
+      out.push_back({i, e, EntityType::kPlace, kRulePriority});
+    }
+    if (e - i == 1 && (t.cps[i] == U'路' || t.cps[i] == U'街') && i >= 2) {
+      uint32_t pb = i - 1;
+      while (pb > 0 && !t.token_start(pb)) --pb;
+      if (i - pb >= 2 && i - pb <= 3 && !word_info(t, pb, i) && name_like_token(t, pb, i)) {
+        out.push_back({pb, e, EntityType::kPlace, kRulePriority});
+      }
+    }
+    // Only tokens ending in a suffix's last character can end a name.
+    if (e == 0 || e > n || !t.has(e - 1, kSuffixLast)) continue;
+    try_suffixes(i, e, kCompanySuffixes, EntityType::kCompany);
+    try_suffixes(i, e, kOrganizationSuffixes, EntityType::kOrganization);
+    try_suffixes(i, e, kPlaceSuffixes, EntityType::kPlace);
+  }
+}
+
+}  // namespace internal
+}  // namespace zhpolicy

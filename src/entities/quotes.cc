@@ -1,0 +1,126 @@
+// Documents and slogans: text in 《》, named government work reports,
+// quoted programme names (not scare quotes), numbered slogans (一核三带六园区).
+#include "entities/extractor_impl.h"
+
+namespace zhpolicy {
+namespace internal {
+using namespace entity_detail;
+
+// Quoted phrases are programme names or slogans unless the quotes only stress
+// an ordinary word (“温度”, “新地标”) or a clause.
+bool EntityExtractorImpl::slogan_like(const CharText& t, uint32_t begin, uint32_t end) const {
+  const uint32_t len = end - begin;
+  if (len == 0 || len > 30) return false;
+  bool digits_only = true, has_numeral = false, has_plus = false, has_de = false;
+  uint32_t part = 0, longest_part = 0;
+  for (uint32_t i = begin; i < end; ++i) {
+    const char32_t c = t.cps[i];
+    digits_only = digits_only && c >= U'0' && c <= U'9';
+    has_numeral = has_numeral || std::u32string_view(U"一二三四五六七八九十两0123456789").find(c) != std::u32string_view::npos;
+    has_plus = has_plus || c == U'+' || c == U'＋';
+    has_de = has_de || c == U'的';
+    if (c == U'、' || c == U',' || c == U'，') {
+      part = 0;
+    } else {
+      longest_part = std::max(longest_part, ++part);
+    }
+  }
+  if (digits_only) return false;                       // a programme code, a number
+  for (auto suffix : kPlaceSuffixes) {                 // “大田湾体育产业园” names a place
+    if (len > suffix.size() && t.matches(end - static_cast<uint32_t>(suffix.size()), suffix)) return false;
+  }
+  if (longest_part > 8) return false;                  // a clause, not a name
+  if (has_numeral || has_plus) return true;            // 四首经济, 国际范+烟火气
+  if (has_de) return false;                            // 舌尖上的安全
+  const std::u32string_view tail = t.cps.substr(end - std::min<uint32_t>(len, 2), 2);
+  if (len <= 3 && (tail == U"起来" || tail == U"进来" || tail == U"出来" || tail == U"下去")) return false;
+  // One common word in quotes is emphasis: 温度, 空间, 精度.
+  if (t.token_start(begin) && t.token_end_of[begin] == end) {
+    if (auto w = word_info(t, begin, end)) {
+      if (w->entity != EntityType::kNone) return true;
+      if (w->tag == "i" || w->tag == "l") return true;  // 老有所养, 全心全意
+      return false;
+    }
+  }
+  // A few common words in quotes are emphasis too: “新地标”, “多元消费供给”.
+  uint32_t tokens = 0, common = 0;
+  for (uint32_t i = begin; i < end; i = t.token_end_of[i]) {
+    if (!t.token_start(i) || t.token_end_of[i] > end) return true;  // quotes cut a word: a coinage
+    ++tokens;
+    const auto w = word_info(t, i, t.token_end_of[i]);
+    if (w && w->entity == EntityType::kNone && w->freq >= 1000) ++common;
+  }
+  return !(tokens <= 3 && common == tokens);
+}
+
+void EntityExtractorImpl::add_documents_and_slogans(const CharText& t, std::vector<Candidate>& out) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  for (uint32_t i : t.triggers) {
+    if (!t.has(i, kQuoteOpen)) continue;
+    const char32_t open = t.cps[i];
+    const char32_t close = open == U'《' ? U'》' : open == U'“' ? U'”' : open == U'「' ? U'」' : 0;
+    if (!close) continue;
+    uint32_t j = i + 1;
+    while (j < n && t.cps[j] != close && t.cps[j] != U'\n' && j - i <= 80) ++j;
+    if (j >= n || t.cps[j] != close || j == i + 1) continue;
+    if (open == U'《') {
+      out.push_back({i + 1, j, EntityType::kDocument, kRulePriority});
+    } else if (slogan_like(t, i + 1, j) ||
+               (names_programme(t, j + 1) && !std::all_of(t.cps.begin() + i + 1, t.cps.begin() + j,
+                                                          [](char32_t c) { return c >= U'0' && c <= U'9'; }))) {
+      out.push_back({i + 1, j, EntityType::kSlogan, kRulePriority});
+    }
+  }
+  // Named reports: [重庆市渝中区|区|市]人民政府工作报告, 政府工作报告.
+  const std::u32string_view report = U"政府工作报告";
+  for_each_anchor(t, report, [&](uint32_t i) {
+    uint32_t b = i;
+    if (b >= 2 && t.matches(b - 2, U"人民")) b -= 2;
+    // Places and 区/市/县/省 written right before it belong to the title.
+    for (bool grew = true; grew && b > 0;) {
+      grew = false;
+      const char32_t c = t.cps[b - 1];
+      if (c == U'区' || c == U'市' || c == U'县' || c == U'省') {
+        --b;
+        grew = true;
+        continue;
+      }
+      for (uint32_t len = std::min<uint32_t>(b, 6); len >= 2 && !grew; --len) {
+        if (auto w = word_info(t, b - len, b); w && w->entity == EntityType::kPlace) {
+          b -= len;
+          grew = true;
+        }
+      }
+    }
+    out.push_back({b, static_cast<uint32_t>(i + report.size()), EntityType::kDocument, kRulePriority});
+  });
+  // Numbered slogans written without quotes: 一核三带六园区 (numeral + 1-2
+  // characters, three times or more).
+  const auto numeral = [&](uint32_t k) { return t.has(k, kNumeral); };
+  uint32_t resume = 0;
+  for (uint32_t i : t.triggers) {
+    if (i < resume || !numeral(i)) continue;
+    uint32_t j = i, parts = 0;
+    while (j < n && numeral(j)) {
+      uint32_t k = j + 1, body = 0;
+      while (k < n && body < 2 && t.han(k) && !numeral(k) && !(rare_flags_[t.cps[k]] & kCounter)) {
+        ++k;
+        ++body;
+      }
+      if (body == 0) break;
+      // The last part may take one more character (园区).
+      if (k < n && t.han(k) && !numeral(k) && (k + 1 >= n || !t.han(k + 1) || numeral(k + 1))) {
+        if (k + 1 >= n || !t.han(k + 1)) ++k;
+      }
+      j = k;
+      ++parts;
+    }
+    if (parts >= 3) {
+      out.push_back({i, j, EntityType::kSlogan, kRulePriority});
+      resume = j + 1;
+    }
+  }
+}
+
+}  // namespace internal
+}  // namespace zhpolicy

@@ -1,0 +1,72 @@
+// Typed lexicon terms (places, bodies, titles, slogans …) found in a text,
+// and word lookups for the rules.
+#include "entities/extractor_impl.h"
+
+#include "lexicon/lexicon_data.h"
+
+namespace zhpolicy {
+namespace internal {
+using namespace entity_detail;
+
+std::optional<WordRef> EntityExtractorImpl::word_info(const CharText& t, uint32_t begin, uint32_t end) const {
+  if (end <= begin) return std::nullopt;
+  const ZplView* view = nullptr;
+  const format::WordEntry* w = lexicon_.data().find_word(t.cps.data() + begin, end - begin, &view);
+  if (!w) return std::nullopt;
+  return WordRef{w->freq, view->tag(w->tag), static_cast<EntityType>(w->entity)};
+}
+
+void EntityExtractorImpl::index_terms() {
+  const LexiconData& lex = lexicon_.data();
+  int rank = 0;
+  for (const ZplView* view : {lex.overlay ? &*lex.overlay : nullptr, &lex.base}) {
+    if (!view) continue;
+    const std::string_view lines = view->entity_terms();
+    for (size_t pos = 0; pos < lines.size();) {
+      size_t eol = lines.find('\n', pos);
+      if (eol == std::string_view::npos) eol = lines.size();
+      const std::string_view line = lines.substr(pos, eol - pos);
+      pos = eol + 1;
+      const size_t tab = line.find('\t');
+      if (tab == std::string_view::npos || tab == 0 || tab + 1 >= line.size()) continue;
+      int type = 0;
+      for (char d : line.substr(0, tab)) type = (d >= '0' && d <= '9' && type < 1000) ? type * 10 + (d - '0') : -1;
+      if (type <= 0 || type > static_cast<int>(EntityType::kSlogan)) continue;
+      const std::u32string term = to_u32(line.substr(tab + 1));
+      if (term.empty()) continue;
+      terms_.add(term, static_cast<EntityType>(type), rank);
+      if (term[0] < 0x10000) char_flags_[term[0]] |= kTermFirst;
+    }
+    ++rank;
+  }
+  terms_.build();
+}
+
+void EntityExtractorImpl::add_terms(const CharText& t, std::vector<Candidate>& out) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  auto add_starting = [&](uint32_t k, char32_t c0, char32_t c1) {
+    for (const TermIndex::Term& term : terms_.starting_with(c0, c1)) {
+      if (!t.matches(k, terms_.text(term))) continue;
+      const auto end = static_cast<uint32_t>(k + term.size);
+      // A term must start or end on a token boundary (中行 inside 渝中行 is
+      // not a bank); a title in the plural (委员们) names nobody.
+      const bool plural = term.type == EntityType::kPosition && end < n && t.cps[end] == U'们';
+      if (plural || !(t.token_start(k) || t.token_start(end))) continue;
+      // Nor may a division name lend its level to the next word: 滨江区 in
+      // 滨江/区域, 某某县 in …/县城 (渝中区 in the one word 渝中区委 stays).
+      if (!t.token_start(end) && kLevelChars.find(t.cps[end - 1]) != std::u32string_view::npos) {
+        uint32_t word_start = end - 1;
+        while (word_start > k && !t.token_start(word_start)) --word_start;
+        if (word_start > k) continue;
+      }
+      out.push_back({k, end, term.type, kTermPriority});
+    }
+  };
+  for (const uint32_t k : t.term_starts) {
+    add_starting(k, t.cps[k], 0);
+    if (k + 1 < n) add_starting(k, t.cps[k], t.cps[k + 1]);
+  }
+}
+
+}  // namespace internal
+}  // namespace zhpolicy
