@@ -143,10 +143,18 @@ inline constexpr std::array<std::u32string_view, 11> kOrganizationSuffixes = {
 inline constexpr std::array<std::u32string_view, 14> kPlaceSuffixes = {
     U"大厦", U"广场", U"新村", U"陈列馆", U"博物馆", U"会馆", U"产业园", U"娱乐区", U"商务区",
     U"停车楼", U"公园", U"大桥", U"大道", U"码头"};
+// Nouns that make a name of what they follow: “满天星”计划, “智融惠畅”工程, and
+// of a quoted phrase that ends in them (“外贸服务平台”, “10分钟养老服务圈”).
+inline constexpr std::array<std::u32string_view, 13> kProgrammeNouns = {
+    U"计划", U"工程", U"行动", U"品牌", U"战略", U"项目", U"模式", U"机制", U"工作法", U"平台", U"活动", U"专项",
+    U"服务圈"};
 // A name-shaped unknown token before one of these is a person: 赵世庆强调.
 inline constexpr std::array<std::u32string_view, 16> kSubjectVerbs = {
     U"强调", U"指出", U"表示", U"认为", U"介绍", U"要求", U"希望", U"建议", U"提出", U"认真",
     U"先后", U"分别", U"主持", U"出席", U"讲话", U"说"};
+// Words of this many characters or more are phrases (习近平新时代中国特色社会主义思想):
+// the places inside them are found.
+constexpr uint32_t kLongCompound = 8;
 // The level at the end of a division name: 渝中区, 石柱县, 重庆市.
 constexpr std::u32string_view kLevelChars = U"区县市州旗盟";
 // Unknown words ending in one of these are places (双钢路, 恒大云邸).
@@ -219,9 +227,7 @@ class EntityExtractorImpl {
   // Whether the word after a closing quote makes the quote a programme name:
   // “满天星”计划, “智融惠畅”工程.
   static bool names_programme(const CharText& t, uint32_t at) {
-    static const std::array<std::u32string_view, 12> kProgrammeNouns = {
-        U"计划", U"工程", U"行动", U"品牌", U"战略", U"项目", U"模式", U"机制", U"工作法", U"平台", U"活动", U"专项"};
-    for (auto w : kProgrammeNouns) {
+    for (auto w : entity_detail::kProgrammeNouns) {
       if (t.matches(at, w)) return true;
     }
     return false;

@@ -94,6 +94,15 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         }
       }
     }
+    // The HMM glues 说 to the last character of an unknown name it cut
+    // (张远/洪说): the name is the token before and that character.
+    if (e - i == 2 && t.cps[i + 1] == U'说' && i > 0 && !word_info(t, i, e)) {
+      uint32_t pb = i - 1;
+      while (pb > 0 && !t.token_start(pb)) --pb;
+      if (i - pb <= 2 && surname_length(t, pb) != 0 && person_like(t, pb, i + 1)) {
+        subjects.push_back({pb, i + 1, EntityType::kPerson, kRulePriority});
+      }
+    }
     // Unknown words ending in a place character (双钢路, 恒大云邸), and 路/街
     // written after an unknown name (大黄 路), are places.
     if (e <= n && e - i >= 3 && e - i <= 5 && t.has(e - 1, kPlaceChar) &&

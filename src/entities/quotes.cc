@@ -29,6 +29,12 @@ bool EntityExtractorImpl::slogan_like(const CharText& t, uint32_t begin, uint32_
   for (auto suffix : kPlaceSuffixes) {                 // “大田湾体育产业园” names a place
     if (len > suffix.size() && t.matches(end - static_cast<uint32_t>(suffix.size()), suffix)) return false;
   }
+  // A phrase that ends in a programme noun names one, however long:
+  // “新冠病毒感染诊疗线上继续教育平台”, “10分钟幸福养老服务圈”.
+  const bool programme = !has_de && longest_part == len && std::any_of(kProgrammeNouns.begin(), kProgrammeNouns.end(), [&](std::u32string_view w) {
+    return len > w.size() && t.matches(end - static_cast<uint32_t>(w.size()), w);
+  });
+  if (programme) return true;
   if (longest_part > 8) return false;                  // a clause, not a name
   if (has_numeral || has_plus) return true;            // 四首经济, 国际范+烟火气
   if (has_de) return false;                            // 舌尖上的安全
@@ -42,15 +48,17 @@ bool EntityExtractorImpl::slogan_like(const CharText& t, uint32_t begin, uint32_
       return false;
     }
   }
-  // A few common words in quotes are emphasis too: “新地标”, “多元消费供给”.
-  uint32_t tokens = 0, common = 0;
+  // A few common words in quotes are emphasis too: “新地标”, “多元消费供给”;
+  // so is a body or place with a common word (“政协智慧”: the CPPCC's wisdom).
+  uint32_t tokens = 0, common = 0, named = 0;
   for (uint32_t i = begin; i < end; i = t.token_end_of[i]) {
     if (!t.token_start(i) || t.token_end_of[i] > end) return true;  // quotes cut a word: a coinage
     ++tokens;
     const auto w = word_info(t, i, t.token_end_of[i]);
     if (w && w->entity == EntityType::kNone && w->freq >= 1000) ++common;
+    if (w && w->entity != EntityType::kNone && w->entity != EntityType::kSlogan) ++named;
   }
-  return !(tokens <= 3 && common == tokens);
+  return !(tokens <= 3 && common > 0 && common + named == tokens);
 }
 
 void EntityExtractorImpl::add_documents_and_slogans(const CharText& t, std::vector<Candidate>& out) const {

@@ -48,10 +48,20 @@ void EntityExtractorImpl::add_terms(const CharText& t, std::vector<Candidate>& o
     for (const TermIndex::Term& term : terms_.starting_with(c0, c1)) {
       if (!t.matches(k, terms_.text(term))) continue;
       const auto end = static_cast<uint32_t>(k + term.size);
+      // A two-character title in the plural (委员们, 代表们) is a common noun
+      // for a group; a full title stays one (政协委员们).
+      const bool plural = term.type == EntityType::kPosition && term.size <= 2 && end < n && t.cps[end] == U'们';
+      if (plural) continue;
       // A term must start or end on a token boundary (中行 inside 渝中行 is
-      // not a bank); a title in the plural (委员们) names nobody.
-      const bool plural = term.type == EntityType::kPosition && end < n && t.cps[end] == U'们';
-      if (plural || !(t.token_start(k) || t.token_start(end))) continue;
+      // not a bank), except a place inside a long compound word, which is a
+      // phrase rather than a name (中国 in 习近平新时代中国特色社会主义思想).
+      if (!(t.token_start(k) || t.token_start(end))) {
+        if (term.type != EntityType::kPlace) continue;
+        uint32_t word_start = k;
+        while (word_start > 0 && !t.token_start(word_start)) --word_start;
+        const uint32_t word_end = t.token_start(word_start) ? t.token_end_of[word_start] : 0;
+        if (word_end < end || word_end - word_start < kLongCompound) continue;
+      }
       // Nor may a division name lend its level to the next word: 滨江区 in
       // 滨江/区域, 某某县 in …/县城 (渝中区 in the one word 渝中区委 stays).
       if (!t.token_start(end) && kLevelChars.find(t.cps[end - 1]) != std::u32string_view::npos) {

@@ -53,6 +53,11 @@ TEST_CASE("entities: titles, names after them, and the links", "[entities][perso
   // Dictionary words after a title are not names; plural titles name nobody.
   expect("政协委员智慧", "[政协委员 position]");
   expect("委员们积极建言", "");
+  expect("代表们积极建言", "");
+  expect("各位政协委员们认真履职", "[政协委员 position]");  // a full title stays one in the plural
+  // A name the HMM cut before a glued 说 (刘远/洪说); 听说 is a word.
+  expect("刘远洪说，", "[刘远洪 person]");
+  expect("他听说了", "");
 }
 
 TEST_CASE("entities: meetings", "[entities][meeting]") {
@@ -80,6 +85,12 @@ TEST_CASE("entities: slogans, quoted and numbered, but not scare quotes", "[enti
   expect("“串起来”", "");
   expect("“舌尖上的安全”", "");
   expect("“11241”现代产业体系", "");
+  // A body with a common word is emphasis; the body stays.
+  expect("贡献“人大力量”", "[人大 government]");
+  // A phrase ending in a programme noun names a programme, however long.
+  expect("上线“企业诉求一站式在线办理平台”", "[企业诉求一站式在线办理平台 slogan]");
+  expect("打造“15分钟便民生活服务圈”", "[15分钟便民生活服务圈 slogan]");
+  expect("“我们要把好事办好的平台”", "");  // a clause with 的
 }
 
 TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
@@ -94,6 +105,8 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("与腾讯电竞合作", "[腾讯电竞 company]");
   expect("外资银行保险重庆行活动", "[重庆 place]");  // a kind of business is no company
   expect("建设“大田湾体育产业园”", "[大田湾 place]");  // a quoted place name is no slogan
+  // Places inside a long compound word are found; inside a short word not (中行 in 渝中行).
+  expect("坚持以习近平新时代中国特色社会主义思想为指导", "[习近平 person][中国 place]");
 }
 
 TEST_CASE("entities: county-level divisions of every province, full and short", "[entities][place]") {
