@@ -73,104 +73,81 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon)
 }
 
 void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>& tokens, CharText& t) const {
-  // Sized for the worst case (one char per byte), written by index; cps is
-  // cut to size at the end.
-  const size_t cap = text.size() + 1;
+  // Buffers sized for the worst case (one char per byte) and written by
+  // index; cps is cut to size at the end. Two straight loops and one over
+  // the tokens: no loop or branch here depends on where a token ends (a
+  // per-token inner loop mispredicted its exit at nearly every token).
+  const size_t size = text.size();
+  const size_t cap = size + 1;
   if (t.cps_buffer.size() < cap) t.cps_buffer.resize(cap);
-  for (auto* v : {&t.byte_at, &t.token_end_of}) {
+  for (auto* v : {&t.byte_at, &t.token_end_of, &t.triggers.buffer, &t.term_starts.buffer}) {
     if (v->size() < cap) v->resize(cap);
   }
   if (t.flags.size() < cap) t.flags.resize(cap);
-  for (auto* v : {&t.triggers.buffer, &t.term_starts.buffer}) {
-    if (v->size() < cap) v->resize(cap);
-  }
-  char32_t* cps = t.cps_buffer.data();
-  uint32_t* trigger_list = t.triggers.buffer.data();
-  uint32_t* term_start_list = t.term_starts.buffer.data();
-  // Raw pointers: the compiler need not reload a vector's data at each store.
-  uint32_t* byte_at = t.byte_at.data();
-  uint32_t* token_end_of = t.token_end_of.data();
-  uint16_t* flags = t.flags.data();
-  const uint8_t* flag_table = char_flags_.data();
-  const uint16_t* rare_table = rare_flags_.data();
-  const char* bytes = text.data();
-  const size_t size = text.size();
-  uint32_t n = 0, triggers = 0, term_starts = 0;  // counts of chars, triggers, term starts
-  size_t i = 0;
-  // One character at byte i: code point, class bits, offsets; i and n advance.
-  auto decode_char = [&] {
-    token_end_of[n] = CharText::kNoToken;
+  if (t.char_of_byte.size() < cap + 3) t.char_of_byte.resize(cap + 3);
+
+  // 1. Code points, the byte offset of each, and the char holding each byte
+  // (all four entries written always; the next char overwrites its own).
+  char32_t* const cps = t.cps_buffer.data();
+  uint32_t* const byte_at = t.byte_at.data();
+  uint32_t* const char_of = t.char_of_byte.data();
+  const auto* const bytes = reinterpret_cast<const unsigned char*>(text.data());
+  uint32_t n = 0;
+  for (size_t i = 0; i < size; ++n) {
     byte_at[n] = static_cast<uint32_t>(i);
-    const auto b = static_cast<unsigned char>(bytes[i]);
-    char32_t c = b;
-    size_t len = 1;
-    unsigned char b1, b2;
-    if (b >= 0xE1 && b <= 0xEC && i + 2 < size &&
-        (((b1 = static_cast<unsigned char>(bytes[i + 1])) ^ 0x80) |
-         ((b2 = static_cast<unsigned char>(bytes[i + 2])) ^ 0x80)) < 0x40) {
-      // Three bytes led by E1-EC (every CJK ideograph; never overlong, never a
-      // surrogate): decoded inline, the rest by utf8::decode.
-      c = (char32_t(b & 0x0F) << 12) | (char32_t(b1 & 0x3F) << 6) | (b2 & 0x3F);
-      len = 3;
-    } else if (b >= 0x80) {
-      c = utf8::decode(text, i, len);
+    char_of[i] = char_of[i + 1] = char_of[i + 2] = char_of[i + 3] = n;
+    const unsigned char b = bytes[i];
+    if (b >= 0xE1 && b <= 0xEC && i + 2 < size && (((bytes[i + 1] ^ 0x80) | (bytes[i + 2] ^ 0x80)) < 0x40)) {
+      // Three bytes led by E1-EC (every CJK ideograph; never overlong, never
+      // a surrogate): decoded inline, the rest by utf8::decode.
+      cps[n] = (char32_t(b & 0x0F) << 12) | (char32_t(bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F);
+      i += 3;
+    } else if (b < 0x80) {
+      cps[n] = b;
+      ++i;
+    } else {
+      size_t len;
+      const char32_t c = utf8::decode(text, i, len);
+      cps[n] = c == utf8::kInvalid ? U'\uFFFD' : c;
+      i += len;
     }
-    if (c == utf8::kInvalid) c = U'\uFFFD';
+  }
+  byte_at[n] = static_cast<uint32_t>(size);
+  char_of[size] = n;
+  t.cps = std::u32string_view(cps, n);
+
+  // 2. Class bits, and the lists of trigger characters and term starts
+  // (written always, counted when the character qualifies).
+  uint16_t* const flags = t.flags.data();
+  uint32_t* const trigger_list = t.triggers.buffer.data();
+  uint32_t* const term_start_list = t.term_starts.buffer.data();
+  const uint8_t* const flag_table = char_flags_.data();
+  const uint16_t* const rare_table = rare_flags_.data();
+  uint32_t triggers = 0, term_starts = 0;
+  for (uint32_t k = 0; k < n; ++k) {
+    const char32_t c = cps[k];
     uint16_t f = c < 0x10000 ? flag_table[c] : (is_han(c) ? kHan | kTermFirst : 0);
     if (f & kTrigger) f |= rare_table[c];
-    // Listed without a branch: written always, counted when it qualifies.
-    trigger_list[triggers] = n;
+    flags[k] = f;
+    trigger_list[triggers] = k;
     triggers += (f & kTrigger) != 0;
-    term_start_list[term_starts] = n;
+    term_start_list[term_starts] = k;
     term_starts += (f & (kTermFirst | kHan)) == (kTermFirst | kHan);
-    cps[n] = c;
-    flags[n] = f;
-    i += len;
-    ++n;
-  };
-  auto finish = [&] {
-    t.byte_at[n] = static_cast<uint32_t>(text.size());
-    t.token_end_of[n] = n;
-    t.cps = std::u32string_view(cps, n);
-    t.triggers.count = triggers;
-    t.term_starts.count = term_starts;
-  };
-
-  // Tokens from segment() tile the text: decode token by token and mark each
-  // start with its end on the way.
-  bool tiled = true;
-  for (const Token& tok : tokens) {
-    if (tok.span.begin != i || tok.span.end <= i || tok.span.end > text.size()) {
-      tiled = false;
-      break;
-    }
-    const uint32_t start = n;
-    while (i < tok.span.end) decode_char();
-    token_end_of[start] = n;
   }
-  if (tiled) {
-    while (i < text.size()) decode_char();
-    return finish();
-  }
+  flags[n] = 0;  // the character after the last: none
+  t.triggers.count = triggers;
+  t.term_starts.count = term_starts;
 
-  // Any other tokens: decode everything, then map each token's byte offsets
-  // to the chars that hold them.
-  triggers = term_starts = 0;
-  n = 0;
-  i = 0;
-  while (i < text.size()) decode_char();
-  finish();
-  uint32_t cursor = 0;
-  auto char_of = [&](uint32_t byte) {
-    while (cursor < n && t.byte_at[cursor] < byte) ++cursor;
-    while (cursor > 0 && t.byte_at[cursor] > byte) --cursor;
-    return cursor;
-  };
+  // 3. Each token's first char gets the char its end falls in (a byte inside
+  // a character counts as that character, for tokens that are not
+  // segment()'s); tokens outside the text are ignored.
+  uint32_t* const token_end_of = t.token_end_of.data();
+  std::fill(token_end_of, token_end_of + n, CharText::kNoToken);
+  token_end_of[n] = n;
   for (const Token& tok : tokens) {
-    const uint32_t b = char_of(tok.span.begin), e = char_of(tok.span.end);
-    if (b < n && e > b) {
-      t.token_end_of[b] = e;
-    }
+    if (tok.span.begin >= size) continue;
+    const uint32_t b = char_of[tok.span.begin], e = tok.span.end >= size ? n : char_of[tok.span.end];
+    if (e > b) token_end_of[b] = e;
   }
 }
 

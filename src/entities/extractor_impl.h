@@ -102,6 +102,7 @@ struct CharText {
   Indices triggers;     // char indices marked kTrigger
   Indices term_starts;  // char indices of Han chars marked kTermFirst
   std::vector<uint32_t> byte_at;  // cps.size() + 1 entries
+  std::vector<uint32_t> char_of_byte;  // by byte offset: the char holding it
   std::vector<uint32_t> token_end_of;  // token start -> its end; kNoToken elsewhere
 
   // The first char starting at or after byte offset `byte`.

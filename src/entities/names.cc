@@ -82,9 +82,30 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       return;
     }
   };
+  // The last characters of each suffix list, to try only the lists that can match.
+  static const auto last_chars = [](const auto& suffixes) {
+    std::u32string out;
+    for (std::u32string_view x : suffixes) {
+      if (out.find(x.back()) == std::u32string::npos) out.push_back(x.back());
+    }
+    return out;
+  };
+  static const std::u32string company_last = last_chars(kCompanySuffixes),
+                              organization_last = last_chars(kOrganizationSuffixes),
+                              place_last = last_chars(kPlaceSuffixes);
   for (uint32_t i = 0; i < n; i = t.token_end_of[i]) {
-    if (!t.han(i)) continue;
     const uint32_t e = t.token_end_of[i];
+    if (e > n) break;  // not a token start: given tokens that leave a gap
+    // Whether any rule below can apply, from the class bits of the first,
+    // last and next characters, computed without branches: most tokens are
+    // ordinary words, and a chain of tests on each mispredicted often.
+    const uint32_t len = e - i;
+    const uint16_t first = t.flags[i], last = t.flags[e - 1], next = t.flags[e];
+    const bool subject = (len - 2 <= 1) & ((next & kVerbFirst) != 0) & ((first & (kSurname | kCompoundFirst)) != 0);
+    const bool glued = (len == 2) & (t.cps[i + 1] == U'说');
+    const bool place = (len - 1 <= 4) & ((last & kPlaceChar) != 0);
+    const bool suffix = (last & kSuffixLast) != 0;
+    if (!((first & kHan) && (subject | glued | place | suffix))) continue;
     // A name-shaped unknown token before a verb of speech or action: 赵世庆强调.
     if (e - i >= 2 && e - i <= 3 && e < n && t.has(e, kVerbFirst) && surname_length(t, i) != 0) {
       for (auto verb : kSubjectVerbs) {
@@ -117,10 +138,13 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       }
     }
     // Only tokens ending in a suffix's last character can end a name.
-    if (e == 0 || e > n || !t.has(e - 1, kSuffixLast)) continue;
-    try_suffixes(i, e, kCompanySuffixes, EntityType::kCompany);
-    try_suffixes(i, e, kOrganizationSuffixes, EntityType::kOrganization);
-    try_suffixes(i, e, kPlaceSuffixes, EntityType::kPlace);
+    if (!suffix) continue;
+    const char32_t c = t.cps[e - 1];
+    if (company_last.find(c) != std::u32string::npos) try_suffixes(i, e, kCompanySuffixes, EntityType::kCompany);
+    if (organization_last.find(c) != std::u32string::npos) {
+      try_suffixes(i, e, kOrganizationSuffixes, EntityType::kOrganization);
+    }
+    if (place_last.find(c) != std::u32string::npos) try_suffixes(i, e, kPlaceSuffixes, EntityType::kPlace);
   }
 }
 
