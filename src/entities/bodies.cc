@@ -12,9 +12,18 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
   const auto n = static_cast<uint32_t>(t.cps.size());
   // "What terms start here": terms come in start order (add_terms), so the
   // terms starting at a char are a run of them; first[at] is where it begins.
+  // first[] is kNoTerm everywhere between calls: only the entries set here
+  // are reset at the end, rather than clearing one per character.
   constexpr uint32_t kNoTerm = 0xFFFFFFFFu;
   std::vector<uint32_t>& first = ws.first;
-  first.assign(n + 1, kNoTerm);
+  if (first.size() < n + 1) first.resize(n + 1, kNoTerm);
+  struct Reset {
+    const std::vector<Candidate>& terms;
+    std::vector<uint32_t>& first;
+    ~Reset() {
+      for (const Candidate& c : terms) first[c.begin] = kNoTerm;
+    }
+  } reset{terms, first};
   std::vector<const Candidate*>& by_start = ws.by_start;
   by_start.resize(terms.size());
   for (size_t k = terms.size(); k-- > 0;) {
@@ -121,15 +130,17 @@ void EntityExtractorImpl::add_committees(const CharText& t, std::vector<Candidat
   // out of the cache.
   const auto n = static_cast<uint32_t>(t.cps.size());
   for_each_anchor(t, U"政协", [&](uint32_t i) {
+    // The first 委 or 联组 after at least one Han character, within 14.
     const uint32_t name = i + 2;
     uint32_t e = 0;
-    for (uint32_t len = 1; len <= 14 && name + len <= n && t.han(name + len - 1) && e == 0; ++len) {
-      const uint32_t at = name + len;
-      for (std::u32string_view suffix : {U"委员会", U"联组", U"委"}) {
-        if (t.matches(at, suffix)) {
-          e = at + static_cast<uint32_t>(suffix.size());
-          break;
-        }
+    for (uint32_t at = name + 1; at <= name + 14 && at < n && t.han(at - 1); ++at) {
+      if (t.cps[at] == U'委') {
+        e = at + (t.matches(at, U"委员会") ? 3 : 1);
+        break;
+      }
+      if (t.cps[at] == U'联' && at + 1 < n && t.cps[at + 1] == U'组') {
+        e = at + 2;
+        break;
       }
     }
     if (e == 0) return;

@@ -5,6 +5,7 @@
 // listed in extractor_impl.h; this file decodes, runs them and resolves.
 #include "entities/extractor_impl.h"
 
+#include <exception>
 #include <unordered_set>
 
 #include "lexicon/lexicon_data.h"
@@ -153,9 +154,18 @@ void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>
 
 Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<Token>& tokens) const {
   thread_local Workspace ws;
+  // first[] is kept clean between calls: a call left by an exception
+  // leaves a fresh workspace behind.
   struct Trim {
     Workspace& ws;
-    ~Trim() { ws.trim(); }
+    int exceptions = std::uncaught_exceptions();
+    ~Trim() {
+      if (std::uncaught_exceptions() > exceptions) {
+        ws = Workspace();
+      } else {
+        ws.trim();
+      }
+    }
   } trim{ws};
   CharText& t = ws.t;
   decode(text, tokens, t);
@@ -239,16 +249,23 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.order < b.order;
   });
-  std::vector<uint8_t>& taken = ws.taken;
-  taken.assign(n, 0);
+  // A char is taken in this call when it holds this call's stamp: nothing
+  // to clear per call (but once every 2^32 calls).
+  std::vector<uint32_t>& taken = ws.taken;
+  if (taken.size() < n) taken.resize(n, 0);
+  if (++ws.stamp == 0) {
+    std::fill(taken.begin(), taken.end(), 0);
+    ws.stamp = 1;
+  }
+  const uint32_t stamp = ws.stamp;
   std::vector<Candidate>& chosen = ws.chosen;
   chosen.clear();
   for (const Candidate& c : cands) {
     if (c.end <= c.begin || c.end > n) continue;
     bool free = true;
-    for (uint32_t i = c.begin; i < c.end && free; ++i) free = !taken[i];
+    for (uint32_t i = c.begin; i < c.end && free; ++i) free = taken[i] != stamp;
     if (!free) continue;
-    for (uint32_t i = c.begin; i < c.end; ++i) taken[i] = 1;
+    for (uint32_t i = c.begin; i < c.end; ++i) taken[i] = stamp;
     chosen.push_back(c);
   }
   std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });

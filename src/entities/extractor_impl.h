@@ -176,7 +176,8 @@ struct Workspace {
   std::vector<Candidate> terms, cands, titles, chosen, committees, subjects;
   std::vector<uint32_t> first;
   std::vector<const Candidate*> by_start;
-  std::vector<uint8_t> taken;
+  std::vector<uint32_t> taken;  // by char: the stamp of the call that took it
+  uint32_t stamp = 0;
 
   // After a huge text, give the memory back instead of holding it per thread.
   void trim() {
