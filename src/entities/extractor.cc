@@ -51,6 +51,12 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon)
   for (auto x : kCompanySuffixes) mark(x.substr(x.size() - 1), kSuffixLast);
   for (auto x : kOrganizationSuffixes) mark(x.substr(x.size() - 1), kSuffixLast);
   for (auto x : kPlaceSuffixes) mark(x.substr(x.size() - 1), kSuffixLast);
+  auto end_pairs = [&](const auto& suffixes) {
+    for (std::u32string_view x : suffixes) suffix_ends_.set(pair_bit(x[x.size() - 2], x[x.size() - 1]));
+  };
+  end_pairs(kCompanySuffixes);
+  end_pairs(kOrganizationSuffixes);
+  end_pairs(kPlaceSuffixes);
   for (auto v : kSubjectVerbs) mark(v.substr(0, 1), kVerbFirst);
   mark(U"《“「", kQuoteOpen);
   mark(U"一二三四五六七八九十两", kNumeral);
@@ -173,7 +179,7 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
 
   std::vector<Candidate>& terms = ws.terms;
   terms.clear();
-  add_terms(t, terms);
+  add_terms(t, terms, ws.probes);
   std::vector<Candidate>& cands = ws.cands;
   cands.assign(terms.begin(), terms.end());
   add_composed(t, terms, cands, ws);

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -174,7 +175,7 @@ inline constexpr std::array<std::string_view, 7> kProperTags = {"ns", "nz", "nt"
 struct Workspace {
   CharText t;
   std::vector<Candidate> terms, cands, titles, chosen, committees, subjects;
-  std::vector<uint32_t> first;
+  std::vector<uint32_t> first, probes;
   std::vector<const Candidate*> by_start;
   std::vector<uint32_t> taken;  // by char: the stamp of the call that took it
   uint32_t stamp = 0;
@@ -205,7 +206,8 @@ class EntityExtractorImpl {
   void decode(std::string_view text, const std::vector<Token>& tokens, CharText& t) const;
   // Builds the typed-term index from the lexicon's typed-term lists (and kTermFirst).
   void index_terms();
-  void add_terms(const CharText& t, std::vector<Candidate>& out) const;
+  // `probes` is scratch space.
+  void add_terms(const CharText& t, std::vector<Candidate>& out, std::vector<uint32_t>& probes) const;
   void add_regex(const RE2& re, std::string_view text, const CharText& t, EntityType type,
                  std::vector<Candidate>& out, size_t from = 0) const;
   // add_regex() only in windows around each occurrence of `literal` (which
@@ -246,6 +248,10 @@ class EntityExtractorImpl {
   std::vector<std::u32string> compound_surnames_;
   std::vector<uint8_t> char_flags_ = std::vector<uint8_t>(0x10000, 0);    // common CharFlag bits (BMP)
   TermIndex terms_;  // the typed lexicon terms
+  // The last two characters of every company, organization and place
+  // suffix, as bits of pair_bit.
+  std::bitset<0x10000> suffix_ends_;
+  static uint32_t pair_bit(char32_t a, char32_t b) { return (a * 0x9E3779B1u ^ b * 0x85EBCA77u) >> 16; }
   std::vector<uint16_t> rare_flags_ = std::vector<uint16_t>(0x10000, 0);  // rare CharFlag bits (BMP)
   std::vector<std::unique_ptr<RE2>> meetings_;
 };

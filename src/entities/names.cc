@@ -103,8 +103,10 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     const uint16_t first = t.flags[i], last = t.flags[e - 1], next = t.flags[e];
     const bool subject = (len - 2 <= 1) & ((next & kVerbFirst) != 0) & ((first & (kSurname | kCompoundFirst)) != 0);
     const bool glued = (len == 2) & (t.cps[i + 1] == U'说');
-    const bool place = (len - 1 <= 4) & ((last & kPlaceChar) != 0);
-    const bool suffix = (last & kSuffixLast) != 0;
+    const bool place = ((len - 3 <= 2) | (len == 1)) & ((last & kPlaceChar) != 0);
+    // Every suffix has two characters or more, and lies inside the token.
+    const uint32_t before_last = len >= 2 ? e - 2 : e - 1;
+    const bool suffix = (len >= 2) & ((last & kSuffixLast) != 0) & suffix_ends_.test(pair_bit(t.cps[before_last], t.cps[e - 1]));
     if (!((first & kHan) && (subject | glued | place | suffix))) continue;
     // A name-shaped unknown token before a verb of speech or action: 赵世庆强调.
     if (e - i >= 2 && e - i <= 3 && e < n && t.has(e, kVerbFirst) && surname_length(t, i) != 0) {

@@ -37,12 +37,18 @@ class TermIndex {
   void add(std::u32string_view text, EntityType type, int rank);
   void build();
 
+  // Whether some term may start with c0 c1: false for most pairs, from a
+  // 64 Kbit filter.
+  bool may_start(char32_t c0, char32_t c1) const {
+    const uint32_t bit = hash(c0, c1) >> 16;
+    return (filter_[bit / 64] >> (bit % 64)) & 1;
+  }
   // The terms that start with c0 c1 (c1 = 0: the one-character terms of c0),
   // possibly with some of another start (compare each term's text).
-  Run starting_with(char32_t c0, char32_t c1) const {
-    const uint32_t h = hash(c0, c1);
-    if (!(filter_[(h >> 16) / 64] & (uint64_t(1) << ((h >> 16) % 64)))) return {};
-    const uint32_t key = h | 1;  // 0 marks an empty slot
+  Run starting_with(char32_t c0, char32_t c1) const { return may_start(c0, c1) ? find(c0, c1) : Run{}; }
+  // The same without asking the filter first (for starts that passed it).
+  Run find(char32_t c0, char32_t c1) const {
+    const uint32_t key = hash(c0, c1) | 1;  // 0 marks an empty slot
     for (uint32_t i = key & slot_mask_;; i = (i + 1) & slot_mask_) {
       const Slot& slot = slots_[i];
       if (slot.key == key) return {terms_.data() + slot.first, terms_.data() + slot.first + slot.count};
