@@ -99,7 +99,9 @@ def main() -> int:
         nums, nums_rss = run_measured(base + ["--engine", "numbers", "--repeat", str(args.repeat)])
         print(f"number extraction alone: {nums['bytes'] / nums['seconds'] / 1e6:.1f} MB/s, "
               f"{nums['tokens']} numbers, peak {nums_rss:.1f} MB")
-        passes = str(max(args.repeat, 5))
+        # Alternating pairs of passes: more of them give both engines the
+        # same chances of a quiet window on a shared machine.
+        passes = str(max(args.repeat, 9))
         full, full_rss = run_measured(base + ["--engine", "analyze", "--repeat", passes])
         full_mbps = full["bytes"] / full["seconds"] / 1e6
         alone_mbps = full["bytes"] / full["segment_alone_s"] / 1e6

@@ -53,6 +53,12 @@ std::optional<Decimal> scaled(const std::optional<Decimal>& a, int power) {
 
 std::optional<ParsedNumeral> parse_chinese_numeral(std::u32string_view cps) {
   ParsedNumeral out;
+  // One digit character (一, 三, 五): most numerals of running text, and what
+  // the general path below would give.
+  if (cps.size() == 1 && chinese_digit(cps[0]) > 0) {
+    out.value = Decimal::from_int(chinese_digit(cps[0]));
+    return out;
+  }
   // An Arabic lead: 1.4万亿, 3千万, 4.6万.
   size_t i = 0;
   std::optional<Decimal> lead;

@@ -1,5 +1,6 @@
 #include "numbers/units.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "zhpolicy/error.h"
@@ -50,27 +51,25 @@ UnitTable::UnitTable(std::string_view tsv, const std::string& source) {
     }
     info.scale_power = static_cast<int>(scale.size() - 1);
     if (f[0].empty() || utf8::find_invalid(f[0]) != std::string_view::npos) fail("bad unit surface");
-    max_bytes_ = std::max(max_bytes_, f[0].size());
-    if (units_.count(f[0])) continue;  // the first row wins
-    surfaces_.emplace_back(f[0]);
-    units_.emplace(surfaces_.back(), std::move(info));
+    size_t len;
+    auto& units = by_first_[utf8::decode(f[0], 0, len)];
+    const bool known = std::any_of(units.begin(), units.end(), [&](const Unit& u) { return u.surface == f[0]; });
+    if (known) continue;  // the first row wins
+    // Longest first; among equal lengths the order of the file.
+    auto at = std::find_if(units.begin(), units.end(), [&](const Unit& u) { return u.surface.size() < f[0].size(); });
+    units.insert(at, Unit{std::string(f[0]), std::move(info)});
   }
 }
 
 const UnitInfo* UnitTable::match(std::string_view text, size_t pos, size_t& length) const {
-  // Try every code-point boundary up to the longest unit, longest first.
-  size_t ends[16];
-  int n = 0;
-  for (size_t i = pos, len = 0; i < text.size() && i - pos < max_bytes_ && n < 16; i += len) {
-    if (utf8::decode(text, i, len) == utf8::kInvalid) break;
-    ends[n++] = i + len;
-  }
-  while (n-- > 0) {
-    if (ends[n] - pos > max_bytes_) continue;
-    auto it = units_.find(text.substr(pos, ends[n] - pos));
-    if (it != units_.end()) {
-      length = ends[n] - pos;
-      return &it->second;
+  if (pos >= text.size()) return nullptr;
+  size_t len;
+  const auto it = by_first_.find(utf8::decode(text, pos, len));
+  if (it == by_first_.end()) return nullptr;
+  for (const Unit& u : it->second) {
+    if (text.compare(pos, u.surface.size(), u.surface) == 0) {
+      length = u.surface.size();
+      return &u.info;
     }
   }
   return nullptr;

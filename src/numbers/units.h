@@ -3,10 +3,11 @@
 #ifndef ZHPOLICY_SRC_NUMBERS_UNITS_H_
 #define ZHPOLICY_SRC_NUMBERS_UNITS_H_
 
+#include <boost/container/flat_map.hpp>
+#include <boost/container/small_vector.hpp>
+
 #include <string>
 #include <string_view>
-#include <deque>
-#include <unordered_map>
 
 #include "zhpolicy/number.h"
 
@@ -25,16 +26,18 @@ class UnitTable {
   // Error(kBadFormat) naming `source:line` for a malformed row.
   UnitTable(std::string_view tsv, const std::string& source);
 
-  UnitTable(const UnitTable&) = delete;  // units_ points into surfaces_
-  UnitTable& operator=(const UnitTable&) = delete;
-
   // The longest unit starting at text[pos], and its length in bytes.
   const UnitInfo* match(std::string_view text, size_t pos, size_t& length) const;
 
  private:
-  std::deque<std::string> surfaces_;  // owns the keys of units_ (a deque never moves them)
-  std::unordered_map<std::string_view, UnitInfo> units_;
-  size_t max_bytes_ = 0;
+  struct Unit {
+    std::string surface;
+    UnitInfo info;
+  };
+  // By first code point, longest surface first: asked after every number,
+  // where most next characters start no unit; no hashing of candidate
+  // lengths (a hash map of surfaces hashed each length in turn).
+  boost::container::flat_map<char32_t, boost::container::small_vector<Unit, 4>> by_first_;
 };
 
 }  // namespace internal
