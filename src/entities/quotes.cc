@@ -16,7 +16,7 @@ bool EntityExtractorImpl::slogan_like(const CharText& t, uint32_t begin, uint32_
   for (uint32_t i = begin; i < end; ++i) {
     const char32_t c = t.cps[i];
     digits_only = digits_only && c >= U'0' && c <= U'9';
-    has_numeral = has_numeral || std::u32string_view(U"一二三四五六七八九十两0123456789").find(c) != std::u32string_view::npos;
+    has_numeral = has_numeral || t.has(i, kNumeral) || (c >= U'0' && c <= U'9');
     has_plus = has_plus || c == U'+' || c == U'＋';
     has_de = has_de || c == U'的';
     if (c == U'、' || c == U',' || c == U'，') {
@@ -26,8 +26,10 @@ bool EntityExtractorImpl::slogan_like(const CharText& t, uint32_t begin, uint32_
     }
   }
   if (digits_only) return false;                       // a programme code, a number
-  for (auto suffix : kPlaceSuffixes) {                 // “大田湾体育产业园” names a place
-    if (len > suffix.size() && t.matches(end - static_cast<uint32_t>(suffix.size()), suffix)) return false;
+  if (len > 2 && suffix_ends_.test(pair_bit(t.cps[end - 2], t.cps[end - 1]))) {
+    for (auto suffix : kPlaceSuffixes) {               // “大田湾体育产业园” names a place
+      if (len > suffix.size() && t.matches(end - static_cast<uint32_t>(suffix.size()), suffix)) return false;
+    }
   }
   // A phrase that ends in a programme noun names one, however long:
   // “新冠病毒感染诊疗线上继续教育平台”, “10分钟幸福养老服务圈”.
