@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Where full analyze spends its work, counted rather than timed (valgrind's
+# counts repeat exactly, whatever else the machine does): instructions of
+# analyze and of segmentation alone, and of the number and entity stages;
+# then cachegrind's model of branch mispredictions per stage.
+#
+#   bench/profile.sh [MB]      on the first MB (default 2) of ../shared/corpus
+#                              concatenated, one pass, line by line
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v valgrind >/dev/null || ZHPOLICY_EXTRA_PACKAGES="valgrind" scripts/setup_deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DZHPOLICY_BUILD_BENCH=ON >/dev/null
+cmake --build build -j "$(nproc)" --target zhpolicy_bench zhpolicy_lexicon >/dev/null
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+.venv/bin/python - "${1:-2}" "$out/corpus.txt" <<'EOF'
+import sys
+from pathlib import Path
+docs = [p.read_text(encoding="utf-8") for p in sorted(Path("../shared/corpus").glob("*.txt"))]
+if not docs:
+    sys.exit("profile: no *.txt under ../shared/corpus")
+limit = int(float(sys.argv[1]) * 1e6)
+text = ""
+while len(text.encode()) < limit:
+    text += "\n".join(docs) + "\n"
+data = text.encode()[:limit].decode("utf-8", "ignore")
+Path(sys.argv[2]).write_text(data[: data.rfind("\n") + 1], encoding="utf-8")
+EOF
+run=(build/bench/zhpolicy_bench --engine analyze --lexicon build/zhpolicy.zpl --corpus "$out/corpus.txt" --repeat 1)
+valgrind --tool=callgrind --callgrind-out-file="$out/cg" "${run[@]}" >/dev/null 2>&1
+valgrind --tool=cachegrind --cache-sim=no --branch-sim=yes --cachegrind-out-file="$out/br" "${run[@]}" >/dev/null 2>&1
+callgrind_annotate --inclusive=yes "$out/cg" >"$out/cg.txt" 2>/dev/null
+cg_annotate --show=Bcm,Bim --auto=no "$out/br" >"$out/br.txt" 2>/dev/null
+.venv/bin/python - "$out/cg.txt" "$out/br.txt" <<'EOF'
+import re, sys
+def count(text, pattern):
+    for line in text.splitlines():
+        if re.search(pattern, line):
+            return int(line.split()[0].replace(",", ""))
+    return 0
+cg = open(sys.argv[1]).read()
+stages = [
+    ("segmentation alone (normalize + segment)", r"zhpolicy::Segmenter::segment\(std::basic_string_view<char, std::char_traits<char> >, zhpolicy::SegmentMode\)"),
+    ("full analyze", r"zhpolicy::internal::AnalyzerImpl::analyze\("),
+    ("  segmentation inside analyze", r"zhpolicy::Segmenter::segment\(std::basic_string_view<char, std::char_traits<char> >, zhpolicy::NormalizedText"),
+    ("  number extraction", r"zhpolicy::internal::NumberExtractorImpl::extract_normalized\("),
+    ("  entity extraction", r"zhpolicy::internal::EntityExtractorImpl::extract\(std::basic_string_view<char, std::char_traits<char> >, std::vector"),
+]
+values = {name: count(cg, pattern) for name, pattern in stages}
+print("instructions (callgrind, one pass):")
+for name, _ in stages:
+    print(f"  {name:<44} {values[name] / 1e6:8.1f} M")
+alone, full = values[stages[0][0]], values[stages[1][0]]
+if alone and full:
+    print(f"  segmentation alone / full analyze: {alone / full:.2f}")
+# Branch mispredictions by function (a release build: inlined code counts in
+# the function it was inlined into); library calls (malloc, memcpy, re2) and
+# functions that several stages call are in the whole program only.
+br = open(sys.argv[2]).read()
+groups = {"segmentation": r"SegmenterImpl::|build_word_graph|best_path|hmm_cut|match_numeric|zhpolicy::normalize|icu_",
+          "numbers": r"NumberExtractorImpl::|parse_chinese_numeral|UnitTable::|parse_arabic|Decimal::",
+          "entities": r"EntityExtractorImpl::|TermIndex::"}
+totals = dict.fromkeys(groups, 0)
+program = 0
+for line in br.splitlines():
+    # "Bcm (pct) Bim (pct) where": a zero count has no percentage.
+    m = re.match(r"\s*([\d,]+)(?: \([ \d.]+%\))?\s+([\d,]+)(?: \([ \d.]+%\))?\s+(\S.*)$", line)
+    if not m:
+        continue
+    n = int(m.group(1).replace(",", "")) + int(m.group(2).replace(",", ""))
+    if "PROGRAM TOTALS" in m.group(3):
+        program = n
+        continue
+    for g, pattern in groups.items():
+        if re.search(pattern, m.group(3)):
+            totals[g] += n
+            break
+print("branch mispredictions (cachegrind's model; segmentation: both passes):")
+for g, n in totals.items():
+    print(f"  {g:<44} {n / 1e6:8.2f} M")
+print(f"  {'whole program':<44} {program / 1e6:8.2f} M")
+EOF
