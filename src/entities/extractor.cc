@@ -203,7 +203,7 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
     }
   }
   ws.subjects.clear();
-  add_token_rules(t, cands, ws.subjects);
+  add_token_rules(t, cands, ws.subjects, ws.listed);
 
   // Persons: a name right after a title (区委书记赵世庆, 记者 李传芳, 编辑:冉建苹),
   // and the same names elsewhere in the text.

@@ -175,7 +175,7 @@ inline constexpr std::array<std::string_view, 7> kProperTags = {"ns", "nz", "nt"
 struct Workspace {
   CharText t;
   std::vector<Candidate> terms, cands, titles, chosen, committees, subjects;
-  std::vector<uint32_t> first, probes;
+  std::vector<uint32_t> first, probes, listed;
   std::vector<const Candidate*> by_start;
   std::vector<uint32_t> taken;  // by char: the stamp of the call that took it
   uint32_t stamp = 0;
@@ -226,7 +226,9 @@ class EntityExtractorImpl {
   void add_committees(const CharText& t, std::vector<Candidate>& out) const;
   // Rules on each token: names ending in a company/organization/place suffix,
   // unknown place names, and (into `subjects`) names before a speech verb.
-  void add_token_rules(const CharText& t, std::vector<Candidate>& out, std::vector<Candidate>& subjects) const;
+  // `listed` is scratch space.
+  void add_token_rules(const CharText& t, std::vector<Candidate>& out, std::vector<Candidate>& subjects,
+                       std::vector<uint32_t>& listed) const;
   bool slogan_like(const CharText& t, uint32_t begin, uint32_t end) const;
   // Whether the word after a closing quote makes the quote a programme name:
   // “满天星”计划, “智融惠畅”工程.

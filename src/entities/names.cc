@@ -41,7 +41,7 @@ bool EntityExtractorImpl::person_like(const CharText& t, uint32_t begin, uint32_
 }
 
 void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candidate>& out,
-                                          std::vector<Candidate>& subjects) const {
+                                          std::vector<Candidate>& subjects, std::vector<uint32_t>& listed) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
   auto try_suffixes = [&](uint32_t tok_b, uint32_t tok_e, auto& suffixes, EntityType type) {
     for (std::u32string_view suffix : suffixes) {
@@ -93,21 +93,30 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
   static const std::u32string company_last = last_chars(kCompanySuffixes),
                               organization_last = last_chars(kOrganizationSuffixes),
                               place_last = last_chars(kPlaceSuffixes);
+  // Every suffix has two characters or more, and lies inside the token.
+  auto may_end_in_suffix = [&](uint32_t i, uint32_t e) {
+    const uint32_t len = e - i, before_last = len >= 2 ? e - 2 : e - 1;
+    return (len >= 2) & t.has(e - 1, kSuffixLast) & suffix_ends_.test(pair_bit(t.cps[before_last], t.cps[e - 1]));
+  };
+  // First the tokens any rule below can apply to, from the class bits of
+  // their first, last and next characters, listed without a branch: most
+  // tokens are ordinary words, and a test on each mispredicted often.
+  if (listed.size() < n) listed.resize(n);
+  uint32_t count = 0;
   for (uint32_t i = 0; i < n; i = t.token_end_of[i]) {
     const uint32_t e = t.token_end_of[i];
     if (e > n) break;  // not a token start: given tokens that leave a gap
-    // Whether any rule below can apply, from the class bits of the first,
-    // last and next characters, computed without branches: most tokens are
-    // ordinary words, and a chain of tests on each mispredicted often.
     const uint32_t len = e - i;
     const uint16_t first = t.flags[i], last = t.flags[e - 1], next = t.flags[e];
     const bool subject = (len - 2 <= 1) & ((next & kVerbFirst) != 0) & ((first & (kSurname | kCompoundFirst)) != 0);
     const bool glued = (len == 2) & (t.cps[i + 1] == U'说');
     const bool place = ((len - 3 <= 2) | (len == 1)) & ((last & kPlaceChar) != 0);
-    // Every suffix has two characters or more, and lies inside the token.
-    const uint32_t before_last = len >= 2 ? e - 2 : e - 1;
-    const bool suffix = (len >= 2) & ((last & kSuffixLast) != 0) & suffix_ends_.test(pair_bit(t.cps[before_last], t.cps[e - 1]));
-    if (!((first & kHan) && (subject | glued | place | suffix))) continue;
+    const bool suffix = may_end_in_suffix(i, e);
+    listed[count] = i;
+    count += ((first & kHan) != 0) & (subject | glued | place | suffix);
+  }
+  for (uint32_t x = 0; x < count; ++x) {
+    const uint32_t i = listed[x], e = t.token_end_of[i];
     // A name-shaped unknown token before a verb of speech or action: 赵世庆强调.
     if (e - i >= 2 && e - i <= 3 && e < n && t.has(e, kVerbFirst) && surname_length(t, i) != 0) {
       for (auto verb : kSubjectVerbs) {
@@ -139,8 +148,8 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         out.push_back({pb, e, EntityType::kPlace, kRulePriority});
       }
     }
-    // Only tokens ending in a suffix's last character can end a name.
-    if (!suffix) continue;
+    // Only tokens ending in a suffix can end a name.
+    if (!may_end_in_suffix(i, e)) continue;
     const char32_t c = t.cps[e - 1];
     if (company_last.find(c) != std::u32string::npos) try_suffixes(i, e, kCompanySuffixes, EntityType::kCompany);
     if (organization_last.find(c) != std::u32string::npos) {
