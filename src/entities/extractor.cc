@@ -277,6 +277,7 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
   std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
 
   Entities result;
+  result.entities.reserve(chosen.size());
   for (const Candidate& c : chosen) result.entities.push_back({{t.byte_at[c.begin], t.byte_at[c.end]}, c.type});
   // A person holds the title written right before the name (区委书记赵世庆,
   // 区委副书记、区长黄茂军: each title of the run).

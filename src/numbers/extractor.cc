@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <bitset>
+#include <iterator>
 
 #include "lexicon/lexicon_data.h"
 #include "segment/char_class.h"
@@ -570,33 +571,33 @@ std::vector<Number> NumberExtractorImpl::extract(std::string_view text) const {
 std::vector<Number> NumberExtractorImpl::extract_normalized(const NormalizedText& nt) const {
   const std::string_view s = nt.normalized;
   const Regions regions = find_regions(s);
-  std::vector<Number> out;
+  // Numbers are gathered in a per-thread buffer and the result is made at
+  // its final size: growing it a Number at a time reallocated it several
+  // times per line.
+  thread_local std::vector<Number> found;
+  found.clear();
+  std::vector<Number>& out = found;
   for (size_t pos = 0; pos < s.size();) {
     // A byte scan finds where a numeral may start (an ASCII digit, or a
     // three-byte character among the numerals and 第); core_extent then
-    // takes the candidate's extent.
+    // takes the candidate's extent. All candidate characters are three
+    // bytes long; a well-formed three-byte character steps three bytes,
+    // anything else one (continuation bytes never start a candidate). The
+    // step and the test are computed without branching on the kind of
+    // byte: ASCII punctuation and Han alternate in running text.
     const auto c = static_cast<unsigned char>(s[pos]);
-    if (c < 0x80) {
-      if (c < '0' || c > '9') {
-        ++pos;
-        continue;
-      }
-    } else {
-      // All candidate characters are three bytes long. The table is asked
-      // first (with the bits as they are); only a candidate's bytes are
-      // checked to be a well-formed character. Other lead bytes step one
-      // byte (continuation bytes never match a lead test).
-      if (c < 0xE0 || c > 0xEF || pos + 2 >= s.size()) {
-        ++pos;
-        continue;
-      }
+    if (pos + 2 < s.size()) {
       const auto c1 = static_cast<unsigned char>(s[pos + 1]), c2 = static_cast<unsigned char>(s[pos + 2]);
+      const bool three = ((c & 0xF0) == 0xE0) & ((((c1 ^ 0x80) | (c2 ^ 0x80)) & 0xC0) == 0);
       const char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(c1 & 0x3F) << 6) | char32_t(c2 & 0x3F);
-      const bool well_formed = ((c1 ^ 0x80) | (c2 ^ 0x80)) < 0x40;
-      if (!starts_candidate_[cp] || !well_formed) {
-        pos += well_formed ? 3 : 1;
+      const bool candidate = (static_cast<unsigned>(c - '0') < 10u) | (three & starts_candidate_[cp]);
+      if (!candidate) {
+        pos += three ? 3 : 1;
         continue;
       }
+    } else if (static_cast<unsigned>(c - '0') >= 10u) {
+      ++pos;  // the last two bytes: only a digit can start a candidate there
+      continue;
     }
     const size_t size = core_extent(s, pos, pos + kMaxCandidateBytes);
     if (size == 0) {
@@ -609,8 +610,11 @@ std::vector<Number> NumberExtractorImpl::extract_normalized(const NormalizedText
     while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
   }
   // Spans were found in the normalized text; report them in the original.
-  for (Number& n : out) n.span = nt.original_span(n.span);
-  return out;
+  for (Number& n : found) n.span = nt.original_span(n.span);
+  std::vector<Number> result(std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  found.clear();
+  if (found.capacity() > 4096) found.shrink_to_fit();  // after a huge text
+  return result;
 }
 
 }  // namespace internal
