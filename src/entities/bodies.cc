@@ -52,21 +52,24 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
     return best;
   };
 
+  // A place term at `at` followed by one of `suffixes` is a body from
+  // `begin` to the suffix's end.
+  auto place_then_suffix = [&](uint32_t begin, uint32_t at, const auto& suffixes) {
+    for (const Candidate* place : starting_at(at)) {
+      if (place->type != EntityType::kPlace) continue;
+      for (std::u32string_view suffix : suffixes) {
+        if (t.matches(place->end, suffix)) {
+          out.push_back({begin, place->end + static_cast<uint32_t>(suffix.size()), EntityType::kGovernment, kRulePriority});
+          break;
+        }
+      }
+    }
+  };
   // 民革渝中区委: party + place + body suffix.
   for (uint32_t i : t.triggers) {
     if (!t.has(i, kPartyFirst)) continue;
     for (auto party : kParties) {
-      if (!t.matches(i, party)) continue;
-      const uint32_t p = i + static_cast<uint32_t>(party.size());
-      for (const Candidate* place : starting_at(p)) {
-        if (place->type != EntityType::kPlace) continue;
-        for (auto suffix : kPartyBodySuffixes) {
-          if (t.matches(place->end, suffix)) {
-            out.push_back({i, place->end + static_cast<uint32_t>(suffix.size()), EntityType::kGovernment, kRulePriority});
-            break;
-          }
-        }
-      }
+      if (t.matches(i, party)) place_then_suffix(i, i + static_cast<uint32_t>(party.size()), kPartyBodySuffixes);
     }
   }
   // The other rules start at a term: visit each distinct term start (terms
@@ -75,15 +78,7 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
     const uint32_t i = terms[k].begin;
     if (k > 0 && terms[k - 1].begin == i) continue;
     // 成渝金融法院: place + court.
-    for (const Candidate* place : starting_at(i)) {
-      if (place->type != EntityType::kPlace) continue;
-      for (auto suffix : kCourtSuffixes) {
-        if (t.matches(place->end, suffix)) {
-          out.push_back({i, place->end + static_cast<uint32_t>(suffix.size()), EntityType::kGovernment, kRulePriority});
-          break;
-        }
-      }
-    }
+    place_then_suffix(i, i, kCourtSuffixes);
     // 重庆(化龙桥)国际商务区: place, a place in brackets, then a named area.
     for (const Candidate* outer : starting_at(i)) {
       if (outer->type != EntityType::kPlace || outer->end + 2 >= n) continue;
