@@ -122,6 +122,7 @@ void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>
   byte_at[n] = static_cast<uint32_t>(size);
   char_of[size] = n;
   t.cps = std::u32string_view(cps, n);
+  t.last_lookup = {};
 
   // 2. Class bits, and the lists of trigger characters and term starts
   // (written always, counted when the character qualifies).

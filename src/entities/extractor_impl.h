@@ -104,6 +104,12 @@ struct CharText {
   Indices term_starts;  // char indices of Han chars marked kTermFirst
   std::vector<uint32_t> byte_at;  // cps.size() + 1 entries
   std::vector<uint32_t> char_of_byte;  // by byte offset: the char holding it
+  // The last word lookup of this text (see word_info); decode() clears it.
+  struct Lookup {
+    uint32_t begin = 0, end = 0;  // an empty span: nothing kept
+    std::optional<WordRef> word;
+  };
+  mutable Lookup last_lookup;
   std::vector<uint32_t> token_end_of;  // token start -> its end; kNoToken elsewhere
 
   // The first char starting at or after byte offset `byte`.

@@ -10,10 +10,15 @@ using namespace entity_detail;
 
 std::optional<WordRef> EntityExtractorImpl::word_info(const CharText& t, uint32_t begin, uint32_t end) const {
   if (end <= begin) return std::nullopt;
+  // Rules often ask for the same span twice in a row (whether a token is a
+  // word, then what kind): the last answer is kept, a trie walk saved.
+  if (t.last_lookup.begin == begin && t.last_lookup.end == end) return t.last_lookup.word;
   const ZplView* view = nullptr;
   const format::WordEntry* w = lexicon_.data().find_word(t.cps.data() + begin, end - begin, &view);
-  if (!w) return std::nullopt;
-  return WordRef{w->freq, view->tag(w->tag), static_cast<EntityType>(w->entity)};
+  std::optional<WordRef> word;
+  if (w) word = WordRef{w->freq, view->tag(w->tag), static_cast<EntityType>(w->entity)};
+  t.last_lookup = {begin, end, word};
+  return word;
 }
 
 void EntityExtractorImpl::index_terms() {
