@@ -9,6 +9,7 @@ void TermIndex::add(std::u32string_view text, EntityType type, int rank) {
   if (text.empty() || text.size() > UINT16_MAX) return;
   const uint32_t h = hash(text[0], text.size() > 1 ? text[1] : 0);
   filter_[(h >> 16) / 64] |= uint64_t(1) << ((h >> 16) % 64);
+  if (text.size() == 1 && text[0] < 0x10000) one_char_.set(text[0]);
   pending_.push_back({h | 1, rank, {static_cast<uint32_t>(chars_.size()), static_cast<uint16_t>(text.size()), type}});
   chars_.insert(chars_.end(), text.begin(), text.end());
 }

@@ -9,6 +9,7 @@
 #ifndef ZHPOLICY_SRC_ENTITIES_TERM_INDEX_H_
 #define ZHPOLICY_SRC_ENTITIES_TERM_INDEX_H_
 
+#include <bitset>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -38,8 +39,9 @@ class TermIndex {
   void build();
 
   // Whether some term may start with c0 c1: false for most pairs, from a
-  // 64 Kbit filter.
+  // 64 Kbit filter; for one-character terms (c1 = 0) exact in the BMP.
   bool may_start(char32_t c0, char32_t c1) const {
+    if (c1 == 0 && c0 < 0x10000) return one_char_[c0];
     const uint32_t bit = hash(c0, c1) >> 16;
     return (filter_[bit / 64] >> (bit % 64)) & 1;
   }
@@ -76,6 +78,7 @@ class TermIndex {
   std::vector<Slot> slots_ = std::vector<Slot>(1);
   uint32_t slot_mask_ = 0;
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(1024, 0);
+  std::bitset<0x10000> one_char_;  // the BMP characters that are terms alone
   std::vector<Pending> pending_;
 };
 
