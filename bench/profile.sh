@@ -8,12 +8,12 @@
 #                              concatenated, one pass, line by line
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v valgrind >/dev/null || ZHPOLICY_EXTRA_PACKAGES="valgrind" scripts/setup_deps.sh
+ZHPOLICY_EXTRA_PACKAGES="valgrind" scripts/setup_deps.sh  # the build tools and libraries too, on a fresh machine
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DZHPOLICY_BUILD_BENCH=ON >/dev/null
 cmake --build build -j "$(nproc)" --target zhpolicy_bench zhpolicy_lexicon >/dev/null
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-.venv/bin/python - "${1:-2}" "$out/corpus.txt" <<'EOF'
+python3 - "${1:-2}" "$out/corpus.txt" <<'EOF'
 import sys
 from pathlib import Path
 docs = [p.read_text(encoding="utf-8") for p in sorted(Path("../shared/corpus").glob("*.txt"))]
@@ -31,7 +31,7 @@ valgrind --tool=callgrind --callgrind-out-file="$out/cg" "${run[@]}" >/dev/null 
 valgrind --tool=cachegrind --cache-sim=no --branch-sim=yes --cachegrind-out-file="$out/br" "${run[@]}" >/dev/null 2>&1
 callgrind_annotate --inclusive=yes "$out/cg" >"$out/cg.txt" 2>/dev/null
 cg_annotate --show=Bcm,Bim --auto=no "$out/br" >"$out/br.txt" 2>/dev/null
-.venv/bin/python - "$out/cg.txt" "$out/br.txt" <<'EOF'
+python3 - "$out/cg.txt" "$out/br.txt" <<'EOF'
 import re, sys
 def count(text, pattern):
     for line in text.splitlines():
