@@ -4,8 +4,8 @@
 // Asked at most Han characters of every text, so it is laid out to stay in
 // cache: a 64 Kbit filter of start pairs, then an open-addressing table of
 // 12-byte slots, then 8-byte term records whose characters sit in one flat
-// array (no string per term). Walking the 350,000-word trie instead, or a
-// table of std::u32string, missed the cache at nearly every probe.
+// array (no string per term), rather than a walk of the 350,000-word trie
+// or a table of std::u32string, whose probes land all over memory.
 #ifndef ZHPOLICY_SRC_ENTITIES_TERM_INDEX_H_
 #define ZHPOLICY_SRC_ENTITIES_TERM_INDEX_H_
 
