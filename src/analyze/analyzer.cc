@@ -1,9 +1,12 @@
 // The analyzer: one segmentation shared by number and entity extraction.
 #include "zhpolicy/analyzer.h"
 
+#include "entities/extractor_impl.h"
+#include "segment/segmenter_impl.h"
 #include "util/parallel.h"
-#include "zhpolicy/entities.h"
+#include "zhpolicy/error.h"
 #include "zhpolicy/numbers.h"
+#include "zhpolicy/utf8.h"
 
 namespace zhpolicy {
 namespace internal {
@@ -17,11 +20,20 @@ class AnalyzerImpl {
         options_(options) {}
 
   Document analyze(std::string_view text) const {
-    // text -> one normalized view -> tokens -> numbers and entities.
+    if (options_.segmenter.invalid_utf8 == InvalidUtf8::kThrow) {
+      const size_t bad = utf8::find_invalid(text);
+      if (bad != std::string_view::npos) {
+        throw Error(ErrorCode::kInvalidArgument, "invalid UTF-8 at byte " + std::to_string(bad) + " of the text");
+      }
+    }
+    // text -> one normalized view -> tokens -> numbers and entities. The
+    // segmenter leaves the normalized text decoded; where normalizing
+    // changed nothing, entity extraction takes that decoding as its own.
     const NormalizedText normalized = normalize(text);
-    std::vector<Token> tokens = segmenter_.segment(text, normalized);
+    ThreadWorkspace ws;
+    std::vector<Token> tokens = segmenter_.segment_normalized(normalized, SegmentMode::kDefault, ws.get());
     std::vector<Number> numbers = numbers_.extract(text, normalized);
-    Entities entities = entities_.extract(text, tokens);
+    Entities entities = entities_.extract(text, tokens, &ws.get().text);
     if (options_.entity_tokens) tokens = merge_entity_tokens(tokens, entities.entities);
     return Document(std::string(text), std::move(tokens), std::move(numbers), std::move(entities));
   }
@@ -29,9 +41,9 @@ class AnalyzerImpl {
   const AnalyzerOptions& options() const { return options_; }
 
  private:
-  Segmenter segmenter_;
+  SegmenterImpl segmenter_;
   NumberExtractor numbers_;
-  EntityExtractor entities_;
+  EntityExtractorImpl entities_;
   AnalyzerOptions options_;
 };
 

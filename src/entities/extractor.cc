@@ -79,50 +79,39 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon)
   }
 }
 
-void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>& tokens, CharText& t) const {
+void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>& tokens,
+                                 const DecodedText* decoded, CharText& t) const {
   // Buffers sized for the worst case (one char per byte) and written by
-  // index; cps is cut to size at the end. Two straight loops and one over
-  // the tokens: no loop or branch here depends on where a token ends (a
-  // per-token inner loop mispredicted its exit at nearly every token).
+  // index. Straight loops and one over the tokens: no loop or branch here
+  // depends on where a token ends (a per-token inner loop mispredicted its
+  // exit at nearly every token).
   const size_t size = text.size();
   const size_t cap = size + 1;
-  if (t.cps_buffer.size() < cap) t.cps_buffer.resize(cap);
-  for (auto* v : {&t.byte_at, &t.token_end_of, &t.triggers.buffer, &t.term_starts.buffer}) {
-    if (v->size() < cap) v->resize(cap);
+  // 1. Code points and the byte offset of each: the caller's, or decoded here.
+  if (!decoded || !decoded->decodes(text)) {
+    t.own.decode(text);
+    decoded = &t.own;
   }
-  if (t.flags.size() < cap) t.flags.resize(cap);
+  const uint32_t n = decoded->size();
+  const char32_t* const cps = decoded->cps.data();
+  const uint32_t* const byte_at = decoded->byte_at.data();
+  t.cps = std::u32string_view(cps, n);
+  t.byte_at = byte_at;
+  t.last_lookup = {};
+  for (auto* v : {&t.token_end_of, &t.triggers.buffer, &t.term_starts.buffer}) {
+    if (v->size() < n + 1) v->resize(n + 1);
+  }
+  if (t.flags.size() < n + 1) t.flags.resize(n + 1);
   if (t.char_of_byte.size() < cap + 3) t.char_of_byte.resize(cap + 3);
 
-  // 1. Code points, the byte offset of each, and the char holding each byte
-  // (all four entries written always; the next char overwrites its own).
-  char32_t* const cps = t.cps_buffer.data();
-  uint32_t* const byte_at = t.byte_at.data();
+  // The char holding each byte (all four entries written always; the next
+  // char overwrites its own).
   uint32_t* const char_of = t.char_of_byte.data();
-  const auto* const bytes = reinterpret_cast<const unsigned char*>(text.data());
-  uint32_t n = 0;
-  for (size_t i = 0; i < size; ++n) {
-    byte_at[n] = static_cast<uint32_t>(i);
-    char_of[i] = char_of[i + 1] = char_of[i + 2] = char_of[i + 3] = n;
-    const unsigned char b = bytes[i];
-    if (b >= 0xE1 && b <= 0xEC && i + 2 < size && (((bytes[i + 1] ^ 0x80) | (bytes[i + 2] ^ 0x80)) < 0x40)) {
-      // Three bytes led by E1-EC (every CJK ideograph; never overlong, never
-      // a surrogate): decoded inline, the rest by utf8::decode.
-      cps[n] = (char32_t(b & 0x0F) << 12) | (char32_t(bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F);
-      i += 3;
-    } else if (b < 0x80) {
-      cps[n] = b;
-      ++i;
-    } else {
-      size_t len;
-      const char32_t c = utf8::decode(text, i, len);
-      cps[n] = c == utf8::kInvalid ? U'\uFFFD' : c;
-      i += len;
-    }
+  for (uint32_t k = 0; k < n; ++k) {
+    const uint32_t i = byte_at[k];
+    char_of[i] = char_of[i + 1] = char_of[i + 2] = char_of[i + 3] = k;
   }
-  byte_at[n] = static_cast<uint32_t>(size);
   char_of[size] = n;
-  t.cps = std::u32string_view(cps, n);
-  t.last_lookup = {};
 
   // 2. Class bits, and the lists of trigger characters and term starts
   // (written always, counted when the character qualifies).
@@ -159,7 +148,8 @@ void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>
   }
 }
 
-Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<Token>& tokens) const {
+Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<Token>& tokens,
+                                      const DecodedText* decoded) const {
   thread_local Workspace ws;
   // first[] is kept clean between calls: a call left by an exception
   // leaves a fresh workspace behind.
@@ -175,7 +165,7 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
     }
   } trim{ws};
   CharText& t = ws.t;
-  decode(text, tokens, t);
+  decode(text, tokens, decoded, t);
   const auto n = static_cast<uint32_t>(t.cps.size());
 
   std::vector<Candidate>& terms = ws.terms;

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "entities/term_index.h"
+#include "text/decoded_text.h"
 #include "zhpolicy/entities.h"
 #include "zhpolicy/segmenter.h"
 #include "zhpolicy/utf8.h"
@@ -95,14 +96,15 @@ struct CharText {
   };
 
   // The arrays are buffers that only grow (reused across texts, never
-  // value-initialized again); cps views the current text's code points, and
-  // entries past cps.size() + 1 are stale, never read.
-  std::u32string cps_buffer;
-  std::u32string_view cps;
+  // value-initialized again); entries past cps.size() + 1 are stale, never
+  // read. The code points and byte offsets are `own`'s, or those of a
+  // decoding handed in by the caller (Analyzer: the segmenter's).
+  DecodedText own;
+  std::u32string_view cps;   // utf8::kInvalid for each ill-formed byte
+  const uint32_t* byte_at = nullptr;  // cps.size() + 1 entries
   std::vector<uint16_t> flags;       // CharFlag bits by char index
   Indices triggers;     // char indices marked kTrigger
   Indices term_starts;  // char indices of Han chars marked kTermFirst
-  std::vector<uint32_t> byte_at;  // cps.size() + 1 entries
   std::vector<uint32_t> char_of_byte;  // by byte offset: the char holding it
   // The last word lookup of this text (see word_info); decode() clears it.
   struct Lookup {
@@ -114,8 +116,7 @@ struct CharText {
 
   // The first char starting at or after byte offset `byte`.
   uint32_t char_index(size_t byte) const {
-    const auto last = byte_at.begin() + static_cast<std::ptrdiff_t>(cps.size()) + 1;
-    return static_cast<uint32_t>(std::lower_bound(byte_at.begin(), last, byte) - byte_at.begin());
+    return static_cast<uint32_t>(std::lower_bound(byte_at, byte_at + cps.size() + 1, byte) - byte_at);
   }
   static constexpr uint32_t kNoToken = 0xFFFFFFFFu;
   // Whether a token starts at char i (i == cps.size() counts as one).
@@ -189,7 +190,7 @@ struct Workspace {
   // After a huge text, give the memory back instead of holding it per thread.
   void trim() {
     constexpr size_t kKeepChars = size_t(1) << 22;
-    if (t.cps_buffer.size() > kKeepChars) *this = Workspace();
+    if (t.own.cps.size() > kKeepChars || t.flags.size() > kKeepChars) *this = Workspace();
   }
 };
 
@@ -204,12 +205,18 @@ class EntityExtractorImpl {
  public:
   explicit EntityExtractorImpl(Lexicon lexicon);
   Entities extract(std::string_view text) const { return extract(text, segmenter_.segment(text)); }
-  Entities extract(std::string_view text, const std::vector<Token>& tokens) const;
+  Entities extract(std::string_view text, const std::vector<Token>& tokens) const {
+    return extract(text, tokens, nullptr);
+  }
+  // The same, with `decoded` the decoding of `text` when the caller has one
+  // (nullptr, or one of other bytes: decoded here).
+  Entities extract(std::string_view text, const std::vector<Token>& tokens, const DecodedText* decoded) const;
   const Lexicon& lexicon() const { return lexicon_; }
 
  private:
   // Fills t from the text: code points, class bits, byte offsets, token starts.
-  void decode(std::string_view text, const std::vector<Token>& tokens, CharText& t) const;
+  void decode(std::string_view text, const std::vector<Token>& tokens, const DecodedText* decoded,
+              CharText& t) const;
   // Builds the typed-term index from the lexicon's typed-term lists (and kTermFirst).
   void index_terms();
   // `probes` is scratch space.

@@ -20,7 +20,8 @@ constexpr std::array<std::array<int, 2>, 4> kPrev = {{{kE, kS}, {kM, kB}, {kB, k
 
 }  // namespace
 
-void hmm_cut(const HmmView& hmm, const char32_t* cps, uint32_t n, std::vector<uint32_t>& word_ends) {
+void hmm_cut(const HmmView& hmm, const char32_t* cps, uint32_t n, std::vector<uint32_t>& word_ends,
+             HmmScratch& scratch) {
   if (n == 0) return;
   if (hmm.empty()) {  // a lexicon without HMM tables: unknown runs stay single characters
     for (uint32_t i = 1; i <= n; ++i) word_ends.push_back(i);
@@ -32,8 +33,14 @@ void hmm_cut(const HmmView& hmm, const char32_t* cps, uint32_t n, std::vector<ui
     const float* row = hmm.emit(cps[t]);
     return row ? widen(row[state]) : kImpossible;
   };
-  std::vector<std::array<double, 4>> v(n);
-  std::vector<std::array<uint8_t, 4>> back(n);
+  // Every entry read below is written first: resizing is enough.
+  if (scratch.score.size() < n) {
+    scratch.score.resize(n);
+    scratch.back.resize(n);
+    scratch.states.resize(n);
+  }
+  std::array<double, 4>* const v = scratch.score.data();
+  std::array<uint8_t, 4>* const back = scratch.back.data();
   for (int s = 0; s < 4; ++s) v[0][s] = widen(hmm.start()[s]) + emit(0, s);
   for (uint32_t t = 1; t < n; ++t) {
     for (int s = 0; s < 4; ++s) {
@@ -53,7 +60,7 @@ void hmm_cut(const HmmView& hmm, const char32_t* cps, uint32_t n, std::vector<ui
     }
   }
   int state = (v[n - 1][kS] >= v[n - 1][kE]) ? kS : kE;
-  std::vector<uint8_t> states(n);
+  uint8_t* const states = scratch.states.data();
   for (uint32_t t = n; t-- > 0;) {
     states[t] = static_cast<uint8_t>(state);
     if (t > 0) state = back[t][state];

@@ -1,0 +1,87 @@
+// src/segment/segmenter_impl.h — the segmenter behind zhpolicy::Segmenter,
+// also driven directly by the Analyzer, which hands the decoded text on to
+// entity extraction instead of decoding it again.
+#ifndef ZHPOLICY_SRC_SEGMENT_SEGMENTER_IMPL_H_
+#define ZHPOLICY_SRC_SEGMENT_SEGMENTER_IMPL_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "lexicon/word_graph.h"
+#include "segment/char_class.h"
+#include "segment/hmm.h"
+#include "text/decoded_text.h"
+#include "zhpolicy/segmenter.h"
+
+namespace zhpolicy {
+namespace internal {
+
+// Scratch memory of one segmentation, kept per thread and reused across the
+// runs of a text and across texts (allocating it per call cost more than
+// segmenting a short line).
+struct Workspace {
+  DecodedText text;  // the normalized text's code points
+  std::vector<uint32_t> edge_begin, next, hmm_ends;
+  std::vector<WordEdge> edges;
+  std::vector<double> score;
+  HmmScratch hmm;
+
+  // After a huge text, gives the memory back instead of holding it per thread.
+  void trim();
+};
+
+// The calling thread's workspace for the length of one call.
+class ThreadWorkspace {
+ public:
+  ThreadWorkspace();
+  ~ThreadWorkspace() { ws_.trim(); }
+  ThreadWorkspace(const ThreadWorkspace&) = delete;
+  ThreadWorkspace& operator=(const ThreadWorkspace&) = delete;
+  Workspace& get() { return ws_; }
+
+ private:
+  Workspace& ws_;
+};
+
+class SegmenterImpl {
+ public:
+  SegmenterImpl(Lexicon lexicon, SegmenterOptions options)
+      : lexicon_(std::move(lexicon)), options_(options), classes_(bmp_char_classes()) {}
+
+  // With the options' handling of ill-formed UTF-8 (may throw).
+  std::vector<Token> segment(std::string_view text, SegmentMode mode, Workspace& ws) const;
+  // Segmentation of an already normalized text (spans in its original);
+  // leaves the normalized text decoded in ws.text.
+  std::vector<Token> segment_normalized(const NormalizedText& nt, SegmentMode mode, Workspace& ws) const;
+
+  const Lexicon& lexicon() const { return lexicon_; }
+  const SegmenterOptions& options() const { return options_; }
+
+ private:
+  class Emitter;
+  // A run of Han characters: its code points and their byte offsets in the
+  // normalized text (n + 1 of them).
+  struct HanRun {
+    const char32_t* cps;
+    const uint32_t* offsets;
+    uint32_t n;
+  };
+
+  void segment_han(const HanRun& run, SegmentMode mode, Workspace& ws, Emitter& emit) const;
+  void emit_word(const HanRun& run, uint32_t a, uint32_t b, SegmentMode mode, Emitter& emit) const;
+  // The end (a char index) of the Latin word starting at char k: letters and
+  // digits, joined by - . _ & ' when followed by more.
+  uint32_t latin_end(const DecodedText& t, uint32_t k) const;
+
+  CharClass char_class(char32_t c) const { return internal::char_class(classes_, c); }
+
+  Lexicon lexicon_;
+  SegmenterOptions options_;
+  const CharClass* classes_;
+};
+
+}  // namespace internal
+}  // namespace zhpolicy
+
+#endif  // ZHPOLICY_SRC_SEGMENT_SEGMENTER_IMPL_H_

@@ -1,0 +1,73 @@
+// src/text/decoded_text.h — a UTF-8 text as code points with the byte offset
+// of each, decoded once per text and shared by the stages that walk
+// characters (the segmenter, and entity extraction inside Analyzer).
+#ifndef ZHPOLICY_SRC_TEXT_DECODED_TEXT_H_
+#define ZHPOLICY_SRC_TEXT_DECODED_TEXT_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "zhpolicy/utf8.h"
+
+namespace zhpolicy {
+namespace internal {
+
+struct DecodedText {
+  // Buffers that only grow (reused across texts, never value-initialized
+  // again); entries past size() + 1 are stale.
+  std::vector<char32_t> cps;      // utf8::kInvalid for each ill-formed byte
+  std::vector<uint32_t> byte_at;  // size() + 1 entries: each char's offset, then the text's size
+  std::string_view text;          // what was decoded (not owned)
+
+  uint32_t size() const { return count_; }
+
+  // Decodes `s` (any bytes; under 4 GiB).
+  void decode(std::string_view s) {
+    const size_t size = s.size();
+    if (cps.size() < size + 1) cps.resize(size + 1);
+    if (byte_at.size() < size + 1) byte_at.resize(size + 1);
+    char32_t* const out = cps.data();
+    uint32_t* const at = byte_at.data();
+    const auto* const bytes = reinterpret_cast<const unsigned char*>(s.data());
+    uint32_t n = 0;
+    for (size_t i = 0; i < size; ++n) {
+      at[n] = static_cast<uint32_t>(i);
+      const unsigned char b = bytes[i];
+      if (b >= 0xE1 && b <= 0xEC && i + 2 < size && (((bytes[i + 1] ^ 0x80) | (bytes[i + 2] ^ 0x80)) < 0x40)) {
+        // Three bytes led by E1-EC (every CJK ideograph; never overlong,
+        // never a surrogate): decoded inline, the rest by utf8::decode.
+        out[n] = (char32_t(b & 0x0F) << 12) | (char32_t(bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F);
+        i += 3;
+      } else if (b < 0x80) {
+        out[n] = b;
+        ++i;
+      } else {
+        size_t len;
+        out[n] = utf8::decode(s, i, len);
+        i += len;
+      }
+    }
+    at[n] = static_cast<uint32_t>(size);
+    count_ = n;
+    text = s;
+  }
+
+  // Whether this holds the decoding of exactly the bytes of `s`.
+  bool decodes(std::string_view s) const {
+    return text.size() == s.size() && (text.data() == s.data() || text == s);
+  }
+
+  // Gives the memory back after a huge text instead of holding it per thread.
+  void trim(size_t keep_chars) {
+    if (cps.size() > keep_chars) *this = DecodedText();
+  }
+
+ private:
+  uint32_t count_ = 0;
+};
+
+}  // namespace internal
+}  // namespace zhpolicy
+
+#endif  // ZHPOLICY_SRC_TEXT_DECODED_TEXT_H_
