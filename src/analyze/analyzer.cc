@@ -27,13 +27,16 @@ class AnalyzerImpl {
       }
     }
     // text -> one normalized view -> tokens -> numbers and entities. The
-    // segmenter leaves the normalized text decoded; where normalizing
-    // changed nothing, entity extraction takes that decoding as its own.
+    // segmenter leaves the normalized text decoded and lists the typed terms
+    // its word graphs met; where normalizing changed nothing, entity
+    // extraction takes both instead of decoding and looking up again.
     const NormalizedText normalized = normalize(text);
     ThreadWorkspace ws;
-    std::vector<Token> tokens = segmenter_.segment_normalized(normalized, SegmentMode::kDefault, ws.get());
+    std::vector<Token> tokens =
+        segmenter_.segment_normalized(normalized, SegmentMode::kDefault, ws.get(), &ws.get().typed_terms);
     std::vector<Number> numbers = numbers_.extract(text, normalized);
-    Entities entities = entities_.extract(text, tokens, &ws.get().text);
+    const entity_detail::SegmentedText segmented{&ws.get().text, &ws.get().typed_terms};
+    Entities entities = entities_.extract(text, tokens, &segmented);
     if (options_.entity_tokens) tokens = merge_entity_tokens(tokens, entities.entities);
     return Document(std::string(text), std::move(tokens), std::move(numbers), std::move(entities));
   }

@@ -80,15 +80,19 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon)
 }
 
 void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>& tokens,
-                                 const DecodedText* decoded, CharText& t) const {
+                                 const SegmentedText* segmented, CharText& t) const {
   // Buffers sized for the worst case (one char per byte) and written by
   // index. Straight loops and one over the tokens: no loop or branch here
   // depends on where a token ends (a per-token inner loop mispredicted its
   // exit at nearly every token).
   const size_t size = text.size();
   const size_t cap = size + 1;
-  // 1. Code points and the byte offset of each: the caller's, or decoded here.
-  if (!decoded || !decoded->decodes(text)) {
+  // 1. Code points and the byte offset of each: the segmenter's, or decoded here.
+  const DecodedText* decoded = segmented ? segmented->decoded : nullptr;
+  t.typed_terms = nullptr;
+  if (decoded && decoded->decodes(text)) {
+    t.typed_terms = segmented->typed_terms;
+  } else {
     t.own.decode(text);
     decoded = &t.own;
   }
@@ -149,7 +153,7 @@ void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>
 }
 
 Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<Token>& tokens,
-                                      const DecodedText* decoded) const {
+                                      const SegmentedText* segmented) const {
   thread_local Workspace ws;
   // first[] is kept clean between calls: a call left by an exception
   // leaves a fresh workspace behind.
@@ -165,7 +169,7 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
     }
   } trim{ws};
   CharText& t = ws.t;
-  decode(text, tokens, decoded, t);
+  decode(text, tokens, segmented, t);
   const auto n = static_cast<uint32_t>(t.cps.size());
 
   std::vector<Candidate>& terms = ws.terms;

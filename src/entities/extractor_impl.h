@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "entities/term_index.h"
+#include "lexicon/word_graph.h"
 #include "text/decoded_text.h"
 #include "zhpolicy/entities.h"
 #include "zhpolicy/segmenter.h"
@@ -84,6 +85,14 @@ inline std::u32string to_u32(std::string_view s) {
   return out;
 }
 
+// What segmentation already found of a text, handed over by the Analyzer:
+// the decoding of the normalized text, and the typed lexicon terms its word
+// graphs met. Used only when the normalized text is the text itself.
+struct SegmentedText {
+  const DecodedText* decoded = nullptr;
+  const std::vector<TypedTermHit>* typed_terms = nullptr;
+};
+
 // The text as code points with their byte offsets, and the token starts.
 // Lives in a per-thread workspace (see extract), so its buffers are reused.
 struct CharText {
@@ -102,6 +111,9 @@ struct CharText {
   DecodedText own;
   std::u32string_view cps;   // utf8::kInvalid for each ill-formed byte
   const uint32_t* byte_at = nullptr;  // cps.size() + 1 entries
+  // The typed terms the segmenter met (all those made of Han characters),
+  // or nullptr: add_terms looks them up.
+  const std::vector<TypedTermHit>* typed_terms = nullptr;
   std::vector<uint16_t> flags;       // CharFlag bits by char index
   Indices triggers;     // char indices marked kTrigger
   Indices term_starts;  // char indices of Han chars marked kTermFirst
@@ -208,18 +220,20 @@ class EntityExtractorImpl {
   Entities extract(std::string_view text, const std::vector<Token>& tokens) const {
     return extract(text, tokens, nullptr);
   }
-  // The same, with `decoded` the decoding of `text` when the caller has one
-  // (nullptr, or one of other bytes: decoded here).
-  Entities extract(std::string_view text, const std::vector<Token>& tokens, const DecodedText* decoded) const;
+  // The same, with what segmentation found of `text` (nullptr, or found of
+  // other bytes: found here).
+  Entities extract(std::string_view text, const std::vector<Token>& tokens,
+                   const entity_detail::SegmentedText* segmented) const;
   const Lexicon& lexicon() const { return lexicon_; }
 
  private:
   // Fills t from the text: code points, class bits, byte offsets, token starts.
-  void decode(std::string_view text, const std::vector<Token>& tokens, const DecodedText* decoded,
-              CharText& t) const;
+  void decode(std::string_view text, const std::vector<Token>& tokens,
+              const entity_detail::SegmentedText* segmented, CharText& t) const;
   // Builds the typed-term index from the lexicon's typed-term lists (and kTermFirst).
   void index_terms();
-  // `probes` is scratch space.
+  // The typed terms that pass the boundary rules (accept_term); `probes` is
+  // scratch space.
   void add_terms(const CharText& t, std::vector<Candidate>& out, std::vector<uint32_t>& probes) const;
   void add_regex(const RE2& re, std::string_view text, const CharText& t, EntityType type,
                  std::vector<Candidate>& out, size_t from = 0) const;
@@ -262,7 +276,15 @@ class EntityExtractorImpl {
   Segmenter segmenter_;
   std::vector<std::u32string> compound_surnames_;
   std::vector<uint8_t> char_flags_ = std::vector<uint8_t>(0x10000, 0);    // common CharFlag bits (BMP)
+  bool accept_term(const CharText& t, uint32_t k, uint32_t end, EntityType type) const;
+  // Candidates of the terms of `index` at t.term_starts.
+  void add_indexed_terms(const TermIndex& index, const CharText& t, std::vector<Candidate>& out,
+                         std::vector<uint32_t>& probes) const;
+
   TermIndex terms_;  // the typed lexicon terms
+  // Those with a character other than Han after a Han first one (the
+  // segmenter's word graphs, on Han runs, do not meet them); usually none.
+  TermIndex mixed_terms_;
   // The last two characters of every company, organization and place
   // suffix, as bits of pair_bit.
   std::bitset<0x10000> suffix_ends_;

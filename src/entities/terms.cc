@@ -3,6 +3,7 @@
 #include "entities/extractor_impl.h"
 
 #include "lexicon/lexicon_data.h"
+#include "segment/char_class.h"
 
 namespace zhpolicy {
 namespace internal {
@@ -40,44 +41,45 @@ void EntityExtractorImpl::index_terms() {
       const std::u32string term = to_u32(line.substr(tab + 1));
       if (term.empty()) continue;
       terms_.add(term, static_cast<EntityType>(type), rank);
+      if (is_han(term[0]) && !std::all_of(term.begin(), term.end(), is_han)) {
+        mixed_terms_.add(term, static_cast<EntityType>(type), rank);
+      }
       if (term[0] < 0x10000) char_flags_[term[0]] |= kTermFirst;
     }
     ++rank;
   }
   terms_.build();
+  mixed_terms_.build();
 }
 
-void EntityExtractorImpl::add_terms(const CharText& t, std::vector<Candidate>& out,
-                                    std::vector<uint32_t>& probes) const {
+bool EntityExtractorImpl::accept_term(const CharText& t, uint32_t k, uint32_t end, EntityType type) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
-  auto add_starting = [&](uint32_t k, char32_t c0, char32_t c1) {
-    for (const TermIndex::Term& term : terms_.find(c0, c1)) {
-      if (!t.matches(k, terms_.text(term))) continue;
-      const auto end = static_cast<uint32_t>(k + term.size);
-      // A two-character title in the plural (委员们, 代表们) is a common noun
-      // for a group; a full title stays one (政协委员们).
-      const bool plural = term.type == EntityType::kPosition && term.size <= 2 && end < n && t.cps[end] == U'们';
-      if (plural) continue;
-      // A term must start or end on a token boundary (中行 inside 渝中行 is
-      // not a bank), except a place inside a long compound word, which is a
-      // phrase rather than a name (中国 in 习近平新时代中国特色社会主义思想).
-      if (!(t.token_start(k) || t.token_start(end))) {
-        if (term.type != EntityType::kPlace) continue;
-        uint32_t word_start = k;
-        while (word_start > 0 && !t.token_start(word_start)) --word_start;
-        const uint32_t word_end = t.token_start(word_start) ? t.token_end_of[word_start] : 0;
-        if (word_end < end || word_end - word_start < kLongCompound) continue;
-      }
-      // Nor may a division name lend its level to the next word: 滨江区 in
-      // 滨江/区域, 某某县 in …/县城 (渝中区 in the one word 渝中区委 stays).
-      if (!t.token_start(end) && kLevelChars.find(t.cps[end - 1]) != std::u32string_view::npos) {
-        uint32_t word_start = end - 1;
-        while (word_start > k && !t.token_start(word_start)) --word_start;
-        if (word_start > k) continue;
-      }
-      out.push_back({k, end, term.type, kTermPriority});
-    }
-  };
+  // A two-character title in the plural (委员们, 代表们) is a common noun
+  // for a group; a full title stays one (政协委员们).
+  if (type == EntityType::kPosition && end - k <= 2 && end < n && t.cps[end] == U'们') return false;
+  // A term must start or end on a token boundary (中行 inside 渝中行 is
+  // not a bank), except a place inside a long compound word, which is a
+  // phrase rather than a name (中国 in 习近平新时代中国特色社会主义思想).
+  if (!(t.token_start(k) || t.token_start(end))) {
+    if (type != EntityType::kPlace) return false;
+    uint32_t word_start = k;
+    while (word_start > 0 && !t.token_start(word_start)) --word_start;
+    const uint32_t word_end = t.token_start(word_start) ? t.token_end_of[word_start] : 0;
+    if (word_end < end || word_end - word_start < kLongCompound) return false;
+  }
+  // Nor may a division name lend its level to the next word: 滨江区 in
+  // 滨江/区域, 某某县 in …/县城 (渝中区 in the one word 渝中区委 stays).
+  if (!t.token_start(end) && kLevelChars.find(t.cps[end - 1]) != std::u32string_view::npos) {
+    uint32_t word_start = end - 1;
+    while (word_start > k && !t.token_start(word_start)) --word_start;
+    if (word_start > k) return false;
+  }
+  return true;
+}
+
+void EntityExtractorImpl::add_indexed_terms(const TermIndex& index, const CharText& t, std::vector<Candidate>& out,
+                                            std::vector<uint32_t>& probes) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
   // First the filter at every term start, listing without a branch the
   // starts that pass (2k: the one-character terms at k; 2k+1: the longer
   // ones); few pass, and a branch on each test mispredicted often.
@@ -87,14 +89,32 @@ void EntityExtractorImpl::add_terms(const CharText& t, std::vector<Candidate>& o
   for (const uint32_t k : t.term_starts) {
     const char32_t c1 = k + 1 < n ? t.cps[k + 1] : 0;
     list[m] = 2 * k;
-    m += terms_.may_start(t.cps[k], 0);
+    m += index.may_start(t.cps[k], 0);
     list[m] = 2 * k + 1;
-    m += c1 != 0 && terms_.may_start(t.cps[k], c1);
+    m += c1 != 0 && index.may_start(t.cps[k], c1);
   }
   for (uint32_t x = 0; x < m; ++x) {
     const uint32_t k = list[x] / 2;
-    add_starting(k, t.cps[k], list[x] % 2 ? t.cps[k + 1] : 0);
+    for (const TermIndex::Term& term : index.find(t.cps[k], list[x] % 2 ? t.cps[k + 1] : 0)) {
+      if (!t.matches(k, index.text(term))) continue;
+      const auto end = static_cast<uint32_t>(k + term.size);
+      if (accept_term(t, k, end, term.type)) out.push_back({k, end, term.type, kTermPriority});
+    }
   }
+}
+
+void EntityExtractorImpl::add_terms(const CharText& t, std::vector<Candidate>& out,
+                                    std::vector<uint32_t>& probes) const {
+  if (!t.typed_terms) {
+    add_indexed_terms(terms_, t, out, probes);
+    return;
+  }
+  // The segmenter met every term made of Han characters; the index is asked
+  // only for the others.
+  for (const TypedTermHit& hit : *t.typed_terms) {
+    if (accept_term(t, hit.begin, hit.end, hit.type)) out.push_back({hit.begin, hit.end, hit.type, kTermPriority});
+  }
+  if (!mixed_terms_.empty()) add_indexed_terms(mixed_terms_, t, out, probes);
 }
 
 }  // namespace internal

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "lexicon/lexicon_data.h"
+#include "zhpolicy/entity_type.h"
 
 namespace zhpolicy {
 namespace internal {
@@ -20,8 +21,19 @@ struct WordEdge {
 // memory. Edges of start k are edges[edge_begin[k], edge_begin[k + 1]), sorted
 // by end. Words of the user layer replace base words with the same span. A
 // start with no word gets one single-character edge scored as frequency 1.
+// A term with an entity type met while building a word graph (entity
+// extraction takes these instead of looking every character up again).
+struct TypedTermHit {
+  uint32_t begin, end;  // in characters of the text the run lies in
+  EntityType type;
+};
+
+// The words of cps[0, n) at every start, as edges. With `typed_terms`, also
+// appends the typed terms met on the way, by start, the user layer's before
+// the base lexicon's at one start; `first` is cps[0]'s index in the text.
 void build_word_graph(const LexiconData& lexicon, const char32_t* cps, uint32_t n,
-                      std::vector<uint32_t>& edge_begin, std::vector<WordEdge>& edges);
+                      std::vector<uint32_t>& edge_begin, std::vector<WordEdge>& edges,
+                      std::vector<TypedTermHit>* typed_terms = nullptr, uint32_t first = 0);
 
 // The best path: next[k] is the end of the word chosen at k, score[k] the log
 // probability of the best segmentation of [k, n). Ties prefer the longer word,

@@ -27,7 +27,9 @@ bool is_word(const LexiconData& lex, const char32_t* cps, uint32_t n) {
 
 void Workspace::trim() {
   constexpr size_t kKeepChars = size_t(1) << 22;
-  if (text.cps.size() > kKeepChars || edges.size() > 4 * kKeepChars) *this = Workspace();
+  if (text.cps.size() > kKeepChars || edges.size() > 4 * kKeepChars || typed_terms.size() > kKeepChars) {
+    *this = Workspace();
+  }
 }
 
 ThreadWorkspace::ThreadWorkspace()
@@ -65,10 +67,11 @@ void SegmenterImpl::emit_word(const HanRun& run, uint32_t a, uint32_t b, Segment
   emit(run.offsets[a], run.offsets[b], TokenKind::kWord);
 }
 
-void SegmenterImpl::segment_han(const HanRun& run, SegmentMode mode, Workspace& ws, Emitter& emit) const {
+void SegmenterImpl::segment_han(const HanRun& run, SegmentMode mode, Workspace& ws, Emitter& emit,
+                                std::vector<TypedTermHit>* typed_terms) const {
   const LexiconData& lex = lexicon_.data();
   const uint32_t n = run.n;
-  build_word_graph(lex, run.cps, n, ws.edge_begin, ws.edges);
+  build_word_graph(lex, run.cps, n, ws.edge_begin, ws.edges, typed_terms, run.first);
   best_path(n, ws.edge_begin, ws.edges, ws.score, ws.next);
 
   // Consecutive single characters are buffered: if the buffer is not itself a
@@ -133,7 +136,9 @@ std::vector<Token> SegmenterImpl::segment(std::string_view text, SegmentMode mod
 }
 
 std::vector<Token> SegmenterImpl::segment_normalized(const NormalizedText& nt, SegmentMode mode,
-                                                     Workspace& ws) const {
+                                                     Workspace& ws,
+                                                     std::vector<TypedTermHit>* typed_terms) const {
+  if (typed_terms) typed_terms->clear();
   const std::string_view s = nt.normalized;
   std::vector<Token> out;
   out.reserve(s.size() / 3 + 1);
@@ -162,7 +167,7 @@ std::vector<Token> SegmenterImpl::segment_normalized(const NormalizedText& nt, S
     switch (cls) {
       case CharClass::kHan:
         j = run_while(k, [this](char32_t x) { return char_class(x) == CharClass::kHan; });
-        segment_han({cps + k, at + k, j - k}, mode, ws, emit);
+        segment_han({cps + k, at + k, j - k, k}, mode, ws, emit, typed_terms);
         k = j;
         continue;
       case CharClass::kDigit: {

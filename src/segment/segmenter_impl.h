@@ -26,6 +26,7 @@ struct Workspace {
   std::vector<WordEdge> edges;
   std::vector<double> score;
   HmmScratch hmm;
+  std::vector<TypedTermHit> typed_terms;  // for callers that ask for them
 
   // After a huge text, gives the memory back instead of holding it per thread.
   void trim();
@@ -52,8 +53,11 @@ class SegmenterImpl {
   // With the options' handling of ill-formed UTF-8 (may throw).
   std::vector<Token> segment(std::string_view text, SegmentMode mode, Workspace& ws) const;
   // Segmentation of an already normalized text (spans in its original);
-  // leaves the normalized text decoded in ws.text.
-  std::vector<Token> segment_normalized(const NormalizedText& nt, SegmentMode mode, Workspace& ws) const;
+  // leaves the normalized text decoded in ws.text. With `typed_terms`, also
+  // gives the typed lexicon terms the word graphs met (char indices of
+  // ws.text; cleared first).
+  std::vector<Token> segment_normalized(const NormalizedText& nt, SegmentMode mode, Workspace& ws,
+                                        std::vector<TypedTermHit>* typed_terms = nullptr) const;
 
   const Lexicon& lexicon() const { return lexicon_; }
   const SegmenterOptions& options() const { return options_; }
@@ -66,9 +70,11 @@ class SegmenterImpl {
     const char32_t* cps;
     const uint32_t* offsets;
     uint32_t n;
+    uint32_t first;  // the char index of cps[0] in the text
   };
 
-  void segment_han(const HanRun& run, SegmentMode mode, Workspace& ws, Emitter& emit) const;
+  void segment_han(const HanRun& run, SegmentMode mode, Workspace& ws, Emitter& emit,
+                   std::vector<TypedTermHit>* typed_terms) const;
   void emit_word(const HanRun& run, uint32_t a, uint32_t b, SegmentMode mode, Emitter& emit) const;
   // The end (a char index) of the Latin word starting at char k: letters and
   // digits, joined by - . _ & ' when followed by more.
