@@ -60,7 +60,7 @@ stages = [
     ("segmentation alone (normalize + segment)", r"zhpolicy::Segmenter::segment\(std::basic_string_view<char, std::char_traits<char> >, zhpolicy::SegmentMode\)"),
     ("full analyze", r"zhpolicy::internal::AnalyzerImpl::analyze\("),
     ("  number extraction", r"zhpolicy::internal::NumberExtractorImpl::extract_normalized\("),
-    ("  entity extraction", r"zhpolicy::internal::EntityExtractorImpl::extract\(std::basic_string_view<char, std::char_traits<char> >, std::vector"),
+    ("  entity extraction", r"zhpolicy::internal::EntityExtractorImpl::extract\(zhpolicy::internal::entity_detail::SegmentedText"),
 ]
 values = {name: count(cg, pattern) for name, pattern in stages}
 # The Analyzer drives the segmenter's implementation directly.

@@ -27,16 +27,16 @@ class AnalyzerImpl {
       }
     }
     // text -> one normalized view -> tokens -> numbers and entities. The
-    // segmenter leaves the normalized text decoded and lists the typed terms
-    // its word graphs met; where normalizing changed nothing, entity
-    // extraction takes both instead of decoding and looking up again.
+    // segmenter leaves the normalized view decoded, with each token's char
+    // span and the typed terms its word graphs met: entity extraction takes
+    // them instead of decoding and looking up again.
     const NormalizedText normalized = normalize(text);
-    ThreadWorkspace ws;
-    std::vector<Token> tokens =
-        segmenter_.segment_normalized(normalized, SegmentMode::kDefault, ws.get(), &ws.get().typed_terms);
+    ThreadWorkspace seg;
+    Workspace& ws = seg.get();
+    std::vector<Token> tokens = segmenter_.segment_normalized(normalized, SegmentMode::kDefault, ws, true);
     std::vector<Number> numbers = numbers_.extract(text, normalized);
-    const entity_detail::SegmentedText segmented{&ws.get().text, &ws.get().typed_terms};
-    Entities entities = entities_.extract(text, tokens, &segmented);
+    Entities entities = entities_.extract(entity_detail::SegmentedText{&normalized, &ws.text, &ws.token_chars,
+                                                                       &ws.typed_terms});
     if (options_.entity_tokens) tokens = merge_entity_tokens(tokens, entities.entities);
     return Document(std::string(text), std::move(tokens), std::move(numbers), std::move(entities));
   }

@@ -10,6 +10,7 @@
 
 #include "lexicon/lexicon_data.h"
 #include "segment/char_class.h"
+#include "zhpolicy/text.h"
 #include "util/parallel.h"
 
 namespace zhpolicy {
@@ -18,7 +19,7 @@ using namespace entity_detail;
 
 EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon)
     : lexicon_(lexicon),
-      segmenter_(lexicon) {
+      segmenter_(lexicon, SegmenterOptions{}) {
   const std::string_view names = lexicon_.data().base.surnames();
   for (size_t i = 0; i < names.size();) {
     while (i < names.size() && (names[i] == ' ' || names[i] == '\n' || names[i] == '\t')) ++i;
@@ -79,45 +80,58 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon)
   }
 }
 
-void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>& tokens,
-                                 const SegmentedText* segmented, CharText& t) const {
-  // Buffers sized for the worst case (one char per byte) and written by
-  // index. Straight loops and one over the tokens: no loop or branch here
-  // depends on where a token ends (a per-token inner loop mispredicted its
-  // exit at nearly every token).
+void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>& tokens, CharText& t) const {
+  // Buffers sized for the worst case and written by index. Straight loops
+  // and one over the tokens: no loop or branch here depends on where a
+  // token ends (a per-token inner loop mispredicted its exit at nearly
+  // every token).
+  t.own.decode(text);
+  use_decoding(t.own, t);
   const size_t size = text.size();
-  const size_t cap = size + 1;
-  // 1. Code points and the byte offset of each: the segmenter's, or decoded here.
-  const DecodedText* decoded = segmented ? segmented->decoded : nullptr;
-  t.typed_terms = nullptr;
-  if (decoded && decoded->decodes(text)) {
-    t.typed_terms = segmented->typed_terms;
-  } else {
-    t.own.decode(text);
-    decoded = &t.own;
+  const uint32_t n = t.own.size();
+  if (t.char_of_byte.size() < size + 4) t.char_of_byte.resize(size + 4);
+  // The char holding each byte (all four entries written always; the next
+  // char overwrites its own).
+  uint32_t* const char_of = t.char_of_byte.data();
+  for (uint32_t k = 0; k < n; ++k) {
+    const uint32_t i = t.byte_at[k];
+    char_of[i] = char_of[i + 1] = char_of[i + 2] = char_of[i + 3] = k;
   }
-  const uint32_t n = decoded->size();
-  const char32_t* const cps = decoded->cps.data();
-  const uint32_t* const byte_at = decoded->byte_at.data();
+  char_of[size] = n;
+  // Each token's first char gets the char its end falls in (a byte inside a
+  // character counts as that character, for tokens that are not
+  // segment()'s); tokens outside the text are ignored.
+  uint32_t* const token_end_of = t.token_end_of.data();
+  for (const Token& tok : tokens) {
+    if (tok.span.begin >= size) continue;
+    const uint32_t b = char_of[tok.span.begin], e = tok.span.end >= size ? n : char_of[tok.span.end];
+    if (e > b) token_end_of[b] = e;
+  }
+}
+
+void EntityExtractorImpl::decode(const SegmentedText& segmented, CharText& t) const {
+  use_decoding(*segmented.decoded, t);
+  t.typed_terms = segmented.typed_terms;
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  uint32_t* const token_end_of = t.token_end_of.data();
+  for (const CharSpan& tok : *segmented.tokens) {
+    if (tok.begin < tok.end && tok.end <= n) token_end_of[tok.begin] = tok.end;
+  }
+}
+
+void EntityExtractorImpl::use_decoding(const DecodedText& decoded, CharText& t) const {
+  const uint32_t n = decoded.size();
+  const char32_t* const cps = decoded.cps.data();
   t.cps = std::u32string_view(cps, n);
-  t.byte_at = byte_at;
+  t.byte_at = decoded.byte_at.data();
+  t.typed_terms = nullptr;
   t.last_lookup = {};
   for (auto* v : {&t.token_end_of, &t.triggers.buffer, &t.term_starts.buffer}) {
     if (v->size() < n + 1) v->resize(n + 1);
   }
   if (t.flags.size() < n + 1) t.flags.resize(n + 1);
-  if (t.char_of_byte.size() < cap + 3) t.char_of_byte.resize(cap + 3);
 
-  // The char holding each byte (all four entries written always; the next
-  // char overwrites its own).
-  uint32_t* const char_of = t.char_of_byte.data();
-  for (uint32_t k = 0; k < n; ++k) {
-    const uint32_t i = byte_at[k];
-    char_of[i] = char_of[i + 1] = char_of[i + 2] = char_of[i + 3] = k;
-  }
-  char_of[size] = n;
-
-  // 2. Class bits, and the lists of trigger characters and term starts
+  // Class bits, and the lists of trigger characters and term starts
   // (written always, counted when the character qualifies).
   uint16_t* const flags = t.flags.data();
   uint32_t* const trigger_list = t.triggers.buffer.data();
@@ -138,22 +152,36 @@ void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>
   flags[n] = 0;  // the character after the last: none
   t.triggers.count = triggers;
   t.term_starts.count = term_starts;
-
-  // 3. Each token's first char gets the char its end falls in (a byte inside
-  // a character counts as that character, for tokens that are not
-  // segment()'s); tokens outside the text are ignored.
-  uint32_t* const token_end_of = t.token_end_of.data();
-  std::fill(token_end_of, token_end_of + n, CharText::kNoToken);
-  token_end_of[n] = n;
-  for (const Token& tok : tokens) {
-    if (tok.span.begin >= size) continue;
-    const uint32_t b = char_of[tok.span.begin], e = tok.span.end >= size ? n : char_of[tok.span.end];
-    if (e > b) token_end_of[b] = e;
-  }
+  // No char starts a token until the caller says so.
+  std::fill(t.token_end_of.data(), t.token_end_of.data() + n, CharText::kNoToken);
+  t.token_end_of[n] = n;
 }
 
-Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<Token>& tokens,
-                                      const SegmentedText* segmented) const {
+Entities EntityExtractorImpl::extract(std::string_view text) const {
+  // The pipeline of Analyzer: the normalized view, segmented, what the
+  // segmenter met kept for the rules.
+  const NormalizedText normalized = normalize(text);
+  ThreadWorkspace seg;
+  segmenter_.segment_normalized(normalized, SegmentMode::kDefault, seg.get(), /*for_entities=*/true);
+  return extract(SegmentedText{&normalized, &seg.get().text, &seg.get().token_chars, &seg.get().typed_terms});
+}
+
+Entities EntityExtractorImpl::extract(const SegmentedText& segmented) const {
+  return with_workspace([&](Workspace& ws) {
+    decode(segmented, ws.t);
+    return find(segmented.normalized->normalized, segmented.normalized, ws);
+  });
+}
+
+Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<Token>& tokens) const {
+  return with_workspace([&](Workspace& ws) {
+    decode(text, tokens, ws.t);
+    return find(text, nullptr, ws);
+  });
+}
+
+template <typename F>
+Entities EntityExtractorImpl::with_workspace(F&& f) {
   thread_local Workspace ws;
   // first[] is kept clean between calls: a call left by an exception
   // leaves a fresh workspace behind.
@@ -168,8 +196,11 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
       }
     }
   } trim{ws};
-  CharText& t = ws.t;
-  decode(text, tokens, segmented, t);
+  return f(ws);
+}
+
+Entities EntityExtractorImpl::find(std::string_view text, const NormalizedText* normalized, Workspace& ws) const {
+  const CharText& t = ws.t;
   const auto n = static_cast<uint32_t>(t.cps.size());
 
   std::vector<Candidate>& terms = ws.terms;
@@ -273,7 +304,21 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
 
   Entities result;
   result.entities.reserve(chosen.size());
-  for (const Candidate& c : chosen) result.entities.push_back({{t.byte_at[c.begin], t.byte_at[c.end]}, c.type});
+  if (normalized) {
+    // Spans of the normalized view, given in the original; a mention lying
+    // wholly inside one change of normalization has no original span of its
+    // own and is left out (before the links, which count positions).
+    size_t kept = 0;
+    for (const Candidate& c : chosen) {
+      const ByteSpan span = normalized->original_span({t.byte_at[c.begin], t.byte_at[c.end]});
+      if (span.empty()) continue;
+      result.entities.push_back({span, c.type});
+      chosen[kept++] = c;
+    }
+    chosen.resize(kept);
+  } else {
+    for (const Candidate& c : chosen) result.entities.push_back({{t.byte_at[c.begin], t.byte_at[c.end]}, c.type});
+  }
   // A person holds the title written right before the name (区委书记赵世庆,
   // 区委副书记、区长黄茂军: each title of the run).
   for (size_t i = 0; i < chosen.size(); ++i) {

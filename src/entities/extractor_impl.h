@@ -24,6 +24,7 @@
 
 #include "entities/term_index.h"
 #include "lexicon/word_graph.h"
+#include "segment/segmenter_impl.h"
 #include "text/decoded_text.h"
 #include "zhpolicy/entities.h"
 #include "zhpolicy/segmenter.h"
@@ -85,12 +86,14 @@ inline std::u32string to_u32(std::string_view s) {
   return out;
 }
 
-// What segmentation already found of a text, handed over by the Analyzer:
-// the decoding of the normalized text, and the typed lexicon terms its word
-// graphs met. Used only when the normalized text is the text itself.
+// What segmentation already found of a normalized text (Analyzer hands it
+// over; extract(text) makes it): the decoding of the normalized view, each
+// token's char span in it, and the typed lexicon terms its word graphs met.
 struct SegmentedText {
-  const DecodedText* decoded = nullptr;
-  const std::vector<TypedTermHit>* typed_terms = nullptr;
+  const NormalizedText* normalized;
+  const DecodedText* decoded;  // of normalized->normalized
+  const std::vector<CharSpan>* tokens;
+  const std::vector<TypedTermHit>* typed_terms;
 };
 
 // The text as code points with their byte offsets, and the token starts.
@@ -216,20 +219,26 @@ class EntityExtractorImpl {
 
  public:
   explicit EntityExtractorImpl(Lexicon lexicon);
-  Entities extract(std::string_view text) const { return extract(text, segmenter_.segment(text)); }
-  Entities extract(std::string_view text, const std::vector<Token>& tokens) const {
-    return extract(text, tokens, nullptr);
-  }
-  // The same, with what segmentation found of `text` (nullptr, or found of
-  // other bytes: found here).
-  Entities extract(std::string_view text, const std::vector<Token>& tokens,
-                   const entity_detail::SegmentedText* segmented) const;
+  // On the normalized view of `text`, segmented here (spans in `text`).
+  Entities extract(std::string_view text) const;
+  // On the normalized view another pass segmented (spans in its original).
+  Entities extract(const entity_detail::SegmentedText& segmented) const;
+  // On `text` as it is, with the caller's tokens.
+  Entities extract(std::string_view text, const std::vector<Token>& tokens) const;
   const Lexicon& lexicon() const { return lexicon_; }
 
  private:
   // Fills t from the text: code points, class bits, byte offsets, token starts.
-  void decode(std::string_view text, const std::vector<Token>& tokens,
-              const entity_detail::SegmentedText* segmented, CharText& t) const;
+  void decode(std::string_view text, const std::vector<Token>& tokens, CharText& t) const;
+  void decode(const entity_detail::SegmentedText& segmented, CharText& t) const;
+  // Points t at `decoded` and finds the class bits (no token starts yet).
+  void use_decoding(const DecodedText& decoded, CharText& t) const;
+  // Calls f with this thread's workspace (reset if f throws).
+  template <typename F>
+  static Entities with_workspace(F&& f);
+  // The rules and the resolving pass on the text t decodes (`text`: its
+  // bytes); spans are mapped back through `normalized` when given.
+  Entities find(std::string_view text, const NormalizedText* normalized, Workspace& ws) const;
   // Builds the typed-term index from the lexicon's typed-term lists (and kTermFirst).
   void index_terms();
   // The typed terms that pass the boundary rules (accept_term); `probes` is
@@ -273,7 +282,7 @@ class EntityExtractorImpl {
   std::optional<WordRef> word_info(const CharText& t, uint32_t begin, uint32_t end) const;
 
   Lexicon lexicon_;
-  Segmenter segmenter_;
+  SegmenterImpl segmenter_;
   std::vector<std::u32string> compound_surnames_;
   std::vector<uint8_t> char_flags_ = std::vector<uint8_t>(0x10000, 0);    // common CharFlag bits (BMP)
   bool accept_term(const CharText& t, uint32_t k, uint32_t end, EntityType type) const;

@@ -27,7 +27,8 @@ bool is_word(const LexiconData& lex, const char32_t* cps, uint32_t n) {
 
 void Workspace::trim() {
   constexpr size_t kKeepChars = size_t(1) << 22;
-  if (text.cps.size() > kKeepChars || edges.size() > 4 * kKeepChars || typed_terms.size() > kKeepChars) {
+  if (text.cps.size() > kKeepChars || edges.size() > 4 * kKeepChars || typed_terms.size() > kKeepChars ||
+      token_chars.size() > kKeepChars) {
     *this = Workspace();
   }
 }
@@ -38,20 +39,27 @@ ThreadWorkspace::ThreadWorkspace()
         return ws;
       }()) {}
 
-// Tokens are first collected with spans into the normalized text.
+// Tokens are found as char spans of the normalized text and given as byte
+// spans of the original.
 class SegmenterImpl::Emitter {
  public:
-  Emitter(const NormalizedText& nt, std::vector<Token>& out) : nt_(nt), out_(out) {}
+  Emitter(const NormalizedText& nt, const uint32_t* byte_at, std::vector<Token>& out,
+          std::vector<CharSpan>* token_chars)
+      : nt_(nt), byte_at_(byte_at), out_(out), token_chars_(token_chars) {}
   void operator()(uint32_t begin, uint32_t end, TokenKind kind) {
-    const ByteSpan span = nt_.original_span({begin, end});
+    const ByteSpan span = nt_.original_span({byte_at_[begin], byte_at_[end]});
     // Empty only inside one expanded character (… → ...): its bytes already
     // belong to the token that holds the end of the expansion.
-    if (!span.empty()) out_.push_back({span, kind});
+    if (span.empty()) return;
+    out_.push_back({span, kind});
+    if (token_chars_) token_chars_->push_back({begin, end});
   }
 
  private:
   const NormalizedText& nt_;
+  const uint32_t* byte_at_;
   std::vector<Token>& out_;
+  std::vector<CharSpan>* token_chars_;
 };
 
 void SegmenterImpl::emit_word(const HanRun& run, uint32_t a, uint32_t b, SegmentMode mode,
@@ -60,11 +68,11 @@ void SegmenterImpl::emit_word(const HanRun& run, uint32_t a, uint32_t b, Segment
     const LexiconData& lex = lexicon_.data();
     for (uint32_t len = 2; len <= 3 && len < b - a; ++len) {
       for (uint32_t k = a; k + len <= b; ++k) {
-        if (is_word(lex, run.cps + k, len)) emit(run.offsets[k], run.offsets[k + len], TokenKind::kWord);
+        if (is_word(lex, run.cps + k, len)) emit(run.first + k, run.first + k + len, TokenKind::kWord);
       }
     }
   }
-  emit(run.offsets[a], run.offsets[b], TokenKind::kWord);
+  emit(run.first + a, run.first + b, TokenKind::kWord);
 }
 
 void SegmenterImpl::segment_han(const HanRun& run, SegmentMode mode, Workspace& ws, Emitter& emit,
@@ -136,16 +144,17 @@ std::vector<Token> SegmenterImpl::segment(std::string_view text, SegmentMode mod
 }
 
 std::vector<Token> SegmenterImpl::segment_normalized(const NormalizedText& nt, SegmentMode mode,
-                                                     Workspace& ws,
-                                                     std::vector<TypedTermHit>* typed_terms) const {
-  if (typed_terms) typed_terms->clear();
+                                                     Workspace& ws, bool for_entities) const {
   const std::string_view s = nt.normalized;
   std::vector<Token> out;
   out.reserve(s.size() / 3 + 1);
-  Emitter emit(nt, out);
   // Decoded once: runs are found, and Han runs segmented, on code points.
   DecodedText& t = ws.text;
   t.decode(s);
+  std::vector<TypedTermHit>* const typed_terms = for_entities ? &ws.typed_terms : nullptr;
+  ws.typed_terms.clear();
+  ws.token_chars.clear();
+  Emitter emit(nt, t.byte_at.data(), out, for_entities ? &ws.token_chars : nullptr);
   const char32_t* const cps = t.cps.data();
   const uint32_t* const at = t.byte_at.data();
   const uint32_t n = t.size();
@@ -167,7 +176,7 @@ std::vector<Token> SegmenterImpl::segment_normalized(const NormalizedText& nt, S
     switch (cls) {
       case CharClass::kHan:
         j = run_while(k, [this](char32_t x) { return char_class(x) == CharClass::kHan; });
-        segment_han({cps + k, at + k, j - k, k}, mode, ws, emit, typed_terms);
+        segment_han({cps + k, j - k, k}, mode, ws, emit, typed_terms);
         k = j;
         continue;
       case CharClass::kDigit: {
@@ -207,7 +216,7 @@ std::vector<Token> SegmenterImpl::segment_normalized(const NormalizedText& nt, S
         kind = TokenKind::kSymbol;
         break;
     }
-    emit(at[k], at[j], kind);
+    emit(k, j, kind);
     k = j;
   }
   return out;

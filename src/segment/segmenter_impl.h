@@ -26,7 +26,9 @@ struct Workspace {
   std::vector<WordEdge> edges;
   std::vector<double> score;
   HmmScratch hmm;
-  std::vector<TypedTermHit> typed_terms;  // for callers that ask for them
+  // Kept for entity extraction when asked (segment_normalized):
+  std::vector<TypedTermHit> typed_terms;  // the typed terms the word graphs met
+  std::vector<CharSpan> token_chars;      // each token's span in chars of `text`
 
   // After a huge text, gives the memory back instead of holding it per thread.
   void trim();
@@ -53,22 +55,19 @@ class SegmenterImpl {
   // With the options' handling of ill-formed UTF-8 (may throw).
   std::vector<Token> segment(std::string_view text, SegmentMode mode, Workspace& ws) const;
   // Segmentation of an already normalized text (spans in its original);
-  // leaves the normalized text decoded in ws.text. With `typed_terms`, also
-  // gives the typed lexicon terms the word graphs met (char indices of
-  // ws.text; cleared first).
+  // leaves the normalized text decoded in ws.text. With for_entities, also
+  // keeps ws.typed_terms and ws.token_chars, what entity extraction reuses.
   std::vector<Token> segment_normalized(const NormalizedText& nt, SegmentMode mode, Workspace& ws,
-                                        std::vector<TypedTermHit>* typed_terms = nullptr) const;
+                                        bool for_entities = false) const;
 
   const Lexicon& lexicon() const { return lexicon_; }
   const SegmenterOptions& options() const { return options_; }
 
  private:
   class Emitter;
-  // A run of Han characters: its code points and their byte offsets in the
-  // normalized text (n + 1 of them).
+  // A run of Han characters: its code points, and where it starts.
   struct HanRun {
     const char32_t* cps;
-    const uint32_t* offsets;
     uint32_t n;
     uint32_t first;  // the char index of cps[0] in the text
   };

@@ -13,6 +13,11 @@
 namespace zhpolicy {
 namespace internal {
 
+// A span in characters of a DecodedText.
+struct CharSpan {
+  uint32_t begin, end;
+};
+
 struct DecodedText {
   // Buffers that only grow (reused across texts, never value-initialized
   // again); entries past size() + 1 are stale.

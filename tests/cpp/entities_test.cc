@@ -21,6 +21,14 @@ std::string show(const std::string& text) {
   return s;
 }
 
+std::string listing(std::string_view text, const std::vector<zhpolicy::Entity>& es,
+                    const std::vector<zhpolicy::Relation>& rs) {
+  std::string s;
+  for (const auto& e : es) s += "[" + std::string(zhpolicy::slice(text, e.span)) + " " + std::string(to_string(e.type)) + "]";
+  for (const auto& r : rs) s += "(" + std::to_string(r.head) + "," + std::to_string(r.tail) + ")";
+  return s;
+}
+
 void expect(const std::string& text, const std::string& expected) {
   INFO(text);
   CHECK(show(text) == expected);
@@ -218,4 +226,73 @@ TEST_CASE("entities: user entity terms from a file, with file:line errors", "[en
   std::ofstream(bad) << "渝中\n";
   CHECK_THROWS_WITH(test::lexicon().with_entity_dict(bad),
                     Catch::Contains(":1: expected 'term type [freq]', got 1 field(s)"));
+}
+
+TEST_CASE("analyzer: the entities of one shared pass equal the extractor's own", "[analyzer][entities]") {
+  // Inside Analyzer (and extract(text)), entity extraction runs on the
+  // normalized view the segmenter decoded, with its tokens and the typed
+  // terms its word graphs met; given the caller's tokens, it decodes the
+  // text as it is and looks every term up in its own index. On text that
+  // normalization leaves alone both must find the same: every corpus line,
+  // and with user terms that shadow a base term or hold a non-Han character.
+  const zhpolicy::Lexicon user = test::lexicon().with_user_words({
+      {"渝中", std::nullopt, "", EntityType::kOrganization},  // the same span as a base place
+      {"中关村5G园", std::nullopt, "", EntityType::kPlace},  // not met on a Han run
+      {"渝事好商量", std::nullopt, "", EntityType::kSlogan},
+  });
+  std::vector<std::string> texts = {
+      "渝中区委书记赵世庆在中关村5G园调研,强调“渝事好商量”。",
+      "民革渝中区委...区政协提案委",
+      "",
+      "\xff渝中区\xe5\x8c政协",
+  };
+  for (const char* name : {"000_896179ee8e786521.txt", "001_674e5ce036ec5342.txt", "002_31f553e2c859f86c.txt",
+                           "003_0b9efb6d18d52ebe.txt", "004_c89ce8d7da60ab45.txt"}) {
+    const std::string doc = test::read_file(std::string(ZHPOLICY_SHARED_DIR) + "/corpus/" + name);
+    REQUIRE(!doc.empty());
+    texts.push_back(doc);
+    for (size_t pos = 0; pos < doc.size();) {
+      const size_t eol = std::min(doc.find('\n', pos), doc.size());
+      texts.push_back(doc.substr(pos, eol - pos));
+      pos = eol + 1;
+    }
+  }
+  size_t found = 0, compared = 0;
+  for (const zhpolicy::Lexicon& lex : {test::lexicon(), user}) {
+    const zhpolicy::Analyzer analyzer(lex);
+    const zhpolicy::EntityExtractor ex(lex);
+    const zhpolicy::Segmenter seg(lex);
+    for (const std::string& text : texts) {
+      if (zhpolicy::normalize(text).normalized != text) continue;
+      INFO(text.substr(0, 120));
+      const zhpolicy::Document doc = analyzer.analyze(text);
+      const zhpolicy::Entities by_tokens = ex.extract(text, seg.segment(text));
+      const std::string shared = listing(text, doc.entities(), doc.relations());
+      CHECK(shared == listing(text, by_tokens.entities, by_tokens.relations));
+      const zhpolicy::Entities own = ex.extract(text);
+      CHECK(shared == listing(text, own.entities, own.relations));
+      found += doc.entities().size();
+      ++compared;
+    }
+  }
+  CHECK(compared > 300);
+  CHECK(found > 1000);
+  const zhpolicy::Document doc = zhpolicy::Analyzer(user).analyze(texts[0]);
+  CHECK(listing(texts[0], doc.entities(), {}) ==
+        "[渝中 organization][区委书记 position][赵世庆 person][中关村5G园 place][渝事好商量 slogan]");
+}
+
+TEST_CASE("entities: full-width forms are read as their normalized forms", "[analyzer][entities]") {
+  // Rules see the normalized view: a full-width colon, comma or digit acts
+  // as the ASCII one, and spans are given in the text as written.
+  const zhpolicy::Analyzer analyzer(test::lexicon());
+  const std::string ascii = "区委书记:赵世庆,区政协第15届二次会议,拨打“11241”热线,渝中区(解放碑)。";
+  const std::string wide = "区委书记：赵世庆，区政协第１５届二次会议，拨打“１１２４１”热线，渝中区（解放碑）。";
+  const zhpolicy::Document a = analyzer.analyze(ascii), w = analyzer.analyze(wide);
+  CHECK(listing(ascii, a.entities(), a.relations()) ==
+        "[区委书记 position][赵世庆 person][区政协第15届二次会议 meeting][渝中区 place][解放碑 place](1,0)");
+  std::string wide_listing = listing(wide, w.entities(), w.relations());
+  CHECK(wide_listing ==
+        "[区委书记 position][赵世庆 person][区政协第１５届二次会议 meeting][渝中区 place][解放碑 place](1,0)");
+  CHECK(listing(wide, extractor().extract(wide).entities, {}) + "(1,0)" == wide_listing);
 }
