@@ -2,10 +2,10 @@
 #include "zhpolicy/analyzer.h"
 
 #include "entities/extractor_impl.h"
+#include "numbers/extractor_impl.h"
 #include "segment/segmenter_impl.h"
 #include "util/parallel.h"
 #include "zhpolicy/error.h"
-#include "zhpolicy/numbers.h"
 #include "zhpolicy/utf8.h"
 
 namespace zhpolicy {
@@ -28,13 +28,13 @@ class AnalyzerImpl {
     }
     // text -> one normalized view -> tokens -> numbers and entities. The
     // segmenter leaves the normalized view decoded, with each token's char
-    // span and the typed terms its word graphs met: entity extraction takes
-    // them instead of decoding and looking up again.
+    // span and the typed terms its word graphs met: number and entity
+    // extraction take them instead of decoding and looking up again.
     const NormalizedText normalized = normalize(text);
     ThreadWorkspace seg;
     Workspace& ws = seg.get();
     std::vector<Token> tokens = segmenter_.segment_normalized(normalized, SegmentMode::kDefault, ws, true);
-    std::vector<Number> numbers = numbers_.extract(text, normalized);
+    std::vector<Number> numbers = numbers_.extract_normalized(normalized, &ws.text);
     Entities entities = entities_.extract(entity_detail::SegmentedText{&normalized, &ws.text, &ws.token_chars,
                                                                        &ws.typed_terms});
     if (options_.entity_tokens) tokens = merge_entity_tokens(tokens, entities.entities);
@@ -45,7 +45,7 @@ class AnalyzerImpl {
 
  private:
   SegmenterImpl segmenter_;
-  NumberExtractor numbers_;
+  NumberExtractorImpl numbers_;
   EntityExtractorImpl entities_;
   AnalyzerOptions options_;
 };

@@ -1,7 +1,7 @@
 // Number extraction: a byte scan finds numeral cores in the normalized text; the
 // context around each core (prefix 第, qualifiers, ranges, units, quotes,
 // names) decides whether it is a number and of which kind.
-#include "zhpolicy/numbers.h"
+#include "numbers/extractor_impl.h"
 
 #include <boost/container/small_vector.hpp>
 
@@ -21,6 +21,20 @@
 
 namespace zhpolicy {
 namespace internal {
+
+// Regions where numerals are not numbers (《titles》, “slogans”), and quoted
+// digit strings (“11241”) that are programme codes.
+struct NumberRegions {
+  std::vector<ByteSpan> skip;
+  std::vector<ByteSpan> codes;
+  bool skipped(size_t pos) const {
+    for (const auto& r : skip) {
+      if (pos >= r.begin && pos < r.end) return true;
+    }
+    return false;
+  }
+};
+
 namespace {
 
 // These run many times per candidate: the first (last) byte test avoids most
@@ -86,21 +100,9 @@ bool contains(const std::array<std::string_view, N>& list, std::string_view s) {
   return std::find(list.begin(), list.end(), s) != list.end();
 }
 
-// Regions where numerals are not numbers (《titles》, “slogans”), and quoted
-// digit strings (“11241”) that are programme codes.
-struct Regions {
-  std::vector<ByteSpan> skip;
-  std::vector<ByteSpan> codes;
-  bool skipped(size_t pos) const {
-    for (const auto& r : skip) {
-      if (pos >= r.begin && pos < r.end) return true;
-    }
-    return false;
-  }
-};
 
-Regions find_regions(std::string_view s) {
-  Regions r;
+NumberRegions find_regions(std::string_view s) {
+  NumberRegions r;
   constexpr std::string_view kOpenQuote = "\xE2\x80\x9C", kCloseQuote = "\xE2\x80\x9D";
   constexpr std::string_view kOpenTitle = "《", kCloseTitle = "》";
   for (size_t pos = s.find(kOpenTitle); pos != std::string_view::npos; pos = s.find(kOpenTitle, pos + 1)) {
@@ -127,65 +129,15 @@ Regions find_regions(std::string_view s) {
 
 }  // namespace
 
-// Every character that can be part of a Chinese numeral.
-constexpr char kNumeralChars[] = "零〇一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟萬億貳兩";
-
-class NumberExtractorImpl {
- public:
-  explicit NumberExtractorImpl(Lexicon lexicon)
-      : lexicon_(std::move(lexicon)),
-        units_(lexicon_.data().base.units_tsv(), "unit table of the lexicon"),
-        starts_candidate_() {
-    starts_candidate_.set(U'第');
-    const std::string_view chars = kNumeralChars;
-    for (size_t i = 0, len; i < chars.size(); i += len) starts_candidate_.set(utf8::decode(chars, i, len));
-  }
-
-  std::vector<Number> extract(std::string_view text) const;
-  std::vector<Number> extract_normalized(const NormalizedText& nt) const;
-  const Lexicon& lexicon() const { return lexicon_; }
-
- private:
-  struct Core {
-    size_t begin, end;  // bytes of the numeral (without 第)
-    ParsedNumeral parsed;
-    bool arabic;
-    size_t chars;  // code points
-  };
-  bool may_contain_numbers(std::string_view text) const;
-  // Whether the character at text[pos] can continue a numeral core.
-  bool next_can_continue(std::string_view text, size_t pos) const {
-    const auto c = static_cast<unsigned char>(text[pos]);
-    if (c < 0x80) return c >= '0' && c <= '9';
-    if (c < 0xE0 || c > 0xEF || pos + 2 >= text.size() || (text[pos + 1] & 0xC0) != 0x80 ||
-        (text[pos + 2] & 0xC0) != 0x80) {
-      return false;
-    }
-    const char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(text[pos + 1] & 0x3F) << 6) |
-                        char32_t(text[pos + 2] & 0x3F);
-    return cp != U'第' && starts_candidate_[cp];
-  }
-  // The length of the numeral candidate at s[pos] (0: none), within `limit`
-  // bytes: 第? then digits [0-9][0-9,]*(\.[0-9]+)? with scale characters
-  // 十百千万亿兆 after them, or a run of Chinese numeral characters. A
-  // scan rather than a regex: it runs at every candidate, and a DFA's states
-  // crowd the segmenter's trie out of the cache.
-  size_t core_extent(std::string_view s, size_t pos, size_t limit) const;
-  bool parse_core(std::string_view s, size_t begin, size_t end, Core& core) const;
-  bool numeral_in_name(std::string_view s, size_t begin, size_t candidate_end) const;
-  void extract_at(std::string_view s, const Regions& regions, size_t match_begin, size_t match_end,
-                  std::vector<Number>& out, size_t& resume) const;
-
-  // Numerals longer than this are cut into several candidates; it bounds the
-  // work per candidate on adversarial input (a 10,000-digit run).
-  static constexpr size_t kMaxCandidateBytes = 256;
-
-  Lexicon lexicon_;
-  UnitTable units_;
-  // By BMP code point: 第 and the Chinese numerals. Bits, not bytes: asked at
-  // every character, 8 KiB stays in cache where 64 KiB crowded out the trie.
-  std::bitset<0x10000> starts_candidate_;
-};
+NumberExtractorImpl::NumberExtractorImpl(Lexicon lexicon)
+    : lexicon_(std::move(lexicon)),
+      units_(lexicon_.data().base.units_tsv(), "unit table of the lexicon"),
+      starts_candidate_() {
+  starts_candidate_.set(U'第');
+  // Every character that can be part of a Chinese numeral.
+  const std::string_view chars = "零〇一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟萬億貳兩";
+  for (size_t i = 0, len; i < chars.size(); i += len) starts_candidate_.set(utf8::decode(chars, i, len));
+}
 
 size_t NumberExtractorImpl::core_extent(std::string_view s, size_t pos, size_t limit) const {
   limit = std::min(limit, s.size());
@@ -298,7 +250,7 @@ bool NumberExtractorImpl::numeral_in_name(std::string_view s, size_t begin, size
   return false;
 }
 
-void NumberExtractorImpl::extract_at(std::string_view s, const Regions& regions, size_t match_begin,
+void NumberExtractorImpl::extract_at(std::string_view s, const NumberRegions& regions, size_t match_begin,
                                      size_t match_end, std::vector<Number>& out, size_t& resume) const {
   const bool ordinal_prefix = starts_with(s, match_begin, "第");
   const size_t numeral_begin = ordinal_prefix ? match_begin + 3 : match_begin;
@@ -568,46 +520,70 @@ std::vector<Number> NumberExtractorImpl::extract(std::string_view text) const {
   return extract_normalized(normalize(text));
 }
 
-std::vector<Number> NumberExtractorImpl::extract_normalized(const NormalizedText& nt) const {
+std::vector<Number> NumberExtractorImpl::extract_normalized(const NormalizedText& nt,
+                                                         const DecodedText* decoded) const {
   const std::string_view s = nt.normalized;
-  const Regions regions = find_regions(s);
+  const NumberRegions regions = find_regions(s);
   // Numbers are gathered in a per-thread buffer and the result is made at
   // its final size: growing it a Number at a time reallocated it several
   // times per line.
   thread_local std::vector<Number> found;
   found.clear();
   std::vector<Number>& out = found;
-  for (size_t pos = 0; pos < s.size();) {
-    // A byte scan finds where a numeral may start (an ASCII digit, or a
-    // three-byte character among the numerals and 第); core_extent then
-    // takes the candidate's extent. All candidate characters are three
-    // bytes long; a well-formed three-byte character steps three bytes,
-    // anything else one (continuation bytes never start a candidate). The
-    // step and the test are computed without branching on the kind of
-    // byte: ASCII punctuation and Han alternate in running text.
-    const auto c = static_cast<unsigned char>(s[pos]);
-    if (pos + 2 < s.size()) {
-      const auto c1 = static_cast<unsigned char>(s[pos + 1]), c2 = static_cast<unsigned char>(s[pos + 2]);
-      const bool three = ((c & 0xF0) == 0xE0) & ((((c1 ^ 0x80) | (c2 ^ 0x80)) & 0xC0) == 0);
-      const char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(c1 & 0x3F) << 6) | char32_t(c2 & 0x3F);
-      const bool candidate = (static_cast<unsigned>(c - '0') < 10u) | (three & starts_candidate_[cp]);
-      if (!candidate) {
-        pos += three ? 3 : 1;
-        continue;
-      }
-    } else if (static_cast<unsigned>(c - '0') >= 10u) {
-      ++pos;  // the last two bytes: only a digit can start a candidate there
-      continue;
-    }
+  // Takes the candidate at byte `pos`, if there is one; the next candidate
+  // to try is at or after the byte returned.
+  auto take = [&](size_t pos) {
     const size_t size = core_extent(s, pos, pos + kMaxCandidateBytes);
-    if (size == 0) {
-      ++pos;  // also resynchronizes on ill-formed bytes that looked like a numeral
-      continue;
-    }
+    if (size == 0) return pos + 1;  // also resynchronizes on ill-formed bytes that looked like a numeral
     size_t resume = pos + size;
     extract_at(s, regions, pos, pos + size, out, resume);
-    pos = std::max(resume, pos + 1);
-    while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
+    return std::max(resume, pos + 1);
+  };
+  if (decoded && decoded->decodes(s)) {
+    // The chars that may start a numeral, listed without a branch per
+    // char, then taken in order (those inside a number just taken skipped).
+    thread_local std::vector<uint32_t> starts;
+    const uint32_t n = decoded->size();
+    if (starts.size() < n) starts.resize(n);
+    const char32_t* const cps = decoded->cps.data();
+    uint32_t count = 0;
+    for (uint32_t k = 0; k < n; ++k) {
+      const char32_t c = cps[k];
+      starts[count] = k;
+      count += (static_cast<uint32_t>(c - '0') < 10u) | ((c < 0x10000) & starts_candidate_[c & 0xFFFF]);
+    }
+    size_t next = 0;
+    for (uint32_t x = 0; x < count; ++x) {
+      const size_t pos = decoded->byte_at[starts[x]];
+      if (pos >= next) next = take(pos);
+    }
+    if (starts.size() > (size_t(1) << 22)) starts = {};  // after a huge text
+  } else {
+    for (size_t pos = 0; pos < s.size();) {
+      // A byte scan finds where a numeral may start (an ASCII digit, or a
+      // three-byte character among the numerals and 第); take() then takes
+      // the candidate's extent. All candidate characters are three bytes
+      // long; a well-formed three-byte character steps three bytes,
+      // anything else one (continuation bytes never start a candidate). The
+      // step and the test are computed without branching on the kind of
+      // byte: ASCII punctuation and Han alternate in running text.
+      const auto c = static_cast<unsigned char>(s[pos]);
+      if (pos + 2 < s.size()) {
+        const auto c1 = static_cast<unsigned char>(s[pos + 1]), c2 = static_cast<unsigned char>(s[pos + 2]);
+        const bool three = ((c & 0xF0) == 0xE0) & ((((c1 ^ 0x80) | (c2 ^ 0x80)) & 0xC0) == 0);
+        const char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(c1 & 0x3F) << 6) | char32_t(c2 & 0x3F);
+        const bool candidate = (static_cast<unsigned>(c - '0') < 10u) | (three & starts_candidate_[cp]);
+        if (!candidate) {
+          pos += three ? 3 : 1;
+          continue;
+        }
+      } else if (static_cast<unsigned>(c - '0') >= 10u) {
+        ++pos;  // the last two bytes: only a digit can start a candidate there
+        continue;
+      }
+      pos = take(pos);
+      while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
+    }
   }
   // Spans were found in the normalized text; report them in the original.
   for (Number& n : found) n.span = nt.original_span(n.span);
