@@ -47,12 +47,12 @@ class SegmenterImpl::Emitter {
           std::vector<CharSpan>* token_chars)
       : nt_(nt), byte_at_(byte_at), out_(out), token_chars_(token_chars) {}
   void operator()(uint32_t begin, uint32_t end, TokenKind kind) {
-    const ByteSpan span = nt_.original_span({byte_at_[begin], byte_at_[end]});
-    // Empty only inside one expanded character (… → ...): its bytes already
-    // belong to the token that holds the end of the expansion.
-    if (span.empty()) return;
-    out_.push_back({span, kind});
+    // In chars every token is kept: they tile the normalized view.
     if (token_chars_) token_chars_->push_back({begin, end});
+    const ByteSpan span = nt_.original_span({byte_at_[begin], byte_at_[end]});
+    // Empty only inside one expanded character (㈠ → (一)): its bytes
+    // already belong to the token that holds the end of the expansion.
+    if (!span.empty()) out_.push_back({span, kind});
   }
 
  private:

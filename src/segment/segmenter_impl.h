@@ -28,7 +28,9 @@ struct Workspace {
   HmmScratch hmm;
   // Kept for entity extraction when asked (segment_normalized):
   std::vector<TypedTermHit> typed_terms;  // the typed terms the word graphs met
-  std::vector<CharSpan> token_chars;      // each token's span in chars of `text`
+  // Each token's span in chars of `text`, also of those dropped from the
+  // tokens for an empty original span (in chars they tile the view).
+  std::vector<CharSpan> token_chars;
 
   // After a huge text, gives the memory back instead of holding it per thread.
   void trim();

@@ -310,4 +310,11 @@ TEST_CASE("entities: full-width forms are read as their normalized forms", "[ana
   CHECK(wide_listing ==
         "[区委书记 position][赵世庆 person][区政协第１５届二次会议 meeting][渝中区 place][解放碑 place](1,0)");
   CHECK(listing(wide, extractor().extract(wide).entities, {}) + "(1,0)" == wide_listing);
+  // A character that normalizes to several tokens (㈠ → ( 一 )) leaves the
+  // token rules after it working: 赵世庆 before 强调 is a name.
+  for (const std::string text : {"㈠赵世庆强调", "赵世庆强调"}) {
+    INFO(text);
+    const zhpolicy::Document d = analyzer.analyze(text);
+    CHECK(listing(text, d.entities(), {}) == "[赵世庆 person]");
+  }
 }
