@@ -53,6 +53,7 @@ enum CharFlag : uint16_t {
   kNumeral = 1 << 9,        // 一 … 十 两 (numbered slogans)
   kPartyFirst = 1 << 10,    // first character of a party name (民革 …)
   kAnchorFirst = 1 << 11,   // first character of a regex anchor literal (届, 政协, 次党, 政府工作报告)
+  kLineFirst = 1 << 13,     // first character of a kind of transport line (高铁, 铁路, 高速)
 };
 constexpr uint16_t kCommonFlags = 0xFF;
 // A numeral followed by one of these is a number (三年, 五个), not a slogan
@@ -183,6 +184,16 @@ constexpr uint32_t kLongCompound = 8;
 constexpr std::u32string_view kLevelChars = U"区县市州旗盟";
 // Unknown words ending in one of these are places (双钢路, 恒大云邸).
 constexpr std::u32string_view kPlaceChars = U"路街巷湾城邸苑园村桥坝";
+// One-character short names of provinces and of the cities that name
+// railways and roads (渝 Chongqing, 湘 Hunan, 成 Chengdu, 昆 Kunming …).
+constexpr std::u32string_view kPlaceShortNames =
+    U"京津沪渝冀豫云滇辽黑湘皖鲁新苏浙赣鄂桂甘陇晋蒙陕秦吉闽贵黔粤青藏川蜀宁琼港澳台成昆广深汉杭厦兰郑合福西太石包哈长遂万达襄宜";
+// The kinds of line those short names name.
+inline constexpr std::array<std::u32string_view, 7> kLineKinds = {U"高铁", U"铁路", U"高速", U"高速公路", U"城际",
+                                                                  U"城际铁路", U"动车"};
+// Tags of words that say what kind a named place is (体育 产业园, 现代 服务
+// 产业园): between a place and a place suffix they belong to the name.
+inline constexpr std::array<std::string_view, 5> kKindTags = {"n", "vn", "b", "t", "nz"};
 // Tags of words that cannot be part of a name before a suffix (verbs,
 // function words, numerals, pronouns ...).
 inline constexpr std::array<std::string_view, 18> kStopTags = {"v", "vn", "p", "c", "u", "d", "r", "m", "q",
@@ -265,6 +276,8 @@ class EntityExtractorImpl {
   // `listed` is scratch space.
   void add_token_rules(const CharText& t, std::vector<Candidate>& out, std::vector<Candidate>& subjects,
                        std::vector<uint32_t>& listed) const;
+  // 渝湘高铁, 沪昆铁路: short place names before the kind of line.
+  void add_transport_lines(const CharText& t, std::vector<Candidate>& out) const;
   bool slogan_like(const CharText& t, uint32_t begin, uint32_t end) const;
   // Whether the word after a closing quote makes the quote a programme name:
   // “满天星”计划, “智融惠畅”工程.

@@ -40,6 +40,26 @@ bool EntityExtractorImpl::person_like(const CharText& t, uint32_t begin, uint32_
   return !w || w->entity == EntityType::kPerson;
 }
 
+void EntityExtractorImpl::add_transport_lines(const CharText& t, std::vector<Candidate>& out) const {
+  // Railways and roads are named by the short names of the places they join:
+  // 渝湘高铁, 成渝高铁, 沪昆铁路, 渝黔高速. Two or three of them in a row,
+  // starting a token, right before the kind of line.
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  for (const uint32_t i : t.triggers) {
+    if (!t.has(i, kLineFirst) || i < 2) continue;
+    uint32_t kind_end = 0;
+    for (std::u32string_view kind : kLineKinds) {
+      if (t.matches(i, kind)) kind_end = std::max(kind_end, i + static_cast<uint32_t>(kind.size()));
+    }
+    if (kind_end == 0 || (kind_end < n && !t.token_start(kind_end) && t.han(kind_end))) continue;
+    uint32_t b = i;
+    while (b > 0 && i - b < 3 && kPlaceShortNames.find(t.cps[b - 1]) != std::u32string_view::npos) --b;
+    if (i - b < 2 || !t.token_start(b)) continue;
+    if (b > 0 && kPlaceShortNames.find(t.cps[b - 1]) != std::u32string_view::npos) continue;
+    out.push_back({b, kind_end, EntityType::kPlace, kRulePriority});
+  }
+}
+
 void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candidate>& out,
                                           std::vector<Candidate>& subjects, std::vector<uint32_t>& listed) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
@@ -67,6 +87,27 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         note(pb, b);
         ++name_tokens;
         b = pb;
+      }
+      // A place, then one or two words saying what kind (体育, 现代 服务),
+      // then the suffix: 大田湾体育产业园, 解放碑公共停车楼.
+      if (b > 0 && tok_e - b < 10) {
+        uint32_t m = b;
+        for (int words = 0; words < 2 && m > 0; ++words) {
+          uint32_t pb = m - 1;
+          while (pb > 0 && !t.token_start(pb)) --pb;
+          const auto w = word_info(t, pb, m);
+          if (!w || std::find(kKindTags.begin(), kKindTags.end(), w->tag) == kKindTags.end()) break;
+          m = pb;
+        }
+        if (m < b && m > 0) {
+          uint32_t pb = m - 1;
+          while (pb > 0 && !t.token_start(pb)) --pb;
+          const auto w = word_info(t, pb, m);
+          if (w && w->entity == EntityType::kPlace && tok_e - pb <= 12) {
+            b = pb;
+            proper = true;
+          }
+        }
       }
       // Companies are often named with ordinary words (民生轮船公司): two of
       // them before the suffix are enough, unless the words before the suffix

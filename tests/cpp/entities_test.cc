@@ -112,7 +112,13 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("重庆(化龙桥)国际商务区建设", "[重庆(化龙桥)国际商务区 place]");
   expect("与腾讯电竞合作", "[腾讯电竞 company]");
   expect("外资银行保险重庆行活动", "[重庆 place]");  // a kind of business is no company
-  expect("建设“大田湾体育产业园”", "[大田湾 place]");  // a quoted place name is no slogan
+  expect("建设“大田湾体育产业园”", "[大田湾体育产业园 place]");  // a quoted place name is no slogan
+  // A place, words saying what kind, a place suffix: one place.
+  expect("建设解放碑体育公园和两路口现代服务产业园", "[解放碑体育公园 place][两路口现代服务产业园 place]");
+  expect("在解放碑公共服务", "[解放碑 place]");
+  // Lines named by the short names of the places they join.
+  expect("加快成渝高铁、渝黔高速建设,推进沪昆铁路提质", "[成渝高铁 place][渝黔高速 place][沪昆铁路 place]");
+  expect("京剧高手,高速发展,长高铁", "");
   // Places inside a long compound word are found; inside a short word not (中行 in 渝中行).
   expect("坚持以习近平新时代中国特色社会主义思想为指导", "[习近平 person][中国 place]");
 }
