@@ -58,12 +58,13 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon)
   end_pairs(kCompanySuffixes);
   end_pairs(kOrganizationSuffixes);
   end_pairs(kPlaceSuffixes);
+  end_pairs(kLineKinds);
+  for (auto x : kLineKinds) mark(x.substr(x.size() - 1), kSuffixLast);
   for (auto v : kSubjectVerbs) mark(v.substr(0, 1), kVerbFirst);
   mark(U"《“「", kQuoteOpen);
   mark(U"一二三四五六七八九十两", kNumeral);
   mark(kPlaceChars, kPlaceChar);
   mark(U"届政次", kAnchorFirst);
-  for (auto kind : kLineKinds) mark(kind.substr(0, 1), kLineFirst);
   for (char32_t c = 0; c < 0x10000; ++c) {
     if (is_han(c)) char_flags_[c] |= kHan;
   }
@@ -231,7 +232,6 @@ Entities EntityExtractorImpl::find(std::string_view text, const NormalizedText* 
   }
   ws.subjects.clear();
   add_token_rules(t, cands, ws.subjects, ws.listed);
-  add_transport_lines(t, cands);
 
   // Persons: a name right after a title (区委书记赵世庆, 记者 李传芳, 编辑:冉建苹),
   // and the same names elsewhere in the text.

@@ -53,7 +53,6 @@ enum CharFlag : uint16_t {
   kNumeral = 1 << 9,        // 一 … 十 两 (numbered slogans)
   kPartyFirst = 1 << 10,    // first character of a party name (民革 …)
   kAnchorFirst = 1 << 11,   // first character of a regex anchor literal (届, 政协, 次党, 政府工作报告)
-  kLineFirst = 1 << 13,     // first character of a kind of transport line (高铁, 铁路, 高速)
 };
 constexpr uint16_t kCommonFlags = 0xFF;
 // A numeral followed by one of these is a number (三年, 五个), not a slogan
@@ -188,7 +187,8 @@ constexpr std::u32string_view kPlaceChars = U"路街巷湾城邸苑园村桥坝"
 // railways and roads (渝 Chongqing, 湘 Hunan, 成 Chengdu, 昆 Kunming …).
 constexpr std::u32string_view kPlaceShortNames =
     U"京津沪渝冀豫云滇辽黑湘皖鲁新苏浙赣鄂桂甘陇晋蒙陕秦吉闽贵黔粤青藏川蜀宁琼港澳台成昆广深汉杭厦兰郑合福西太石包哈长遂万达襄宜";
-// The kinds of line those short names name.
+// The kinds of line those short names name (their last two characters
+// count as a suffix's, see suffix_ends_).
 inline constexpr std::array<std::u32string_view, 7> kLineKinds = {U"高铁", U"铁路", U"高速", U"高速公路", U"城际",
                                                                   U"城际铁路", U"动车"};
 // Tags of words that say what kind a named place is (体育 产业园, 现代 服务
@@ -276,8 +276,8 @@ class EntityExtractorImpl {
   // `listed` is scratch space.
   void add_token_rules(const CharText& t, std::vector<Candidate>& out, std::vector<Candidate>& subjects,
                        std::vector<uint32_t>& listed) const;
-  // 渝湘高铁, 沪昆铁路: short place names before the kind of line.
-  void add_transport_lines(const CharText& t, std::vector<Candidate>& out) const;
+  // 渝湘高铁, 沪昆铁路: short place names before the kind of line ending token [i, e).
+  void add_transport_line(const CharText& t, uint32_t i, uint32_t e, std::vector<Candidate>& out) const;
   bool slogan_like(const CharText& t, uint32_t begin, uint32_t end) const;
   // Whether the word after a closing quote makes the quote a programme name:
   // “满天星”计划, “智融惠畅”工程.
@@ -308,7 +308,7 @@ class EntityExtractorImpl {
   // segmenter's word graphs, on Han runs, do not meet them); usually none.
   TermIndex mixed_terms_;
   // The last two characters of every company, organization and place
-  // suffix, as bits of pair_bit.
+  // suffix and kind of line, as bits of pair_bit.
   std::bitset<0x10000> suffix_ends_;
   static uint32_t pair_bit(char32_t a, char32_t b) { return (a * 0x9E3779B1u ^ b * 0x85EBCA77u) >> 16; }
   std::vector<uint16_t> rare_flags_ = std::vector<uint16_t>(0x10000, 0);  // rare CharFlag bits (BMP)

@@ -40,23 +40,22 @@ bool EntityExtractorImpl::person_like(const CharText& t, uint32_t begin, uint32_
   return !w || w->entity == EntityType::kPerson;
 }
 
-void EntityExtractorImpl::add_transport_lines(const CharText& t, std::vector<Candidate>& out) const {
+void EntityExtractorImpl::add_transport_line(const CharText& t, uint32_t i, uint32_t e,
+                                             std::vector<Candidate>& out) const {
   // Railways and roads are named by the short names of the places they join:
   // 渝湘高铁, 成渝高铁, 沪昆铁路, 渝黔高速. Two or three of them in a row,
-  // starting a token, right before the kind of line.
-  const auto n = static_cast<uint32_t>(t.cps.size());
-  for (const uint32_t i : t.triggers) {
-    if (!t.has(i, kLineFirst) || i < 2) continue;
-    uint32_t kind_end = 0;
-    for (std::u32string_view kind : kLineKinds) {
-      if (t.matches(i, kind)) kind_end = std::max(kind_end, i + static_cast<uint32_t>(kind.size()));
-    }
-    if (kind_end == 0 || (kind_end < n && !t.token_start(kind_end) && t.han(kind_end))) continue;
-    uint32_t b = i;
-    while (b > 0 && i - b < 3 && kPlaceShortNames.find(t.cps[b - 1]) != std::u32string_view::npos) --b;
-    if (i - b < 2 || !t.token_start(b)) continue;
+  // starting a token, right before the kind of line that ends token [i, e)
+  // (written as one word or not: 京广铁路, 成渝/铁路).
+  for (std::u32string_view kind : kLineKinds) {
+    const auto size = static_cast<uint32_t>(kind.size());
+    if (e - i < size || !t.matches(e - size, kind)) continue;
+    const uint32_t at = e - size;
+    uint32_t b = at;
+    while (b > 0 && at - b < 3 && kPlaceShortNames.find(t.cps[b - 1]) != std::u32string_view::npos) --b;
+    if (at - b < 2 || !t.token_start(b) || (b < i && at != i)) continue;
     if (b > 0 && kPlaceShortNames.find(t.cps[b - 1]) != std::u32string_view::npos) continue;
-    out.push_back({b, kind_end, EntityType::kPlace, kRulePriority});
+    out.push_back({b, e, EntityType::kPlace, kRulePriority});
+    return;
   }
 }
 
@@ -189,8 +188,9 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         out.push_back({pb, e, EntityType::kPlace, kRulePriority});
       }
     }
-    // Only tokens ending in a suffix can end a name.
+    // Only tokens ending in a suffix (or a kind of line) can end a name.
     if (!may_end_in_suffix(i, e)) continue;
+    add_transport_line(t, i, e, out);
     const char32_t c = t.cps[e - 1];
     if (company_last.find(c) != std::u32string::npos) try_suffixes(i, e, kCompanySuffixes, EntityType::kCompany);
     if (organization_last.find(c) != std::u32string::npos) {
