@@ -1,4 +1,10 @@
 #include <catch2/catch.hpp>
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+
+#include <random>
+#include <string>
+#include <vector>
 
 #include "zhpolicy/text.h"
 
@@ -62,4 +68,35 @@ TEST_CASE("text: empty input", "[text]") {
   const auto nt = normalize("");
   CHECK(nt.normalized.empty());
   CHECK(nt.to_original(0) == 0);
+}
+
+TEST_CASE("text: the normalized view is ICU's NFKC of the whole text, wherever a change starts", "[text]") {
+  // Any mix of characters that NFKC keeps, changes, composes (e + U+0301 →
+  // é) or expands must give what ICU gives for the whole text, with a map
+  // back that never decreases.
+  const icu::Normalizer2* nfkc = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    return icu::Normalizer2::getNFKCInstance(status);
+  }();
+  REQUIRE(nfkc);
+  const std::vector<std::string> pieces = {
+      "政", "协", "a", "e", "\xCC\x81" /* U+0301 */, "，", "１", "…", "㈠", "ｶ", "\xEF\xBE\x9E" /* ﾞ */,
+      "\xE1\x84\x80" /* ᄀ */, "\xE1\x85\xA1" /* ᅡ */, "가", "Å", "\xEF\xA4\x80" /* U+F900 */, " ", "\xC2\xA0",
+      "\xF0\xA0\x80\x80" /* U+20000 */, "。", "、"};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 12);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    INFO(text);
+    std::string expected;
+    icu::StringByteSink<std::string> sink(&expected);
+    UErrorCode status = U_ZERO_ERROR;
+    nfkc->normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink, nullptr, status);
+    REQUIRE(U_SUCCESS(status));
+    const auto nt = normalize(text);
+    CHECK(nt.normalized == expected);
+    for (uint32_t i = 1; i <= nt.normalized.size(); ++i) CHECK(nt.to_original(i - 1) <= nt.to_original(i));
+    CHECK(nt.to_original(static_cast<uint32_t>(nt.normalized.size())) == text.size());
+  }
 }
