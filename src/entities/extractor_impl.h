@@ -162,11 +162,17 @@ inline constexpr std::array<std::u32string_view, 9> kCourtSuffixes = {
     U"金融法院", U"中级人民法院", U"高级人民法院", U"人民法院", U"人民检察院", U"法院", U"检察院", U"海关", U"铁路运输法院"};
 inline constexpr std::array<std::u32string_view, 9> kCompanySuffixes = {
     U"股份有限公司", U"有限责任公司", U"有限公司", U"集团", U"公司", U"银行", U"人寿", U"证券", U"保险"};
-inline constexpr std::array<std::u32string_view, 11> kOrganizationSuffixes = {
-    U"医院", U"大学", U"学院", U"协会", U"学会", U"商会", U"联合会", U"研究院", U"研究所", U"基金会", U"服务团"};
-inline constexpr std::array<std::u32string_view, 14> kPlaceSuffixes = {
+// A 中心 is an institution or a facility by the word before it: an agency
+// serves, spreads, studies, trains (…服务中心, …传播中心); a place shows,
+// sells, handles (…展示中心, …购物中心, …处理中心).
+inline constexpr std::array<std::u32string_view, 22> kOrganizationSuffixes = {
+    U"医院", U"大学", U"学院", U"协会", U"学会", U"商会", U"联合会", U"研究院", U"研究所", U"基金会", U"服务团",
+    U"服务中心", U"传播中心", U"发展中心", U"研究中心", U"培训中心", U"指挥中心", U"交易中心", U"媒体中心",
+    U"监测中心", U"救助中心", U"孵化中心"};
+inline constexpr std::array<std::u32string_view, 22> kPlaceSuffixes = {
     U"大厦", U"广场", U"新村", U"陈列馆", U"博物馆", U"会馆", U"产业园", U"娱乐区", U"商务区",
-    U"停车楼", U"公园", U"大桥", U"大道", U"码头"};
+    U"停车楼", U"公园", U"大桥", U"大道", U"码头",
+    U"展示中心", U"处理中心", U"购物中心", U"会展中心", U"博览中心", U"商业中心", U"体育中心", U"物流中心"};
 // Nouns that make a name of what they follow: “满天星”计划, “智融惠畅”工程, and
 // of a quoted phrase that ends in them (“外贸服务平台”, “10分钟养老服务圈”).
 inline constexpr std::array<std::u32string_view, 13> kProgrammeNouns = {

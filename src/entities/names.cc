@@ -65,7 +65,10 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
   auto try_suffixes = [&](uint32_t tok_b, uint32_t tok_e, auto& suffixes, EntityType type) {
     for (std::u32string_view suffix : suffixes) {
       const auto len = static_cast<uint32_t>(suffix.size());
-      if (tok_e - tok_b < len || t.cps[tok_e - 1] != suffix.back() || !t.matches(tok_e - len, suffix)) continue;
+      // The suffix ends the token and starts inside it or on a token of its
+      // own: 服务中心, or 传播/中心.
+      if (tok_e < len || t.cps[tok_e - 1] != suffix.back() || !t.matches(tok_e - len, suffix)) continue;
+      if (tok_e - len < tok_b && !t.token_start(tok_e - len)) continue;
       // Extend left over name-like tokens (proper nouns, coinages), at most 10 characters.
       uint32_t b = tok_e - len;
       bool proper = false;
@@ -79,10 +82,17 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         note(tok_b, tok_e - len);
         b = tok_b;
       }
+      bool after_place = false;
       while (b > 0 && tok_e - b < 10) {
         uint32_t pb = b - 1;
         while (pb > 0 && !t.token_start(pb)) --pb;
         if (!name_like_token(t, pb, b)) break;
+        // A name starts at its place, or at a larger place before it
+        // (重庆市渝中区…); an unknown word before a place is not part of
+        // the name (投用 化龙桥邮件处理中心).
+        const auto w = word_info(t, pb, b);
+        if (after_place && !(w && w->entity != EntityType::kNone)) break;
+        after_place = w && w->entity == EntityType::kPlace;
         note(pb, b);
         ++name_tokens;
         b = pb;

@@ -116,6 +116,12 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   // A place, words saying what kind, a place suffix: one place.
   expect("建设解放碑体育公园和两路口现代服务产业园", "[解放碑体育公园 place][两路口现代服务产业园 place]");
   expect("在解放碑公共服务", "[解放碑 place]");
+  // A 中心 is an institution or a facility by the word before it; a name
+  // starts at its place, not at an unknown word before it.
+  expect("推进渝中区政务服务中心建设", "[渝中区政务服务中心 organization]");
+  expect("开业的解放碑购物中心", "[解放碑购物中心 place]");
+  expect("投用朝天门物流处理中心", "[朝天门物流处理中心 place]");
+  expect("服务中心和传播中心", "");
   // Lines named by the short names of the places they join.
   expect("加快成渝高铁、渝黔高速建设,推进沪昆铁路提质", "[成渝高铁 place][渝黔高速 place][沪昆铁路 place]");
   expect("京广铁路和成昆铁路复线", "[京广铁路 place][成昆铁路 place]");  // each one word of the lexicon
