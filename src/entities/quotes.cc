@@ -113,7 +113,9 @@ void EntityExtractorImpl::add_documents_and_slogans(const CharText& t, std::vect
     uint32_t j = i, parts = 0;
     while (j < n && numeral(j)) {
       uint32_t k = j + 1, body = 0;
-      while (k < n && body < 2 && t.han(k) && !numeral(k) && !(rare_flags_[t.cps[k]] & kCounter)) {
+      // (The rare table covers the BMP; Han beyond it, U+20000 …, is no counter.)
+      while (k < n && body < 2 && t.han(k) && !numeral(k) &&
+             !(t.cps[k] < 0x10000 && (rare_flags_[t.cps[k]] & kCounter))) {
         ++k;
         ++body;
       }

@@ -146,8 +146,13 @@ TEST_CASE("entities: county-level divisions of every province, full and short", 
 TEST_CASE("entities: any input gives non-overlapping spans in order", "[entities][adversarial]") {
   std::string junk;
   for (int i = 0; i < 50000; ++i) junk.push_back(static_cast<char>((i * 7919 + 13) & 0xFF));
+  // Han beyond the BMP (U+20000) where rules look characters up in BMP
+  // tables: after a numeral of a numbered slogan, before a suffix, in quotes.
+  const std::string wide_han = "\xF0\xA0\x80\x80";
+  const std::string beyond_bmp = "一" + wide_han + "三" + wide_han + "六" + wide_han + "园区“" + wide_han + "”" +
+                                 wide_han + "有限公司" + wide_han + "路";
   for (const std::string& text : {std::string(), junk, std::string(3000, '"'),
-                                  std::string("“《“《") + std::string(1000, 'x') + "》”"}) {
+                                  std::string("“《“《") + std::string(1000, 'x') + "》”", beyond_bmp}) {
     const auto r = extractor().extract(text);
     uint32_t pos = 0;
     for (const auto& e : r.entities) {
