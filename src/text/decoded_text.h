@@ -4,6 +4,7 @@
 #ifndef ZHPOLICY_SRC_TEXT_DECODED_TEXT_H_
 #define ZHPOLICY_SRC_TEXT_DECODED_TEXT_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -30,13 +31,24 @@ struct DecodedText {
   // Decodes `s` (any bytes; under 4 GiB).
   void decode(std::string_view s) {
     const size_t size = s.size();
-    if (cps.size() < size + 1) cps.resize(size + 1);
-    if (byte_at.size() < size + 1) byte_at.resize(size + 1);
-    char32_t* const out = cps.data();
-    uint32_t* const at = byte_at.data();
+    // At most one char per byte, but Chinese text has one per three: the
+    // buffers start at a third of the bytes and grow when a text has more.
+    size_t limit = cps.size();
+    char32_t* out = cps.data();
+    uint32_t* at = byte_at.data();
+    auto grow = [&](size_t need) {
+      const size_t c = std::min(size + 1, std::max(need, 2 * cps.size()));
+      cps.resize(c);
+      byte_at.resize(c);
+      out = cps.data();
+      at = byte_at.data();
+      limit = c;
+    };
+    if (limit < std::min(size, size / 3 + 64) + 1) grow(std::min(size, size / 3 + 64) + 1);
     const auto* const bytes = reinterpret_cast<const unsigned char*>(s.data());
     uint32_t n = 0;
     for (size_t i = 0; i < size; ++n) {
+      if (n + 1 >= limit) grow(n + 2);  // room for this char and the end entry
       at[n] = static_cast<uint32_t>(i);
       const unsigned char b = bytes[i];
       if (b >= 0xE1 && b <= 0xEC && i + 2 < size && (((bytes[i + 1] ^ 0x80) | (bytes[i + 2] ^ 0x80)) < 0x40)) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "text/decoded_text.h"
 #include "zhpolicy/text.h"
 
 using zhpolicy::ByteSpan;
@@ -98,5 +99,30 @@ TEST_CASE("text: the normalized view is ICU's NFKC of the whole text, wherever a
     CHECK(nt.normalized == expected);
     for (uint32_t i = 1; i <= nt.normalized.size(); ++i) CHECK(nt.to_original(i - 1) <= nt.to_original(i));
     CHECK(nt.to_original(static_cast<uint32_t>(nt.normalized.size())) == text.size());
+  }
+}
+
+TEST_CASE("text: a decoding grows past a third of the bytes and is reused across texts", "[text]") {
+  // Buffers start at a third of the bytes (Chinese text) and grow for text
+  // with more characters (ASCII, ill-formed bytes); each decode of a reused
+  // DecodedText gives what utf8::decode gives, whatever came before.
+  zhpolicy::internal::DecodedText d;
+  const std::string ascii(5000, 'a');
+  std::string mixed;
+  for (int i = 0; i < 700; ++i) mixed += (i % 3 == 0) ? "政" : (i % 3 == 1) ? "\xFF" : "x\xF0\xA0\x80\x80";
+  for (const std::string& text : {std::string("政协") + ascii, std::string("政协委员"), mixed, ascii, std::string()}) {
+    d.decode(text);
+    std::vector<uint32_t> starts;
+    std::vector<char32_t> expected;
+    for (size_t i = 0, len; i < text.size(); i += len) {
+      starts.push_back(static_cast<uint32_t>(i));
+      expected.push_back(zhpolicy::utf8::decode(text, i, len));
+    }
+    REQUIRE(d.size() == expected.size());
+    CHECK(d.decodes(text));
+    bool same = true;
+    for (size_t k = 0; k < expected.size(); ++k) same = same && d.cps[k] == expected[k] && d.byte_at[k] == starts[k];
+    CHECK(same);
+    CHECK(d.byte_at[d.size()] == text.size());
   }
 }
