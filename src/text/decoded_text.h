@@ -31,24 +31,50 @@ struct DecodedText {
   // Decodes `s` (any bytes; under 4 GiB).
   void decode(std::string_view s) {
     const size_t size = s.size();
-    // At most one char per byte, but Chinese text has one per three: the
-    // buffers start at a third of the bytes and grow when a text has more.
+    if (size < kSmallText) {
+      // Room for one char per byte, tested once.
+      if (cps.size() < size + 1) grow(size + 1, size);
+      count_ = decode_into<false>(s);
+    } else {
+      // A long text: Chinese has one char per three bytes, so the buffers
+      // start at a third and grow when the text has more (a test per char).
+      const size_t first = size / 3 + 64;
+      if (cps.size() < first) grow(first, size);
+      count_ = decode_into<true>(s);
+    }
+    text = s;
+  }
+
+  // Whether this holds the decoding of exactly the bytes of `s`.
+  bool decodes(std::string_view s) const {
+    return text.size() == s.size() && (text.data() == s.data() || text == s);
+  }
+
+  // Gives the memory back after a huge text instead of holding it per thread.
+  void trim(size_t keep_chars) {
+    if (cps.size() > keep_chars) *this = DecodedText();
+  }
+
+ private:
+  static constexpr size_t kSmallText = size_t(1) << 16;  // bytes
+
+  // Decodes s into the buffers, which hold at least one entry; with
+  // kGrow they may be shorter than one per byte and grow as needed.
+  template <bool kGrow>
+  uint32_t decode_into(std::string_view s) {
+    const size_t size = s.size();
     size_t limit = cps.size();
     char32_t* out = cps.data();
     uint32_t* at = byte_at.data();
-    auto grow = [&](size_t need) {
-      const size_t c = std::min(size + 1, std::max(need, 2 * cps.size()));
-      cps.resize(c);
-      byte_at.resize(c);
-      out = cps.data();
-      at = byte_at.data();
-      limit = c;
-    };
-    if (limit < std::min(size, size / 3 + 64) + 1) grow(std::min(size, size / 3 + 64) + 1);
     const auto* const bytes = reinterpret_cast<const unsigned char*>(s.data());
     uint32_t n = 0;
     for (size_t i = 0; i < size; ++n) {
-      if (n + 1 >= limit) grow(n + 2);  // room for this char and the end entry
+      if (kGrow && n + 1 >= limit) {  // room for this char and the end entry
+        grow(n + 2, size);
+        limit = cps.size();
+        out = cps.data();
+        at = byte_at.data();
+      }
       at[n] = static_cast<uint32_t>(i);
       const unsigned char b = bytes[i];
       if (b >= 0xE1 && b <= 0xEC && i + 2 < size && (((bytes[i + 1] ^ 0x80) | (bytes[i + 2] ^ 0x80)) < 0x40)) {
@@ -66,21 +92,17 @@ struct DecodedText {
       }
     }
     at[n] = static_cast<uint32_t>(size);
-    count_ = n;
-    text = s;
+    return n;
   }
 
-  // Whether this holds the decoding of exactly the bytes of `s`.
-  bool decodes(std::string_view s) const {
-    return text.size() == s.size() && (text.data() == s.data() || text == s);
+  // Out of line and on members only, so the decoding loop keeps its
+  // pointers in registers.
+  __attribute__((noinline)) void grow(size_t need, size_t size) {
+    const size_t c = std::min(size + 1, std::max(need, 2 * cps.size()));
+    cps.resize(c);
+    byte_at.resize(c);
   }
 
-  // Gives the memory back after a huge text instead of holding it per thread.
-  void trim(size_t keep_chars) {
-    if (cps.size() > keep_chars) *this = DecodedText();
-  }
-
- private:
   uint32_t count_ = 0;
 };
 

@@ -103,14 +103,17 @@ TEST_CASE("text: the normalized view is ICU's NFKC of the whole text, wherever a
 }
 
 TEST_CASE("text: a decoding grows past a third of the bytes and is reused across texts", "[text]") {
-  // Buffers start at a third of the bytes (Chinese text) and grow for text
-  // with more characters (ASCII, ill-formed bytes); each decode of a reused
+  // Buffers for a long text start at a third of its bytes (Chinese text)
+  // and grow for one with more characters (ASCII, ill-formed bytes); short
+  // texts get one entry per byte at once. Each decode of a reused
   // DecodedText gives what utf8::decode gives, whatever came before.
   zhpolicy::internal::DecodedText d;
-  const std::string ascii(5000, 'a');
-  std::string mixed;
-  for (int i = 0; i < 700; ++i) mixed += (i % 3 == 0) ? "政" : (i % 3 == 1) ? "\xFF" : "x\xF0\xA0\x80\x80";
-  for (const std::string& text : {std::string("政协") + ascii, std::string("政协委员"), mixed, ascii, std::string()}) {
+  const std::string ascii(70000, 'a');
+  std::string mixed, chinese;
+  for (int i = 0; i < 20000; ++i) mixed += (i % 3 == 0) ? "政" : (i % 3 == 1) ? "\xFF" : "x\xF0\xA0\x80\x80";
+  for (int i = 0; i < 30000; ++i) chinese += "政协";
+  for (const std::string& text : {chinese, std::string("政协") + ascii, std::string("政协委员"), mixed, ascii,
+                                  std::string(), chinese + ascii}) {
     d.decode(text);
     std::vector<uint32_t> starts;
     std::vector<char32_t> expected;
@@ -125,4 +128,8 @@ TEST_CASE("text: a decoding grows past a third of the bytes and is reused across
     CHECK(same);
     CHECK(d.byte_at[d.size()] == text.size());
   }
+  zhpolicy::internal::DecodedText fresh;
+  fresh.decode(chinese);
+  CHECK(fresh.size() == 60000);
+  CHECK(fresh.cps.size() < chinese.size() / 2);  // a long Chinese text: far fewer entries than bytes
 }
