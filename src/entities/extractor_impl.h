@@ -5,7 +5,8 @@
 //   terms.cc      typed lexicon terms and word lookups
 //   bodies.cc     composed bodies (民革渝中区委, courts, titles), CPPCC committees, meetings
 //   quotes.cc     《documents》, named reports, quoted and numbered slogans
-//   names.cc      people, and names ending in a company, organization or place suffix
+//   names.cc      people, names ending in a company, organization or place suffix,
+//                 and railways and roads named by short place names
 //   extractor.cc  construction, decoding, and the pass that resolves candidates and links
 #ifndef ZHPOLICY_SRC_ENTITIES_EXTRACTOR_IMPL_H_
 #define ZHPOLICY_SRC_ENTITIES_EXTRACTOR_IMPL_H_

@@ -50,10 +50,6 @@ struct DecodedText {
     return text.size() == s.size() && (text.data() == s.data() || text == s);
   }
 
-  // Gives the memory back after a huge text instead of holding it per thread.
-  void trim(size_t keep_chars) {
-    if (cps.size() > keep_chars) *this = DecodedText();
-  }
 
  private:
   static constexpr size_t kSmallText = size_t(1) << 16;  // bytes
