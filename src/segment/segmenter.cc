@@ -45,11 +45,19 @@ class SegmenterImpl::Emitter {
  public:
   Emitter(const NormalizedText& nt, const uint32_t* byte_at, std::vector<Token>& out,
           std::vector<CharSpan>* token_chars)
-      : nt_(nt), byte_at_(byte_at), out_(out), token_chars_(token_chars) {}
+      : nt_(nt),
+        byte_at_(byte_at),
+        out_(out),
+        token_chars_(token_chars),
+        // Most text is its own normalized view: one identity piece, offsets
+        // the same in both (no lookup in the map per token).
+        unchanged_(nt.pieces.size() == 1 && nt.pieces[0].identity && nt.pieces[0].original_begin == 0 &&
+                   nt.normalized.size() == nt.original_size) {}
   void operator()(uint32_t begin, uint32_t end, TokenKind kind) {
     // In chars every token is kept: they tile the normalized view.
     if (token_chars_) token_chars_->push_back({begin, end});
-    const ByteSpan span = nt_.original_span({byte_at_[begin], byte_at_[end]});
+    const ByteSpan normalized{byte_at_[begin], byte_at_[end]};
+    const ByteSpan span = unchanged_ ? normalized : nt_.original_span(normalized);
     // Empty only inside one expanded character (㈠ → (一)): its bytes
     // already belong to the token that holds the end of the expansion.
     if (!span.empty()) out_.push_back({span, kind});
@@ -60,6 +68,7 @@ class SegmenterImpl::Emitter {
   const uint32_t* byte_at_;
   std::vector<Token>& out_;
   std::vector<CharSpan>* token_chars_;
+  const bool unchanged_;
 };
 
 void SegmenterImpl::emit_word(const HanRun& run, uint32_t a, uint32_t b, SegmentMode mode,
