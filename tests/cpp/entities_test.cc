@@ -336,3 +336,16 @@ TEST_CASE("entities: full-width forms are read as their normalized forms", "[ana
     CHECK(listing(text, d.entities(), {}) == "[赵世庆 person]");
   }
 }
+
+TEST_CASE("analyzer: ill-formed UTF-8 is an error when the options say so", "[analyzer][adversarial]") {
+  zhpolicy::AnalyzerOptions strict;
+  strict.segmenter.invalid_utf8 = zhpolicy::InvalidUtf8::kThrow;
+  const zhpolicy::Analyzer analyzer(test::lexicon(), strict);
+  CHECK_THROWS_WITH(analyzer.analyze("区委\xff书记"), Catch::Contains("invalid UTF-8 at byte 6"));
+  const zhpolicy::Document doc = analyzer.analyze("区委书记赵世庆");
+  CHECK(listing(doc.text(), doc.entities(), doc.relations()) == "[区委书记 position][赵世庆 person](1,0)");
+  // The default isolates the byte and goes on on both sides of it.
+  const zhpolicy::Document lenient = zhpolicy::Analyzer(test::lexicon()).analyze("区委\xff书记赵世庆");
+  CHECK(listing(lenient.text(), lenient.entities(), lenient.relations()) ==
+        "[区委 government][书记 position][赵世庆 person](2,1)");
+}
