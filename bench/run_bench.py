@@ -115,6 +115,13 @@ def main() -> int:
               f"best of {passes} alternating passes in one process; median of 3 processes, whose ratios were "
               f"{', '.join(f'{x[0]:.2f}' for x in ratios)}), peak {full_rss:.1f} MB")
 
+        # The same corpus as one text (a whole document per call): costs that
+        # grow with the length of a text show up here and not line by line.
+        whole, whole_rss = run_measured(base + ["--engine", "analyze", "--whole", "1", "--repeat", "3"])
+        print(f"the corpus as one text: full analyze {whole['bytes'] / whole['seconds'] / 1e6:.1f} MB/s, "
+              f"segmentation alone {whole['bytes'] / whole['segment_alone_s'] / 1e6:.1f} MB/s "
+              f"(best of 3 alternating passes), peak {whole_rss:.1f} MB")
+
         # Thread scaling: one process alternates 1-thread and 2-thread batch
         # passes (best of each), so that both see the same machine over time.
         passes = str(max(args.repeat, 9))

@@ -1,7 +1,7 @@
 // zhpolicy_bench — one engine, one corpus, one JSON line of measurements.
 //
 //   zhpolicy_bench --engine zhpolicy|numbers|analyze|icu --corpus FILE [--lexicon ZPL]
-//                  [--threads N] [--repeat R] [--print N] [--scaling 1]
+//                  [--threads N] [--repeat R] [--print N] [--scaling 1] [--whole 1]
 //
 // The corpus is segmented line by line (as every peer is driven), after the
 // engine is loaded; load time is measured separately. With --repeat R the
@@ -11,7 +11,8 @@
 // and prints the ratios. --print N writes the first N lines' tokens instead.
 // Engine "numbers" is zhpolicy's number extraction alone ("tokens" counts
 // the numbers found); "analyze" is tokens + numbers + entities ("tokens"
-// counts all three).
+// counts all three). With --whole 1 the corpus is one text instead of lines
+// (a whole document in one call: what long-text costs show up in).
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
 
@@ -55,6 +56,7 @@ int main(int argc, char** argv) {
   unsigned threads = 0;  // 0: the single-call API on one thread
   int repeat = 1, print = 0;
   bool scaling = false;  // --scaling 1: alternate 1-thread and --threads N passes
+  bool whole = false;    // --whole 1: the corpus as one text
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i], v = argv[i + 1];
     if (a == "--engine") engine = v;
@@ -64,6 +66,7 @@ int main(int argc, char** argv) {
     else if (a == "--repeat") repeat = std::stoi(v);
     else if (a == "--print") print = std::stoi(v);
     else if (a == "--scaling") scaling = v == "1";
+    else if (a == "--whole") whole = v == "1";
   }
   std::ifstream in(corpus, std::ios::binary);
   if (!in) {
@@ -73,7 +76,7 @@ int main(int argc, char** argv) {
   std::stringstream ss;
   ss << in.rdbuf();
   const std::string text = ss.str();
-  const std::vector<std::string_view> lines = split_lines(text);
+  const std::vector<std::string_view> lines = whole ? std::vector<std::string_view>{text} : split_lines(text);
   size_t bytes = 0;
   for (auto l : lines) bytes += l.size();
 

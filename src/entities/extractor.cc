@@ -266,10 +266,22 @@ Entities EntityExtractorImpl::find(std::string_view text, const NormalizedText* 
     cands.push_back(c);
     names.emplace(t.cps.substr(c.begin, c.end - c.begin));
   }
-  for (uint32_t i = 0; i < n && !names.empty(); i = t.token_end_of[i]) {
-    for (const auto& name : names) {
-      if (t.matches(i, name) && t.token_start(i + name.size())) {
-        cands.push_back({i, static_cast<uint32_t>(i + name.size()), EntityType::kPerson, kRulePriority});
+  if (!names.empty()) {
+    // Asked at every token of the text: the names sorted by first character,
+    // with a bit per first character (modulo 4096) that most tokens fail.
+    std::vector<std::u32string_view> sorted(names.begin(), names.end());
+    std::sort(sorted.begin(), sorted.end());
+    std::bitset<4096> first_chars;
+    for (std::u32string_view name : sorted) first_chars.set(name[0] & 4095);
+    for (uint32_t i = 0; i < n; i = t.token_end_of[i]) {
+      const char32_t c = t.cps[i];
+      if (!first_chars.test(c & 4095)) continue;
+      auto it = std::lower_bound(sorted.begin(), sorted.end(), c,
+                                 [](std::u32string_view name, char32_t x) { return name[0] < x; });
+      for (; it != sorted.end() && (*it)[0] == c; ++it) {
+        if (t.matches(i, *it) && t.token_start(i + static_cast<uint32_t>(it->size()))) {
+          cands.push_back({i, static_cast<uint32_t>(i + it->size()), EntityType::kPerson, kRulePriority});
+        }
       }
     }
   }

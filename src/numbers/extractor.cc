@@ -23,15 +23,36 @@ namespace zhpolicy {
 namespace internal {
 
 // Regions where numerals are not numbers (《titles》, “slogans”), and quoted
-// digit strings (“11241”) that are programme codes.
+// digit strings (“11241”) that are programme codes. Both are asked at every
+// candidate: after finish() they are sorted (skip merged into disjoint
+// spans) and answered by binary search, so a long text with thousands of
+// quotes costs no more per candidate than a line.
 struct NumberRegions {
   std::vector<ByteSpan> skip;
   std::vector<ByteSpan> codes;
-  bool skipped(size_t pos) const {
-    for (const auto& r : skip) {
-      if (pos >= r.begin && pos < r.end) return true;
+  void finish() {
+    auto by_begin = [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; };
+    std::sort(skip.begin(), skip.end(), by_begin);
+    size_t kept = 0;
+    for (const ByteSpan& r : skip) {
+      if (kept > 0 && r.begin <= skip[kept - 1].end) {
+        skip[kept - 1].end = std::max(skip[kept - 1].end, r.end);
+      } else {
+        skip[kept++] = r;
+      }
     }
-    return false;
+    skip.resize(kept);
+    std::sort(codes.begin(), codes.end(), by_begin);
+  }
+  bool skipped(size_t pos) const {
+    // The last span starting at or before pos.
+    auto it = std::upper_bound(skip.begin(), skip.end(), pos, [](size_t p, const ByteSpan& r) { return p < r.begin; });
+    return it != skip.begin() && pos < std::prev(it)->end;
+  }
+  // The code starting at pos, or nullptr.
+  const ByteSpan* code_at(size_t pos) const {
+    auto it = std::lower_bound(codes.begin(), codes.end(), pos, [](const ByteSpan& r, size_t p) { return r.begin < p; });
+    return it != codes.end() && it->begin == pos ? &*it : nullptr;
   }
 };
 
@@ -124,6 +145,7 @@ NumberRegions find_regions(std::string_view s) {
       r.skip.push_back({static_cast<uint32_t>(inner), static_cast<uint32_t>(close)});
     }
   }
+  r.finish();
   return r;
 }
 
@@ -258,17 +280,15 @@ void NumberExtractorImpl::extract_at(std::string_view s, const NumberRegions& re
   if (numeral_begin >= match_end || regions.skipped(numeral_begin)) return;
 
   // Programme codes: a quoted digit string.
-  for (const auto& code : regions.codes) {
-    if (numeral_begin == code.begin) {
-      Number n;
-      n.span = {code.begin, code.end};
-      n.kind = NumberKind::kCode;
-      n.iso = std::string(s.substr(code.begin, code.end - code.begin));
-      if (auto v = Decimal::parse(n.iso)) n.value = *v;
-      out.push_back(std::move(n));
-      resume = code.end;
-      return;
-    }
+  if (const ByteSpan* code = regions.code_at(numeral_begin)) {
+    Number n;
+    n.span = *code;
+    n.kind = NumberKind::kCode;
+    n.iso = std::string(s.substr(code->begin, code->end - code->begin));
+    if (auto v = Decimal::parse(n.iso)) n.value = *v;
+    out.push_back(std::move(n));
+    resume = code->end;
+    return;
   }
 
   const bool arabic_start = is_ascii_digit(s[numeral_begin]);

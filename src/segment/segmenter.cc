@@ -57,14 +57,26 @@ class SegmenterImpl::Emitter {
     // In chars every token is kept: they tile the normalized view.
     if (token_chars_) token_chars_->push_back({begin, end});
     const ByteSpan normalized{byte_at_[begin], byte_at_[end]};
-    const ByteSpan span = unchanged_ ? normalized : nt_.original_span(normalized);
+    const ByteSpan span = unchanged_ ? normalized : ByteSpan{original(normalized.begin), original(normalized.end)};
     // Empty only inside one expanded character (㈠ → (一)): its bytes
     // already belong to the token that holds the end of the expansion.
     if (!span.empty()) out_.push_back({span, kind});
   }
 
  private:
+  // nt_.to_original(n), walking the map with the tokens (they come in
+  // order, but for the sub-words of search mode) instead of a binary search
+  // over all its pieces per offset: a long text has thousands.
+  uint32_t original(uint32_t n) {
+    const auto& pieces = nt_.pieces;
+    if (n >= nt_.normalized.size() || n < pieces[piece_].normalized_begin) return nt_.to_original(n);
+    while (piece_ + 1 < pieces.size() && pieces[piece_ + 1].normalized_begin <= n) ++piece_;
+    const NormalizedText::Piece& p = pieces[piece_];
+    return p.identity ? p.original_begin + (n - p.normalized_begin) : p.original_begin;
+  }
+
   const NormalizedText& nt_;
+  size_t piece_ = 0;  // the piece of the last offset mapped
   const uint32_t* byte_at_;
   std::vector<Token>& out_;
   std::vector<CharSpan>* token_chars_;
