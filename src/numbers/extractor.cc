@@ -126,15 +126,27 @@ NumberRegions find_regions(std::string_view s) {
   NumberRegions r;
   constexpr std::string_view kOpenQuote = "\xE2\x80\x9C", kCloseQuote = "\xE2\x80\x9D";
   constexpr std::string_view kOpenTitle = "《", kCloseTitle = "》";
+  // Each opening mark is closed by the first closing mark after it. Opening
+  // marks come in order, so that closing mark only moves forward: it is
+  // searched again only once an opening mark lies past it (a run of opening
+  // marks before one closing mark would otherwise rescan the text for each).
+  size_t close = 0;
+  bool found = false;
+  auto first_close = [&](std::string_view mark, size_t from) {
+    if (!found || (close != std::string_view::npos && close < from)) {
+      close = s.find(mark, from);
+      found = true;
+    }
+    return close;
+  };
   for (size_t pos = s.find(kOpenTitle); pos != std::string_view::npos; pos = s.find(kOpenTitle, pos + 1)) {
-    const size_t close = s.find(kCloseTitle, pos);
-    if (close == std::string_view::npos) break;
+    if (first_close(kCloseTitle, pos) == std::string_view::npos) break;
     r.skip.push_back({static_cast<uint32_t>(pos), static_cast<uint32_t>(close)});
   }
+  found = false;
   for (size_t pos = s.find(kOpenQuote); pos != std::string_view::npos; pos = s.find(kOpenQuote, pos + 1)) {
     const size_t inner = pos + kOpenQuote.size();
-    const size_t close = s.find(kCloseQuote, inner);
-    if (close == std::string_view::npos) break;
+    if (first_close(kCloseQuote, inner) == std::string_view::npos) break;
     const std::string_view quoted = s.substr(inner, close - inner);
     if (!quoted.empty() && quoted.size() <= 8 &&
         std::all_of(quoted.begin(), quoted.end(), is_ascii_digit)) {
