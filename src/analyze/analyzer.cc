@@ -5,8 +5,6 @@
 #include "numbers/extractor_impl.h"
 #include "segment/segmenter_impl.h"
 #include "util/parallel.h"
-#include "zhpolicy/error.h"
-#include "zhpolicy/utf8.h"
 
 namespace zhpolicy {
 namespace internal {
@@ -20,12 +18,7 @@ class AnalyzerImpl {
         options_(options) {}
 
   Document analyze(std::string_view text) const {
-    if (options_.segmenter.invalid_utf8 == InvalidUtf8::kThrow) {
-      const size_t bad = utf8::find_invalid(text);
-      if (bad != std::string_view::npos) {
-        throw Error(ErrorCode::kInvalidArgument, "invalid UTF-8 at byte " + std::to_string(bad) + " of the text");
-      }
-    }
+    segmenter_.check_utf8(text);
     // text -> one normalized view -> tokens -> numbers and entities. The
     // segmenter leaves the normalized view decoded, with each token's char
     // span and the typed terms its word graphs met: number and entity

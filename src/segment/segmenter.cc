@@ -153,14 +153,16 @@ uint32_t SegmenterImpl::latin_end(const DecodedText& t, uint32_t k) const {
   }
 }
 
-std::vector<Token> SegmenterImpl::segment(std::string_view text, SegmentMode mode, Workspace& ws) const {
-  if (options_.invalid_utf8 == InvalidUtf8::kThrow) {
-    const size_t bad = utf8::find_invalid(text);
-    if (bad != std::string_view::npos) {
-      throw Error(ErrorCode::kInvalidArgument,
-                  "invalid UTF-8 at byte " + std::to_string(bad) + " of the text");
-    }
+void SegmenterImpl::check_utf8(std::string_view text) const {
+  if (options_.invalid_utf8 != InvalidUtf8::kThrow) return;
+  const size_t bad = utf8::find_invalid(text);
+  if (bad != std::string_view::npos) {
+    throw Error(ErrorCode::kInvalidArgument, "invalid UTF-8 at byte " + std::to_string(bad) + " of the text");
   }
+}
+
+std::vector<Token> SegmenterImpl::segment(std::string_view text, SegmentMode mode, Workspace& ws) const {
+  check_utf8(text);
   return segment_normalized(normalize(text), mode, ws);
 }
 
@@ -272,7 +274,7 @@ std::vector<std::vector<Token>> Segmenter::segment_many(const std::vector<std::s
 
 std::vector<Token> Segmenter::segment(std::string_view utf8_text, const NormalizedText& normalized,
                                       SegmentMode mode) const {
-  if (impl_->options().invalid_utf8 == InvalidUtf8::kThrow) return segment(utf8_text, mode);
+  impl_->check_utf8(utf8_text);
   internal::ThreadWorkspace ws;
   return impl_->segment_normalized(normalized, mode, ws.get());
 }

@@ -56,6 +56,9 @@ class SegmenterImpl {
 
   // With the options' handling of ill-formed UTF-8 (may throw).
   std::vector<Token> segment(std::string_view text, SegmentMode mode, Workspace& ws) const;
+  // Throws Error(kInvalidArgument) naming the first ill-formed byte if the
+  // options say InvalidUtf8::kThrow; else does nothing.
+  void check_utf8(std::string_view text) const;
   // Segmentation of an already normalized text (spans in its original);
   // leaves the normalized text decoded in ws.text. With for_entities, also
   // keeps ws.typed_terms and ws.token_chars, what entity extraction reuses.
