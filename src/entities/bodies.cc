@@ -79,23 +79,33 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
     if (k > 0 && terms[k - 1].begin == i) continue;
     // 成渝金融法院: place + court.
     place_then_suffix(i, i, kCourtSuffixes);
-    // 重庆(化龙桥)国际商务区: place, a place in brackets, then a named area.
+    // 重庆(化龙桥)国际商务区, 重庆(渝中)涉外服务中心: place, a place in
+    // brackets, then a named area, institution or company.
     for (const Candidate* outer : starting_at(i)) {
       if (outer->type != EntityType::kPlace || outer->end + 2 >= n) continue;
       const char32_t open = t.cps[outer->end];
       if (open != U'(' && open != U'（') continue;
       const Candidate* inner = term_at(outer->end + 1, EntityType::kPlace);
       if (!inner || inner->end >= n || (t.cps[inner->end] != U')' && t.cps[inner->end] != U'）')) continue;
+      // The type a suffix ending at e gives, or kNone.
+      auto suffix_type = [&](uint32_t e) {
+        auto ends_in = [&](const auto& suffixes) {
+          return std::any_of(suffixes.begin(), suffixes.end(), [&](std::u32string_view suffix) {
+            return e >= suffix.size() && t.matches(e - static_cast<uint32_t>(suffix.size()), suffix);
+          });
+        };
+        if (ends_in(kPlaceSuffixes)) return EntityType::kPlace;
+        if (ends_in(kOrganizationSuffixes)) return EntityType::kOrganization;
+        if (ends_in(kCompanySuffixes)) return EntityType::kCompany;
+        return EntityType::kNone;
+      };
       for (uint32_t e = inner->end + 2; e <= std::min(n, inner->end + 12); ++e) {
-        bool done = false;
-        for (auto suffix : kPlaceSuffixes) {
-          if (e >= suffix.size() && t.matches(e - static_cast<uint32_t>(suffix.size()), suffix) && t.token_start(e)) {
-            out.push_back({i, e, EntityType::kPlace, kRulePriority});
-            done = true;
-            break;
-          }
+        const EntityType type = t.token_start(e) ? suffix_type(e) : EntityType::kNone;
+        if (type != EntityType::kNone) {
+          out.push_back({i, e, type, kRulePriority});
+          break;
         }
-        if (done || !t.han(e - 1)) break;
+        if (!t.han(e - 1)) break;
       }
     }
     // 腾讯电竞: a company and its line of business.

@@ -110,6 +110,7 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("建设口袋公园", "");  // a kind of park, not a name
   expect("完成双钢路改造", "[双钢路 place]");
   expect("重庆(化龙桥)国际商务区建设", "[重庆(化龙桥)国际商务区 place]");
+  expect("成立重庆(渝中)法律服务中心", "[重庆(渝中)法律服务中心 organization]");
   expect("与腾讯电竞合作", "[腾讯电竞 company]");
   expect("外资银行保险重庆行活动", "[重庆 place]");  // a kind of business is no company
   expect("建设“大田湾体育产业园”", "[大田湾体育产业园 place]");  // a quoted place name is no slogan
