@@ -37,6 +37,7 @@ struct NormalizedText {
   // normalized.size()); it never decreases with n.
   uint32_t to_original(uint32_t n) const {
     if (n >= normalized.size()) return original_size;
+    if (pieces.empty()) return n < original_size ? n : original_size;  // not made by normalize(): as is
     size_t lo = 0, hi = pieces.size();
     while (hi - lo > 1) {  // the last piece starting at or before n
       const size_t mid = (lo + hi) / 2;

@@ -69,7 +69,7 @@ class SegmenterImpl::Emitter {
   // over all its pieces per offset: a long text has thousands.
   uint32_t original(uint32_t n) {
     const auto& pieces = nt_.pieces;
-    if (n >= nt_.normalized.size() || n < pieces[piece_].normalized_begin) return nt_.to_original(n);
+    if (pieces.empty() || n >= nt_.normalized.size() || n < pieces[piece_].normalized_begin) return nt_.to_original(n);
     while (piece_ + 1 < pieces.size() && pieces[piece_ + 1].normalized_begin <= n) ++piece_;
     const NormalizedText::Piece& p = pieces[piece_];
     return p.identity ? p.original_begin + (n - p.normalized_begin) : p.original_begin;

@@ -204,3 +204,14 @@ TEST_CASE("segmenter: threads sharing one segmenter get single-threaded results"
     CHECK(all_same);
   }
 }
+
+TEST_CASE("segmenter: a normalized view without an offset map is taken as it is", "[segmenter][adversarial]") {
+  // NormalizedText is a public struct: one built by hand with no pieces
+  // gets a defined result (offsets as they are), never a read past the map.
+  const std::string text = "区政协召开会议，新增就业4.6万人";
+  zhpolicy::NormalizedText hand;
+  hand.normalized = text;
+  hand.original_size = static_cast<uint32_t>(text.size());
+  CHECK(hand.to_original(3) == 3);
+  CHECK(test::tiles(text, test::segmenter().segment(text, hand)));
+}
