@@ -27,6 +27,7 @@
 #include "lexicon/word_graph.h"
 #include "segment/segmenter_impl.h"
 #include "text/decoded_text.h"
+#include "util/buffers.h"
 #include "zhpolicy/entities.h"
 #include "zhpolicy/segmenter.h"
 #include "zhpolicy/utf8.h"
@@ -222,8 +223,11 @@ struct Workspace {
 
   // After a huge text, give the memory back instead of holding it per thread.
   void trim() {
-    constexpr size_t kKeepChars = size_t(1) << 22;
-    if (t.own.cps.size() > kKeepChars || t.flags.size() > kKeepChars) *this = Workspace();
+    const size_t held =
+        bytes_held(t.own.cps, t.own.byte_at, t.flags, t.triggers.buffer, t.term_starts.buffer, t.char_of_byte,
+                   t.token_end_of, terms, cands, titles, chosen, committees, subjects, first, probes, listed,
+                   by_start, taken);
+    if (held > kWorkspaceKeepBytes) *this = Workspace();
   }
 };
 

@@ -5,6 +5,7 @@
 #include "lexicon/lexicon_data.h"
 #include "segment/numeric_token.h"
 #include "segment/segmenter_impl.h"
+#include "util/buffers.h"
 #include "util/parallel.h"
 #include "zhpolicy/error.h"
 #include "zhpolicy/text.h"
@@ -26,11 +27,9 @@ bool is_word(const LexiconData& lex, const char32_t* cps, uint32_t n) {
 }  // namespace
 
 void Workspace::trim() {
-  constexpr size_t kKeepChars = size_t(1) << 22;
-  if (text.cps.size() > kKeepChars || edges.size() > 4 * kKeepChars || typed_terms.size() > kKeepChars ||
-      token_chars.size() > kKeepChars) {
-    *this = Workspace();
-  }
+  const size_t held = bytes_held(text.cps, text.byte_at, edge_begin, next, hmm_ends, edges, score, hmm.score,
+                                 hmm.back, hmm.states, typed_terms, token_chars);
+  if (held > kWorkspaceKeepBytes) *this = Workspace();
 }
 
 ThreadWorkspace::ThreadWorkspace()
