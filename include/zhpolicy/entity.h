@@ -11,6 +11,15 @@
 
 namespace zhpolicy {
 
+// Where a mention comes from: a composition rule (bodies, meetings, quoted
+// names, names next to titles), a typed term of the lexicon, or the learned
+// model alone (a name no list or rule holds).
+enum class EntitySource : uint8_t { kRule, kLexicon, kModel };
+
+constexpr std::string_view to_string(EntitySource source) {
+  return source == EntitySource::kRule ? "rule" : source == EntitySource::kLexicon ? "lexicon" : "model";
+}
+
 // An entity mention: a span of the ORIGINAL text (bytes) and one of the nine
 // gold types. Mentions never overlap; an inner name is reported only where
 // the outer phrase is not itself an entity (区委书记 is a position and its
@@ -18,6 +27,13 @@ namespace zhpolicy {
 struct Entity {
   ByteSpan span;
   EntityType type = EntityType::kNone;
+  // How sure the extractor is, 0-1: where the learned model found this
+  // mention (alone or with the rules), its estimate that the mention is
+  // right; otherwise the precision the rules of this type had on the
+  // training data; 1 with a lexicon that has no model. For ranking and
+  // filtering; estimated on policy text, not calibrated on other kinds.
+  float score = 1.0f;
+  EntitySource source = EntitySource::kRule;
 };
 
 enum class RelationType {

@@ -16,6 +16,8 @@ struct PyEntity {
   py::str text;
   uint32_t start, end;
   EntityType type;
+  float score;
+  EntitySource source;
 };
 
 
@@ -33,7 +35,8 @@ py::list to_py_entities(const py::str& text, std::string_view utf8, const std::v
     const uint32_t s = chars(entities[i].span.begin), e = chars(entities[i].span.end);
     PyObject* sub = PyUnicode_Substring(text.ptr(), s, e);
     if (!sub) throw py::error_already_set();
-    out[i] = py::cast(PyEntity{py::reinterpret_steal<py::str>(sub), s, e, entities[i].type});
+    out[i] = py::cast(PyEntity{py::reinterpret_steal<py::str>(sub), s, e, entities[i].type, entities[i].score,
+                               entities[i].source});
   }
   return out;
 }
@@ -46,11 +49,21 @@ An entity mention: text == source[start:end], type is a gold type name.
 >>> e = zhpolicy.entities("走进解放碑")[0]
 >>> e.text, e.start, e.end, e.type
 ('解放碑', 2, 5, 'place')
+>>> e.source, 0 < e.score <= 1
+('lexicon', True)
+
+score (0-1) is how sure the extractor is: for persons, places, bodies,
+organizations, companies and positions the learned model's probability of
+this span and type; for meetings, documents and slogans the precision their
+rules had on the training data. source is "rule" (a composition rule),
+"lexicon" (a typed term) or "model" (found by the model alone).
 )doc")
       .def_readonly("text", &PyEntity::text)
       .def_readonly("start", &PyEntity::start)
       .def_readonly("end", &PyEntity::end)
       .def_property_readonly("type", [](const PyEntity& e) { return std::string(to_string(e.type)); })
+      .def_readonly("score", &PyEntity::score)
+      .def_property_readonly("source", [](const PyEntity& e) { return std::string(to_string(e.source)); })
       .def("to_dict",
            [](const PyEntity& e) {
              py::dict d;
@@ -58,14 +71,17 @@ An entity mention: text == source[start:end], type is a gold type name.
              d["start"] = e.start;
              d["end"] = e.end;
              d["type"] = std::string(to_string(e.type));
+             d["score"] = e.score;
+             d["source"] = std::string(to_string(e.source));
              return d;
            },
            R"doc(
-The entity in the gold schema, as a plain dict.
+The entity in the gold schema, plus its score and source, as a plain dict.
 
 >>> import zhpolicy
->>> zhpolicy.entities("区政协")[0].to_dict()
-{'text': '区政协', 'start': 0, 'end': 3, 'type': 'government'}
+>>> d = zhpolicy.entities("区政协")[0].to_dict()
+>>> d["text"], d["start"], d["end"], d["type"], d["source"]
+('区政协', 0, 3, 'government', 'lexicon')
 )doc")
       .def("__repr__", [](const PyEntity& e) {
         return "Entity(" + py::repr(e.text).cast<std::string>() + ", " + std::string(to_string(e.type)) + ")";

@@ -87,6 +87,8 @@ class Entity:
     start: int
     end: int
     type: str
+    score: float
+    source: str
     def to_dict(self) -> Dict[str, Any]: ...
 
 Link = Tuple[Entity, str, Entity]

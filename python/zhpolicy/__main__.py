@@ -24,7 +24,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 from . import (Analyzer, EntityExtractor, Error, NumberExtractor, Segmenter, default_lexicon)
 
 RECORD_FIELDS = ["doc", "layer", "start", "end", "text", "kind", "value", "value_max", "unit",
-                 "qualifier"]
+                 "qualifier", "score", "source"]
 
 
 class InputError(Exception):
@@ -103,7 +103,8 @@ def _record(doc: str, layer: str, item: Any) -> Dict[str, Any]:
     d = item.to_dict()
     return {"doc": doc, "layer": layer, "start": d["start"], "end": d["end"], "text": d["text"],
             "kind": d.get("kind", d.get("type")), "value": d.get("value"),
-            "value_max": d.get("value_max"), "unit": d.get("unit"), "qualifier": d.get("qualifier")}
+            "value_max": d.get("value_max"), "unit": d.get("unit"), "qualifier": d.get("qualifier"),
+            "score": round(d["score"], 4) if "score" in d else None, "source": d.get("source")}
 
 
 class _Writer:
@@ -150,8 +151,8 @@ def _extract(args: argparse.Namespace, layer: str) -> int:
             if writer:
                 writer.write(r)
             else:
-                extra = "" if layer == "entity" else "\t".join(
-                    "" if r[k] is None else str(r[k]) for k in ("value", "value_max", "unit", "qualifier"))
+                keys = ("score", "source") if layer == "entity" else ("value", "value_max", "unit", "qualifier")
+                extra = "\t".join("" if r[k] is None else str(r[k]) for k in keys)
                 sys.stdout.write(f"{doc}\t{r['start']}-{r['end']}\t{r['kind']}\t{r['text']}"
                                  + (f"\t{extra}" if extra else "") + "\n")
     return 0
@@ -179,7 +180,7 @@ def _analyze(args: argparse.Namespace) -> int:
             for n in d.numbers:
                 sys.stdout.write(f"  number  {n.text}\t{n.kind}\t{n.value}\t{n.unit or ''}\t{n.qualifier or ''}\n")
             for e in d.entities:
-                sys.stdout.write(f"  entity  {e.text}\t{e.type}\n")
+                sys.stdout.write(f"  entity  {e.text}\t{e.type}\t{e.score:.2f}\t{e.source}\n")
             for person, rel, position in d.links:
                 sys.stdout.write(f"  link    {person.text} {rel} {position.text}\n")
     return 0

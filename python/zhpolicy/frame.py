@@ -6,14 +6,14 @@ from pathlib import Path
 from typing import Any, Iterable, List, Mapping, Optional, Tuple, Union
 
 COLUMNS = ["doc", "layer", "start", "end", "text", "kind", "value", "value_max", "value_exact",
-           "unit", "qualifier"]
+           "unit", "qualifier", "score", "source"]
 LAYERS = ("token", "number", "entity")
 
 
 DTYPES = {
     "doc": "string", "layer": "category", "start": "int64", "end": "int64", "text": "string",
     "kind": "category", "value": "float64", "value_max": "float64", "value_exact": "string",
-    "unit": "category", "qualifier": "category",
+    "unit": "category", "qualifier": "category", "score": "float64", "source": "category",
 }
 
 
@@ -39,6 +39,8 @@ def records(doc_id: str, document: Any, layers: Iterable[str] = LAYERS) -> List[
                 # Exact: the decimal as written out, or the ISO date/time, or the code.
                 "value_exact": (item.exact or str(value)) if layer == "number" else None,
                 "unit": d.get("unit"), "qualifier": d.get("qualifier"),
+                # Entities: how sure, and from a rule, the lexicon or the model.
+                "score": d.get("score"), "source": d.get("source"),
             })
     return rows
 

@@ -20,6 +20,7 @@ using namespace entity_detail;
 EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon)
     : lexicon_(lexicon),
       segmenter_(lexicon, SegmenterOptions{}) {
+  if (const std::string_view model = lexicon_.data().base.entity_model(); !model.empty()) model_.emplace(model);
   const std::string_view names = lexicon_.data().base.surnames();
   for (size_t i = 0; i < names.size();) {
     while (i < names.size() && (names[i] == ' ' || names[i] == '\n' || names[i] == '\t')) ++i;
@@ -201,7 +202,37 @@ Entities EntityExtractorImpl::with_workspace(F&& f) {
   return f(ws);
 }
 
-Entities EntityExtractorImpl::find(std::string_view text, const NormalizedText* normalized, Workspace& ws) const {
+void EntityExtractorImpl::featurize(std::string_view text, const FeatureTables& tables, TrainingText& out) const {
+  const NormalizedText normalized = normalize(text);
+  ThreadWorkspace seg;
+  segmenter_.segment_normalized(normalized, SegmentMode::kDefault, seg.get(), /*for_entities=*/true);
+  const SegmentedText segmented{&normalized, &seg.get().text, &seg.get().token_chars, &seg.get().typed_terms};
+  with_workspace([&](Workspace& ws) {
+    decode(segmented, ws.t);
+    rule_pass(normalized.normalized, ws);
+    const CharText& t = ws.t;
+    model_inputs(t, ws, tables);
+    const auto n = static_cast<uint32_t>(t.cps.size());
+    out = TrainingText();
+    out.windows = ws.model.windows;
+    for (const auto& [b, e] : out.windows) {
+      for (uint32_t i = b; i < e; ++i) {
+        out.key_begin.push_back(static_cast<uint32_t>(out.keys.size()));
+        char_features(t, ws.model, tables, i, out.keys);
+        out.closed.push_back(outside_any_mention(t.cps[i]));
+      }
+    }
+    out.key_begin.push_back(static_cast<uint32_t>(out.keys.size()));
+    out.original_byte.resize(n + 1);
+    for (uint32_t k = 0; k <= n; ++k) out.original_byte[k] = normalized.to_original(t.byte_at[k]);
+    for (const Candidate& c : ws.chosen) {
+      out.rule_mentions.push_back({c.begin, c.end, static_cast<uint8_t>(c.type)});
+    }
+    return Entities();
+  });
+}
+
+void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const {
   const CharText& t = ws.t;
   const auto n = static_cast<uint32_t>(t.cps.size());
 
@@ -316,6 +347,15 @@ Entities EntityExtractorImpl::find(std::string_view text, const NormalizedText* 
   }
   std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
 
+  for (Candidate& c : chosen) c.source = c.priority == kTermPriority ? EntitySource::kLexicon : EntitySource::kRule;
+}
+
+Entities EntityExtractorImpl::find(std::string_view text, const NormalizedText* normalized, Workspace& ws) const {
+  rule_pass(text, ws);
+  if (model_) apply_model(ws.t, ws);
+  const CharText& t = ws.t;
+  std::vector<Candidate>& chosen = ws.chosen;
+
   Entities result;
   result.entities.reserve(chosen.size());
   if (normalized) {
@@ -326,12 +366,14 @@ Entities EntityExtractorImpl::find(std::string_view text, const NormalizedText* 
     for (const Candidate& c : chosen) {
       const ByteSpan span = normalized->original_span({t.byte_at[c.begin], t.byte_at[c.end]});
       if (span.empty()) continue;
-      result.entities.push_back({span, c.type});
+      result.entities.push_back({span, c.type, c.score, c.source});
       chosen[kept++] = c;
     }
     chosen.resize(kept);
   } else {
-    for (const Candidate& c : chosen) result.entities.push_back({{t.byte_at[c.begin], t.byte_at[c.end]}, c.type});
+    for (const Candidate& c : chosen) {
+      result.entities.push_back({{t.byte_at[c.begin], t.byte_at[c.end]}, c.type, c.score, c.source});
+    }
   }
   // A person holds the title written right before the name (区委书记赵世庆,
   // 区委副书记、区长黄茂军: each title of the run).

@@ -7,6 +7,8 @@
 //   quotes.cc     《documents》, named reports, quoted and numbered slogans
 //   names.cc      people, names ending in a company, organization or place suffix,
 //                 and railways and roads named by short place names
+//   labeler.cc    the learned model: its features, windows, and how its
+//                 mentions and the rules' are combined
 //   extractor.cc  construction, decoding, and the pass that resolves candidates and links
 #ifndef ZHPOLICY_SRC_ENTITIES_EXTRACTOR_IMPL_H_
 #define ZHPOLICY_SRC_ENTITIES_EXTRACTOR_IMPL_H_
@@ -23,6 +25,8 @@
 #include <string_view>
 #include <vector>
 
+#include "entities/model/entity_model.h"
+#include "entities/model/features.h"
 #include "entities/term_index.h"
 #include "lexicon/word_graph.h"
 #include "segment/segmenter_impl.h"
@@ -70,6 +74,8 @@ struct Candidate {
   EntityType type;
   uint8_t priority;
   uint32_t order = 0;  // position among all candidates, the last tie-break
+  float score = 1.0f;
+  EntitySource source = EntitySource::kRule;
 };
 
 // A lexicon entry as the rules need it (the tag points into the lexicon).
@@ -220,13 +226,16 @@ struct Workspace {
   std::vector<const Candidate*> by_start;
   std::vector<uint32_t> taken;  // by char: the stamp of the call that took it
   uint32_t stamp = 0;
+  ModelWorkspace model;
 
   // After a huge text, give the memory back instead of holding it per thread.
   void trim() {
     const size_t held =
         bytes_held(t.own.cps, t.own.byte_at, t.flags, t.triggers.buffer, t.term_starts.buffer, t.char_of_byte,
                    t.token_end_of, terms, cands, titles, chosen, committees, subjects, first, probes, listed,
-                   by_start, taken);
+                   by_start, taken, model.tokens, model.token_of, model.rule_code, model.term_code,
+                   model.windows, model.keys, model.key_begin, model.sums, model.emissions, model.labels, model.chain.best,
+                   model.chain.back);
     if (held > kWorkspaceKeepBytes) *this = Workspace();
   }
 };
@@ -248,6 +257,12 @@ class EntityExtractorImpl {
   // On `text` as it is, with the caller's tokens.
   Entities extract(std::string_view text, const std::vector<Token>& tokens) const;
   const Lexicon& lexicon() const { return lexicon_; }
+  // The model of the lexicon, if it has one.
+  const EntityModel* model() const { return model_ ? &*model_ : nullptr; }
+
+  // For the trainer: `text` analyzed as extract(text) does up to the rules'
+  // result, then the model's windows and features with `tables`.
+  void featurize(std::string_view text, const FeatureTables& tables, TrainingText& out) const;
 
  private:
   // Fills t from the text: code points, class bits, byte offsets, token starts.
@@ -261,6 +276,17 @@ class EntityExtractorImpl {
   // The rules and the resolving pass on the text t decodes (`text`: its
   // bytes); spans are mapped back through `normalized` when given.
   Entities find(std::string_view text, const NormalizedText* normalized, Workspace& ws) const;
+  // The rules' mentions into ws.chosen (no overlaps, in order of position);
+  // ws.terms keeps the typed terms.
+  void rule_pass(std::string_view text, Workspace& ws) const;
+  // The model's inputs from the rule pass: tokens, per-char codes, windows.
+  void model_inputs(const CharText& t, const Workspace& ws, const FeatureTables& tables) const;
+  // Appends the feature keys of char i (inside a window) to `keys`.
+  void char_features(const CharText& t, const ModelWorkspace& m, const FeatureTables& tables, uint32_t i,
+                     std::vector<uint64_t>& keys) const;
+  // Replaces ws.chosen by the combination of the rules' and the model's
+  // mentions (the policy is in labeler.cc).
+  void apply_model(const CharText& t, Workspace& ws) const;
   // Builds the typed-term index from the lexicon's typed-term lists (and kTermFirst).
   void index_terms();
   // The typed terms that pass the boundary rules (accept_term); `probes` is
@@ -307,6 +333,7 @@ class EntityExtractorImpl {
 
   Lexicon lexicon_;
   SegmenterImpl segmenter_;
+  std::optional<EntityModel> model_;
   std::vector<std::u32string> compound_surnames_;
   std::vector<uint8_t> char_flags_ = std::vector<uint8_t>(0x10000, 0);    // common CharFlag bits (BMP)
   bool accept_term(const CharText& t, uint32_t k, uint32_t end, EntityType type) const;

@@ -255,6 +255,7 @@ std::string build_lexicon(const LexiconSource& source) {
   w.add_vector(SectionId::kPairFilter, pair_filter);
   w.add_section(SectionId::kSurnames, source.surnames.data(), source.surnames.size());
   w.add_section(SectionId::kEntityTerms, entity_terms.data(), entity_terms.size());
+
   return w.finish(static_cast<uint32_t>(words.size()), log_total);
 }
 
@@ -278,6 +279,25 @@ uint64_t format::checksum(const void* data, uint64_t size) {
   for (; i < size; ++i) h = (h ^ p[i]) * 0x100000001B3ull;
   h *= 0xC4CEB9FE1A85EC53ull;
   return h ^ (h >> 29);
+}
+
+std::string with_entity_model(std::string_view zpl, std::string_view model) {
+  FileHeader header;
+  if (zpl.size() < sizeof(header)) throw Error(ErrorCode::kBadFormat, "lexicon too short");
+  std::memcpy(&header, zpl.data(), sizeof(header));
+  if (header.section_count > 64 || sizeof(FileHeader) + uint64_t(header.section_count) * sizeof(SectionEntry) > zpl.size()) {
+    throw Error(ErrorCode::kBadFormat, "bad section table");
+  }
+  Writer w;
+  for (uint32_t i = 0; i < header.section_count; ++i) {
+    SectionEntry e;
+    std::memcpy(&e, zpl.data() + sizeof(FileHeader) + i * sizeof(SectionEntry), sizeof(e));
+    if (e.offset > zpl.size() || e.size > zpl.size() - e.offset) throw Error(ErrorCode::kBadFormat, "bad section");
+    if (e.id == static_cast<uint32_t>(SectionId::kEntityModel)) continue;  // replaced
+    w.add_section(static_cast<SectionId>(e.id), zpl.data() + e.offset, e.size);
+  }
+  w.add_section(SectionId::kEntityModel, model.data(), model.size());
+  return w.finish(header.word_count, header.log_total);
 }
 
 }  // namespace internal

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace zhpolicy {
@@ -42,6 +43,10 @@ struct LexiconSource {
 // Serializes `source` in the format of format.h. Throws Error(kInvalidArgument)
 // for an empty or ill-formed word.
 std::string build_lexicon(const LexiconSource& source);
+
+// The compiled lexicon `zpl` with `model` as its kEntityModel section (an
+// earlier one replaced); every other section is copied as it is.
+std::string with_entity_model(std::string_view zpl, std::string_view model);
 
 }  // namespace internal
 }  // namespace zhpolicy

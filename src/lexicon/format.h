@@ -29,7 +29,8 @@ namespace format {
 inline constexpr char kMagic[4] = {'Z', 'H', 'P', 'L'};
 inline constexpr uint32_t kVersion = 2;  // 2: kEntityTerms
 inline constexpr uint32_t kRootTableSize = 0x10000;
-inline constexpr uint32_t kSectionCount = 15;  // ids 1..15
+inline constexpr uint32_t kSectionCount = 15;  // ids 1..15, all required
+inline constexpr uint32_t kLastSectionId = 16;  // 16: optional
 
 struct FileHeader {
   char magic[4];
@@ -59,6 +60,9 @@ enum class SectionId : uint32_t {
   kPairFilter = 13,   // uint64[kPairFilterBits / 64]: which (parent, key) pairs are hashed
   kSurnames = 14,     // text: Chinese surnames separated by white space
   kEntityTerms = 15,  // text: one "type<TAB>term\n" per typed term (EntityType number), sorted
+  // Optional (readers without it ignore it): the entity model
+  // (entities/model/model_format.h); without it entities come from rules alone.
+  kEntityModel = 16,
 };
 
 struct SectionEntry {

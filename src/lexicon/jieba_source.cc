@@ -67,6 +67,19 @@ class PyLiteralParser {
     return v;
   }
   std::string string() {
+    if (i_ < s_.size() && s_[i_] == '(') {
+      // A tuple of strings (posseg's ('B', 'nr') keys): its items joined by a space.
+      ++i_;
+      std::string out;
+      for (;;) {
+        skip_space();
+        if (i_ < s_.size() && s_[i_] == ')') { ++i_; return out; }
+        if (!out.empty()) out += ' ';
+        out += string();
+        skip_space();
+        if (i_ < s_.size() && s_[i_] == ',') ++i_;
+      }
+    }
     if (i_ >= s_.size() || (s_[i_] != '\'' && s_[i_] != '"')) fail("expected a string");
     const char quote = s_[i_++];
     std::string out;
@@ -136,6 +149,23 @@ HmmTables read_finalseg(const std::string& folder) {
   }
   for (const auto& kv : rows) t.emit.push_back(kv);
   return t;
+}
+
+std::map<std::string, std::vector<std::pair<char32_t, float>>> read_posseg_emission(const std::string& folder) {
+  const PyValue emit = read_literal(folder + "/prob_emit.py");
+  std::map<std::string, std::vector<std::pair<char32_t, float>>> out;
+  for (const auto& [state, table] : emit.dict) {
+    if (!table->is_dict) throw Error(ErrorCode::kBadFormat, folder + "/prob_emit.py: state '" + state + "' has no table");
+    auto& row = out[state];
+    for (const auto& [ch, value] : table->dict) {
+      size_t len;
+      const char32_t c = utf8::decode(ch, 0, len);
+      if (c == utf8::kInvalid || len != ch.size()) continue;
+      row.emplace_back(c, static_cast<float>(value->number));
+    }
+  }
+  if (out.empty()) throw Error(ErrorCode::kBadFormat, folder + "/prob_emit.py: no states");
+  return out;
 }
 
 }  // namespace internal

@@ -2,7 +2,10 @@
 #ifndef ZHPOLICY_SRC_LEXICON_JIEBA_SOURCE_H_
 #define ZHPOLICY_SRC_LEXICON_JIEBA_SOURCE_H_
 
+#include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "lexicon/builder.h"
 
@@ -14,6 +17,11 @@ namespace internal {
 // with \u escapes, numbers, nested dicts) is accepted. Throws Error naming the
 // file and byte offset on anything else.
 HmmTables read_finalseg(const std::string& folder);
+
+// The emission table of jieba's part-of-speech HMM (posseg/prob_emit.py):
+// for each state, written "B nr", "E ns" ..., the log probability of each
+// character. Throws Error(kBadFormat) for a file that is not such a table.
+std::map<std::string, std::vector<std::pair<char32_t, float>>> read_posseg_emission(const std::string& folder);
 
 }  // namespace internal
 }  // namespace zhpolicy

@@ -116,13 +116,13 @@ ZplView ZplView::parse(std::string_view bytes, const std::string& what) {
   }
 
   const SectionEntry* table = reinterpret_cast<const SectionEntry*>(bytes.data() + sizeof(FileHeader));
-  const SectionEntry* found[kSectionCount + 1] = {};
+  const SectionEntry* found[kLastSectionId + 1] = {};
   for (uint32_t i = 0; i < h.section_count; ++i) {
     const SectionEntry& s = table[i];
     if (s.offset % 8 != 0 || s.offset > bytes.size() || s.size > bytes.size() - s.offset) {
       bad(what, "section " + std::to_string(s.id) + " out of bounds");
     }
-    if (s.id >= 1 && s.id <= kSectionCount) found[s.id] = &s;
+    if (s.id >= 1 && s.id <= kLastSectionId) found[s.id] = &s;
   }
   for (uint32_t id = 1; id <= kSectionCount; ++id) {
     if (!found[id]) bad(what, "missing section " + std::to_string(id));
@@ -197,6 +197,9 @@ ZplView ZplView::parse(std::string_view bytes, const std::string& what) {
   v.entity_terms_ = std::string_view(bytes.data() + terms.offset, terms.size);
   const SectionEntry& sources = sec(SectionId::kSources);
   v.sources_ = std::string_view(bytes.data() + sources.offset, sources.size);
+  if (const SectionEntry* model = found[static_cast<uint32_t>(SectionId::kEntityModel)]) {
+    v.entity_model_ = std::string_view(bytes.data() + model->offset, model->size);
+  }
   return v;
 }
 

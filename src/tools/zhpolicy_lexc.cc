@@ -3,10 +3,14 @@
 //
 //   zhpolicy_lexc --jieba-dict dict.txt --finalseg DIR --units units.tsv [--surnames FILE]
 //                 [--words FILE]... [--entities TYPE=FILE]... -o OUT.zpl
+//   zhpolicy_lexc --base LEXICON.zpl --entity-model MODEL -o OUT.zpl
 //
 // --words files use jieba's `word [freq] [tag]` format; --entities files too,
 // and every word of them is typed TYPE (government, place, ...). Later files
-// override earlier ones for a word listed twice. Words without a frequency get
+// override earlier ones for a word listed twice.
+//
+// The second form copies a compiled lexicon and adds (or replaces) its entity
+// model, written by zhpolicy_train_entities from that same lexicon. Words without a frequency get
 // the one that keeps them whole against jieba's dictionary (suggest_freq).
 #include <cstdio>
 #include <fstream>
@@ -15,9 +19,11 @@
 #include <unordered_set>
 #include <vector>
 
+#include "entities/model/entity_model.h"
 #include "lexicon/builder.h"
 #include "lexicon/jieba_source.h"
 #include "lexicon/word_list.h"
+#include "zhpolicy/entities.h"
 #include "zhpolicy/error.h"
 #include "zhpolicy/lexicon.h"
 
@@ -26,14 +32,28 @@ namespace {
 using namespace zhpolicy;
 using namespace zhpolicy::internal;
 
+// Writes through a temporary file, so that a failed run leaves no partial lexicon.
+void write_lexicon(const std::string& bytes, const std::string& output) {
+  const std::string tmp = output + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) throw Error(ErrorCode::kNotFound, tmp + ": cannot write");
+  }
+  if (std::rename(tmp.c_str(), output.c_str()) != 0) {
+    throw Error(ErrorCode::kNotFound, output + ": cannot rename " + tmp);
+  }
+}
+
 int usage() {
   std::cerr << "usage: zhpolicy_lexc --jieba-dict FILE --finalseg DIR --units FILE\n"
-               "                     [--words FILE]... [--entities TYPE=FILE]... -o OUT\n";
+               "                     [--words FILE]... [--entities TYPE=FILE]... -o OUT\n"
+               "       zhpolicy_lexc --base LEXICON.zpl --entity-model MODEL -o OUT\n";
   return 2;
 }
 
 int run(int argc, char** argv) {
-  std::string jieba_dict, finalseg, units, surnames, output;
+  std::string jieba_dict, finalseg, units, surnames, base, entity_model, output;
   std::vector<std::pair<EntityType, std::string>> lists;  // kNone: plain words
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -44,6 +64,8 @@ int run(int argc, char** argv) {
     else if (arg == "--units") units = value;
     else if (arg == "--surnames") surnames = value;
     else if (arg == "-o") output = value;
+    else if (arg == "--entity-model") entity_model = value;
+    else if (arg == "--base") base = value;
     else if (arg == "--words") lists.emplace_back(EntityType::kNone, value);
     else if (arg == "--entities") {
       const size_t eq = value.find('=');
@@ -57,6 +79,18 @@ int run(int argc, char** argv) {
     } else {
       return usage();
     }
+  }
+  if (!base.empty() || !entity_model.empty()) {
+    if (base.empty() || entity_model.empty() || output.empty()) return usage();
+    const std::string model = read_file(entity_model);
+    EntityModel check(model);  // a clear error for a file that is not a model
+    const std::string bytes = with_entity_model(Lexicon::open(base).base_bytes(), model);
+    write_lexicon(bytes, output);
+    const Lexicon lexicon = Lexicon::from_bytes(bytes);
+    EntityExtractor validate(lexicon);
+    std::cout << "zhpolicy_lexc: wrote " << output << " (" << bytes.size() << " bytes: " << base << " with the entity model "
+              << entity_model << ")\n";
+    return 0;
   }
   if (jieba_dict.empty() || finalseg.empty() || units.empty() || output.empty()) return usage();
 
@@ -112,16 +146,7 @@ int run(int argc, char** argv) {
   }
   const std::string bytes = build_lexicon(source);
   Lexicon::from_bytes(bytes);  // validate what we are about to write
-
-  const std::string tmp = output + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) throw Error(ErrorCode::kNotFound, tmp + ": cannot write");
-  }
-  if (std::rename(tmp.c_str(), output.c_str()) != 0) {
-    throw Error(ErrorCode::kNotFound, output + ": cannot rename " + tmp);
-  }
+  write_lexicon(bytes, output);
   std::cout << "zhpolicy_lexc: wrote " << output << " (" << bytes.size() << " bytes, "
             << Lexicon::from_bytes(bytes).base_size() << " words, " << policy.size()
             << " policy entries)\n";

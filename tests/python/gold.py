@@ -17,13 +17,16 @@ class GoldSentence:
     entities: List[dict]
 
 
-def load_gold(shared: Path) -> List[GoldSentence]:
+def load_gold(shared: Path, name: str = "policy_gold.jsonl") -> List[GoldSentence]:
+    """The hand-checked gold of ../shared/corpus (documents under corpus/);
+    name="policy_silver_train.jsonl" gives the silver set (documents under
+    reports/)."""
     out = []
-    for path in sorted((shared / "gold").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                d = json.loads(line)
-                out.append(GoldSentence(d["doc"], d["sentence"], d.get("numbers", []), d.get("entities", [])))
+    path = shared / "gold" / name
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            d = json.loads(line)
+            out.append(GoldSentence(d["doc"], d["sentence"], d.get("numbers", []), d.get("entities", [])))
     return out
 
 

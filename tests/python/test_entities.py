@@ -12,7 +12,23 @@ def test_types_offsets_and_to_dict():
         ("渝中", "place"), ("区委书记", "position"), ("赵世庆", "person"), ("区政协十五届一次会议", "meeting")]
     for e in es:
         assert text[e.start:e.end] == e.text
-    assert es[2].to_dict() == {"text": "赵世庆", "start": 10, "end": 13, "type": "person"}
+    d = es[2].to_dict()
+    assert {k: d[k] for k in ("text", "start", "end", "type", "source")} == {
+        "text": "赵世庆", "start": 10, "end": 13, "type": "person", "source": "rule"}
+    assert 0 < d["score"] <= 1 and d["score"] == pytest.approx(es[2].score)
+
+
+def test_scores_and_sources_of_a_document(corpus):
+    es = [e for text in corpus.values() for e in zhpolicy.entities(text)]
+    assert all(0 < e.score <= 1 for e in es)
+    sources = {e.source for e in es}
+    assert sources == {"rule", "lexicon", "model"}
+    # Names only the model finds are of the types it labels.
+    assert {e.type for e in es if e.source == "model"} <= {
+        "person", "place", "government", "organization", "company", "position"}
+    # A researcher's filter: sure mentions are a subset, and not empty.
+    sure = [e for e in es if e.score >= 0.9]
+    assert 0 < len(sure) < len(es)
 
 
 def test_person_position_links():

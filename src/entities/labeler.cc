@@ -1,0 +1,339 @@
+// The learned model beside the rules: which characters it labels (windows),
+// what it reads of each (features), and how its mentions and the rules' are
+// combined.
+//
+// Combination policy (measured against the alternatives with
+// scripts/eval_entities.py on held-out regions). The model labels persons,
+// places, government bodies, organizations, companies and positions, reading
+// the rules' own mentions as features. Then:
+//   - every rule and lexicon mention stays, unless a model mention extends it;
+//   - a model mention where the rules found nothing is added (source
+//     "model") when its score is at least kMinModelScore;
+//   - a model mention overlapping rule mentions replaces them only when it
+//     extends exactly one, of a type the model labels, to a longer name.
+// Letting the model drop, retype, cut or merge what the rules found lost
+// more on held-out text (composed bodies, names after titles, user terms,
+// adjacent places) than it gained.
+#include <algorithm>
+#include <array>
+
+#include "entities/extractor_impl.h"
+#include "entities/model/chain.h"
+#include "segment/char_class.h"
+
+namespace zhpolicy {
+namespace internal {
+using namespace entity_detail;
+
+namespace {
+
+// Feature templates (the first argument of feature_key). Numbers, not an
+// enum order: a trained model depends on them.
+enum Template : uint32_t {
+  kBias = 1,
+  kChar = 2,          // c[i + d] for d in -2..2 (d in the second value)
+  kBigram = 3,        // c[i-1] c[i] and c[i] c[i+1]
+  kSkip = 4,          // c[i-1] c[i+1]
+  kWordShape = 5,     // position in token, token length, known or not
+  kWordTag = 6,       // lexicon tag of the token, position in it
+  kWordText = 7,      // the token itself, position in it
+  kNeighbourTag = 8,  // tags of the previous and next tokens
+  kRule = 9,          // the rule mention over the char
+  kRuleContext = 10,  // the rule mentions over the chars before and after
+  kTerm = 11,         // the longest typed term over the char
+  kSurnameEvidence = 12,  // surname evidence, position in token
+  kPosseg = 13,       // jieba posseg evidence for nr, nrt, ns, nt
+  kClasses = 14,      // character classes of c[i-1], c[i], c[i+1]
+  kHead = 15,         // a head character (names of the training data end in it)
+  kCharPart = 16,     // c[i] and its position in its token
+};
+
+// Position of char i in its token: 0 begin, 1 inside, 2 end, 3 single.
+uint32_t part_in(uint32_t i, uint32_t begin, uint32_t end) {
+  if (end - begin == 1) return 3;
+  return i == begin ? 0 : i + 1 == end ? 2 : 1;
+}
+
+uint64_t hash_chars(const char32_t* p, size_t n) {
+  uint64_t h = 0xCBF29CE484222325ull;
+  for (size_t k = 0; k < n; ++k) h = (h ^ p[k]) * 0x100000001B3ull;
+  return h;
+}
+
+uint64_t hash_tag(std::string_view tag) {
+  uint64_t h = 0x84222325CBF29CE4ull;
+  for (char c : tag) h = (h ^ static_cast<uint8_t>(c)) * 0x100000001B3ull;
+  return h | 1;  // never 0: 0 is "not in the lexicon"
+}
+
+uint32_t char_class(const CharText& t, int64_t i) {
+  if (i < 0 || i >= static_cast<int64_t>(t.cps.size())) return 0;
+  const char32_t c = t.cps[static_cast<size_t>(i)];
+  if (t.han(static_cast<uint32_t>(i))) return 1;
+  if (c >= U'0' && c <= U'9') return 2;
+  if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) return 3;
+  if (c == U'、' || c == U'，' || c == U',' || c == U'和' || c == U'及') return 4;
+  if (c == U'（' || c == U'(' || c == U'）' || c == U')') return 5;
+  return 6;
+}
+
+uint8_t mention_code(const Candidate& c, uint32_t i) {
+  const uint32_t part = c.end - c.begin == 1 ? 3 : i == c.begin ? 0 : i + 1 == c.end ? 2 : 1;
+  return static_cast<uint8_t>(1 + (static_cast<uint32_t>(c.type) - 1) * 8 + part * 2 +
+                              (c.source == EntitySource::kRule ? 1 : 0));
+}
+
+constexpr std::string_view kProperWordTags[] = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"};
+// How sure a mention only the model finds must be to be reported. Adding a
+// mention that is right with chance p raises the expected F1 when p exceeds
+// half of the F1 (about 0.7 on held-out regions): 0.35.
+constexpr float kMinModelScore = 0.35f;
+
+}  // namespace
+
+void EntityExtractorImpl::model_inputs(const CharText& t, const Workspace& ws, const FeatureTables& tables) const {
+  ModelWorkspace& m = const_cast<ModelWorkspace&>(ws.model);
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  m.tokens.clear();
+  m.token_of.resize(n + 1);
+  m.rule_code.assign(n + 1, 0);
+  m.term_code.assign(n + 1, 0);
+  for (uint32_t i = 0; i < n;) {
+    // Caller-given tokens may leave chars outside any token: one char each.
+    const uint32_t end_of = t.token_end_of[i];
+    const uint32_t e = end_of == CharText::kNoToken || end_of <= i ? i + 1 : std::min(end_of, n);
+    const auto w = word_info(t, i, e);
+    m.tokens.push_back({i, e, w ? hash_tag(w->tag) : 0, hash_chars(t.cps.data() + i, e - i)});
+    for (uint32_t k = i; k < e; ++k) m.token_of[k] = static_cast<uint32_t>(m.tokens.size() - 1);
+    i = e;
+  }
+  for (const Candidate& c : ws.chosen) {
+    for (uint32_t i = c.begin; i < c.end && i < n; ++i) m.rule_code[i] = mention_code(c, i);
+  }
+  // The longest typed term over each char (the terms list is short).
+  std::vector<int32_t>& term_len = m.sums;  // scratch until the scores
+  term_len.assign(n + 1, 0);
+  for (const Candidate& c : ws.terms) {
+    for (uint32_t i = c.begin; i < c.end && i < n; ++i) {
+      if (c.end - c.begin > static_cast<uint32_t>(term_len[i])) {
+        term_len[i] = static_cast<int32_t>(c.end - c.begin);
+        Candidate typed = c;
+        typed.source = EntitySource::kLexicon;
+        m.term_code[i] = mention_code(typed, i);
+      }
+    }
+  }
+
+  // Windows: tokens that may hold or end a name, with the token before and
+  // after; the model labels only there (the rest is ordinary prose).
+  const auto tokens = static_cast<uint32_t>(m.tokens.size());
+  std::vector<uint8_t>& seed = m.labels;  // scratch until decoding
+  seed.assign(tokens, 0);
+  auto modeled_code = [](uint8_t code) {
+    return code != 0 && is_modeled(static_cast<EntityType>((code - 1) / 8 + 1));
+  };
+  for (uint32_t k = 0; k < tokens; ++k) {
+    const TokenFacts& tok = m.tokens[k];
+    bool s = false;
+    bool han = false;
+    for (uint32_t i = tok.begin; i < tok.end; ++i) {
+      s = s || modeled_code(m.rule_code[i]) || modeled_code(m.term_code[i]);
+      han = han || t.han(i);
+    }
+    if (!han) {
+      seed[k] = s;
+      continue;
+    }
+    const uint32_t len = tok.end - tok.begin;
+    // An unknown coinage (names the HMM joined), a proper noun of the
+    // lexicon, a head character alone or ending a name-like token, or a
+    // surname before single characters.
+    static const std::array<uint64_t, std::size(kProperWordTags)> proper_tags = [] {
+      std::array<uint64_t, std::size(kProperWordTags)> out{};
+      for (size_t k = 0; k < out.size(); ++k) out[k] = hash_tag(kProperWordTags[k]);
+      return out;
+    }();
+    bool proper = false;
+    for (uint64_t tag : proper_tags) proper = proper || tok.tag == tag;
+    const bool unknown = tok.tag == 0;
+    s = s || unknown || proper;
+    if (!s && tables.head(t.cps[tok.end - 1])) s = len == 1;
+    if (!s && len == 1 && (t.has(tok.begin, kSurname) || t.has(tok.begin, kCompoundFirst)) && k + 1 < tokens) {
+      const TokenFacts& next = m.tokens[k + 1];
+      s = next.end - next.begin == 1 && t.han(next.begin);
+    }
+    seed[k] = s;
+  }
+  // A neighbour joins the window unless it is a function word, verb,
+  // numeral ... (kStopTags): names do not run across those.
+  static const std::array<uint64_t, std::size(kStopTags)> stop_tags = [] {
+    std::array<uint64_t, std::size(kStopTags)> out{};
+    for (size_t k = 0; k < out.size(); ++k) out[k] = hash_tag(kStopTags[k]);
+    return out;
+  }();
+  auto joins = [&](uint32_t k) {
+    const TokenFacts& tok = m.tokens[k];
+    if (!t.han(tok.begin)) return false;
+    for (uint64_t tag : stop_tags) {
+      if (tok.tag == tag) return false;
+    }
+    return true;
+  };
+  m.windows.clear();
+  for (uint32_t k = 0; k < tokens; ++k) {
+    if (!seed[k]) continue;
+    const uint32_t first = k > 0 && joins(k - 1) ? k - 1 : k;
+    const uint32_t last = k + 1 < tokens && joins(k + 1) ? k + 1 : k;
+    const uint32_t b = m.tokens[first].begin, e = m.tokens[last].end;
+    if (!m.windows.empty() && b <= m.windows.back().second) {
+      m.windows.back().second = std::max(m.windows.back().second, e);
+    } else {
+      m.windows.emplace_back(b, e);
+    }
+  }
+}
+
+void EntityExtractorImpl::char_features(const CharText& t, const ModelWorkspace& m, const FeatureTables& tables,
+                                        uint32_t i, std::vector<uint64_t>& keys) const {
+  const auto n = static_cast<int64_t>(t.cps.size());
+  auto c = [&](int64_t k) -> uint64_t { return k < 0 ? 1 : k >= n ? 2 : 16 + t.cps[static_cast<size_t>(k)]; };
+  const TokenFacts& tok = m.tokens[m.token_of[i]];
+  const uint32_t part = part_in(i, tok.begin, tok.end);
+  const uint32_t len = std::min<uint32_t>(tok.end - tok.begin, 5);
+  const uint32_t k = m.token_of[i];
+  const uint64_t prev_tag = k > 0 ? m.tokens[k - 1].tag : 3, next_tag = k + 1 < m.tokens.size() ? m.tokens[k + 1].tag : 3;
+  const char32_t ch = t.cps[i];
+  keys.push_back(feature_key(kBias, 0));
+  for (int d = -2; d <= 2; ++d) keys.push_back(feature_key(kChar, c(int64_t(i) + d), uint64_t(d + 2)));
+  keys.push_back(feature_key(kBigram, c(int64_t(i) - 1) << 21 | c(i), 0));
+  keys.push_back(feature_key(kBigram, c(i) << 21 | c(int64_t(i) + 1), 1));
+  keys.push_back(feature_key(kSkip, c(int64_t(i) - 1) << 21 | c(int64_t(i) + 1)));
+  keys.push_back(feature_key(kWordShape, part * 16 + len * 2 + (tok.tag != 0)));
+  keys.push_back(feature_key(kWordTag, tok.tag, part));
+  if (tok.end - tok.begin >= 2) keys.push_back(feature_key(kWordText, tok.text, part));
+  keys.push_back(feature_key(kNeighbourTag, prev_tag, part == 0 || part == 3 ? 0 : 1));
+  keys.push_back(feature_key(kNeighbourTag, next_tag, part == 2 || part == 3 ? 2 : 3));
+  keys.push_back(feature_key(kRule, m.rule_code[i]));
+  keys.push_back(feature_key(kRuleContext, uint64_t(i > 0 ? m.rule_code[i - 1] : 255) << 8 | m.rule_code[i + 1]));
+  keys.push_back(feature_key(kTerm, m.term_code[i]));
+  const uint32_t surname = t.has(i, kCompoundFirst) ? 2 : t.has(i, kSurname) ? 1 : 0;
+  if (surname) keys.push_back(feature_key(kSurnameEvidence, surname, part));
+  if (ch < model_format::kCharTableSize) {
+    for (uint32_t tag = 0; tag < model_format::kPossegTags; ++tag) {
+      const uint8_t code = tables.posseg[ch * model_format::kPossegTags + tag];
+      if (code) keys.push_back(feature_key(kPosseg, tag, code));
+    }
+  }
+  keys.push_back(feature_key(kClasses, char_class(t, int64_t(i) - 1) * 64 + char_class(t, i) * 8 +
+                                           char_class(t, int64_t(i) + 1)));
+  if (tables.head(ch)) keys.push_back(feature_key(kHead, part));
+  keys.push_back(feature_key(kCharPart, c(i), part));
+}
+
+void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
+  const EntityModel& model = *model_;
+  const FeatureTables tables = model.tables();
+  model_inputs(t, ws, tables);
+  ModelWorkspace& m = ws.model;
+  const uint32_t L = model.labels();
+  const float scale = model.weight_scale();
+
+  // Every mention of the rules stays, scored by the precision its type's
+  // rules had on the training data (the model's score where it agrees).
+  std::vector<Candidate>& out = ws.cands;
+  out.clear();
+  for (const Candidate& c : ws.chosen) {
+    Candidate kept = c;
+    kept.score = model.rule_precision(c.type);
+    out.push_back(kept);
+  }
+  size_t fixed = out.size();
+  auto overlaps_fixed = [&](uint32_t b, uint32_t e) {
+    for (size_t k = 0; k < fixed; ++k) {
+      if (out[k].begin < e && b < out[k].end) return true;
+    }
+    return false;
+  };
+  // The rules' mention of exactly this span and type, or nullptr.
+  auto same_as_rules = [&](uint32_t b, uint32_t e, EntityType type) -> Candidate* {
+    for (size_t k = 0; k < fixed; ++k) {
+      if (out[k].begin == b && out[k].end == e && out[k].type == type) return &out[k];
+    }
+    return nullptr;
+  };
+  // A model mention that overlaps rule mentions replaces them only when it
+  // extends exactly one of them, of a type it labels, to a longer name
+  // (重庆 -> 重庆印象城): it never retypes or cuts what the rules or the
+  // lexicon found, nor merges two names (浙江省杭州市 stays two places).
+  auto extends_one = [&](const Candidate& c) {
+    size_t overlapped = 0;
+    for (size_t k = 0; k < fixed; ++k) {
+      const Candidate& r = out[k];
+      if (r.begin >= c.end || c.begin >= r.end) continue;
+      const bool longer = c.begin <= r.begin && r.end <= c.end && c.end - c.begin > r.end - r.begin;
+      if (!longer || model.type_index(r.type) < 0 || ++overlapped > 1) return false;
+    }
+    size_t kept = 0;
+    for (size_t k = 0; k < out.size(); ++k) {
+      if (k >= fixed || out[k].begin >= c.end || c.begin >= out[k].end) out[kept++] = out[k];
+    }
+    fixed -= out.size() - kept;
+    out.resize(kept);
+    return true;
+  };
+
+  for (const auto& [wb, we] : m.windows) {
+    const uint32_t len = we - wb;
+    m.sums.assign(size_t(len) * L, 0);
+    // All keys of the window first, their slots fetched, then the sums.
+    m.keys.clear();
+    m.key_begin.clear();
+    for (uint32_t i = wb; i < we; ++i) {
+      m.key_begin.push_back(static_cast<uint32_t>(m.keys.size()));
+      char_features(t, m, tables, i, m.keys);
+    }
+    m.key_begin.push_back(static_cast<uint32_t>(m.keys.size()));
+    for (uint64_t key : m.keys) model.prefetch(key);
+    for (uint32_t i = 0; i < len; ++i) {
+      int32_t* row = &m.sums[size_t(i) * L];
+      for (uint32_t k = m.key_begin[i]; k < m.key_begin[i + 1]; ++k) model.add(m.keys[k], row);
+    }
+    m.emissions.resize(m.sums.size());
+    for (size_t k = 0; k < m.sums.size(); ++k) m.emissions[k] = static_cast<float>(m.sums[k]) * scale;
+    for (uint32_t i = 0; i < len; ++i) {
+      if (outside_any_mention(t.cps[wb + i])) close_labels(&m.emissions[size_t(i) * L], L);
+    }
+    const ChainScores scores{m.emissions.data(), len, L, model.transitions()};
+    viterbi(scores, m.labels, m.chain);
+    bool any = false;
+    for (uint8_t y : m.labels) any = any || y != model_format::kOutside;
+    if (!any) continue;
+    const std::vector<uint8_t>& labels = m.labels;
+    for (uint32_t k = 0; k < len;) {
+      const uint8_t y = labels[k];
+      if (y == model_format::kOutside) {
+        ++k;
+        continue;
+      }
+      const uint32_t e = model_format::mention_end(labels.data(), len, k);
+      const uint32_t b = wb + k, end = wb + std::min(e, len);
+      const EntityType type = model.type(model_format::type_of(y));
+      const float margin = emission_margin(scores, k, std::min(e, len), &labels[k]);
+      if (Candidate* agreed = same_as_rules(b, end, type)) {
+        agreed->score = model.score(margin, /*alone=*/false);
+      } else {
+        // Only the model finds it: reported when likelier right than wrong.
+        Candidate c{b, end, type, kRulePriority};
+        c.score = model.score(margin, /*alone=*/true);
+        c.source = EntitySource::kModel;
+        if (c.score >= kMinModelScore && (!overlaps_fixed(b, end) || extends_one(c))) out.push_back(c);
+      }
+      k = e;
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+  ws.chosen.swap(out);
+}
+
+}  // namespace internal
+}  // namespace zhpolicy

@@ -1,0 +1,79 @@
+#include "entities/model/entity_model.h"
+
+#include <cmath>
+#include <cstring>
+#include <string>
+
+#include "zhpolicy/error.h"
+
+namespace zhpolicy {
+namespace internal {
+namespace {
+
+[[noreturn]] void bad(const std::string& what) {
+  throw Error(ErrorCode::kBadFormat, "entity model section: " + what);
+}
+
+}  // namespace
+
+EntityModel::EntityModel(std::string_view section) {
+  using namespace model_format;
+  if (section.size() < sizeof(ModelHeader)) bad("shorter than its header");
+  if (reinterpret_cast<uintptr_t>(section.data()) % 8 != 0) bad("not 8-byte aligned");
+  header_ = reinterpret_cast<const ModelHeader*>(section.data());
+  const ModelHeader& h = *header_;
+  if (std::memcmp(h.magic, kMagic, 4) != 0) bad("wrong magic");
+  if (h.version != kVersion) {
+    throw Error(ErrorCode::kVersionMismatch, "entity model version " + std::to_string(h.version) + ", expected " +
+                                                 std::to_string(kVersion) + ": recompile the lexicon");
+  }
+  if (h.type_count == 0 || h.type_count > kMaxTypes || h.label_count != label_count(h.type_count)) bad("bad label count");
+  for (uint32_t t = 0; t < h.type_count; ++t) {
+    if (h.types[t] == 0 || h.types[t] >= kEntityTypeCount) bad("bad entity type");
+  }
+  if (h.slot_count == 0 || (h.slot_count & (h.slot_count - 1)) != 0 || h.feature_count >= h.slot_count) {
+    bad("bad feature table size");
+  }
+  if (!std::isfinite(h.weight_scale) || !std::isfinite(h.score_slope) || !std::isfinite(h.score_bias) ||
+      !std::isfinite(h.score_alone)) bad("bad scale");
+  const uint64_t size = section.size();
+  auto fits = [&](uint64_t offset, uint64_t bytes) {
+    return offset % 8 == 0 && offset <= size && bytes <= size - offset;
+  };
+  const uint64_t L = h.label_count;
+  if (!fits(h.slots_offset, uint64_t(h.slot_count) * sizeof(FeatureSlot)) ||
+      !fits(h.weights_offset, uint64_t(h.feature_count) * L * sizeof(int16_t)) ||
+      !fits(h.transitions_offset, (L + 1) * L * sizeof(float)) ||
+      !fits(h.chars_offset, uint64_t(kCharTableSize) * kPossegTags) ||
+      !fits(h.heads_offset, kCharTableSize / 8)) {
+    bad("a table lies outside the section");
+  }
+  slots_ = reinterpret_cast<const FeatureSlot*>(section.data() + h.slots_offset);
+  weights_ = reinterpret_cast<const int16_t*>(section.data() + h.weights_offset);
+  transitions_ = reinterpret_cast<const float*>(section.data() + h.transitions_offset);
+  chars_ = reinterpret_cast<const uint8_t*>(section.data() + h.chars_offset);
+  heads_ = reinterpret_cast<const uint64_t*>(section.data() + h.heads_offset);
+  mask_ = h.slot_count - 1;
+  labels_ = h.label_count;
+  // Rows past the weights would be read out of bounds; an empty slot must
+  // exist or a lookup would never end.
+  bool has_empty = false;
+  for (uint32_t i = 0; i < h.slot_count; ++i) {
+    if (slots_[i].row > h.feature_count) bad("a slot points past the weights");
+    has_empty = has_empty || slots_[i].row == 0;
+  }
+  if (!has_empty) bad("no empty slot");
+  for (uint64_t i = 0; i < (L + 1) * L; ++i) {
+    if (!std::isfinite(transitions_[i])) bad("a transition is not finite");
+  }
+}
+
+int EntityModel::type_index(EntityType type) const {
+  for (uint32_t t = 0; t < header_->type_count; ++t) {
+    if (header_->types[t] == static_cast<uint8_t>(type)) return static_cast<int>(t);
+  }
+  return -1;
+}
+
+}  // namespace internal
+}  // namespace zhpolicy

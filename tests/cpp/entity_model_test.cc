@@ -1,0 +1,219 @@
+// The learned entity model: its section in the lexicon, decoding, training,
+// and how its mentions combine with the rules'.
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <random>
+#include <set>
+
+#include "entities/extractor_impl.h"
+#include "entities/model/chain.h"
+#include "entities/model/model_format.h"
+#include "entities/model/trainer.h"
+#include "lexicon/builder.h"
+#include "lexicon/jieba_source.h"
+#include "lexicon/lexicon_data.h"
+#include "test_support.h"
+
+using namespace zhpolicy;
+using namespace zhpolicy::internal;
+
+namespace {
+
+const Lexicon& rules_lexicon() {
+  static const Lexicon lex = Lexicon::open(ZHPOLICY_TEST_RULES_LEXICON);
+  return lex;
+}
+
+std::string model_section() { return std::string(test::lexicon().data().base.entity_model()); }
+
+// The rules-only lexicon with `model` as its model section.
+Lexicon with_model(const std::string& model) {
+  return Lexicon::from_bytes(with_entity_model(rules_lexicon().base_bytes(), model));
+}
+
+// Lines of the corpus and of two provincial reports (policy text of other
+// regions, where the model finds names the lists lack).
+std::vector<std::string> corpus_lines() {
+  std::vector<std::string> lines;
+  for (const char* name : {"corpus/000_896179ee8e786521.txt", "corpus/003_0b9efb6d18d52ebe.txt",
+                           "reports/provincial_2026/2026_江苏省.txt", "reports/provincial_2026/2026_湖北省.txt"}) {
+    std::istringstream in(test::read_file(std::string(ZHPOLICY_SHARED_DIR) + "/" + name));
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty()) lines.push_back(line);
+    }
+  }
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("entity model: the default lexicon carries one; the rules-only lexicon none", "[entities][model]") {
+  CHECK_FALSE(test::lexicon().data().base.entity_model().empty());
+  CHECK(rules_lexicon().data().base.entity_model().empty());
+  const EntityModel model(test::lexicon().data().base.entity_model());
+  CHECK(model.labels() == model_format::label_count(model.type_count()));
+  CHECK(model.type_index(EntityType::kPlace) >= 0);
+  CHECK(model.type_index(EntityType::kSlogan) < 0);
+}
+
+TEST_CASE("entity model: scores and sources, no overlaps, model-only names on real text", "[entities][model]") {
+  const EntityExtractor with(test::lexicon()), without(rules_lexicon());
+  std::set<EntitySource> sources;
+  size_t model_only = 0;
+  for (const std::string& line : corpus_lines()) {
+    const Entities e = with.extract(line);
+    for (size_t i = 0; i < e.entities.size(); ++i) {
+      const Entity& x = e.entities[i];
+      INFO(line);
+      CHECK(x.score > 0.0f);
+      CHECK(x.score <= 1.0f);
+      CHECK(x.span.end <= line.size());
+      if (i > 0) CHECK(e.entities[i - 1].span.end <= x.span.begin);
+      sources.insert(x.source);
+      if (x.source == EntitySource::kModel) {
+        ++model_only;
+        CHECK(is_modeled(x.type));
+      }
+    }
+    // Without a model every mention is the rules' own, and sure.
+    for (const Entity& x : without.extract(line).entities) {
+      CHECK(x.score == 1.0f);
+      CHECK(x.source != EntitySource::kModel);
+    }
+  }
+  CHECK(sources.count(EntitySource::kRule));
+  CHECK(sources.count(EntitySource::kLexicon));
+  CHECK(model_only > 0);
+}
+
+TEST_CASE("entity model: what the model may not undo", "[entities][model]") {
+  const EntityExtractor ex(test::lexicon());
+  auto find = [&](const std::string& text, const std::string& name) {
+    for (const Entity& e : ex.extract(text).entities) {
+      if (text.substr(e.span.begin, e.span.size()) == name) return std::string(to_string(e.type));
+    }
+    return std::string();
+  };
+  // Meetings, documents and slogans stay the rules'; so do composed bodies.
+  CHECK(find("出席区政协十五届二次会议", "区政协十五届二次会议") == "meeting");
+  CHECK(find("学习《政府工作报告》", "政府工作报告") == "document");
+  CHECK(find("民革渝中区委、区政协提案委作发言", "民革渝中区委") == "government");
+  CHECK(find("民革渝中区委、区政协提案委作发言", "区政协提案委") == "government");
+  // Clause punctuation is never inside a mention.
+  for (const Entity& e : ex.extract("提出，渝中应梳理滨江区域，焕发渝中发展新活力。").entities) {
+    const std::string text = std::string("提出，渝中应梳理滨江区域，焕发渝中发展新活力。").substr(e.span.begin, e.span.size());
+    CHECK(text.find("，") == std::string::npos);
+  }
+}
+
+TEST_CASE("entity model: a damaged model section is refused, never read out of bounds", "[entities][model]") {
+  const std::string good = model_section();
+  REQUIRE(good.size() > sizeof(model_format::ModelHeader));
+  auto refused = [](const std::string& section) {
+    try {
+      EntityExtractor ex(with_model(section));
+      return false;
+    } catch (const Error& e) {
+      return e.code() == ErrorCode::kBadFormat || e.code() == ErrorCode::kVersionMismatch;
+    }
+  };
+  CHECK(refused(good.substr(0, 100)));                            // shorter than its header
+  CHECK(refused(good.substr(0, good.size() / 2)));                // tables cut off
+  CHECK(refused(std::string(good.size(), '\0')));                 // no magic
+  std::string bad_version = good;
+  bad_version[4] = 99;
+  CHECK(refused(bad_version));
+  std::string bad_labels = good;
+  reinterpret_cast<model_format::ModelHeader*>(&bad_labels[0])->label_count = 200;
+  CHECK(refused(bad_labels));
+  std::string bad_row = good;
+  {
+    auto* h = reinterpret_cast<model_format::ModelHeader*>(&bad_row[0]);
+    auto* slots = reinterpret_cast<model_format::FeatureSlot*>(&bad_row[h->slots_offset]);
+    for (uint32_t i = 0; i < h->slot_count; ++i) {
+      if (slots[i].row) {
+        slots[i].row = h->feature_count + 1;
+        break;
+      }
+    }
+  }
+  CHECK(refused(bad_row));
+  std::string nan_transition = good;
+  {
+    auto* h = reinterpret_cast<model_format::ModelHeader*>(&nan_transition[0]);
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    std::memcpy(&nan_transition[h->transitions_offset], &nan, sizeof(nan));
+  }
+  CHECK(refused(nan_transition));
+  CHECK_FALSE(refused(good));
+}
+
+TEST_CASE("entity model: Viterbi gives valid label sequences on any scores", "[entities][model]") {
+  const uint32_t types = 3, L = model_format::label_count(types);
+  std::mt19937 rng(7);
+  std::normal_distribution<float> noise(0, 3);
+  std::vector<float> transitions((L + 1) * L), emissions;
+  for (float& x : transitions) x = noise(rng);
+  std::vector<uint8_t> labels;
+  ChainScratch scratch;
+  for (uint32_t n : {1u, 2u, 5u, 40u}) {
+    emissions.resize(size_t(n) * L);
+    for (float& x : emissions) x = noise(rng);
+    close_labels(&emissions[0], L);  // the first char can only be O
+    viterbi({emissions.data(), n, L, transitions.data()}, labels, scratch);
+    REQUIRE(labels.size() == n);
+    CHECK(labels[0] == model_format::kOutside);
+    for (uint32_t i = 1; i < n; ++i) CHECK(model_format::may_follow(labels[i - 1], labels[i]));
+  }
+}
+
+TEST_CASE("entity model: training is deterministic and learns its data", "[entities][model][train]") {
+  // A small slice of the training data keeps this fast.
+  std::vector<AnnotatedSentence> data = read_annotated(ZHPOLICY_TEST_TRAINING_DATA);
+  REQUIRE(data.size() > 800);
+  data.resize(800);
+  const auto posseg = read_posseg_emission(ZHPOLICY_TEST_POSSEG);
+  TrainOptions options;
+  options.epochs = 8;
+  TrainReport report;
+  const std::string a = train_entity_model(rules_lexicon(), posseg, data, options, &report);
+  const std::string b = train_entity_model(rules_lexicon(), posseg, data, options);
+  CHECK(a == b);
+  CHECK(report.features > 1000);
+  CHECK(report.mentions > 100);
+  // On its own training sentences the model does better than the rules alone.
+  const EntityExtractor learned(with_model(a)), rules(rules_lexicon());
+  auto hits = [&](const EntityExtractor& ex) {
+    size_t tp = 0, predicted = 0, gold = 0;
+    for (const AnnotatedSentence& s : data) {
+      std::set<std::tuple<uint32_t, uint32_t, EntityType>> expected;
+      std::vector<uint32_t> bytes;  // byte offset of each char
+      size_t len;
+      for (size_t i = 0; i < s.text.size(); i += len) {
+        bytes.push_back(static_cast<uint32_t>(i));
+        utf8::decode(s.text, i, len);
+      }
+      bytes.push_back(static_cast<uint32_t>(s.text.size()));
+      for (const auto& m : s.mentions) expected.insert({bytes[m.begin], bytes[m.end], m.type});
+      for (const Entity& e : ex.extract(s.text).entities) {
+        tp += expected.count({e.span.begin, e.span.end, e.type});
+        ++predicted;
+      }
+      gold += expected.size();
+    }
+    return 2.0 * tp / double(predicted + gold);
+  };
+  CHECK(hits(learned) > hits(rules) + 0.03);
+}
+
+TEST_CASE("entity model: a malformed training file names its line", "[entities][model][train]") {
+  const std::string path = std::string(ZHPOLICY_TEST_DATA) + "/malformed_entities.tsv";
+  try {
+    read_annotated(path);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::kBadFormat);
+    CHECK_THAT(e.what(), Catch::Contains("malformed_entities.tsv:2"));
+  }
+}

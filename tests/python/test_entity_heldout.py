@@ -1,0 +1,32 @@
+"""Held-out regions: the entity model must carry over to provinces it was not
+trained on. Runs scripts/eval_entities.py (it trains one model per fold with
+the build's tools) and keeps floors on what it prints."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD = Path(os.environ.get("ZHPOLICY_BUILD_DIR", ROOT / "build"))
+
+# Floors: the figures of the final model of the session that built it
+# (README) less a margin for noise; raise them as the model improves.
+HELD_OUT_SILVER_F1 = 0.68
+GAIN_OVER_RULES = 0.03
+GOLD_CORPUS_HELD_OUT_F1 = 0.88
+
+
+def test_held_out_regions(tmp_path, capsys):
+    out = tmp_path / "eval.json"
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_entities.py"), "--build", str(BUILD),
+                           "--json", str(out)], capture_output=True, text=True)
+    with capsys.disabled():
+        print("\n== entities on held-out regions (scripts/eval_entities.py) ==")
+        print(done.stdout)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(out.read_text(encoding="utf-8"))
+    silver = report["held-out silver (provinces + national)"]
+    assert silver["rules+model"]["f1"] >= HELD_OUT_SILVER_F1
+    assert silver["rules+model"]["f1"] >= silver["rules"]["f1"] + GAIN_OVER_RULES
+    assert report["gold corpus"]["rules+model"]["f1"] >= GOLD_CORPUS_HELD_OUT_F1
