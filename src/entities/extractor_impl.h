@@ -280,7 +280,7 @@ class EntityExtractorImpl {
   // ws.terms keeps the typed terms.
   void rule_pass(std::string_view text, Workspace& ws) const;
   // The model's inputs from the rule pass: tokens, per-char codes, windows.
-  void model_inputs(const CharText& t, const Workspace& ws, const FeatureTables& tables) const;
+  void model_inputs(const CharText& t, Workspace& ws, const FeatureTables& tables) const;
   // Appends the feature keys of char i (inside a window) to `keys`.
   void char_features(const CharText& t, const ModelWorkspace& m, const FeatureTables& tables, uint32_t i,
                      std::vector<uint64_t>& keys) const;

@@ -91,8 +91,8 @@ constexpr float kMinModelScore = 0.35f;
 
 }  // namespace
 
-void EntityExtractorImpl::model_inputs(const CharText& t, const Workspace& ws, const FeatureTables& tables) const {
-  ModelWorkspace& m = const_cast<ModelWorkspace&>(ws.model);
+void EntityExtractorImpl::model_inputs(const CharText& t, Workspace& ws, const FeatureTables& tables) const {
+  ModelWorkspace& m = ws.model;
   const auto n = static_cast<uint32_t>(t.cps.size());
   m.tokens.clear();
   m.token_of.resize(n + 1);

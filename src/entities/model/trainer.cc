@@ -134,6 +134,20 @@ int modeled_index(EntityType type) {
   return -1;
 }
 
+// The emission scores of window x under `weights` (features * kLabels).
+void emissions(const Window& x, const std::vector<float>& weights, std::vector<float>& out) {
+  const size_t n = x.gold.size();
+  out.assign(n * kLabels, 0);
+  for (size_t i = 0; i < n; ++i) {
+    float* row = &out[i * kLabels];
+    for (uint32_t k = x.feat_begin[i]; k < x.feat_begin[i + 1]; ++k) {
+      const float* wf = &weights[size_t(x.feats[k]) * kLabels];
+      for (uint32_t y = 0; y < kLabels; ++y) row[y] += wf[y];
+    }
+    if (x.closed[i]) close_labels(row, kLabels);
+  }
+}
+
 struct Perceptron {
   uint32_t features;
   std::vector<float> w, u;    // emissions: features * kLabels
@@ -144,18 +158,6 @@ struct Perceptron {
       : features(n), w(size_t(n) * kLabels), u(size_t(n) * kLabels), tw((kLabels + 1) * kLabels),
         tu((kLabels + 1) * kLabels) {}
 
-  void emissions(const Window& x, const std::vector<float>& weights, std::vector<float>& out) const {
-    const size_t n = x.gold.size();
-    out.assign(n * kLabels, 0);
-    for (size_t i = 0; i < n; ++i) {
-      float* row = &out[i * kLabels];
-      for (uint32_t k = x.feat_begin[i]; k < x.feat_begin[i + 1]; ++k) {
-        const float* wf = &weights[size_t(x.feats[k]) * kLabels];
-        for (uint32_t y = 0; y < kLabels; ++y) row[y] += wf[y];
-      }
-      if (x.closed[i]) close_labels(row, kLabels);
-    }
-  }
   void update(const Window& x, const std::vector<uint8_t>& pred) {
     const size_t n = x.gold.size();
     auto bump = [&](std::vector<float>& W, std::vector<float>& U, size_t at, float d) {
@@ -208,7 +210,7 @@ void train(const std::vector<std::vector<Window>>& data, uint32_t features, int 
     }
     for (uint32_t s : order) {
       for (const Window& x : data[s]) {
-        p.emissions(x, p.w, emit);
+        emissions(x, p.w, emit);
         viterbi({emit.data(), static_cast<uint32_t>(x.gold.size()), kLabels, p.tw.data()}, pred, scratch);
         if (pred != x.gold) p.update(x, pred);
         p.c += 1;
@@ -365,13 +367,12 @@ std::string train_entity_model(const Lexicon& lexicon,
   train(windows, features, options.epochs, [&](uint32_t s) { return s % every != 0; }, W, T);
   std::vector<std::pair<ScoreInputs, bool>> calibration;  // (inputs, correct)
   {
-    Perceptron shape(0);
     std::vector<float> emit;
     std::vector<uint8_t> pred;
     ChainScratch scratch;
     for (uint32_t s = 0; s < windows.size(); s += every) {
       for (const Window& x : windows[s]) {
-        shape.emissions(x, W, emit);
+        emissions(x, W, emit);
         const ChainScores sc{emit.data(), static_cast<uint32_t>(x.gold.size()), kLabels, T.data()};
         viterbi(sc, pred, scratch);
         for (uint32_t k = 0; k < pred.size();) {
