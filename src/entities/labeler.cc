@@ -247,38 +247,37 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
     kept.score = model.rule_precision(c.type);
     out.push_back(kept);
   }
-  size_t fixed = out.size();
+  // out[0, fixed) are the rules' mentions: disjoint and in order, so their
+  // ends are in order too and a span's neighbours are found by binary search
+  // (a whole document has many thousands). A replaced one is marked dead
+  // (type kNone) and dropped at the end.
+  const size_t fixed = out.size();
+  auto first_ending_after = [&](uint32_t b) {
+    return static_cast<size_t>(std::partition_point(out.begin(), out.begin() + fixed,
+                                                    [&](const Candidate& r) { return r.end <= b; }) -
+                               out.begin());
+  };
   auto overlaps_fixed = [&](uint32_t b, uint32_t e) {
-    for (size_t k = 0; k < fixed; ++k) {
-      if (out[k].begin < e && b < out[k].end) return true;
-    }
-    return false;
+    const size_t k = first_ending_after(b);
+    return k < fixed && out[k].begin < e;
   };
   // The rules' mention of exactly this span and type, or nullptr.
   auto same_as_rules = [&](uint32_t b, uint32_t e, EntityType type) -> Candidate* {
-    for (size_t k = 0; k < fixed; ++k) {
-      if (out[k].begin == b && out[k].end == e && out[k].type == type) return &out[k];
-    }
-    return nullptr;
+    const size_t k = first_ending_after(b);
+    return k < fixed && out[k].begin == b && out[k].end == e && out[k].type == type ? &out[k] : nullptr;
   };
   // A model mention that overlaps rule mentions replaces them only when it
   // extends exactly one of them, of a type it labels, to a longer name
   // (重庆 -> 重庆印象城): it never retypes or cuts what the rules or the
   // lexicon found, nor merges two names (浙江省杭州市 stays two places).
   auto extends_one = [&](const Candidate& c) {
-    size_t overlapped = 0;
-    for (size_t k = 0; k < fixed; ++k) {
-      const Candidate& r = out[k];
-      if (r.begin >= c.end || c.begin >= r.end) continue;
-      const bool longer = c.begin <= r.begin && r.end <= c.end && c.end - c.begin > r.end - r.begin;
-      if (!longer || model.type_index(r.type) < 0 || ++overlapped > 1) return false;
-    }
-    size_t kept = 0;
-    for (size_t k = 0; k < out.size(); ++k) {
-      if (k >= fixed || out[k].begin >= c.end || c.begin >= out[k].end) out[kept++] = out[k];
-    }
-    fixed -= out.size() - kept;
-    out.resize(kept);
+    const size_t k = first_ending_after(c.begin);
+    if (k >= fixed || out[k].begin >= c.end) return false;
+    Candidate& r = out[k];
+    const bool longer = c.begin <= r.begin && r.end <= c.end && c.end - c.begin > r.end - r.begin;
+    const bool alone = k + 1 >= fixed || out[k + 1].begin >= c.end;
+    if (!longer || !alone || r.type == EntityType::kNone || model.type_index(r.type) < 0) return false;
+    r.type = EntityType::kNone;
     return true;
   };
 
@@ -331,6 +330,8 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
       k = e;
     }
   }
+  out.erase(std::remove_if(out.begin(), out.end(), [](const Candidate& c) { return c.type == EntityType::kNone; }),
+            out.end());
   std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
   ws.chosen.swap(out);
 }
