@@ -257,9 +257,6 @@ class EntityExtractorImpl {
   // On `text` as it is, with the caller's tokens.
   Entities extract(std::string_view text, const std::vector<Token>& tokens) const;
   const Lexicon& lexicon() const { return lexicon_; }
-  // The model of the lexicon, if it has one.
-  const EntityModel* model() const { return model_ ? &*model_ : nullptr; }
-
   // For the trainer: `text` analyzed as extract(text) does up to the rules'
   // result, then the model's windows and features with `tables`.
   void featurize(std::string_view text, const FeatureTables& tables, TrainingText& out) const;

@@ -19,7 +19,6 @@
 
 #include "entities/extractor_impl.h"
 #include "entities/model/chain.h"
-#include "segment/char_class.h"
 
 namespace zhpolicy {
 namespace internal {
@@ -315,13 +314,13 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
         continue;
       }
       const uint32_t e = model_format::mention_end(labels.data(), len, k);
-      const uint32_t b = wb + k, end = wb + std::min(e, len);
+      const uint32_t b = wb + k, end = wb + e;
       const EntityType type = model.type(model_format::type_of(y));
-      const float margin = emission_margin(scores, k, std::min(e, len), &labels[k]);
+      const float margin = emission_margin(scores, k, e, &labels[k]);
       if (Candidate* agreed = same_as_rules(b, end, type)) {
         agreed->score = model.score(margin, /*alone=*/false);
       } else {
-        // Only the model finds it: reported when likelier right than wrong.
+        // Only the model finds it: reported when sure enough (kMinModelScore).
         Candidate c{b, end, type, kRulePriority};
         c.score = model.score(margin, /*alone=*/true);
         c.source = EntitySource::kModel;

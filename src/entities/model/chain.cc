@@ -1,7 +1,6 @@
 #include "entities/model/chain.h"
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 
 #include "entities/model/model_format.h"

@@ -4,7 +4,9 @@
 #ifndef ZHPOLICY_SRC_ENTITIES_MODEL_FEATURES_H_
 #define ZHPOLICY_SRC_ENTITIES_MODEL_FEATURES_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <vector>
 
 #include "entities/model/chain.h"
@@ -18,12 +20,14 @@ namespace internal {
 inline constexpr EntityType kModeledTypes[] = {EntityType::kPerson, EntityType::kPlace, EntityType::kGovernment,
                                                EntityType::kOrganization, EntityType::kCompany,
                                                EntityType::kPosition};
-constexpr bool is_modeled(EntityType type) {
-  for (EntityType m : kModeledTypes) {
-    if (m == type) return true;
+// The index of `type` in kModeledTypes, or -1.
+constexpr int modeled_index(EntityType type) {
+  for (size_t t = 0; t < std::size(kModeledTypes); ++t) {
+    if (kModeledTypes[t] == type) return static_cast<int>(t);
   }
-  return false;
+  return -1;
 }
+constexpr bool is_modeled(EntityType type) { return modeled_index(type) >= 0; }
 
 // Characters no mention holds (sentence and clause punctuation, quotes,
 // title marks, space): the model's labels there are O, whatever the scores.

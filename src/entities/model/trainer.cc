@@ -22,7 +22,7 @@ namespace {
 
 using namespace model_format;
 
-constexpr uint32_t kTypes = sizeof(kModeledTypes) / sizeof(kModeledTypes[0]);
+constexpr uint32_t kTypes = std::size(kModeledTypes);
 constexpr uint32_t kLabels = label_count(kTypes);
 
 // One window of one sentence: feature indices per char and gold labels.
@@ -125,13 +125,6 @@ std::array<double, kScoreInputs> fit_logistic(const std::vector<std::pair<ScoreI
     if (!std::isfinite(v)) return {1.0, 0.0, 0.0};  // no usable fit: the margin alone
   }
   return w;
-}
-
-int modeled_index(EntityType type) {
-  for (uint32_t t = 0; t < kTypes; ++t) {
-    if (kModeledTypes[t] == type) return static_cast<int>(t);
-  }
-  return -1;
 }
 
 // The emission scores of window x under `weights` (features * kLabels).
