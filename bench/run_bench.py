@@ -114,6 +114,14 @@ def main() -> int:
               f"{ratio:.2f}x of segmentation alone ({alone_mbps:.1f} MB/s; "
               f"best of {passes} alternating passes in one process; median of 3 processes, whose ratios were "
               f"{', '.join(f'{x[0]:.2f}' for x in ratios)}), peak {full_rss:.1f} MB")
+        # The price of the learned entity model: the same without it.
+        runs = [run_measured(base + ["--engine", "analyze", "--entity-model", "0", "--repeat", passes])
+                for _ in range(3)]
+        ratios = sorted(((r["segment_alone_s"] / r["seconds"], r) for r, _ in runs), key=lambda x: x[0])
+        ratio, plain = ratios[1]
+        print(f"full analyze, entity model off (rules alone): {plain['bytes'] / plain['seconds'] / 1e6:.1f} MB/s, "
+              f"{ratio:.2f}x of segmentation alone (median of 3 processes: "
+              f"{', '.join(f'{x[0]:.2f}' for x in ratios)})")
 
         # The same corpus as one text (a whole document per call): costs that
         # grow with the length of a text show up here and not line by line.

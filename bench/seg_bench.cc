@@ -2,6 +2,7 @@
 //
 //   zhpolicy_bench --engine zhpolicy|numbers|analyze|icu --corpus FILE [--lexicon ZPL]
 //                  [--threads N] [--repeat R] [--print N] [--scaling 1] [--whole 1]
+//                  [--entity-model 0]
 //
 // The corpus is segmented line by line (as every peer is driven), after the
 // engine is loaded; load time is measured separately. With --repeat R the
@@ -12,7 +13,8 @@
 // Engine "numbers" is zhpolicy's number extraction alone ("tokens" counts
 // the numbers found); "analyze" is tokens + numbers + entities ("tokens"
 // counts all three). With --whole 1 the corpus is one text instead of lines
-// (a whole document in one call: what long-text costs show up in).
+// (a whole document in one call: what long-text costs show up in). With
+// --entity-model 0, analyze runs the entity rules without the learned model.
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
 
@@ -57,6 +59,7 @@ int main(int argc, char** argv) {
   int repeat = 1, print = 0;
   bool scaling = false;  // --scaling 1: alternate 1-thread and --threads N passes
   bool whole = false;    // --whole 1: the corpus as one text
+  bool entity_model = true;  // --entity-model 0: entity rules alone
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i], v = argv[i + 1];
     if (a == "--engine") engine = v;
@@ -67,6 +70,7 @@ int main(int argc, char** argv) {
     else if (a == "--print") print = std::stoi(v);
     else if (a == "--scaling") scaling = v == "1";
     else if (a == "--whole") whole = v == "1";
+    else if (a == "--entity-model") entity_model = v != "0";
   }
   std::ifstream in(corpus, std::ios::binary);
   if (!in) {
@@ -150,7 +154,9 @@ int main(int argc, char** argv) {
     seg_s = best_pass([&](std::string_view line) { return extractor.extract(line).size(); });
   } else if (engine == "analyze") {
     auto t0 = Clock::now();
-    const zhpolicy::Analyzer analyzer(zhpolicy::Lexicon::open(lexicon_path));
+    zhpolicy::AnalyzerOptions options;
+    options.entities.model = entity_model;
+    const zhpolicy::Analyzer analyzer(zhpolicy::Lexicon::open(lexicon_path), options);
     analyzer.analyze("区委书记赵世庆出席1450亿元");
     load_s = seconds_since(t0);
     // Analyze and segmentation alone in alternating passes of this one

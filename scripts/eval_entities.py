@@ -11,7 +11,7 @@ corpus alone, the national reports alone, and the provinces in four folds.
 Every sentence is thus scored by a model that saw neither it nor its region.
 The rules alone (zhpolicy_rules.zpl) are scored on the same sentences.
 
-    .venv/bin/python scripts/eval_entities.py [--build build] [--json OUT]
+    .venv/bin/python scripts/eval_entities.py [--build build] [--json OUT] [--errors OUT]
 
 Prints precision/recall/F1 (exact span and type) per type and per slice.
 """
@@ -91,6 +91,9 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=root / "src" / "data" / "training" / "entities.tsv")
     ap.add_argument("--posseg", type=Path, default=Path("/usr/lib/python3/dist-packages/jieba/posseg"))
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    ap.add_argument("--errors", type=Path,
+                    help="write each held-out sentence the combined extractor got wrong here (JSONL: "
+                         "region, sentence, missed and spurious mentions)")
     args = ap.parse_args()
     rules_zpl = args.build / "zhpolicy_rules.zpl"
     for tool in ("zhpolicy_train_entities", "zhpolicy_lexc"):
@@ -102,6 +105,7 @@ def main() -> int:
     slices = {"held-out provinces": [], "national": [], "gold corpus": []}
     results = {"rules": defaultdict(lambda: (Counts(), defaultdict(Counts))),
                "rules+model": defaultdict(lambda: (Counts(), defaultdict(Counts)))}
+    errors = []
     with tempfile.TemporaryDirectory() as tmp:
         for name, held in folds({g for g, _, _ in data}):
             test = [d for d in data if d[0] in held]
@@ -111,6 +115,13 @@ def main() -> int:
             run([args.build / "zhpolicy_lexc", "--base", rules_zpl, "--entity-model", model, "-o", zpl])
             combined = zhpolicy.EntityExtractor(zhpolicy.Lexicon.open(str(zpl)))
             slice_name = name if not name.startswith("provinces") else "held-out provinces"
+            if args.errors:
+                for group, sentence, gold in test:
+                    pred = {(e.start, e.end, e.type) for e in combined.extract(sentence)}
+                    if pred != gold:
+                        show = lambda ms: [[s, e, t, sentence[s:e]] for s, e, t in sorted(ms)]
+                        errors.append({"region": group, "sentence": sentence, "missed": show(gold - pred),
+                                       "spurious": show(pred - gold)})
             for label, extractor in (("rules", rules), ("rules+model", combined)):
                 total, by_type = score(extractor, test)
                 for key in (slice_name, "held-out silver (provinces + national)" if slice_name != "gold corpus" else None,
@@ -149,6 +160,8 @@ def main() -> int:
                 report.setdefault(key, {}).setdefault("types", {}).setdefault(t, {})[label] = f
         print(f"| {t} | " + " | ".join(cells) + " |")
     print("\n(n): gold mentions of the type in the slice.")
+    if args.errors:
+        args.errors.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), encoding="utf-8")
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "zhpolicy/document.h"
+#include "zhpolicy/entities.h"
 #include "zhpolicy/export.h"
 #include "zhpolicy/lexicon.h"
 #include "zhpolicy/segmenter.h"
@@ -21,6 +22,7 @@ struct AnalyzerOptions {
   // Keep each entity as one token (民革渝中区委 instead of 民革/渝中区/委);
   // tokens still tile the text.
   bool entity_tokens = false;
+  EntityOptions entities;
 };
 
 // Segments once and runs number and entity extraction on the result.

@@ -17,6 +17,13 @@ namespace internal {
 class EntityExtractorImpl;
 }  // namespace internal
 
+struct EntityOptions {
+  // Run the lexicon's learned entity model (if it has one) beside the rules.
+  // Off: the rules and typed terms alone, about twice as fast on whole
+  // documents, with fewer names found in text unlike the training data.
+  bool model = true;
+};
+
 // Entity extraction from the lexicon's typed terms (places, bodies, titles,
 // slogans, ...) and composition rules (民革渝中区委, 区政协提案委,
 // 区政协十五届二次会议, 区委书记 + 赵世庆, quoted programme names).
@@ -24,7 +31,7 @@ class EntityExtractorImpl;
 // Immutable and safe for concurrent use by any number of threads.
 class ZHPOLICY_API EntityExtractor {
  public:
-  explicit EntityExtractor(Lexicon lexicon);
+  explicit EntityExtractor(Lexicon lexicon, EntityOptions options = {});
 
   // Entities of `utf8_text` in order, with spans in bytes of it, and the
   // person-position links. Total: any bytes give a defined result.

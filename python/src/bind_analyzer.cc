@@ -36,13 +36,16 @@ safe to share between threads. zhpolicy.analyze() wraps the parts in a Document.
 >>> [t.text for t in tokens][:2], [n.text for n in numbers]
 (['民革渝中区委', '建议'], ['5家'])
 )doc")
-      .def(py::init([](const Lexicon& lexicon, bool hmm, bool entity_tokens) {
+      .def(py::init([](const Lexicon& lexicon, bool hmm, bool entity_tokens, bool entity_model) {
              AnalyzerOptions o;
              o.segmenter.hmm = hmm;
              o.entity_tokens = entity_tokens;
+             o.entities.model = entity_model;
              return Analyzer(lexicon, o);
            }),
-           py::arg("lexicon"), py::arg("hmm") = true, py::arg("entity_tokens") = false)
+           py::arg("lexicon"), py::arg("hmm") = true, py::arg("entity_tokens") = false,
+           py::arg("entity_model") = true,
+           "entity_model=False: entities from the rules and typed terms alone, without the learned model (faster).")
       .def("analyze_parts",
            [](const Analyzer& a, const py::str& text) {
              const std::string_view utf8 = utf8_view(text);
@@ -84,12 +87,14 @@ analyze_parts() of each text on n_threads threads (0: all cores), GIL released.
       .def_property_readonly("lexicon", &Analyzer::lexicon)
       .def(py::pickle(
           [](const Analyzer& a) {
-            return py::make_tuple(a.lexicon(), a.options().segmenter.hmm, a.options().entity_tokens);
+            return py::make_tuple(a.lexicon(), a.options().segmenter.hmm, a.options().entity_tokens,
+                                  a.options().entities.model);
           },
           [](const py::tuple& t) {
             AnalyzerOptions o;
             o.segmenter.hmm = t[1].cast<bool>();
             o.entity_tokens = t[2].cast<bool>();
+            o.entities.model = t.size() > 3 ? t[3].cast<bool>() : true;
             return Analyzer(t[0].cast<Lexicon>(), o);
           }));
 }

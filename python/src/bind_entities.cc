@@ -95,7 +95,9 @@ Finds policy entities. Immutable and safe to share between threads.
 >>> [(e.text, e.type) for e in ex.extract("民革渝中区委、区政协提案委")]
 [('民革渝中区委', 'government'), ('区政协提案委', 'government')]
 )doc")
-      .def(py::init<Lexicon>(), py::arg("lexicon"))
+      .def(py::init([](const Lexicon& lexicon, bool model) { return EntityExtractor(lexicon, EntityOptions{model}); }),
+           py::arg("lexicon"), py::arg("model") = true,
+           "model=False: the rules and typed terms alone, without the lexicon's learned entity model (faster).")
       .def("extract",
            [](const EntityExtractor& ex, const py::str& text) {
              const std::string_view utf8 = utf8_view(text);

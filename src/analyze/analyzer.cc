@@ -14,7 +14,7 @@ class AnalyzerImpl {
   AnalyzerImpl(Lexicon lexicon, AnalyzerOptions options)
       : segmenter_(lexicon, options.segmenter),
         numbers_(lexicon),
-        entities_(lexicon),
+        entities_(lexicon, options.entities),
         options_(options) {}
 
   Document analyze(std::string_view text) const {
@@ -29,7 +29,7 @@ class AnalyzerImpl {
     std::vector<Token> tokens = segmenter_.segment_normalized(normalized, SegmentMode::kDefault, ws, true);
     std::vector<Number> numbers = numbers_.extract_normalized(normalized, &ws.text);
     Entities entities = entities_.extract(entity_detail::SegmentedText{&normalized, &ws.text, &ws.token_chars,
-                                                                       &ws.typed_terms});
+                                                                       &ws.typed_terms, &ws.token_words});
     if (options_.entity_tokens) tokens = merge_entity_tokens(tokens, entities.entities);
     return Document(std::string(text), std::move(tokens), std::move(numbers), std::move(entities));
   }

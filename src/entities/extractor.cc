@@ -17,10 +17,11 @@ namespace zhpolicy {
 namespace internal {
 using namespace entity_detail;
 
-EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon)
+EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon, EntityOptions options)
     : lexicon_(lexicon),
       segmenter_(lexicon, SegmenterOptions{}) {
-  if (const std::string_view model = lexicon_.data().base.entity_model(); !model.empty()) model_.emplace(model);
+  const std::string_view model = lexicon_.data().base.entity_model();
+  if (options.model && !model.empty()) model_.emplace(model);
   const std::string_view names = lexicon_.data().base.surnames();
   for (size_t i = 0; i < names.size();) {
     while (i < names.size() && (names[i] == ' ' || names[i] == '\n' || names[i] == '\t')) ++i;
@@ -108,7 +109,10 @@ void EntityExtractorImpl::decode(std::string_view text, const std::vector<Token>
   for (const Token& tok : tokens) {
     if (tok.span.begin >= size) continue;
     const uint32_t b = char_of[tok.span.begin], e = tok.span.end >= size ? n : char_of[tok.span.end];
-    if (e > b) token_end_of[b] = e;
+    if (e > b) {
+      token_end_of[b] = e;
+      t.token_word[b] = {};  // the lexicon is asked
+    }
   }
 }
 
@@ -117,8 +121,16 @@ void EntityExtractorImpl::decode(const SegmentedText& segmented, CharText& t) co
   t.typed_terms = segmented.typed_terms;
   const auto n = static_cast<uint32_t>(t.cps.size());
   uint32_t* const token_end_of = t.token_end_of.data();
-  for (const CharSpan& tok : *segmented.tokens) {
-    if (tok.begin < tok.end && tok.end <= n) token_end_of[tok.begin] = tok.end;
+  const std::vector<CharSpan>& tokens = *segmented.tokens;
+  const std::vector<TokenWord>* words = segmented.token_words;
+  if (words && words->size() != tokens.size()) words = nullptr;
+  if (t.token_word.size() < n + 1) t.token_word.resize(n + 1);
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const CharSpan& tok = tokens[k];
+    if (tok.begin < tok.end && tok.end <= n) {
+      token_end_of[tok.begin] = tok.end;
+      t.token_word[tok.begin] = words ? (*words)[k] : TokenWord{};
+    }
   }
 }
 
@@ -132,6 +144,7 @@ void EntityExtractorImpl::use_decoding(const DecodedText& decoded, CharText& t) 
   for (auto* v : {&t.token_end_of, &t.triggers.buffer, &t.term_starts.buffer}) {
     if (v->size() < n + 1) v->resize(n + 1);
   }
+  if (t.token_word.size() < n + 1) t.token_word.resize(n + 1);
   if (t.flags.size() < n + 1) t.flags.resize(n + 1);
 
   // Class bits, and the lists of trigger characters and term starts
@@ -166,7 +179,7 @@ Entities EntityExtractorImpl::extract(std::string_view text) const {
   const NormalizedText normalized = normalize(text);
   ThreadWorkspace seg;
   segmenter_.segment_normalized(normalized, SegmentMode::kDefault, seg.get(), /*for_entities=*/true);
-  return extract(SegmentedText{&normalized, &seg.get().text, &seg.get().token_chars, &seg.get().typed_terms});
+  return extract(SegmentedText{&normalized, &seg.get().text, &seg.get().token_chars, &seg.get().typed_terms, &seg.get().token_words});
 }
 
 Entities EntityExtractorImpl::extract(const SegmentedText& segmented) const {
@@ -206,7 +219,7 @@ void EntityExtractorImpl::featurize(std::string_view text, const FeatureTables& 
   const NormalizedText normalized = normalize(text);
   ThreadWorkspace seg;
   segmenter_.segment_normalized(normalized, SegmentMode::kDefault, seg.get(), /*for_entities=*/true);
-  const SegmentedText segmented{&normalized, &seg.get().text, &seg.get().token_chars, &seg.get().typed_terms};
+  const SegmentedText segmented{&normalized, &seg.get().text, &seg.get().token_chars, &seg.get().typed_terms, &seg.get().token_words};
   with_workspace([&](Workspace& ws) {
     decode(segmented, ws.t);
     rule_pass(normalized.normalized, ws);
@@ -397,8 +410,8 @@ Entities EntityExtractorImpl::find(std::string_view text, const NormalizedText* 
 
 }  // namespace internal
 
-EntityExtractor::EntityExtractor(Lexicon lexicon)
-    : impl_(std::make_shared<internal::EntityExtractorImpl>(std::move(lexicon))) {}
+EntityExtractor::EntityExtractor(Lexicon lexicon, EntityOptions options)
+    : impl_(std::make_shared<internal::EntityExtractorImpl>(std::move(lexicon), options)) {}
 
 Entities EntityExtractor::extract(std::string_view utf8_text) const { return impl_->extract(utf8_text); }
 

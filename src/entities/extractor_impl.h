@@ -102,6 +102,8 @@ struct SegmentedText {
   const DecodedText* decoded;  // of normalized->normalized
   const std::vector<CharSpan>* tokens;
   const std::vector<TypedTermHit>* typed_terms;
+  // What the lexicon says of each token (parallel to tokens), or nullptr.
+  const std::vector<TokenWord>* token_words = nullptr;
 };
 
 // The text as code points with their byte offsets, and the token starts.
@@ -136,6 +138,9 @@ struct CharText {
   };
   mutable Lookup last_lookup;
   std::vector<uint32_t> token_end_of;  // token start -> its end; kNoToken elsewhere
+  // Token start -> what the lexicon says of the token (word_info asks the
+  // lexicon when not known); read only where token_end_of marks a token.
+  std::vector<TokenWord> token_word;
 
   // The first char starting at or after byte offset `byte`.
   uint32_t char_index(size_t byte) const {
@@ -235,7 +240,7 @@ struct Workspace {
                    t.token_end_of, terms, cands, titles, chosen, committees, subjects, first, probes, listed,
                    by_start, taken, model.tokens, model.token_of, model.rule_code, model.term_code,
                    model.windows, model.keys, model.key_begin, model.sums, model.emissions, model.labels, model.chain.best,
-                   model.chain.back);
+                   model.chain.into, t.token_word);
     if (held > kWorkspaceKeepBytes) *this = Workspace();
   }
 };
@@ -249,7 +254,7 @@ class EntityExtractorImpl {
   using Workspace = entity_detail::Workspace;
 
  public:
-  explicit EntityExtractorImpl(Lexicon lexicon);
+  explicit EntityExtractorImpl(Lexicon lexicon, EntityOptions options = {});
   // On the normalized view of `text`, segmented here (spans in `text`).
   Entities extract(std::string_view text) const;
   // On the normalized view another pass segmented (spans in its original).

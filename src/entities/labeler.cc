@@ -102,7 +102,7 @@ void EntityExtractorImpl::model_inputs(const CharText& t, Workspace& ws, const F
     const uint32_t end_of = t.token_end_of[i];
     const uint32_t e = end_of == CharText::kNoToken || end_of <= i ? i + 1 : std::min(end_of, n);
     const auto w = word_info(t, i, e);
-    m.tokens.push_back({i, e, w ? hash_tag(w->tag) : 0, hash_chars(t.cps.data() + i, e - i)});
+    m.tokens.push_back({i, e, w ? hash_tag(w->tag) : 0});
     for (uint32_t k = i; k < e; ++k) m.token_of[k] = static_cast<uint32_t>(m.tokens.size() - 1);
     i = e;
   }
@@ -209,7 +209,9 @@ void EntityExtractorImpl::char_features(const CharText& t, const ModelWorkspace&
   keys.push_back(feature_key(kSkip, c(int64_t(i) - 1) << 21 | c(int64_t(i) + 1)));
   keys.push_back(feature_key(kWordShape, part * 16 + len * 2 + (tok.tag != 0)));
   keys.push_back(feature_key(kWordTag, tok.tag, part));
-  if (tok.end - tok.begin >= 2) keys.push_back(feature_key(kWordText, tok.text, part));
+  if (tok.end - tok.begin >= 2) {
+    keys.push_back(feature_key(kWordText, hash_chars(t.cps.data() + tok.begin, tok.end - tok.begin), part));
+  }
   keys.push_back(feature_key(kNeighbourTag, prev_tag, part == 0 || part == 3 ? 0 : 1));
   keys.push_back(feature_key(kNeighbourTag, next_tag, part == 2 || part == 3 ? 2 : 3));
   keys.push_back(feature_key(kRule, m.rule_code[i]));
@@ -235,7 +237,13 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
   model_inputs(t, ws, tables);
   ModelWorkspace& m = ws.model;
   const uint32_t L = model.labels();
-  const float scale = model.weight_scale();
+  constexpr uint32_t W = model_format::kRowStride;
+  // Per label: the weight scale, or 0 and kClosed past the model's labels.
+  alignas(64) float scale[W], pad[W];
+  for (uint32_t y = 0; y < W; ++y) {
+    scale[y] = y < L ? model.weight_scale() : 0.0f;
+    pad[y] = y < L ? 0.0f : kClosed;
+  }
 
   // Every mention of the rules stays, scored by the precision its type's
   // rules had on the training data (the model's score where it agrees).
@@ -282,7 +290,7 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
 
   for (const auto& [wb, we] : m.windows) {
     const uint32_t len = we - wb;
-    m.sums.assign(size_t(len) * L, 0);
+    m.sums.assign(size_t(len) * W, 0);
     // All keys of the window first, their slots fetched, then the sums.
     m.keys.clear();
     m.key_begin.clear();
@@ -293,15 +301,17 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
     m.key_begin.push_back(static_cast<uint32_t>(m.keys.size()));
     for (uint64_t key : m.keys) model.prefetch(key);
     for (uint32_t i = 0; i < len; ++i) {
-      int32_t* row = &m.sums[size_t(i) * L];
+      int32_t* row = &m.sums[size_t(i) * W];
       for (uint32_t k = m.key_begin[i]; k < m.key_begin[i + 1]; ++k) model.add(m.keys[k], row);
     }
     m.emissions.resize(m.sums.size());
-    for (size_t k = 0; k < m.sums.size(); ++k) m.emissions[k] = static_cast<float>(m.sums[k]) * scale;
     for (uint32_t i = 0; i < len; ++i) {
-      if (outside_any_mention(t.cps[wb + i])) close_labels(&m.emissions[size_t(i) * L], L);
+      const int32_t* sum = &m.sums[size_t(i) * W];
+      float* e = &m.emissions[size_t(i) * W];
+      for (uint32_t y = 0; y < W; ++y) e[y] = static_cast<float>(sum[y]) * scale[y] + pad[y];
+      if (outside_any_mention(t.cps[wb + i])) close_labels(e, L);
     }
-    const ChainScores scores{m.emissions.data(), len, L, model.transitions()};
+    const ChainScores scores{m.emissions.data(), len, L, W, &model.transitions()};
     viterbi(scores, m.labels, m.chain);
     bool any = false;
     for (uint8_t y : m.labels) any = any || y != model_format::kOutside;

@@ -15,7 +15,15 @@ std::optional<WordRef> EntityExtractorImpl::word_info(const CharText& t, uint32_
   // word, then what kind): the last answer is kept, a trie walk saved.
   if (t.last_lookup.begin == begin && t.last_lookup.end == end) return t.last_lookup.word;
   const ZplView* view = nullptr;
-  const format::WordEntry* w = lexicon_.data().find_word(t.cps.data() + begin, end - begin, &view);
+  const format::WordEntry* w = nullptr;
+  if (t.token_end_of[begin] == end && t.token_word[begin].known()) {
+    // The segmenter's word graph found it (in the base layer: with a user
+    // layer nothing is known).
+    w = lexicon_.data().base.trie().word(t.token_word[begin].node);
+    view = &lexicon_.data().base;
+  } else {
+    w = lexicon_.data().find_word(t.cps.data() + begin, end - begin, &view);
+  }
   std::optional<WordRef> word;
   if (w) word = WordRef{w->freq, view->tag(w->tag), static_cast<EntityType>(w->entity)};
   t.last_lookup = {begin, end, word};

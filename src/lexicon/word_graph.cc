@@ -6,14 +6,14 @@ namespace zhpolicy {
 namespace internal {
 namespace {
 
-// Calls word(end, log_prob) for each word of `trie` starting at cps[k], and
-// (if kTyped) typed(end, node) for each typed term.
+// Calls word(end, log_prob, node) for each word of `trie` starting at cps[k],
+// and (if kTyped) typed(end, node) for each typed term.
 template <bool kTyped, typename Word, typename Typed>
 void walk(const TrieView& trie, const char32_t* cps, uint32_t k, uint32_t n, Word&& word, Typed&& typed) {
   TrieStep step;
   if (!trie.first(cps[k], step)) return;
   for (uint32_t i = k;;) {
-    if (step.has_word()) word(i + 1, step.log_prob);
+    if (step.has_word()) word(i + 1, step.log_prob, step.node);
     if constexpr (kTyped) {
       if (step.typed()) typed(i + 1, step.node);
     }
@@ -23,9 +23,13 @@ void walk(const TrieView& trie, const char32_t* cps, uint32_t k, uint32_t n, Wor
 
 template <bool kTyped>
 void build(const LexiconData& lexicon, const char32_t* cps, uint32_t n, std::vector<uint32_t>& edge_begin,
-           std::vector<WordEdge>& edges, std::vector<TypedTermHit>* typed_terms, uint32_t first_index) {
+           std::vector<WordEdge>& edges, std::vector<TypedTermHit>* typed_terms, uint32_t first_index,
+           std::vector<TokenWord>* edge_words) {
   edge_begin.resize(n + 1);
   edges.clear();
+  // With a user layer, find_word may answer from either layer: not recorded.
+  if (edge_words) edge_words->clear();
+  std::vector<TokenWord>* const words = kTyped && !lexicon.overlay ? edge_words : nullptr;
   const float single = static_cast<float>(-lexicon.base.log_total());
   constexpr uint32_t kPrefetchDistance = 4;
   const TrieView& base = lexicon.base.trie();
@@ -43,7 +47,13 @@ void build(const LexiconData& lexicon, const char32_t* cps, uint32_t n, std::vec
     edge_begin[k] = first;
     const size_t typed_first = kTyped ? typed_terms->size() : 0;
     walk<kTyped>(
-        base, cps, k, n, [&](uint32_t end, float lp) { edges.push_back({end, lp}); },
+        base, cps, k, n,
+        [&](uint32_t end, float lp, uint32_t node) {
+          edges.push_back({end, lp});
+          if constexpr (kTyped) {
+            if (words) words->push_back({node});
+          }
+        },
         [&](uint32_t end, uint32_t node) {
           if (const uint8_t type = type_at(base, node)) {
             typed_terms->push_back({first_index + k, first_index + end, static_cast<EntityType>(type)});
@@ -54,7 +64,7 @@ void build(const LexiconData& lexicon, const char32_t* cps, uint32_t n, std::vec
       size_t user_typed = typed_first;  // the user layer's go first
       walk<kTyped>(
           user, cps, k, n,
-          [&](uint32_t end, float lp) {
+          [&](uint32_t end, float lp, uint32_t) {
             auto it = std::lower_bound(edges.begin() + first, edges.end(), end,
                                        [](const WordEdge& e, uint32_t x) { return e.end < x; });
             if (it != edges.end() && it->end == end) {
@@ -70,7 +80,12 @@ void build(const LexiconData& lexicon, const char32_t* cps, uint32_t n, std::vec
             }
           });
     }
-    if (edges.size() == first) edges.push_back({k + 1, single});
+    if (edges.size() == first) {
+      edges.push_back({k + 1, single});
+      if constexpr (kTyped) {
+        if (words) words->push_back({});  // an entity-only entry may still be there
+      }
+    }
   }
   edge_begin[n] = static_cast<uint32_t>(edges.size());
 }
@@ -79,12 +94,14 @@ void build(const LexiconData& lexicon, const char32_t* cps, uint32_t n, std::vec
 
 void build_word_graph(const LexiconData& lexicon, const char32_t* cps, uint32_t n,
                       std::vector<uint32_t>& edge_begin, std::vector<WordEdge>& edges,
-                      std::vector<TypedTermHit>* typed_terms, uint32_t first) {
+                      std::vector<TypedTermHit>* typed_terms, uint32_t first,
+                      std::vector<TokenWord>* edge_words) {
   // Two instantiations: segmentation alone pays nothing for the typed terms.
   if (typed_terms) {
-    build<true>(lexicon, cps, n, edge_begin, edges, typed_terms, first);
+    build<true>(lexicon, cps, n, edge_begin, edges, typed_terms, first, edge_words);
   } else {
-    build<false>(lexicon, cps, n, edge_begin, edges, nullptr, first);
+    if (edge_words) edge_words->clear();
+    build<false>(lexicon, cps, n, edge_begin, edges, nullptr, first, nullptr);
   }
 }
 

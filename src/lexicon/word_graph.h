@@ -28,12 +28,26 @@ struct TypedTermHit {
   EntityType type;
 };
 
+// Where one token's word is in the base lexicon's trie, when the segmenter
+// already knows it (entity extraction then skips a trie walk per token):
+// base.trie().word(node) is what LexiconData::find_word would return. Not
+// known(): ask the lexicon.
+struct TokenWord {
+  static constexpr uint32_t kUnknown = 0xFFFFFFFFu;
+  uint32_t node = kUnknown;
+  bool known() const { return node != kUnknown; }
+};
+
 // The words of cps[0, n) at every start, as edges. With `typed_terms`, also
 // appends the typed terms met on the way, by start, the user layer's before
 // the base lexicon's at one start; `first` is cps[0]'s index in the text.
+// With `typed_terms` and `edge_words`, also what find_word says of each
+// edge's word (parallel to `edges`; not known with a user layer, whose
+// entries find_word prefers, nor for the single-character fallback edges).
 void build_word_graph(const LexiconData& lexicon, const char32_t* cps, uint32_t n,
                       std::vector<uint32_t>& edge_begin, std::vector<WordEdge>& edges,
-                      std::vector<TypedTermHit>* typed_terms = nullptr, uint32_t first = 0);
+                      std::vector<TypedTermHit>* typed_terms = nullptr, uint32_t first = 0,
+                      std::vector<TokenWord>* edge_words = nullptr);
 
 // The best path: next[k] is the end of the word chosen at k, score[k] the log
 // probability of the best segmentation of [k, n). Ties prefer the longer word,

@@ -28,7 +28,8 @@ bool is_word(const LexiconData& lex, const char32_t* cps, uint32_t n) {
 
 void Workspace::trim() {
   const size_t held = bytes_held(text.cps, text.byte_at, edge_begin, next, hmm_ends, edges, score, hmm.score,
-                                 hmm.back, hmm.states, typed_terms, token_chars);
+                                 hmm.back, hmm.states, typed_terms, token_chars,
+                                 token_words, edge_words);
   if (held > kWorkspaceKeepBytes) *this = Workspace();
 }
 
@@ -43,18 +44,23 @@ ThreadWorkspace::ThreadWorkspace()
 class SegmenterImpl::Emitter {
  public:
   Emitter(const NormalizedText& nt, const uint32_t* byte_at, std::vector<Token>& out,
-          std::vector<CharSpan>* token_chars)
+          std::vector<CharSpan>* token_chars, std::vector<TokenWord>* token_words)
       : nt_(nt),
         byte_at_(byte_at),
         out_(out),
         token_chars_(token_chars),
+        token_words_(token_words),
         // Most text is its own normalized view: one identity piece, offsets
         // the same in both (no lookup in the map per token).
         unchanged_(nt.pieces.size() == 1 && nt.pieces[0].identity && nt.pieces[0].original_begin == 0 &&
                    nt.normalized.size() == nt.original_size) {}
-  void operator()(uint32_t begin, uint32_t end, TokenKind kind) {
+  // `word`: what the lexicon says of the token, if the word graph knows.
+  void operator()(uint32_t begin, uint32_t end, TokenKind kind, TokenWord word = {}) {
     // In chars every token is kept: they tile the normalized view.
-    if (token_chars_) token_chars_->push_back({begin, end});
+    if (token_chars_) {
+      token_chars_->push_back({begin, end});
+      token_words_->push_back(word);
+    }
     const ByteSpan normalized{byte_at_[begin], byte_at_[end]};
     const ByteSpan span = unchanged_ ? normalized : ByteSpan{original(normalized.begin), original(normalized.end)};
     // Empty only inside one expanded character (㈠ → (一)): its bytes
@@ -79,11 +85,12 @@ class SegmenterImpl::Emitter {
   const uint32_t* byte_at_;
   std::vector<Token>& out_;
   std::vector<CharSpan>* token_chars_;
+  std::vector<TokenWord>* token_words_;
   const bool unchanged_;
 };
 
 void SegmenterImpl::emit_word(const HanRun& run, uint32_t a, uint32_t b, SegmentMode mode,
-                              Emitter& emit) const {
+                              Emitter& emit, TokenWord word) const {
   if (mode == SegmentMode::kSearch && b - a > 2) {
     const LexiconData& lex = lexicon_.data();
     for (uint32_t len = 2; len <= 3 && len < b - a; ++len) {
@@ -92,15 +99,24 @@ void SegmenterImpl::emit_word(const HanRun& run, uint32_t a, uint32_t b, Segment
       }
     }
   }
-  emit(run.first + a, run.first + b, TokenKind::kWord);
+  emit(run.first + a, run.first + b, TokenKind::kWord, mode == SegmentMode::kSearch ? TokenWord{} : word);
 }
 
 void SegmenterImpl::segment_han(const HanRun& run, SegmentMode mode, Workspace& ws, Emitter& emit,
                                 std::vector<TypedTermHit>* typed_terms) const {
   const LexiconData& lex = lexicon_.data();
   const uint32_t n = run.n;
-  build_word_graph(lex, run.cps, n, ws.edge_begin, ws.edges, typed_terms, run.first);
+  build_word_graph(lex, run.cps, n, ws.edge_begin, ws.edges, typed_terms, run.first,
+                   typed_terms ? &ws.edge_words : nullptr);
   best_path(n, ws.edge_begin, ws.edges, ws.score, ws.next);
+  // What the lexicon says of the word [a, b) of the graph (entities only).
+  auto graph_word = [&](uint32_t a, uint32_t b) -> TokenWord {
+    if (ws.edge_words.empty()) return {};
+    for (uint32_t e = ws.edge_begin[a]; e < ws.edge_begin[a + 1]; ++e) {
+      if (ws.edges[e].end == b) return ws.edge_words[e];
+    }
+    return {};
+  };
 
   // Consecutive single characters are buffered: if the buffer is not itself a
   // word, the HMM may join them into unknown words (names, new terms).
@@ -109,7 +125,7 @@ void SegmenterImpl::segment_han(const HanRun& run, SegmentMode mode, Workspace& 
     if (buffer_start >= buffer_end) return;
     const uint32_t len = buffer_end - buffer_start;
     if (len == 1 || !options_.hmm || is_word(lex, run.cps + buffer_start, len)) {
-      for (uint32_t k = buffer_start; k < buffer_end; ++k) emit_word(run, k, k + 1, mode, emit);
+      for (uint32_t k = buffer_start; k < buffer_end; ++k) emit_word(run, k, k + 1, mode, emit, graph_word(k, k + 1));
     } else {
       ws.hmm_ends.clear();
       hmm_cut(lex.base.hmm(), run.cps + buffer_start, len, ws.hmm_ends, ws.hmm);
@@ -127,7 +143,7 @@ void SegmenterImpl::segment_han(const HanRun& run, SegmentMode mode, Workspace& 
       if (buffer_start == n) buffer_start = x;
     } else {
       flush(x);
-      emit_word(run, x, y, mode, emit);
+      emit_word(run, x, y, mode, emit, graph_word(x, y));
     }
     x = y;
   }
@@ -176,7 +192,10 @@ std::vector<Token> SegmenterImpl::segment_normalized(const NormalizedText& nt, S
   std::vector<TypedTermHit>* const typed_terms = for_entities ? &ws.typed_terms : nullptr;
   ws.typed_terms.clear();
   ws.token_chars.clear();
-  Emitter emit(nt, t.byte_at.data(), out, for_entities ? &ws.token_chars : nullptr);
+  ws.token_words.clear();
+  ws.edge_words.clear();
+  Emitter emit(nt, t.byte_at.data(), out, for_entities ? &ws.token_chars : nullptr,
+               for_entities ? &ws.token_words : nullptr);
   const char32_t* const cps = t.cps.data();
   const uint32_t* const at = t.byte_at.data();
   const uint32_t n = t.size();

@@ -31,6 +31,8 @@ struct Workspace {
   // Each token's span in chars of `text`, also of those dropped from the
   // tokens for an empty original span (in chars they tile the view).
   std::vector<CharSpan> token_chars;
+  std::vector<TokenWord> token_words;  // parallel to token_chars
+  std::vector<TokenWord> edge_words;   // parallel to edges
 
   // After a huge text, gives the memory back instead of holding it per thread.
   void trim();
@@ -61,7 +63,8 @@ class SegmenterImpl {
   void check_utf8(std::string_view text) const;
   // Segmentation of an already normalized text (spans in its original);
   // leaves the normalized text decoded in ws.text. With for_entities, also
-  // keeps ws.typed_terms and ws.token_chars, what entity extraction reuses.
+  // keeps ws.typed_terms, ws.token_chars and ws.token_words, what entity
+  // extraction reuses.
   std::vector<Token> segment_normalized(const NormalizedText& nt, SegmentMode mode, Workspace& ws,
                                         bool for_entities = false) const;
 
@@ -79,7 +82,8 @@ class SegmenterImpl {
 
   void segment_han(const HanRun& run, SegmentMode mode, Workspace& ws, Emitter& emit,
                    std::vector<TypedTermHit>* typed_terms) const;
-  void emit_word(const HanRun& run, uint32_t a, uint32_t b, SegmentMode mode, Emitter& emit) const;
+  void emit_word(const HanRun& run, uint32_t a, uint32_t b, SegmentMode mode, Emitter& emit,
+                 TokenWord word = {}) const;
   // The end (a char index) of the Latin word starting at char k: letters and
   // digits, joined by - . _ & ' when followed by more.
   uint32_t latin_end(const DecodedText& t, uint32_t k) const;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstring>
+#include <optional>
 #include <random>
 #include <set>
 
@@ -149,22 +150,47 @@ TEST_CASE("entity model: a damaged model section is refused, never read out of b
   CHECK_FALSE(refused(good));
 }
 
-TEST_CASE("entity model: Viterbi gives valid label sequences on any scores", "[entities][model]") {
+TEST_CASE("entity model: Viterbi gives the best valid label sequence on any scores", "[entities][model]") {
   const uint32_t types = 3, L = model_format::label_count(types);
   std::mt19937 rng(7);
   std::normal_distribution<float> noise(0, 3);
   std::vector<float> transitions((L + 1) * L), emissions;
   for (float& x : transitions) x = noise(rng);
+  const ChainTransitions chain = chain_transitions(transitions.data(), L);
+  // A sequence's score under the model, or nothing when BIO forbids it.
+  auto total = [&](const std::vector<uint8_t>& y) -> std::optional<double> {
+    if (!model_format::may_start(y[0])) return std::nullopt;
+    double sum = transitions[size_t(L) * L + y[0]] + emissions[y[0]];
+    for (size_t i = 1; i < y.size(); ++i) {
+      if (!model_format::may_follow(y[i - 1], y[i])) return std::nullopt;
+      sum += transitions[size_t(y[i - 1]) * L + y[i]] + emissions[i * L + y[i]];
+    }
+    return sum;
+  };
   std::vector<uint8_t> labels;
   ChainScratch scratch;
-  for (uint32_t n : {1u, 2u, 5u, 40u}) {
-    emissions.resize(size_t(n) * L);
-    for (float& x : emissions) x = noise(rng);
-    close_labels(&emissions[0], L);  // the first char can only be O
-    viterbi({emissions.data(), n, L, transitions.data()}, labels, scratch);
-    REQUIRE(labels.size() == n);
-    CHECK(labels[0] == model_format::kOutside);
-    for (uint32_t i = 1; i < n; ++i) CHECK(model_format::may_follow(labels[i - 1], labels[i]));
+  for (uint32_t n : {1u, 2u, 3u, 5u, 40u}) {
+    for (int trial = 0; trial < 5; ++trial) {
+      emissions.resize(size_t(n) * L);
+      for (float& x : emissions) x = noise(rng);
+      if (trial == 0) close_labels(&emissions[0], L);  // the first char can only be O
+      viterbi({emissions.data(), n, L, L, &chain}, labels, scratch);
+      REQUIRE(labels.size() == n);
+      if (trial == 0) CHECK(labels[0] == model_format::kOutside);
+      const auto found = total(labels);
+      REQUIRE(found.has_value());  // a valid sequence
+      if (n > 5) continue;
+      // Every sequence, by brute force: none scores higher.
+      double best = -1e300;
+      std::vector<uint8_t> y(n, 0);
+      for (;;) {
+        if (const auto v = total(y)) best = std::max(best, *v);
+        size_t k = 0;
+        while (k < n && ++y[k] == L) y[k++] = 0;
+        if (k == n) break;
+      }
+      CHECK(*found == Approx(best).epsilon(1e-5));
+    }
   }
 }
 

@@ -31,6 +31,19 @@ def test_scores_and_sources_of_a_document(corpus):
     assert 0 < len(sure) < len(es)
 
 
+def test_the_model_can_be_turned_off(corpus):
+    text = next(iter(corpus.values()))
+    lexicon = zhpolicy.default_lexicon()
+    with_model = zhpolicy.EntityExtractor(lexicon).extract(text)
+    rules = zhpolicy.EntityExtractor(lexicon, model=False).extract(text)
+    assert any(e.source == "model" for e in with_model)
+    assert rules and not any(e.source == "model" for e in rules)
+    # The analyzer's option does the same, and survives pickling.
+    import pickle
+    analyzer = pickle.loads(pickle.dumps(zhpolicy.Analyzer(lexicon, entity_model=False)))
+    assert [e.to_dict() for e in analyzer.analyze_parts(text)[2]] == [e.to_dict() for e in rules]
+
+
 def test_person_position_links():
     ex = zhpolicy.EntityExtractor(zhpolicy.default_lexicon())
     ents, links = ex.extract_links("区委副书记、区长黄茂军,区政协主席陈大奎")

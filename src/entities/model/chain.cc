@@ -1,6 +1,7 @@
 #include "entities/model/chain.h"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 #include "entities/model/model_format.h"
@@ -9,89 +10,97 @@ namespace zhpolicy {
 namespace internal {
 namespace {
 
-using model_format::may_end;
-using model_format::may_follow;
-using model_format::may_start;
+// Four labels as one value: GCC's and Clang's vector extension, compiled
+// to the machine's 128-bit vector instructions (SSE on x86-64's baseline,
+// NEON on arm64); a char's labels are kQuads of them.
+typedef float Quad __attribute__((vector_size(16)));
+constexpr uint32_t kQuads = kChainWidth / 4;
 
-constexpr float kNegInf = -std::numeric_limits<float>::infinity();
-
-// For each label, its allowed predecessors, computed once per label count.
-struct Predecessors {
-  uint32_t labels = 0;
-  std::vector<uint32_t> begin;  // per label, into from; plus an end
-  std::vector<uint8_t> from;
-};
-
-const Predecessors& predecessors(uint32_t labels) {
-  thread_local Predecessors p;
-  if (p.labels != labels) {
-    p.labels = labels;
-    p.begin.clear();
-    p.from.clear();
-    for (uint32_t to = 0; to < labels; ++to) {
-      p.begin.push_back(static_cast<uint32_t>(p.from.size()));
-      for (uint32_t from = 0; from < labels; ++from) {
-        if (may_follow(from, to)) p.from.push_back(static_cast<uint8_t>(from));
-      }
-    }
-    p.begin.push_back(static_cast<uint32_t>(p.from.size()));
-  }
-  return p;
+Quad quad(const float* p) {
+  Quad v;
+  std::memcpy(&v, p, sizeof(v));
+  return v;
 }
 
 }  // namespace
 
+ChainTransitions chain_transitions(const float* transitions, uint32_t labels) {
+  ChainTransitions t;
+  for (uint32_t from = 0; from <= kChainWidth; ++from) {
+    for (uint32_t to = 0; to < kChainWidth; ++to) {
+      const bool first = from == kChainWidth;
+      const bool allowed = to < labels && (first ? model_format::may_start(to)
+                                                 : from < labels && model_format::may_follow(from, to));
+      t.from[from][to] = allowed ? transitions[size_t(first ? labels : from) * labels + to] : kClosed;
+    }
+  }
+  return t;
+}
+
 void viterbi(const ChainScores& s, std::vector<uint8_t>& out, ChainScratch& scratch) {
-  const uint32_t n = s.length, L = s.labels;
+  const uint32_t n = s.length, L = std::min(s.labels, kChainWidth);
   out.assign(n, 0);
   if (n == 0) return;
+  const ChainTransitions& T = *s.transitions;
+  // best[i][y]: the best score of chars [0, i] ending in y; into[i][y]: the
+  // same before char i's emission (what the back pointer is recovered from).
   std::vector<float>& best = scratch.best;
-  best.assign(size_t(n) * L, kNegInf);
-  scratch.back.assign(size_t(n) * L, 0);
-  const float* start = s.transitions + size_t(L) * L;
-  for (uint32_t y = 0; y < L; ++y) {
-    if (may_start(y)) best[y] = start[y] + s.emissions[y];
-  }
-  const Predecessors& pred = predecessors(L);
+  std::vector<float>& into = scratch.into;
+  best.resize(size_t(n) * kChainWidth);
+  into.resize(size_t(n) * kChainWidth);
+  // One char's emissions, padded with kClosed.
+  alignas(64) float e[kChainWidth];
+  auto load = [&](uint32_t i) {
+    const float* row = s.emissions + size_t(i) * s.stride;
+    for (uint32_t y = 0; y < kChainWidth; ++y) e[y] = y < L ? row[y] : kClosed;
+  };
+  load(0);
+  for (uint32_t y = 0; y < kChainWidth; ++y) best[y] = T.from[kChainWidth][y] + e[y];
   for (uint32_t i = 1; i < n; ++i) {
-    const float* prev = &best[size_t(i - 1) * L];
-    float* cur = &best[size_t(i) * L];
-    uint8_t* back = &scratch.back[size_t(i) * L];
-    const float* e = s.emissions + size_t(i) * L;
-    for (uint32_t to = 0; to < L; ++to) {
-      // Branch-free: the winner is data-dependent and mispredicts often.
-      float top = kNegInf;
-      uint8_t arg = 0;
-      for (uint32_t k = pred.begin[to]; k < pred.begin[to + 1]; ++k) {
-        const uint8_t from = pred.from[k];
-        const float v = prev[from] + s.transitions[from * L + to];
-        const bool better = v > top;
-        top = better ? v : top;
-        arg = better ? from : arg;
+    const float* prev = &best[size_t(i - 1) * kChainWidth];
+    // The maximum over predecessors for all labels at once, with no argmax:
+    // fixed-width max loops compile to vector instructions; the back
+    // pointers of the one best path are found afterwards.
+    Quad top[kQuads];
+    for (uint32_t q = 0; q < kQuads; ++q) top[q] = prev[0] + quad(T.from[0] + 4 * q);
+    for (uint32_t from = 1; from < L; ++from) {
+      const float p = prev[from];
+      for (uint32_t q = 0; q < kQuads; ++q) {
+        const Quad v = p + quad(T.from[from] + 4 * q);
+        top[q] = top[q] < v ? v : top[q];
       }
-      cur[to] = top + e[to];
-      back[to] = arg;
+    }
+    load(i);
+    float* cur = &best[size_t(i) * kChainWidth];
+    float* in = &into[size_t(i) * kChainWidth];
+    for (uint32_t q = 0; q < kQuads; ++q) {
+      const Quad sum = top[q] + quad(e + 4 * q);
+      std::memcpy(in + 4 * q, &top[q], sizeof(Quad));
+      std::memcpy(cur + 4 * q, &sum, sizeof(Quad));
     }
   }
-  const float* last = &best[size_t(n - 1) * L];
+  const float* last = &best[size_t(n - 1) * kChainWidth];
   uint32_t y = 0;
-  float top = kNegInf;
-  for (uint32_t k = 0; k < L; ++k) {
-    if (may_end(k) && last[k] > top) {
-      top = last[k];
-      y = k;
-    }
+  for (uint32_t k = 1; k < L; ++k) {
+    if (last[k] > last[y]) y = k;
   }
   for (uint32_t i = n; i-- > 0;) {
     out[i] = static_cast<uint8_t>(y);
-    if (i > 0) y = scratch.back[size_t(i) * L + y];
+    if (i == 0) break;
+    // The first predecessor reaching the maximum (the same sums as above,
+    // so equality is exact; the first on ties, as a strict > scan keeps).
+    const float* prev = &best[size_t(i - 1) * kChainWidth];
+    const float target = into[size_t(i) * kChainWidth + y];
+    uint32_t from = 0;
+    while (from + 1 < L && prev[from] + T.from[from][y] != target) ++from;
+    y = from;
   }
 }
 
 float emission_margin(const ChainScores& s, uint32_t begin, uint32_t end, const uint8_t* labels) {
   float margin = std::numeric_limits<float>::infinity();
   for (uint32_t i = begin; i < end; ++i) {
-    const float* e = s.emissions + size_t(i) * s.labels;
+    const float* e = s.emissions + size_t(i) * s.stride;
     const uint8_t y = labels[i - begin];
     float other = -std::numeric_limits<float>::infinity();
     for (uint32_t k = 0; k < s.labels; ++k) {

@@ -27,7 +27,10 @@ EntityModel::EntityModel(std::string_view section) {
     throw Error(ErrorCode::kVersionMismatch, "entity model version " + std::to_string(h.version) + ", expected " +
                                                  std::to_string(kVersion) + ": recompile the lexicon");
   }
-  if (h.type_count == 0 || h.type_count > kMaxTypes || h.label_count != label_count(h.type_count)) bad("bad label count");
+  if (h.type_count == 0 || h.type_count > kMaxTypes || h.label_count != label_count(h.type_count) ||
+      h.label_count > kChainWidth) {
+    bad("bad label count");
+  }
   for (uint32_t t = 0; t < h.type_count; ++t) {
     if (h.types[t] == 0 || h.types[t] >= kEntityTypeCount) bad("bad entity type");
   }
@@ -42,7 +45,7 @@ EntityModel::EntityModel(std::string_view section) {
   };
   const uint64_t L = h.label_count;
   if (!fits(h.slots_offset, uint64_t(h.slot_count) * sizeof(FeatureSlot)) ||
-      !fits(h.weights_offset, uint64_t(h.feature_count) * L * sizeof(int16_t)) ||
+      !fits(h.weights_offset, uint64_t(h.feature_count) * kRowStride * sizeof(int16_t)) ||
       !fits(h.transitions_offset, (L + 1) * L * sizeof(float)) ||
       !fits(h.chars_offset, uint64_t(kCharTableSize) * kPossegTags) ||
       !fits(h.heads_offset, kCharTableSize / 8)) {
@@ -50,11 +53,9 @@ EntityModel::EntityModel(std::string_view section) {
   }
   slots_ = reinterpret_cast<const FeatureSlot*>(section.data() + h.slots_offset);
   weights_ = reinterpret_cast<const int16_t*>(section.data() + h.weights_offset);
-  transitions_ = reinterpret_cast<const float*>(section.data() + h.transitions_offset);
   chars_ = reinterpret_cast<const uint8_t*>(section.data() + h.chars_offset);
   heads_ = reinterpret_cast<const uint64_t*>(section.data() + h.heads_offset);
   mask_ = h.slot_count - 1;
-  labels_ = h.label_count;
   // Rows past the weights would be read out of bounds; an empty slot must
   // exist or a lookup would never end.
   bool has_empty = false;
@@ -63,9 +64,11 @@ EntityModel::EntityModel(std::string_view section) {
     has_empty = has_empty || slots_[i].row == 0;
   }
   if (!has_empty) bad("no empty slot");
+  const auto* transitions = reinterpret_cast<const float*>(section.data() + h.transitions_offset);
   for (uint64_t i = 0; i < (L + 1) * L; ++i) {
-    if (!std::isfinite(transitions_[i])) bad("a transition is not finite");
+    if (!std::isfinite(transitions[i])) bad("a transition is not finite");
   }
+  transitions_ = chain_transitions(transitions, h.label_count);
 }
 
 int EntityModel::type_index(EntityType type) const {

@@ -42,9 +42,9 @@ class EntityModel {
     return 1.0f / (1.0f + std::exp(-z));
   }
   float rule_precision(EntityType type) const { return header_->rule_precision[static_cast<uint32_t>(type) & 15]; }
-  const float* transitions() const { return transitions_; }
+  const ChainTransitions& transitions() const { return transitions_; }
 
-  // The weight row of the feature `key` (label_count int16s), or nullptr
+  // The weight row of the feature `key` (kRowStride int16s), or nullptr
   // when the model does not have it.
   const int16_t* row(uint64_t key) const {
     uint32_t slot = static_cast<uint32_t>(key) & mask_;
@@ -52,18 +52,18 @@ class EntityModel {
     for (;;) {
       const model_format::FeatureSlot s = slots_[slot];
       if (s.row == 0) return nullptr;
-      if (s.check == check) return weights_ + size_t(s.row - 1) * labels_;
+      if (s.check == check) return weights_ + size_t(s.row - 1) * model_format::kRowStride;
       slot = (slot + 1) & mask_;
     }
   }
   // Hints the cache to fetch the slot of `key` (lookups of a window's keys
   // are independent: fetching them all first hides the memory latency).
   void prefetch(uint64_t key) const { __builtin_prefetch(&slots_[static_cast<uint32_t>(key) & mask_]); }
-  // Adds the weights of the feature `key` (if the model has it) to `scores`.
+  // Adds the weights of the feature `key` (if the model has it) to
+  // `scores` (kRowStride entries; those past labels() get zeros).
   void add(uint64_t key, int32_t* __restrict scores) const {
     if (const int16_t* __restrict w = row(key)) {
-      const uint32_t n = labels_;
-      for (uint32_t y = 0; y < n; ++y) scores[y] += w[y];
+      for (uint32_t y = 0; y < model_format::kRowStride; ++y) scores[y] += w[y];
     }
   }
   float weight_scale() const { return header_->weight_scale; }
@@ -81,11 +81,10 @@ class EntityModel {
   const model_format::ModelHeader* header_;
   const model_format::FeatureSlot* slots_;
   const int16_t* weights_;
-  const float* transitions_;
+  ChainTransitions transitions_;
   const uint8_t* chars_;
   const uint64_t* heads_;
   uint32_t mask_;
-  uint32_t labels_;
 };
 
 }  // namespace internal

@@ -49,8 +49,7 @@ struct FeatureTables {
 // One token as the features see it.
 struct TokenFacts {
   uint32_t begin, end;
-  uint64_t tag;   // hash of the lexicon tag; 0: not in the lexicon
-  uint64_t text;  // hash of the characters
+  uint64_t tag;  // hash of the lexicon tag; 0: not in the lexicon
 };
 
 // Buffers of the model pass, kept per thread with the extractor's workspace.

@@ -8,7 +8,8 @@
 //
 //   ModelHeader
 //   FeatureSlot[slot_count]           open addressing on the feature key
-//   int16[feature_count * label_count] weights, times weight_scale
+//   int16[feature_count * kRowStride]  weights, times weight_scale (rows
+//                                      padded with zeros past label_count)
 //   float[(label_count + 1) * label_count] transitions; row label_count: start
 //   uint8[kCharTableSize * kPossegTags]   jieba posseg evidence per BMP char
 //   uint64[kCharTableSize / 64]            head characters (last chars of names)
@@ -22,8 +23,11 @@ namespace internal {
 namespace model_format {
 
 inline constexpr char kMagic[4] = {'Z', 'P', 'E', 'M'};
-inline constexpr uint32_t kVersion = 1;
-inline constexpr uint32_t kMaxTypes = 8;
+inline constexpr uint32_t kVersion = 2;
+inline constexpr uint32_t kMaxTypes = 7;  // labels (1 + 2 per type) fit one row
+// A weight row's length: every label (at most 15) and padding, so that a
+// row is added with fixed-width vector instructions; two rows per cache line.
+inline constexpr uint32_t kRowStride = 16;
 inline constexpr uint32_t kCharTableSize = 0x10000;
 // jieba posseg tags whose character evidence is a feature: nr (Chinese
 // person), nrt (transliterated name), ns (place), nt (organization).
@@ -35,7 +39,7 @@ struct ModelHeader {
   uint32_t version;
   uint32_t type_count;     // modeled entity types; labels: O, then B I of each
   uint32_t label_count;    // label_count(type_count)
-  uint8_t types[kMaxTypes];  // EntityType of each modeled type
+  uint8_t types[kMaxTypes + 1];  // EntityType of each modeled type; the last is 0
   uint32_t feature_count;  // weight rows
   uint32_t slot_count;     // a power of two
   float weight_scale;      // a weight is int16 * weight_scale

@@ -24,6 +24,7 @@ using namespace model_format;
 
 constexpr uint32_t kTypes = std::size(kModeledTypes);
 constexpr uint32_t kLabels = label_count(kTypes);
+static_assert(kTypes <= kMaxTypes && kLabels <= kRowStride, "labels must fit a weight row");
 
 // One window of one sentence: feature indices per char and gold labels.
 struct Window {
@@ -193,6 +194,7 @@ void train(const std::vector<std::vector<Window>>& data, uint32_t features, int 
   std::vector<float> emit;
   std::vector<uint8_t> pred;
   ChainScratch scratch;
+  ChainTransitions transitions = chain_transitions(p.tw.data(), kLabels);  // after each update
   uint64_t seed = 0x2545F4914F6CDD1Dull;
   for (int epoch = 0; epoch < epochs; ++epoch) {
     // A fixed pseudo-random order per epoch: deterministic, yet no run of
@@ -204,8 +206,11 @@ void train(const std::vector<std::vector<Window>>& data, uint32_t features, int 
     for (uint32_t s : order) {
       for (const Window& x : data[s]) {
         emissions(x, p.w, emit);
-        viterbi({emit.data(), static_cast<uint32_t>(x.gold.size()), kLabels, p.tw.data()}, pred, scratch);
-        if (pred != x.gold) p.update(x, pred);
+        viterbi({emit.data(), static_cast<uint32_t>(x.gold.size()), kLabels, kLabels, &transitions}, pred, scratch);
+        if (pred != x.gold) {
+          p.update(x, pred);
+          transitions = chain_transitions(p.tw.data(), kLabels);
+        }
         p.c += 1;
       }
     }
@@ -363,10 +368,11 @@ std::string train_entity_model(const Lexicon& lexicon,
     std::vector<float> emit;
     std::vector<uint8_t> pred;
     ChainScratch scratch;
+    const ChainTransitions transitions = chain_transitions(T.data(), kLabels);
     for (uint32_t s = 0; s < windows.size(); s += every) {
       for (const Window& x : windows[s]) {
         emissions(x, W, emit);
-        const ChainScores sc{emit.data(), static_cast<uint32_t>(x.gold.size()), kLabels, T.data()};
+        const ChainScores sc{emit.data(), static_cast<uint32_t>(x.gold.size()), kLabels, kLabels, &transitions};
         viterbi(sc, pred, scratch);
         for (uint32_t k = 0; k < pred.size();) {
           if (pred[k] == kOutside) {
@@ -426,7 +432,7 @@ std::string train_entity_model(const Lexicon& lexicon,
   auto align8 = [](uint64_t x) { return (x + 7) & ~uint64_t(7); };
   h.slots_offset = align8(sizeof(ModelHeader));
   h.weights_offset = align8(h.slots_offset + uint64_t(slots) * sizeof(FeatureSlot));
-  h.transitions_offset = align8(h.weights_offset + uint64_t(kept.size()) * kLabels * sizeof(int16_t));
+  h.transitions_offset = align8(h.weights_offset + uint64_t(kept.size()) * kRowStride * sizeof(int16_t));
   h.chars_offset = align8(h.transitions_offset + uint64_t(kLabels + 1) * kLabels * sizeof(float));
   h.heads_offset = align8(h.chars_offset + chars.size());
   std::string out(h.heads_offset + heads.size() * sizeof(uint64_t), '\0');
@@ -440,7 +446,7 @@ std::string train_entity_model(const Lexicon& lexicon,
     slot[at] = {static_cast<uint32_t>(key >> 32), row + 1};
     for (uint32_t y = 0; y < kLabels; ++y) {
       const float v = std::round(W[size_t(kept[row]) * kLabels + y] / scale);
-      weights[size_t(row) * kLabels + y] = static_cast<int16_t>(std::max(-32767.0f, std::min(32767.0f, v)));
+      weights[size_t(row) * kRowStride + y] = static_cast<int16_t>(std::max(-32767.0f, std::min(32767.0f, v)));
     }
   }
   std::memcpy(&out[h.transitions_offset], T.data(), T.size() * sizeof(float));
