@@ -14,13 +14,18 @@ namespace zhpolicy {
 
 // The input after Unicode NFKC normalization (full-width digits and letters
 // become ASCII, the ideographic space a space, compatibility ideographs their
-// unified form), with a map back to the original bytes. Ill-formed UTF-8
-// bytes are copied through unchanged (decoders report them again).
+// unified form) and with Traditional Chinese folded into Simplified (OpenCC's
+// t2s: 兩萬億 → 两万亿, 會議 → 会议; a character whose Simplified form has
+// another UTF-8 length stays as written), with a map back to the original
+// bytes. Ill-formed UTF-8 bytes are copied through unchanged (decoders
+// report them again).
 struct NormalizedText {
   std::string normalized;
 
   // The map back to the original, as pieces in order of normalized offset.
-  // A piece either copies bytes one to one (identity) or is the output of one
+  // A piece either maps bytes one to one (identity: the same bytes, or
+  // Traditional characters folded into Simplified ones of the same length)
+  // or is the output of one
   // change of the original bytes [original_begin, next piece's original_begin)
   // (an expansion such as … → ..., a full-width form → ASCII, a composition);
   // every byte of a change maps to the start of what it replaced. Most text

@@ -1,10 +1,12 @@
-// NFKC normalization with an offset map back to the original bytes.
+// NFKC normalization, then Traditional folded into Simplified, with an
+// offset map back to the original bytes.
 #include <unicode/bytestream.h>
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
 
 #include <limits>
 
+#include "text/traditional.h"
 #include "zhpolicy/error.h"
 #include "zhpolicy/text.h"
 #include "zhpolicy/utf8.h"
@@ -79,6 +81,8 @@ NormalizedText normalize(std::string_view text) {
   // through in one call.
   normalize_run(text, 0, out);
   if (out.pieces.empty()) out.pieces.push_back({0, 0, true});
+  // Same byte lengths: the pieces hold as they are.
+  internal::fold_traditional(out.normalized);
   return out;
 }
 

@@ -73,3 +73,107 @@ def same_value(pred, gold) -> bool:
     if pred is None or gold is None:
         return pred is None and gold is None
     return abs(float(pred) - float(gold)) <= 1e-6 * max(1.0, abs(float(gold)))
+
+
+@dataclass
+class NumberReport:
+    spans: Score = field(default_factory=Score)
+    by_kind: Dict[str, Score] = field(default_factory=dict)
+    matched: int = 0
+    value_ok: int = 0
+    unit_ok: int = 0
+    qualifier_ok: int = 0
+    problems: List[str] = field(default_factory=list)
+
+    def rate(self, count: int) -> float:
+        return count / max(self.matched, 1)
+
+    def print(self, title: str) -> None:
+        print(f"\n== {title} (span + kind) ==")
+        print(self.spans.line("all"))
+        for kind in sorted(self.by_kind):
+            print(self.by_kind[kind].line(kind))
+        print(f"of {self.matched} matched: value {self.rate(self.value_ok):.3f}, "
+              f"unit {self.rate(self.unit_ok):.3f}, qualifier {self.rate(self.qualifier_ok):.3f}")
+        for p in self.problems:
+            print("  " + p)
+
+
+def score_numbers(gold: List[GoldSentence], numbers, texts: Optional[List[str]] = None) -> NumberReport:
+    """Numbers found by `numbers(text)` against the gold, span and kind, then
+    value, unit and qualifier. `texts`: what each sentence is analyzed as
+    (e.g. its Traditional copy, with the same character offsets)."""
+    r = NumberReport()
+    for i, g in enumerate(gold):
+        text = texts[i] if texts is not None else g.sentence
+        predicted = {(n.start, n.end, n.kind): n for n in numbers(text)}
+        expected = {}
+        for start, end, m in locate(g.sentence, g.numbers):
+            if start < 0:
+                r.problems.append(f"gold text not in sentence: {m['text']!r} ({g.doc})")
+                continue
+            expected[(start, end, m["kind"])] = m
+        for key, m in expected.items():
+            k = r.by_kind.setdefault(key[2], Score())
+            if key in predicted:
+                r.spans.tp += 1
+                k.tp += 1
+                n = predicted[key]
+                r.matched += 1
+                ok_value = same_value(n.value, m["value"]) and same_value(n.value_max, m.get("value_max"))
+                r.value_ok += ok_value
+                r.unit_ok += n.unit == m.get("unit")
+                r.qualifier_ok += n.qualifier == m.get("qualifier")
+                if not (ok_value and n.unit == m.get("unit") and n.qualifier == m.get("qualifier")):
+                    r.problems.append(f"field mismatch: {n.to_dict()} vs gold {m}")
+            else:
+                r.spans.fn += 1
+                k.fn += 1
+                r.problems.append(f"missed: {m} in …{text[max(0, key[0] - 12):key[1] + 8]}…")
+        for key, n in predicted.items():
+            if key not in expected:
+                r.spans.fp += 1
+                r.by_kind.setdefault(key[2], Score()).fp += 1
+                r.problems.append(f"spurious: {n.to_dict()} in …{text[max(0, n.start - 12):n.end + 8]}…")
+    return r
+
+
+def score_entities(gold: List[GoldSentence], documents: Dict[str, str], entities,
+                   analyzed: Optional[Dict[str, str]] = None):
+    """Entities of whole documents (`entities(text)`; a name introduced with
+    its title is recognized later alone), scored on the gold sentences by span
+    and type. `analyzed`: what each document is analyzed as (e.g. its
+    Traditional copy, with the same character offsets). Returns (micro Score,
+    {type: Score}, problems)."""
+    found = {}
+    total, by_type, problems = Score(), {}, []
+    for g in gold:
+        text = documents[g.doc]
+        if g.doc not in found:
+            found[g.doc] = entities(analyzed[g.doc] if analyzed is not None else text)
+        offset = text.find(g.sentence)
+        assert offset >= 0, f"gold sentence not in {g.doc}"
+        end = offset + len(g.sentence)
+        predicted = {(e.start - offset, e.end - offset, e.type) for e in found[g.doc]
+                     if e.start >= offset and e.end <= end}
+        expected = set()
+        for start, stop, m in locate(g.sentence, g.entities):
+            if start < 0:
+                problems.append(f"gold text not in sentence: {m['text']!r} ({g.doc})")
+                continue
+            expected.add((start, stop, m["type"]))
+        shown = analyzed[g.doc][offset:end] if analyzed is not None else g.sentence
+        for key in expected | predicted:
+            s = by_type.setdefault(key[2], Score())
+            if key in expected and key in predicted:
+                total.tp += 1
+                s.tp += 1
+            elif key in expected:
+                total.fn += 1
+                s.fn += 1
+                problems.append(f"missed {key[2]}: {shown[key[0]:key[1]]}")
+            else:
+                total.fp += 1
+                s.fp += 1
+                problems.append(f"spurious {key[2]}: {shown[key[0]:key[1]]}")
+    return total, by_type, problems
