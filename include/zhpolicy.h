@@ -29,6 +29,7 @@
 #include "zhpolicy/lexicon.h"
 #include "zhpolicy/number.h"
 #include "zhpolicy/numbers.h"
+#include "zhpolicy/numeral.h"
 #include "zhpolicy/segmenter.h"
 #include "zhpolicy/span.h"
 #include "zhpolicy/text.h"

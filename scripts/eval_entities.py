@@ -11,7 +11,10 @@ corpus alone, the national reports alone, and the provinces in four folds.
 Every sentence is thus scored by a model that saw neither it nor its region.
 The rules alone (zhpolicy_rules.zpl) are scored on the same sentences.
 
-    .venv/bin/python scripts/eval_entities.py [--build build] [--json OUT] [--errors OUT]
+    .venv/bin/python scripts/eval_entities.py [--build build] [--json OUT] [--errors OUT] [--traditional]
+
+With --traditional every sentence is scored as rewritten in Traditional
+characters (OpenCC's s2t, Debian's `opencc`; the annotations' offsets hold).
 
 Prints precision/recall/F1 (exact span and type) per type and per slice.
 """
@@ -41,6 +44,23 @@ def read_data(path: Path):
             gold.add((int(s), int(e), t))
         out.append((group, sentence, gold))
     return out
+
+
+def to_traditional(data):
+    """The sentences in Traditional characters; one whose length changes
+    (the annotations' offsets would not hold) stays as written."""
+    import shutil
+    opencc = shutil.which("opencc")
+    if not opencc:
+        sys.exit("the opencc command (Debian package opencc) is needed: scripts/setup_deps.sh installs it")
+    joined = "\n\u2028\n".join(s for _, s, _ in data)
+    out = subprocess.run([opencc, "-c", "s2t.json"], input=joined, capture_output=True, text=True,
+                         check=True).stdout
+    if out.endswith("\n") and not joined.endswith("\n"):
+        out = out[:-1]
+    converted = out.split("\n\u2028\n")
+    assert len(converted) == len(data)
+    return [(g, t if len(t) == len(s) else s, gold) for (g, s, gold), t in zip(data, converted)]
 
 
 def folds(groups):
@@ -91,6 +111,8 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=root / "src" / "data" / "training" / "entities.tsv")
     ap.add_argument("--posseg", type=Path, default=Path("/usr/lib/python3/dist-packages/jieba/posseg"))
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    ap.add_argument("--traditional", action="store_true",
+                    help="score the sentences rewritten in Traditional characters (opencc s2t)")
     ap.add_argument("--errors", type=Path,
                     help="write each held-out sentence the combined extractor got wrong here (JSONL: "
                          "region, sentence, missed and spurious mentions)")
@@ -100,6 +122,8 @@ def main() -> int:
         if not (args.build / tool).exists():
             sys.exit(f"{args.build / tool} is missing: build the project first (scripts/test.sh)")
     data = read_data(args.data)
+    if args.traditional:
+        data = to_traditional(data)
     rules = zhpolicy.EntityExtractor(zhpolicy.Lexicon.open(str(rules_zpl)))
 
     slices = {"held-out provinces": [], "national": [], "gold corpus": []}

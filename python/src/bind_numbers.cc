@@ -5,7 +5,9 @@
 
 #include "bindings.h"
 #include "offsets.h"
+#include "zhpolicy/error.h"
 #include "zhpolicy/numbers.h"
+#include "zhpolicy/numeral.h"
 
 namespace zhpolicy {
 namespace python {
@@ -56,6 +58,42 @@ py::list to_py_numbers(const py::str& text, std::string_view utf8, const std::ve
 }
 
 void bind_numbers(py::module_& m) {
+  m.def(
+      "parse_number",
+      [](const py::str& text) {
+        const std::string_view utf8 = utf8_view(text);
+        return to_py_value(parse_number(utf8));
+      },
+      py::arg("text"), R"doc(
+The exact value of a numeral written alone (int when whole, else float), in
+any form the number extractor reads: Chinese, financial, digit by digit,
+Arabic, mixed, with a decimal part, a sign, full-width or Traditional
+characters. Raises zhpolicy.Error (a ValueError) if `text` is not one
+numeral, or is approximate (十多万).
+
+>>> import zhpolicy
+>>> zhpolicy.parse_number("负零点一零"), zhpolicy.parse_number("壹佰贰拾万"), zhpolicy.parse_number("一二三")
+(-0.1, 1200000, 123)
+>>> zhpolicy.parse_number("5万4千6百"), zhpolicy.parse_number("4.78萬億")
+(54600, 4780000000000)
+)doc");
+  m.def(
+      "_to_chinese",
+      [](const std::string& plain, const std::string& style) {
+        const auto value = Decimal::parse(plain);
+        if (!value) throw Error(ErrorCode::kInvalidArgument, "to_chinese: not a plain decimal number: " + plain);
+        ChineseNumeralStyle s = ChineseNumeralStyle::kLower;
+        if (style == "upper") {
+          s = ChineseNumeralStyle::kUpper;
+        } else if (style == "rmb") {
+          s = ChineseNumeralStyle::kRmb;
+        } else if (style != "lower") {
+          throw Error(ErrorCode::kInvalidArgument, "to_chinese: style must be 'lower', 'upper' or 'rmb', not '" +
+                                                       style + "'");
+        }
+        return to_chinese(*value, s);
+      },
+      py::arg("plain"), py::arg("style"), "to_chinese() of a plain decimal string (zhpolicy.to_chinese wraps it).");
   py::class_<PyNumber>(m, "Number", R"doc(
 A number mention with character offsets (text == source[start:end]) and the
 gold schema's fields: kind, value (scale folded in; ISO string for dates and

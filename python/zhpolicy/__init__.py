@@ -28,6 +28,8 @@ from ._core import (  # noqa: F401  (re-exported API)
     UserWord,
     WordInfo,
     __version__,
+    _to_chinese,
+    parse_number,
 )
 from .document import Document
 from .frame import to_dataframe
@@ -37,8 +39,35 @@ __all__ = [
     "Entity", "EntityExtractor", "Error", "Lexicon", "Number", "NumberExtractor", "Segmenter", "Token", "TokenKind", "UserWord", "WordInfo",
     "__version__", "default_lexicon_path", "default_lexicon", "load",
     "segment", "cut", "segment_many", "numbers", "numbers_many",
-    "entities", "entities_many",
+    "entities", "entities_many", "parse_number", "to_chinese",
 ]
+
+
+def to_chinese(value, style: str = "lower") -> str:
+    """`value` (int, float, decimal.Decimal or a decimal string) written in
+    Chinese numerals: style "lower" (一百万零五十四), "upper" (financial:
+    壹佰万零伍拾肆) or "rmb" (an amount in yuan: 壹佰万零伍拾肆元整). The reverse
+    of parse_number for whole numbers and decimals. Raises zhpolicy.Error (a
+    ValueError) for |value| >= 10^20 and, in "rmb", for a negative amount or
+    more than two decimals.
+
+    >>> import zhpolicy
+    >>> zhpolicy.to_chinese(1000054), zhpolicy.to_chinese(1000054, "upper"), zhpolicy.to_chinese(1000054, "rmb")
+    ('一百万零五十四', '壹佰万零伍拾肆', '壹佰万零伍拾肆元整')
+    >>> zhpolicy.to_chinese(-3.14), zhpolicy.to_chinese("12.34", "rmb")
+    ('负三点一四', '壹拾贰元叁角肆分')
+    """
+    import decimal
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, decimal.Decimal)):
+        raise TypeError(f"to_chinese: expected a number, got {type(value).__name__}")
+    try:
+        # A float as its shortest repr (0.1, not 0.1000000000000000055...).
+        d = decimal.Decimal(repr(value) if isinstance(value, float) else value)
+    except decimal.InvalidOperation:
+        raise Error(f"to_chinese: not a number: {value!r}") from None
+    if not d.is_finite():
+        raise Error(f"to_chinese: not a finite number: {value!r}")
+    return _to_chinese(format(d, "f"), style)
 
 
 def default_lexicon_path() -> str:

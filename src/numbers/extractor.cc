@@ -6,6 +6,9 @@
 #include <boost/container/small_vector.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
 #include <array>
 #include <bitset>
 #include <iterator>
@@ -177,29 +180,86 @@ size_t NumberExtractorImpl::core_extent(std::string_view s, size_t pos, size_t l
   limit = std::min(limit, s.size());
   size_t p = pos;
   if (starts_with(s, p, "第") && p + 3 <= limit) p += 3;
-  if (p < limit && is_ascii_digit(s[p])) {
-    while (p < limit && (is_ascii_digit(s[p]) || s[p] == ',')) ++p;
-    if (p + 1 < limit && s[p] == '.' && is_ascii_digit(s[p + 1])) {
-      for (++p; p < limit && is_ascii_digit(s[p]);) ++p;
-    }
-    for (;;) {
-      bool scale = false;
-      for (std::string_view w : {"十", "百", "千", "万", "亿", "兆"}) {
-        if (p + w.size() <= limit && starts_with(s, p, w)) {
-          p += w.size();
-          scale = true;
-          break;
-        }
-      }
-      if (!scale) break;
-    }
-    return p - pos;
-  }
   const size_t first = p;
-  // next_can_continue is true for ASCII digits too; the Chinese run takes
-  // only three-byte numeral characters.
-  while (p + 3 <= limit && static_cast<unsigned char>(s[p]) >= 0x80 && next_can_continue(s, p)) p += 3;
-  return p > first ? p - pos : 0;
+  size_t end = p;  // the end of the numeral so far
+  enum class Last { kNone, kArabic, kDigit, kScale, kZero } last = Last::kNone;
+  // What the character at q starts: a scale character, a numeral character, an ASCII digit.
+  auto scale_at = [&](size_t q) { return chinese_unit_power(char_at(s, q)) != 0; };
+  auto chinese_at = [&](size_t q) {
+    const char32_t c = char_at(s, q);
+    return chinese_digit(c) >= 0 || chinese_unit_power(c) != 0;
+  };
+  while (p < limit) {
+    const unsigned char b = static_cast<unsigned char>(s[p]);
+    if (is_ascii_digit(static_cast<char>(b))) {
+      // Arabic digits start a numeral or follow a scale or 零 (5万4千, 2千零30万).
+      if (last == Last::kArabic || last == Last::kDigit) break;
+      while (p < limit && (is_ascii_digit(s[p]) || s[p] == ',')) ++p;
+      if (p + 1 < limit && s[p] == '.' && is_ascii_digit(s[p + 1])) {
+        for (++p; p < limit && is_ascii_digit(s[p]);) ++p;
+      }
+      end = p;
+      last = Last::kArabic;
+      continue;
+    }
+    if (b == ' ') {
+      // One space between a scale and a number (7 万5 千4 百, 一百 五 十 二).
+      const size_t q = p + 1;
+      if (q >= limit || last == Last::kNone) break;
+      const bool joins = (last == Last::kScale && (chinese_at(q) || is_ascii_digit(s[q]))) ||
+                         ((last == Last::kArabic || last == Last::kDigit) && scale_at(q));
+      if (!joins) break;
+      p = q;
+      continue;
+    }
+    if (b < 0xE0 || p + 3 > limit) break;
+    size_t len = 0;
+    const char32_t c = char_at(s, p, &len);
+    if (const int d = chinese_digit(c); d >= 0) {
+      if (last == Last::kArabic) break;  // 5三: no numeral
+      p += len;
+      end = p;
+      last = d == 0 ? Last::kZero : Last::kDigit;
+      continue;
+    }
+    if (chinese_unit_power(c) != 0) {
+      // A scale character that begins a unit of its own (千克, 千米, 千瓦时,
+      // 兆瓦) ends the numeral: 1千克 is one kilogram, not a thousand grams.
+      size_t unit_len = 0;
+      const UnitInfo* unit = units_.match(s, p, unit_len);
+      if (unit && unit_len > len && unit->scale_power == 0 && last != Last::kNone) break;
+      p += len;
+      end = p;
+      last = Last::kScale;
+      continue;
+    }
+    if (last == Last::kNone) break;
+    if (c == U'点') {
+      // A decimal part: digits after 点, unless they read a clock time (十点三十分).
+      size_t q = p + len, digits = 0;
+      while (q < limit) {
+        size_t l = 0;
+        const char32_t x = char_at(s, q, &l);
+        if (!(chinese_digit(x) >= 0 || (x >= U'0' && x <= U'9'))) break;
+        q += l;
+        ++digits;
+      }
+      // After the decimal digits only a big scale may follow (三点五万), not
+      // 十 (十点三十分) nor 分/刻.
+      const int after = chinese_unit_power(char_at(s, q));
+      if (digits == 0 || (after != 0 && after < 4) || starts_with(s, q, "分") || starts_with(s, q, "刻")) break;
+      p = q;
+      end = p;
+      last = Last::kDigit;
+      continue;
+    }
+    if (is_more_char(c) && last != Last::kZero && p + len < limit && scale_at(p + len)) {
+      p += len;  // 十多万, 五百余万: the scale follows
+      continue;
+    }
+    break;
+  }
+  return end > first ? end - pos : 0;
 }
 
 bool NumberExtractorImpl::parse_core(std::string_view s, size_t begin, size_t end, Core& core) const {
@@ -237,6 +297,7 @@ bool NumberExtractorImpl::parse_core(std::string_view s, size_t begin, size_t en
       return true;
     }
     cps.pop_back();
+    while (!cps.empty() && cps.back() == U' ') cps.pop_back();
   }
   return false;
 }
@@ -284,6 +345,199 @@ bool NumberExtractorImpl::numeral_in_name(std::string_view s, size_t begin, size
   return false;
 }
 
+bool NumberExtractorImpl::is_word(std::string_view s, size_t begin, size_t end) const {
+  boost::container::small_vector<char32_t, 8> cps;
+  for (size_t i = begin, len; i < end && i < s.size(); i += len) cps.push_back(utf8::decode(s, i, len));
+  return lexicon_.data().find_word(cps.data(), cps.size()) != nullptr;
+}
+
+size_t NumberExtractorImpl::read_sign(std::string_view s, size_t span_begin, Number& n) const {
+  size_t sign_begin = span_begin;
+  if (span_begin > 0 && s[span_begin - 1] == '-' && is_ascii_digit(s[span_begin])) {
+    // -0.2, but not 3-5 (a range) nor COVID-19.
+    const char32_t b2 = char_before(s, span_begin - 1);
+    if (b2 < 0x80 && (is_ascii_digit(static_cast<char>(b2)) || is_ascii_alpha(static_cast<char>(b2)))) {
+      return span_begin;
+    }
+    sign_begin = span_begin - 1;
+  } else if (ends_with_at(s, span_begin, "−")) {  // U+2212 minus sign
+    sign_begin = span_begin - 3;
+  } else if (ends_with_at(s, span_begin, "负")) {
+    // 负3.9%, 负三十二; not the 负 of a word before it (胜负, 正负, 抱负).
+    size_t word_begin = span_begin - 3;
+    if (char_before(s, span_begin - 3, &word_begin) != 0 && is_word(s, word_begin, span_begin)) return span_begin;
+    sign_begin = span_begin - 3;
+  } else {
+    return span_begin;
+  }
+  if (!n.value.is_zero()) n.value = n.value.negated();
+  return sign_begin;
+}
+
+bool NumberExtractorImpl::read_fraction(std::string_view s, const Core& core, size_t& pos, Number& n) const {
+  // A numeral (with ',' groups) starting at `at`: its parse and end, or false.
+  auto numeral_at = [&](size_t at, Core& out) {
+    const size_t size = core_extent(s, at, at + kMaxCandidateBytes);
+    return size > 0 && !starts_with(s, at, "第") && parse_core(s, at, at + size, out);
+  };
+  auto set_fraction = [&](double v) {
+    n.kind = NumberKind::kFraction;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.7f", v);  // the gold convention: 7 places
+    n.value = Decimal::parse(buf).value_or(Decimal());
+    if (n.value.negative() != (v < 0) && !n.value.is_zero()) n.value = n.value.negated();
+  };
+  const double sign = n.value.negative() ? -1.0 : 1.0;
+  // Words: [whole 又] denominator 分之 numerator.
+  Decimal whole;
+  const Core* den = &core;
+  Core mixed_den;
+  size_t at = pos;
+  if (!core.arabic && starts_with(s, pos, "又")) {
+    if (!numeral_at(pos + 3, mixed_den) || mixed_den.arabic) return false;
+    whole = core.parsed.value;
+    den = &mixed_den;
+    at = mixed_den.end;
+  }
+  if (starts_with(s, at, "分之")) {
+    Core numerator;
+    if (!numeral_at(at + 6, numerator) || numerator.parsed.more) return false;
+    const Decimal& d = den->parsed.value;
+    if (d.is_zero()) return false;
+    if (den == &core && (d == Decimal::from_int(100) || d == Decimal::from_int(1000))) {
+      n.kind = NumberKind::kPercent;
+      n.unit = d == Decimal::from_int(100) ? "%" : "‰";
+      n.value = sign < 0 ? numerator.parsed.value.negated() : numerator.parsed.value;
+    } else {
+      set_fraction(sign * (std::fabs(whole.to_double()) + numerator.parsed.value.to_double() / d.to_double()));
+    }
+    pos = numerator.end;
+    return true;
+  }
+  if (!core.arabic || !core.parsed.value.is_integer()) return false;
+  // Arabic: 3/4, and 1 4/3 (a whole number, a space, a fraction).
+  auto integer_at = [&](size_t q, size_t& end) {
+    end = q;
+    while (end < s.size() && is_ascii_digit(s[end])) ++end;
+    return end > q && end - q <= 9;
+  };
+  size_t num_end = pos, den_end = 0;
+  double whole_part = 0, numerator = core.parsed.value.to_double();
+  if (starts_with(s, pos, " ") && integer_at(pos + 1, num_end) && starts_with(s, num_end, "/")) {
+    whole_part = std::fabs(core.parsed.value.to_double());
+    numerator = std::stod(std::string(s.substr(pos + 1, num_end - pos - 1)));
+  } else if (starts_with(s, pos, "/")) {
+    num_end = pos;
+    numerator = std::fabs(core.parsed.value.to_double());
+  } else {
+    return false;
+  }
+  if (!integer_at(num_end + 1, den_end) || starts_with(s, den_end, "/")) return false;  // 2024/1/5 is a date
+  const double denominator = std::stod(std::string(s.substr(num_end + 1, den_end - num_end - 1)));
+  if (denominator == 0) return false;
+  set_fraction(sign * (whole_part + numerator / denominator));
+  pos = den_end;
+  return true;
+}
+
+bool NumberExtractorImpl::read_ratio(std::string_view s, const Core& core, size_t numeral_begin, size_t& pos,
+                                     Number& n) const {
+  const bool tenths = starts_with(s, pos, "成");  // 三成: 30%
+  if (!tenths && !starts_with(s, pos, "折")) return false;
+  // Not the first character of a word (成为, 成效, 折合, 折旧), nor a
+  // numeral of a name (一成不变).
+  size_t next_len = 0;
+  const char32_t next = char_at(s, pos + 3, &next_len);
+  if (is_han(next) && is_word(s, pos, pos + 3 + next_len)) return false;
+  if (!core.arabic && numeral_in_name(s, numeral_begin, pos + 3)) return false;
+  const Decimal& v = core.parsed.value;
+  // 九折, 八点五折 are tenths; two digits (五五折, 75折) are already percent.
+  const bool as_percent = !tenths && (core.parsed.digit_sequence || v.to_double() >= 10);
+  if (as_percent && !v.is_integer()) return false;
+  if (v.to_double() > (tenths ? 10 : 100)) return false;
+  n.kind = NumberKind::kPercent;
+  n.unit = "%";
+  n.value = as_percent ? v : v.times_pow10(1).value_or(v);
+  pos += 3;
+  return true;
+}
+
+void NumberExtractorImpl::read_money_tail(std::string_view s, size_t& pos, Number& n) const {
+  // One digit (Chinese or Arabic) and its byte length, or -1.
+  auto digit_at = [&](size_t q, size_t& len) {
+    const char32_t c = char_at(s, q, &len);
+    if (c >= U'0' && c <= U'9') return static_cast<int>(c - U'0');
+    return chinese_digit(c);
+  };
+  size_t q = pos, len = 0;
+  Decimal cents;
+  bool any = false;
+  for (const auto& [marks, power] : {std::pair<std::array<std::string_view, 2>, int>{{"角", "毛"}, -1},
+                                     std::pair<std::array<std::string_view, 2>, int>{{"分", "分"}, -2}}) {
+    const int d = digit_at(q, len);
+    if (d < 0) break;
+    const size_t mark = q + len;
+    if (!starts_with(s, mark, marks[0]) && !starts_with(s, mark, marks[1])) break;
+    if (auto v = Decimal::from_int(d).times_pow10(power)) {
+      if (auto sum = cents.plus(*v)) cents = *sum;
+    }
+    q = mark + 3;
+    any = true;
+  }
+  if (any && !n.value.negative()) {
+    if (auto v = n.value.plus(cents)) {
+      n.value = *v;
+      pos = q;
+    }
+  }
+  if (starts_with(s, pos, "整")) pos += 3;  // 元整, 圆整: "exactly"
+}
+
+void NumberExtractorImpl::read_lone_scale(std::string_view s, size_t begin, size_t end, bool ordinal,
+                                          std::vector<Number>& out, size_t& resume) const {
+  if (ordinal) return;
+  int power = 0;
+  size_t q = begin;
+  while (q < end) {
+    size_t len = 0;
+    const int p = chinese_unit_power(char_at(s, q, &len));
+    if (p == 0) return;
+    power += p;
+    q += len;
+  }
+  if (power == 0) return;
+  Number n;
+  n.value = Decimal::from_int(1).times_pow10(power).value_or(Decimal());
+  if (starts_with(s, q, "分之")) {
+    // 万分之三 = 0.0003, 千万分之六.
+    Core den;
+    den.begin = begin;
+    den.end = q;
+    den.parsed.value = n.value;
+    den.parsed.has_unit = true;
+    den.arabic = false;
+    den.chars = 0;
+    size_t pos = q;
+    if (!read_fraction(s, den, pos, n)) return;
+    n.span = {static_cast<uint32_t>(begin), static_cast<uint32_t>(pos)};
+    out.push_back(std::move(n));
+    resume = pos;
+    return;
+  }
+  // 上万, 上千人: "as many as", about that many.
+  if (!ends_with_at(s, begin, "上") || q != begin + 3) return;
+  n.qualifier = Qualifier::kApprox;
+  size_t unit_len = 0;
+  if (const UnitInfo* unit = units_.match(s, q, unit_len); unit && unit->scale_power == 0) {
+    n.kind = unit->kind;
+    n.unit = unit->unit;
+    q += unit_len;
+  }
+  n.span = {static_cast<uint32_t>(begin), static_cast<uint32_t>(q)};
+  out.push_back(std::move(n));
+  resume = q;
+}
+
 void NumberExtractorImpl::extract_at(std::string_view s, const NumberRegions& regions, size_t match_begin,
                                      size_t match_end, std::vector<Number>& out, size_t& resume) const {
   const bool ordinal_prefix = starts_with(s, match_begin, "第");
@@ -327,57 +581,45 @@ void NumberExtractorImpl::extract_at(std::string_view s, const NumberRegions& re
   }
 
   Core core;
-  if (!parse_core(s, numeral_begin, match_end, core)) return;
+  if (!parse_core(s, numeral_begin, match_end, core)) {
+    // Scale characters alone: 万分之三 (a denominator), 上万 (as many as).
+    read_lone_scale(s, numeral_begin, match_end, ordinal_prefix, out, resume);
+    return;
+  }
   size_t pos = core.end;
   resume = pos;
-  if (core.arabic && pos < s.size() && is_ascii_alpha(s[pos])) return;  // 5G, 3D
+  if (core.arabic && pos < s.size() && is_ascii_alpha(s[pos])) {
+    // 15k, 30w: thousands and ten-thousands written as a suffix; a letter
+    // that starts a word (5G, 3D, 4F, 100kW) makes no number.
+    const char x = static_cast<char>(s[pos] | 0x20);
+    const bool word = pos + 1 < s.size() && (is_ascii_alpha(s[pos + 1]) || is_ascii_digit(s[pos + 1]));
+    if ((x != 'k' && x != 'w') || word) return;
+    if (auto v = core.parsed.value.times_pow10(x == 'k' ? 3 : 4)) core.parsed.value = *v;
+    core.end = ++pos;
+    resume = pos;
+  }
 
   Number n;
   n.value = core.parsed.value;
   n.kind = ordinal_prefix ? NumberKind::kOrdinal : NumberKind::kCardinal;
+  if (core.parsed.more) n.qualifier = Qualifier::kGt;  // 十多万, 五百余万
   bool has_unit = false;
 
-  // Negative numbers: a minus sign right before Arabic digits.
   size_t span_begin = ordinal_prefix ? match_begin : numeral_begin;
-  if (core.arabic && !ordinal_prefix && span_begin > 0 && s[span_begin - 1] == '-') {
-    const char32_t b2 = char_before(s, span_begin - 1);
-    if (!(b2 < 0x80 && (is_ascii_digit(static_cast<char>(b2)) || is_ascii_alpha(static_cast<char>(b2))))) {
-      n.value = n.value.negated();
-      --span_begin;
-    }
-  }
+  if (!ordinal_prefix) span_begin = read_sign(s, span_begin, n);
 
-  // Fractions and percentages in words: 三分之一, 百分之十五, 千分之五.
-  if (starts_with(s, pos, "分之")) {
-    Core denominator_is_core = core;
-    const size_t num_begin = pos + 6;
-    size_t num_end = num_begin;
-    while (num_end < s.size()) {
-      size_t len;
-      const char32_t c = char_at(s, num_end, &len);
-      if (chinese_digit(c) < 0 && chinese_unit_power(c) == 0 && !(c == U'.' || (c >= U'0' && c <= U'9'))) break;
-      num_end += len;
-    }
-    Core numerator;
-    if (num_end > num_begin && parse_core(s, num_begin, num_end, numerator)) {
-      const auto& den = denominator_is_core.parsed.value;
-      n.span = {static_cast<uint32_t>(span_begin), static_cast<uint32_t>(numerator.end)};
-      if (den == Decimal::from_int(100) || den == Decimal::from_int(1000)) {
-        n.kind = NumberKind::kPercent;
-        n.unit = den == Decimal::from_int(100) ? "%" : "‰";
-        n.value = numerator.parsed.value;
-      } else {
-        n.kind = NumberKind::kFraction;
-        const double v = numerator.parsed.value.to_double() / den.to_double();
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%.7f", v);  // the gold convention: 7 places
-        n.value = Decimal::parse(buf).value_or(Decimal());
-      }
-      resume = numerator.end;
-      pos = numerator.end;
-      goto trailing;
-    }
-    return;
+  // Fractions and percentages in words: 三分之一, 百分之十五, 三又三分之一, 3/4.
+  if (read_fraction(s, core, pos, n)) {
+    resume = pos;
+    goto trailing;
+  }
+  if (starts_with(s, pos, "分之")) return;
+
+  // Ratios: 三成 (30%), 九折 (90%), 五五折 (55%), 八点五折 (85%).
+  if (!ordinal_prefix && read_ratio(s, core, numeral_begin, pos, n)) {
+    has_unit = true;
+    resume = pos;
+    goto trailing;
   }
 
   if (!core.arabic && !ordinal_prefix) {
@@ -409,39 +651,47 @@ void NumberExtractorImpl::extract_at(std::string_view s, const NumberRegions& re
   }
 
   // Ranges: the second number takes the same unit and scale words.
-  for (std::string_view conn : kRangeWords) {
-    if (!starts_with(s, pos, conn)) continue;
-    const size_t second_begin = pos + conn.size();
-    const size_t second_size = core_extent(s, second_begin, second_begin + 64);
-    if (second_size == 0 || starts_with(s, second_begin, "第")) break;
-    Core second;
-    if (!parse_core(s, second_begin, second_begin + second_size, second) || second.arabic != core.arabic) break;
-    size_t after_second = second.end;
-    if (n.kind == NumberKind::kPercent) {
-      if (starts_with(s, after_second, "%")) ++after_second;
-    }
-    n.value_max = second.parsed.value;
-    // A scale written once covers both ends: 3至5亿元 is 3亿 to 5亿, 三到五万
-    // 30000 to 50000; but 500至1万 stays 500 to 10000 (the first end is not
-    // smaller than the second as written).
-    static constexpr std::pair<std::string_view, int> kSharedScales[] = {
-        {"万亿", 12}, {"亿", 8}, {"万", 4}, {"千", 3}, {"百", 2}};
-    for (const auto& [scale, power] : kSharedScales) {
-      if (!ends_with_at(s, second.end, scale)) continue;
-      bool first_scaled = false;
-      for (const auto& [other, unused] : kSharedScales) first_scaled = first_scaled || ends_with_at(s, core.end, other);
-      const auto second_as_written = second.parsed.value.times_pow10(-power);
-      if (!first_scaled && second_as_written && n.value.to_double() < second_as_written->to_double()) {
-        if (auto v = n.value.times_pow10(power)) n.value = *v;
+  {
+    // 1 万(含)-5 万元: an inclusive mark and spaces may stand around the connector.
+    size_t range_at = pos;
+    while (starts_with(s, range_at, " ")) ++range_at;
+    if (starts_with(s, range_at, "(含)")) range_at += 5;
+    while (starts_with(s, range_at, " ")) ++range_at;
+    for (std::string_view conn : kRangeWords) {
+      if (!starts_with(s, range_at, conn)) continue;
+      size_t second_begin = range_at + conn.size();
+      while (starts_with(s, second_begin, " ")) ++second_begin;
+      const size_t second_size = core_extent(s, second_begin, second_begin + 64);
+      if (second_size == 0 || starts_with(s, second_begin, "第")) break;
+      Core second;
+      if (!parse_core(s, second_begin, second_begin + second_size, second) || second.arabic != core.arabic) break;
+      size_t after_second = second.end;
+      if (n.kind == NumberKind::kPercent) {
+        if (starts_with(s, after_second, "%")) ++after_second;
       }
+      n.value_max = second.parsed.value;
+      // A scale written once covers both ends: 3至5亿元 is 3亿 to 5亿, 三到五万
+      // 30000 to 50000; but 500至1万 stays 500 to 10000 (the first end is not
+      // smaller than the second as written).
+      static constexpr std::pair<std::string_view, int> kSharedScales[] = {
+          {"万亿", 12}, {"亿", 8}, {"万", 4}, {"千", 3}, {"百", 2}};
+      for (const auto& [scale, power] : kSharedScales) {
+        if (!ends_with_at(s, second.end, scale)) continue;
+        bool first_scaled = false;
+        for (const auto& [other, unused] : kSharedScales) first_scaled = first_scaled || ends_with_at(s, core.end, other);
+        const auto second_as_written = second.parsed.value.times_pow10(-power);
+        if (!first_scaled && second_as_written && n.value.to_double() < second_as_written->to_double()) {
+          if (auto v = n.value.times_pow10(power)) n.value = *v;
+        }
+        break;
+      }
+      pos = after_second;
       break;
     }
-    pos = after_second;
-    break;
   }
 
-  // 余 / 多 between the number and its unit: 20余家, 2万多人 (gt).
-  if (!has_unit && (starts_with(s, pos, "余") || starts_with(s, pos, "多"))) {
+  // 余 / 多 / 几 between the number and its unit: 20余家, 2万多人, 十几个 (gt).
+  if (!has_unit && (starts_with(s, pos, "余") || starts_with(s, pos, "多") || starts_with(s, pos, "几"))) {
     size_t unit_len;
     if (units_.match(s, pos + 3, unit_len)) {
       n.qualifier = Qualifier::kGt;
@@ -475,6 +725,7 @@ void NumberExtractorImpl::extract_at(std::string_view s, const NumberRegions& re
         }
       }
       pos += unit_len;
+      if (unit->kind == NumberKind::kMoney && unit->unit == "元") read_money_tail(s, pos, n);
       // 一年半, 两个半小时: the half after the unit (个半 takes the next unit).
       if (starts_with(s, pos, "半") && n.kind == NumberKind::kQuantity) {
         if (auto v = n.value.plus(*Decimal::parse("0.5"))) n.value = *v;
@@ -505,7 +756,9 @@ void NumberExtractorImpl::extract_at(std::string_view s, const NumberRegions& re
                n.kind != NumberKind::kOrdinal && n.value.is_integer()) {
       return;  // 一个好报告, 一批项目, 新的一年: the indefinite article (一年半 is kept)
     }
-    if (numeral_in_name(s, numeral_begin, pos)) return;
+    // 上千人, 上百家 are approximations, though the lexicon lists some as words.
+    const bool approximation = chinese_unit_power(char_at(s, numeral_begin)) != 0 && ends_with_at(s, numeral_begin, "上");
+    if (!approximation && numeral_in_name(s, numeral_begin, pos)) return;
   }
   // 第三方, 第一线: fixed expressions, not ordinals.
   if (ordinal_prefix && numeral_in_name(s, match_begin, pos)) return;
@@ -525,6 +778,11 @@ trailing:
   }
   for (const auto& q : kLeadingQualifiers) {
     if (n.qualifier == Qualifier::kNone && ends_with_at(s, span_begin, q.text)) n.qualifier = q.qualifier;
+  }
+  // 上千人, 上千万: scale characters after 上, about that many.
+  if (n.qualifier == Qualifier::kNone && !core.arabic && chinese_unit_power(char_at(s, numeral_begin)) != 0 &&
+      ends_with_at(s, span_begin, "上")) {
+    n.qualifier = Qualifier::kApprox;
   }
   n.span = {static_cast<uint32_t>(span_begin), static_cast<uint32_t>(pos)};
   resume = pos;

@@ -38,26 +38,32 @@ class NumberExtractorImpl {
     size_t chars;  // code points
   };
   bool may_contain_numbers(std::string_view text) const;
-  // Whether the character at text[pos] can continue a numeral core.
-  bool next_can_continue(std::string_view text, size_t pos) const {
-    const auto c = static_cast<unsigned char>(text[pos]);
-    if (c < 0x80) return c >= '0' && c <= '9';
-    if (c < 0xE0 || c > 0xEF || pos + 2 >= text.size() || (text[pos + 1] & 0xC0) != 0x80 ||
-        (text[pos + 2] & 0xC0) != 0x80) {
-      return false;
-    }
-    const char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(text[pos + 1] & 0x3F) << 6) |
-                        char32_t(text[pos + 2] & 0x3F);
-    return cp != U'第' && starts_candidate_[cp];
-  }
   // The length of the numeral candidate at s[pos] (0: none), within `limit`
-  // bytes: 第? then digits [0-9][0-9,]*(\.[0-9]+)? with scale characters
-  // 十百千万亿兆 after them, or a run of Chinese numeral characters. A
+  // bytes: 第?, then Arabic numbers ([0-9][0-9,]*(\.[0-9]+)?), Chinese digits
+  // and scale characters in the mixes numeral.h reads, with 点 and a decimal
+  // part, 多/余/几 before a scale, and single spaces next to a scale. A
   // scan rather than a regex: it runs at every candidate, and a DFA's states
   // crowd the segmenter's trie out of the cache.
   size_t core_extent(std::string_view s, size_t pos, size_t limit) const;
   bool parse_core(std::string_view s, size_t begin, size_t end, Core& core) const;
   bool numeral_in_name(std::string_view s, size_t begin, size_t candidate_end) const;
+  // Whether chars [begin, end) of s, bytes, spell a word of the lexicon.
+  bool is_word(std::string_view s, size_t begin, size_t end) const;
+
+  // The stages of extract_at after the numeral (numbers/extractor.cc); each
+  // reads what follows (or precedes) the numeral and fills `n`.
+  // A sign before the numeral (负, −, -): the span's new start.
+  size_t read_sign(std::string_view s, size_t span_begin, Number& n) const;
+  // 三分之一, 百分之十五, 万分之三, 三又三分之一, 3/4, 1 4/3 (the numeral is
+  // the denominator, or the whole part): advances pos past it.
+  bool read_fraction(std::string_view s, const Core& core, size_t& pos, Number& n) const;
+  // 三成, 九折, 五五折, 八点五折: percent.
+  bool read_ratio(std::string_view s, const Core& core, size_t numeral_begin, size_t& pos, Number& n) const;
+  // 元 then 角 and 分 (123元1角1分, 十块三毛), and 整 (元整): advances pos.
+  void read_money_tail(std::string_view s, size_t& pos, Number& n) const;
+  // Scale characters with no digit: 万分之三, 千万分之六, 上万, 上千.
+  void read_lone_scale(std::string_view s, size_t begin, size_t end, bool ordinal, std::vector<Number>& out,
+                       size_t& resume) const;
   void extract_at(std::string_view s, const NumberRegions& regions, size_t match_begin, size_t match_end,
                   std::vector<Number>& out, size_t& resume) const;
 

@@ -1,5 +1,7 @@
 #include "numbers/numeral.h"
 
+#include <boost/container/small_vector.hpp>
+
 #include <string>
 
 namespace zhpolicy {
@@ -49,43 +51,65 @@ std::optional<Decimal> scaled(const std::optional<Decimal>& a, int power) {
   return a->times_pow10(power);
 }
 
-}  // namespace
+bool is_ascii_number_char(char32_t c) { return (c >= U'0' && c <= U'9') || c == U'.' || c == U','; }
 
-std::optional<ParsedNumeral> parse_chinese_numeral(std::u32string_view cps) {
+// One part of a numeral: a digit (Chinese, or an Arabic number of any
+// length), a scale character, or a zero.
+struct Part {
+  enum Kind { kDigit, kScale, kZero } kind;
+  Decimal value;       // kDigit
+  int power = 0;       // kScale
+  bool arabic = false;  // kDigit written in Arabic
+  bool single = true;   // kDigit of one character
+};
+
+using Parts = boost::container::small_vector<Part, 24>;
+
+// Splits cps into parts; false on a character that is no part of a numeral.
+bool split(std::u32string_view cps, Parts& parts) {
+  for (size_t i = 0; i < cps.size();) {
+    const char32_t c = cps[i];
+    if (is_ascii_number_char(c)) {
+      std::string ascii;
+      size_t j = i;
+      while (j < cps.size() && is_ascii_number_char(cps[j])) ascii.push_back(static_cast<char>(cps[j++]));
+      const auto v = parse_arabic(ascii);
+      if (!v) return false;
+      parts.push_back({Part::kDigit, *v, 0, true, j - i == 1});
+      i = j;
+      continue;
+    }
+    const int d = chinese_digit(c);
+    if (d == 0) {
+      parts.push_back({Part::kZero, Decimal(), 0, false, true});
+    } else if (d > 0) {
+      parts.push_back({Part::kDigit, Decimal::from_int(d), 0, false, true});
+    } else if (const int p = chinese_unit_power(c)) {
+      parts.push_back({Part::kScale, Decimal(), p, false, true});
+    } else {
+      return false;
+    }
+    ++i;
+  }
+  return !parts.empty();
+}
+
+// The positional reading of parts (no 点, 多). Big scales (万, 亿, 兆) close
+// terms, kept with their powers in decreasing order: 三千万亿零七亿 is
+// 3000·10^12 + 7·10^8. A big scale right after another one compounds it
+// (万亿 = 10^12, 10万万 = 10^9); a bigger one than the terms before it
+// multiplies them too (两万三千亿 = 23000·10^8). Below 万, `section` sums
+// digit·10^p (p < 4) and `digit` waits for its scale; a lone digit right
+// after a scale (三千五, 一万五) takes the next lower power, as people read it.
+std::optional<ParsedNumeral> positional(const Parts& parts) {
   ParsedNumeral out;
-  // One digit character (一, 三, 五): most numerals of running text, and what
-  // the general path below would give.
-  if (cps.size() == 1 && chinese_digit(cps[0]) > 0) {
-    out.value = Decimal::from_int(chinese_digit(cps[0]));
-    return out;
-  }
-  // An Arabic lead: 1.4万亿, 3千万, 4.6万.
-  size_t i = 0;
-  std::optional<Decimal> lead;
-  {
-    std::string ascii;
-    while (i < cps.size() && ((cps[i] >= U'0' && cps[i] <= U'9') || cps[i] == U'.' || cps[i] == U',')) {
-      ascii.push_back(static_cast<char>(cps[i]));
-      ++i;
-    }
-    if (!ascii.empty()) {
-      lead = parse_arabic(ascii);
-      if (!lead) return std::nullopt;
-    }
-  }
-  if (i == cps.size()) {
-    if (!lead) return std::nullopt;
-    out.value = *lead;
-    return out;
-  }
-
-  // Digit sequences (二〇二四): every character a digit.
-  if (!lead) {
-    bool all_digits = cps.size() > 1;
-    for (char32_t c : cps) all_digits = all_digits && chinese_digit(c) >= 0;
+  // Digit sequences (二〇二四): every part a single Chinese digit or zero.
+  if (parts.size() > 1) {
+    bool all_digits = true;
+    for (const Part& p : parts) all_digits = all_digits && p.kind != Part::kScale && !p.arabic;
     if (all_digits) {
       std::string ascii;
-      for (char32_t c : cps) ascii.push_back(static_cast<char>('0' + chinese_digit(c)));
+      for (const Part& p : parts) ascii += p.kind == Part::kZero ? "0" : p.value.to_string();
       auto v = parse_arabic(ascii);
       if (!v) return std::nullopt;
       out.value = *v;
@@ -93,37 +117,32 @@ std::optional<ParsedNumeral> parse_chinese_numeral(std::u32string_view cps) {
       return out;
     }
   }
-
-  // Positional numerals. `high` holds the part at or above the last big unit
-  // (万/亿/兆) seen, `section` the part below it (< 10^4), `digit` a digit that
-  // waits for its unit. A digit after a unit with nothing between (三千五)
-  // takes the next lower unit, as people read it.
-  std::optional<Decimal> high = Decimal();
+  struct Term {
+    Decimal value;
+    int power;
+  };
+  boost::container::small_vector<Term, 6> terms;
   std::optional<Decimal> section = Decimal();
-  std::optional<Decimal> digit = lead;  // an Arabic lead acts as a digit
-  bool digit_is_arabic = lead.has_value();
-  int last_unit_power = -1;  // power of the unit just before, or -1
-  int section_floor = 0;     // the lowest small unit used in this section
-  int big_power_in_high = 1 << 30;
+  std::optional<Decimal> digit;
+  bool digit_reads_lower = false;  // a lone digit after a scale: 三千五, 1万5
+  int last_power = -1;             // power of the scale just before, or -1
+  int section_floor = 0;           // the lowest small scale used in this section
   bool after_zero = false;
-  for (; i < cps.size(); ++i) {
-    const char32_t c = cps[i];
-    const int d = chinese_digit(c);
-    const int p = chinese_unit_power(c);
-    if (d >= 0) {
-      if (digit && !(after_zero)) return std::nullopt;  // 三三: two digits in a row
-      if (d == 0) {
-        after_zero = true;
-        digit.reset();
-        last_unit_power = -1;
-        continue;
-      }
-      digit = Decimal::from_int(d);
-      digit_is_arabic = false;
+  for (const Part& part : parts) {
+    if (part.kind == Part::kZero) {
+      if (digit) return std::nullopt;  // 三零: a digit needs its scale first
+      after_zero = true;
+      last_power = -1;
+      continue;
+    }
+    if (part.kind == Part::kDigit) {
+      if (digit) return std::nullopt;  // 三三: two digits in a row
+      digit = part.value;
+      digit_reads_lower = part.single && last_power > 0 && !after_zero;
       after_zero = false;
       continue;
     }
-    if (p == 0) return std::nullopt;  // not a numeral character
+    const int p = part.power;
     out.has_unit = true;
     after_zero = false;
     if (p < 4) {
@@ -134,40 +153,116 @@ std::optional<ParsedNumeral> parse_chinese_numeral(std::u32string_view cps) {
       }
       if (!section->is_zero() && section_floor <= p) return std::nullopt;  // 三十五十
       section = add(section, scaled(digit, p));
+      if (!section) return std::nullopt;
       section_floor = p;
-      digit.reset();
-      last_unit_power = p;
     } else {
-      // 万 / 亿 / 兆 multiply everything of lower order written before them.
-      std::optional<Decimal> part = add(section, digit ? digit : std::optional<Decimal>(Decimal()));
-      if (!part) return std::nullopt;
-      if (part->is_zero()) {
-        // 亿万 / 万亿: a big unit right after a big unit multiplies (1.4万亿).
-        if (last_unit_power < 4) return std::nullopt;  // 万一, 亿 alone
-        high = scaled(high, p);
-      } else if (p >= big_power_in_high) {
-        // 一亿二千万 then 亿 again: the whole so far is multiplied.
-        high = scaled(add(high, part), p);
+      std::optional<Decimal> v = add(section, digit ? digit : std::optional<Decimal>(Decimal()));
+      if (!v) return std::nullopt;
+      if (v->is_zero()) {
+        // 万亿, 10万万: compounds the term just closed (万一, 亿 alone: none).
+        if (last_power < 4 || terms.empty()) return std::nullopt;
+        terms.back().power += p;
+        if (terms.size() > 1 && terms[terms.size() - 2].power <= terms.back().power) return std::nullopt;
       } else {
-        high = add(high, scaled(part, p));
+        // 两万三千亿: the terms below p join this one.
+        while (!terms.empty() && terms.back().power < p) {
+          v = add(v, scaled(terms.back().value, terms.back().power));
+          terms.pop_back();
+          if (!v) return std::nullopt;
+        }
+        if (!terms.empty() && terms.back().power == p) return std::nullopt;  // 一万一万
+        terms.push_back({*v, p});
       }
-      if (!high) return std::nullopt;
-      big_power_in_high = p;
       section = Decimal();
       section_floor = 0;
-      digit.reset();
-      last_unit_power = p;
     }
+    digit.reset();
+    last_power = p;
   }
   if (digit) {
-    // 三千五 = 3500, 一万五 = 15000: a final digit right after a unit.
-    int power = 0;
-    if (last_unit_power > 0 && !digit_is_arabic) power = last_unit_power - 1;
-    section = add(section, scaled(digit, power));
+    // 三千五 = 3500, 一万五 = 15000: a final lone digit right after a scale.
+    section = add(section, scaled(digit, digit_reads_lower ? last_power - 1 : 0));
   }
-  auto total = add(high, section);
+  std::optional<Decimal> total = section;
+  for (const Term& t : terms) total = add(total, scaled(t.value, t.power));
   if (!total) return std::nullopt;
   out.value = *total;
+  return out;
+}
+
+}  // namespace
+
+std::optional<ParsedNumeral> parse_chinese_numeral(std::u32string_view in) {
+  // One digit character (一, 三, 五): most numerals of running text.
+  if (in.size() == 1 && chinese_digit(in[0]) > 0) {
+    ParsedNumeral out;
+    out.value = Decimal::from_int(chinese_digit(in[0]));
+    return out;
+  }
+  // Spaces between the parts are not part of the value (7 万5 千4 百).
+  boost::container::small_vector<char32_t, 32> cps;
+  for (char32_t c : in) {
+    if (c != U' ') cps.push_back(c);
+  }
+  if (cps.empty()) return std::nullopt;
+  const std::u32string_view all(cps.data(), cps.size());
+
+  // 多/余/几 ("and some"): before scale characters only, or at the end, after
+  // a scale or a number; read as the numeral without it, a lower bound.
+  bool more = false;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (!is_more_char(all[i])) continue;
+    if (more || i == 0) return std::nullopt;
+    for (size_t j = i + 1; j < all.size(); ++j) {
+      if (chinese_unit_power(all[j]) == 0) return std::nullopt;
+    }
+    more = true;
+    cps.erase(cps.begin() + static_cast<std::ptrdiff_t>(i));
+    break;
+  }
+  const std::u32string_view s(cps.data(), cps.size());
+
+  // A decimal part after 点: digits, then only scale characters (三点五万).
+  const size_t point = s.find(U'点');
+  if (point != std::u32string_view::npos) {
+    if (point == 0 || point + 1 >= s.size()) return std::nullopt;
+    auto whole = parse_chinese_numeral(s.substr(0, point));
+    if (!whole || whole->value.negative() || !whole->value.is_integer()) return std::nullopt;
+    std::string fraction;
+    size_t i = point + 1;
+    for (; i < s.size(); ++i) {
+      const int d = chinese_digit(s[i]);
+      if (d >= 0) {
+        fraction.push_back(static_cast<char>('0' + d));
+      } else if (s[i] >= U'0' && s[i] <= U'9') {
+        fraction.push_back(static_cast<char>(s[i]));
+      } else {
+        break;
+      }
+    }
+    if (fraction.empty()) return std::nullopt;
+    int power = 0;
+    for (; i < s.size(); ++i) {
+      const int p = chinese_unit_power(s[i]);
+      if (p == 0) return std::nullopt;
+      power += p;
+    }
+    auto value = Decimal::parse(whole->value.to_string() + "." + fraction);
+    if (value) value = value->times_pow10(power);
+    if (!value) return std::nullopt;
+    ParsedNumeral out;
+    out.value = *value;
+    out.has_unit = whole->has_unit || power > 0;
+    out.more = more;
+    return out;
+  }
+
+  Parts parts;
+  if (!split(s, parts)) return std::nullopt;
+  auto out = positional(parts);
+  if (!out) return std::nullopt;
+  if (more && out->digit_sequence) return std::nullopt;
+  out->more = more;
   return out;
 }
 

@@ -198,3 +198,58 @@ TEST_CASE("numbers: batch equals one by one", "[numbers][threads]") {
     for (size_t k = 0; k < one.size(); ++k) CHECK(batch[i][k].span == one[k].span);
   }
 }
+
+TEST_CASE("numbers: every written form, by one numeral grammar", "[numbers][grammar]") {
+  // Signs.
+  expect("负3.9%", "[负3.9% percent -3.9 % ]");
+  expect("同比负三十二", "[负三十二 cardinal -32  ]");
+  expect("气温−5度", "[−5度 quantity -5 度 ]");
+  expect("胜负3场", "[3场 quantity 3 场 ]");  // 胜负 is a word: no sign
+  // Approximate scale: the value written, qualifier gt.
+  expect("十多万人", "[十多万人 quantity 100000 人 gt]");
+  expect("二十几万元", "[二十几万元 money 200000 元 gt]");
+  expect("五百余万", "[五百余万 cardinal 5000000  gt]");
+  expect("500余万人", "[500余万人 quantity 5000000 人 gt]");
+  expect("十几个", "[十几个 quantity 10 个 gt]");
+  expect("有上千人参加", "[千人 quantity 1000 人 approx]");
+  // Mixed, spaced and Traditional forms.
+  expect("5万4千6百", "[5万4千6百 cardinal 54600  ]");
+  expect("2千零30万", "[2千零30万 cardinal 20300000  ]");
+  expect("7 万5 千4 百元", "[7 万5 千4 百元 money 75400 元 ]");
+  expect("一百 五 十 二", "[一百 五 十 二 cardinal 152  ]");
+  expect("4.78萬億", "[4.78萬億 cardinal 4780000000000  ]");
+  expect("10萬萬", "[10萬萬 cardinal 1000000000  ]");
+  // Decimals after 点, and clock times that are not decimals.
+  expect("一万零十二点一五", "[一万零十二点一五 cardinal 10012.15  ]");
+  expect("三点五万", "[三点五万 cardinal 35000  ]");
+  // Ratios and fractions.
+  expect("两成以上", "[两成以上 percent 20 % ge]");
+  expect("7.2成", "[7.2成 percent 72 % ]");
+  expect("打九折", "[九折 percent 90 % ]");
+  expect("五五折", "[五五折 percent 55 % ]");
+  expect("八点五折", "[八点五折 percent 85 % ]");
+  expect("一成不变", "");
+  expect("万分之三", "[万分之三 fraction 0.0003  ]");
+  expect("千万分之六", "[千万分之六 fraction 0.0000006  ]");
+  expect("三又三分之一", "[三又三分之一 fraction 3.3333333  ]");
+  expect("3/4", "[3/4 fraction 0.75  ]");
+  expect("1 4/3", "[1 4/3 fraction 2.3333333  ]");
+  expect("2024/1/5", "[2024/1/5 date 2024-01-05  ]");
+  expect("百分之1,111", "[百分之1,111 percent 1111 % ]");
+  // Money.
+  expect("123元1角1分", "[123元1角1分 money 123.11 元 ]");
+  expect("十块三毛", "[十块三毛 money 10.3 元 ]");
+  expect("壹佰元整", "[壹佰元整 money 100 元 ]");
+  expect("8泰铢", "[8泰铢 money 8 泰铢 ]");
+  expect("15k", "[15k cardinal 15000  ]");
+  expect("30w", "[30w cardinal 300000  ]");
+  expect("5G网络", "");
+  expect("1 万(含)-5 万元", "[1 万(含)-5 万元 money 10000..50000 元 ]");
+  // Units that begin with a scale character are units, not scale.
+  expect("1千克", "[1千克 quantity 1 千克 ]");
+  expect("5千米", "[5千米 quantity 5 公里 ]");
+  expect("10万千瓦", "[10万千瓦 quantity 100000 千瓦 ]");
+  expect("9兆瓦时", "[9兆瓦时 quantity 9 兆瓦时 ]");
+  expect("500千伏", "[500千伏 quantity 500 千伏 ]");
+  expect("2千千米", "[2千千米 quantity 2000 公里 ]");
+}

@@ -1,3 +1,5 @@
+import decimal
+
 import concurrent.futures
 
 import pytest
@@ -61,3 +63,46 @@ def test_every_corpus_number_has_consistent_offsets(corpus):
             assert text[n.start:n.end] == n.text
             assert n.kind in {"cardinal", "ordinal", "percent", "money", "quantity", "date", "time",
                               "fraction", "code"}
+
+
+def test_parse_number_and_to_chinese():
+    assert zhpolicy.parse_number("负零点一零") == -0.1
+    assert zhpolicy.parse_number("壹佰贰拾万") == 1200000
+    assert zhpolicy.parse_number("一二三") == 123
+    assert zhpolicy.parse_number("負三萬") == -30000
+    big = zhpolicy.parse_number("四十亿亿四千零三万亿零四百零六万零九十六")
+    assert big == 404003000004060096 and isinstance(big, int)  # exact, beyond a float
+    for bad in ["", "abc", "十多万", "一万一万"]:
+        with pytest.raises(ValueError):
+            zhpolicy.parse_number(bad)
+    assert zhpolicy.to_chinese(1000054) == "一百万零五十四"
+    assert zhpolicy.to_chinese(1000054, style="upper") == "壹佰万零伍拾肆"
+    assert zhpolicy.to_chinese(1000054, style="rmb") == "壹佰万零伍拾肆元整"
+    assert zhpolicy.to_chinese(0.1) == "零点一"
+    assert zhpolicy.to_chinese(decimal.Decimal("12.30"), style="rmb") == "壹拾贰元叁角"
+    for value in [0, 7, 10, 15, 105, 1000054, 12000, 100010000, 123456789012, -3.25]:
+        assert zhpolicy.parse_number(zhpolicy.to_chinese(value)) == value
+        assert zhpolicy.parse_number(zhpolicy.to_chinese(value, "upper")) == value
+    for bad, style in [(-1, "rmb"), (1.234, "rmb"), (10 ** 20, "lower"), (float("inf"), "lower"), (1, "roman")]:
+        with pytest.raises(ValueError):
+            zhpolicy.to_chinese(bad, style)
+    with pytest.raises(TypeError):
+        zhpolicy.to_chinese(None)
+
+
+def test_numbers_of_every_written_form_in_sentences():
+    found = {n.text: (n.kind, n.value, n.unit, n.qualifier) for n in zhpolicy.numbers(
+        "利润负3.9%，新增十多万人，补贴五百余万元，覆盖三成以上，打八点五折，占万分之三，"
+        "合计123元1角1分，月薪15k，装机10万千瓦，重1千克")}
+    assert found == {
+        "负3.9%": ("percent", -3.9, "%", None),
+        "十多万人": ("quantity", 100000, "人", "gt"),
+        "五百余万元": ("money", 5000000, "元", "gt"),
+        "三成以上": ("percent", 30, "%", "ge"),
+        "八点五折": ("percent", 85, "%", None),
+        "万分之三": ("fraction", 0.0003, None, None),
+        "123元1角1分": ("money", 123.11, "元", None),
+        "15k": ("cardinal", 15000, None, None),
+        "10万千瓦": ("quantity", 100000, "千瓦", None),
+        "1千克": ("quantity", 1, "千克", None),
+    }
