@@ -538,15 +538,10 @@ void NumberExtractorImpl::read_lone_scale(std::string_view s, size_t begin, size
   resume = q;
 }
 
-void NumberExtractorImpl::extract_at(std::string_view s, const NumberRegions& regions, size_t match_begin,
-                                     size_t match_end, std::vector<Number>& out, size_t& resume) const {
-  const bool ordinal_prefix = starts_with(s, match_begin, "第");
-  const size_t numeral_begin = ordinal_prefix ? match_begin + 3 : match_begin;
-  resume = match_end;
-  if (numeral_begin >= match_end || regions.skipped(numeral_begin)) return;
-
+bool NumberExtractorImpl::take_code_or_date(std::string_view s, const NumberRegions& regions, const Reading& r,
+                                            std::vector<Number>& out, size_t& resume) const {
   // Programme codes: a quoted digit string.
-  if (const ByteSpan* code = regions.code_at(numeral_begin)) {
+  if (const ByteSpan* code = regions.code_at(r.numeral_begin)) {
     Number n;
     n.span = *code;
     n.kind = NumberKind::kCode;
@@ -554,239 +549,257 @@ void NumberExtractorImpl::extract_at(std::string_view s, const NumberRegions& re
     if (auto v = Decimal::parse(n.iso)) n.value = *v;
     out.push_back(std::move(n));
     resume = code->end;
-    return;
+    return true;
   }
-
-  const bool arabic_start = is_ascii_digit(s[numeral_begin]);
-  if (arabic_start) {
-    // Part of a Latin word (COVID-19, 5G) or an identifier (2号楼): not a quantity.
-    size_t before_start = match_begin;
-    char32_t before = char_before(s, match_begin, &before_start);
-    if (before == '-' || before == '.') before = char_before(s, before_start);  // COVID-19, v2.0
-    if (before < 0x80 && (is_ascii_alpha(static_cast<char>(before)) || before == '_')) return;
-    if (!ordinal_prefix) {
-      if (auto date = match_date(s, numeral_begin)) {
-        Number n;
-        n.span = {static_cast<uint32_t>(numeral_begin), static_cast<uint32_t>(numeral_begin + date->length)};
-        n.kind = date->kind;
-        n.iso = date->iso;
-        for (std::string_view rel : {"去年", "今年", "明年", "前年", "上年", "当年", "同年", "次年", "本月", "上月", "下月"}) {
-          if (ends_with_at(s, numeral_begin, rel)) n.relative = true;
-        }
-        out.push_back(std::move(n));
-        resume = n.span.end;
-        return;
-      }
-    }
+  if (!is_ascii_digit(s[r.numeral_begin])) return false;
+  // Part of a Latin word (COVID-19, 5G) or an identifier (2号楼): no number.
+  size_t before_start = r.match_begin;
+  char32_t before = char_before(s, r.match_begin, &before_start);
+  if (before == '-' || before == '.') before = char_before(s, before_start);  // COVID-19, v2.0
+  if (before < 0x80 && (is_ascii_alpha(static_cast<char>(before)) || before == '_')) return true;
+  if (r.ordinal) return false;
+  const auto date = match_date(s, r.numeral_begin);
+  if (!date) return false;
+  Number n;
+  n.span = {static_cast<uint32_t>(r.numeral_begin), static_cast<uint32_t>(r.numeral_begin + date->length)};
+  n.kind = date->kind;
+  n.iso = date->iso;
+  for (std::string_view rel : {"去年", "今年", "明年", "前年", "上年", "当年", "同年", "次年", "本月", "上月", "下月"}) {
+    if (ends_with_at(s, r.numeral_begin, rel)) n.relative = true;
   }
+  resume = n.span.end;
+  out.push_back(std::move(n));
+  return true;
+}
 
-  Core core;
-  if (!parse_core(s, numeral_begin, match_end, core)) {
+bool NumberExtractorImpl::read_numeral(std::string_view s, size_t match_end, Reading& r, std::vector<Number>& out,
+                                       size_t& resume) const {
+  Core& core = r.core;
+  if (!parse_core(s, r.numeral_begin, match_end, core)) {
     // Scale characters alone: 万分之三 (a denominator), 上万 (as many as).
-    read_lone_scale(s, numeral_begin, match_end, ordinal_prefix, out, resume);
-    return;
+    read_lone_scale(s, r.numeral_begin, match_end, r.ordinal, out, resume);
+    return false;
   }
-  size_t pos = core.end;
-  resume = pos;
-  if (core.arabic && pos < s.size() && is_ascii_alpha(s[pos])) {
+  r.pos = core.end;
+  resume = r.pos;
+  if (core.arabic && r.pos < s.size() && is_ascii_alpha(s[r.pos])) {
     // 15k, 30w: thousands and ten-thousands written as a suffix; a letter
     // that starts a word (5G, 3D, 4F, 100kW) makes no number.
-    const char x = static_cast<char>(s[pos] | 0x20);
-    const bool word = pos + 1 < s.size() && (is_ascii_alpha(s[pos + 1]) || is_ascii_digit(s[pos + 1]));
-    if ((x != 'k' && x != 'w') || word) return;
+    const char x = static_cast<char>(s[r.pos] | 0x20);
+    const bool word = r.pos + 1 < s.size() && (is_ascii_alpha(s[r.pos + 1]) || is_ascii_digit(s[r.pos + 1]));
+    if ((x != 'k' && x != 'w') || word) return false;
     if (auto v = core.parsed.value.times_pow10(x == 'k' ? 3 : 4)) core.parsed.value = *v;
-    core.end = ++pos;
-    resume = pos;
+    core.end = ++r.pos;
+    resume = r.pos;
   }
+  r.n.value = core.parsed.value;
+  r.n.kind = r.ordinal ? NumberKind::kOrdinal : NumberKind::kCardinal;
+  if (core.parsed.more) r.n.qualifier = Qualifier::kGt;  // 十多万, 五百余万
+  r.span_begin = r.ordinal ? r.match_begin : r.numeral_begin;
+  if (!r.ordinal) r.span_begin = read_sign(s, r.span_begin, r.n);
+  return true;
+}
 
-  Number n;
-  n.value = core.parsed.value;
-  n.kind = ordinal_prefix ? NumberKind::kOrdinal : NumberKind::kCardinal;
-  if (core.parsed.more) n.qualifier = Qualifier::kGt;  // 十多万, 五百余万
-  bool has_unit = false;
-
-  size_t span_begin = ordinal_prefix ? match_begin : numeral_begin;
-  if (!ordinal_prefix) span_begin = read_sign(s, span_begin, n);
-
-  // Fractions and percentages in words: 三分之一, 百分之十五, 三又三分之一, 3/4.
-  if (read_fraction(s, core, pos, n)) {
-    resume = pos;
-    goto trailing;
-  }
-  if (starts_with(s, pos, "分之")) return;
-
-  // Ratios: 三成 (30%), 九折 (90%), 五五折 (55%), 八点五折 (85%).
-  if (!ordinal_prefix && read_ratio(s, core, numeral_begin, pos, n)) {
-    has_unit = true;
-    resume = pos;
-    goto trailing;
-  }
-
-  if (!core.arabic && !ordinal_prefix) {
-    // Chinese numerals in running text are often words, not counts.
-    if (core.parsed.digit_sequence) {
-      // 二〇二四年: a year; anything else written digit by digit is a name (九三).
-      if (core.chars == 4 && starts_with(s, pos, "年")) {
-        Number d;
-        d.span = {static_cast<uint32_t>(numeral_begin), static_cast<uint32_t>(pos + 3)};
-        d.kind = NumberKind::kDate;
-        d.iso = core.parsed.value.to_string();
-        out.push_back(std::move(d));
-        resume = pos + 3;
-      }
-      return;
+bool NumberExtractorImpl::reads_as_number(std::string_view s, const Reading& r, std::vector<Number>& out,
+                                          size_t& resume) const {
+  if (r.core.arabic || r.ordinal) return true;
+  // Chinese numerals in running text are often words, not counts.
+  if (r.core.parsed.digit_sequence) {
+    // 二〇二四年: a year; anything else written digit by digit is a name (九三).
+    if (r.core.chars == 4 && starts_with(s, r.pos, "年")) {
+      Number d;
+      d.span = {static_cast<uint32_t>(r.numeral_begin), static_cast<uint32_t>(r.pos + 3)};
+      d.kind = NumberKind::kDate;
+      d.iso = r.core.parsed.value.to_string();
+      out.push_back(std::move(d));
+      resume = r.pos + 3;
     }
-    // Enumerations: (五), 一是, 一、
-    const char32_t before = char_before(s, numeral_begin);
-    const char32_t after = char_at(s, pos);
-    if ((before == U'(' && after == U')') || after == U'是' || after == U'、') return;
+    return false;
   }
+  // Enumerations: (五), 一是, 一、
+  const char32_t before = char_before(s, r.numeral_begin);
+  const char32_t after = char_at(s, r.pos);
+  return !((before == U'(' && after == U')') || after == U'是' || after == U'、');
+}
 
-  // Percent signs and percentage points.
-  if (starts_with(s, pos, "%") || starts_with(s, pos, "‰")) {
-    n.kind = NumberKind::kPercent;
-    n.unit = s[pos] == '%' ? "%" : "‰";
-    pos += s[pos] == '%' ? 1 : 3;
-    has_unit = true;
-  }
-
-  // Ranges: the second number takes the same unit and scale words.
-  {
-    // 1 万(含)-5 万元: an inclusive mark and spaces may stand around the connector.
-    size_t range_at = pos;
-    while (starts_with(s, range_at, " ")) ++range_at;
-    if (starts_with(s, range_at, "(含)")) range_at += 5;
-    while (starts_with(s, range_at, " ")) ++range_at;
-    for (std::string_view conn : kRangeWords) {
-      if (!starts_with(s, range_at, conn)) continue;
-      size_t second_begin = range_at + conn.size();
-      while (starts_with(s, second_begin, " ")) ++second_begin;
-      const size_t second_size = core_extent(s, second_begin, second_begin + 64);
-      if (second_size == 0 || starts_with(s, second_begin, "第")) break;
-      Core second;
-      if (!parse_core(s, second_begin, second_begin + second_size, second) || second.arabic != core.arabic) break;
-      size_t after_second = second.end;
-      if (n.kind == NumberKind::kPercent) {
-        if (starts_with(s, after_second, "%")) ++after_second;
+void NumberExtractorImpl::read_range(std::string_view s, Reading& r) const {
+  // 1 万(含)-5 万元: an inclusive mark and spaces may stand around the connector.
+  size_t at = r.pos;
+  while (starts_with(s, at, " ")) ++at;
+  if (starts_with(s, at, "(含)")) at += 5;
+  while (starts_with(s, at, " ")) ++at;
+  for (std::string_view conn : kRangeWords) {
+    if (!starts_with(s, at, conn)) continue;
+    size_t second_begin = at + conn.size();
+    while (starts_with(s, second_begin, " ")) ++second_begin;
+    const size_t second_size = core_extent(s, second_begin, second_begin + 64);
+    if (second_size == 0 || starts_with(s, second_begin, "第")) return;
+    Core second;
+    if (!parse_core(s, second_begin, second_begin + second_size, second) || second.arabic != r.core.arabic) return;
+    size_t after_second = second.end;
+    if (r.n.kind == NumberKind::kPercent && starts_with(s, after_second, "%")) ++after_second;
+    r.n.value_max = second.parsed.value;
+    // A scale written once covers both ends: 3至5亿元 is 3亿 to 5亿, 三到五万
+    // 30000 to 50000; but 500至1万 stays 500 to 10000 (the first end is not
+    // smaller than the second as written).
+    static constexpr std::pair<std::string_view, int> kSharedScales[] = {
+        {"万亿", 12}, {"亿", 8}, {"万", 4}, {"千", 3}, {"百", 2}};
+    for (const auto& [scale, power] : kSharedScales) {
+      if (!ends_with_at(s, second.end, scale)) continue;
+      bool first_scaled = false;
+      for (const auto& [other, unused] : kSharedScales) first_scaled = first_scaled || ends_with_at(s, r.core.end, other);
+      const auto second_as_written = second.parsed.value.times_pow10(-power);
+      if (!first_scaled && second_as_written && r.n.value.to_double() < second_as_written->to_double()) {
+        if (auto v = r.n.value.times_pow10(power)) r.n.value = *v;
       }
-      n.value_max = second.parsed.value;
-      // A scale written once covers both ends: 3至5亿元 is 3亿 to 5亿, 三到五万
-      // 30000 to 50000; but 500至1万 stays 500 to 10000 (the first end is not
-      // smaller than the second as written).
-      static constexpr std::pair<std::string_view, int> kSharedScales[] = {
-          {"万亿", 12}, {"亿", 8}, {"万", 4}, {"千", 3}, {"百", 2}};
-      for (const auto& [scale, power] : kSharedScales) {
-        if (!ends_with_at(s, second.end, scale)) continue;
-        bool first_scaled = false;
-        for (const auto& [other, unused] : kSharedScales) first_scaled = first_scaled || ends_with_at(s, core.end, other);
-        const auto second_as_written = second.parsed.value.times_pow10(-power);
-        if (!first_scaled && second_as_written && n.value.to_double() < second_as_written->to_double()) {
-          if (auto v = n.value.times_pow10(power)) n.value = *v;
-        }
-        break;
-      }
-      pos = after_second;
       break;
     }
+    r.pos = after_second;
+    return;
   }
+}
 
+void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
+  Number& n = r.n;
+  size_t& pos = r.pos;
   // 余 / 多 / 几 between the number and its unit: 20余家, 2万多人, 十几个 (gt).
-  if (!has_unit && (starts_with(s, pos, "余") || starts_with(s, pos, "多") || starts_with(s, pos, "几"))) {
+  if (!r.has_unit && (starts_with(s, pos, "余") || starts_with(s, pos, "多") || starts_with(s, pos, "几"))) {
     size_t unit_len;
     if (units_.match(s, pos + 3, unit_len)) {
       n.qualifier = Qualifier::kGt;
       pos += 3;
     }
   }
-
-  if (!has_unit) {
-    size_t unit_len = 0;
-    if (const UnitInfo* unit = units_.match(s, pos, unit_len)) {
-      const std::string_view unit_text = s.substr(pos, unit_len);
-      // 大 is a unit only in 六大重点产业-like slogans handled below; and
-      // Arabic 号 is an identifier (2号楼), never a quantity.
-      has_unit = true;
-      n.unit = unit->unit;
-      if (unit->scale_power != 0) {
-        if (auto v = n.value.times_pow10(unit->scale_power)) n.value = *v;
-        if (n.value_max) {
-          if (auto v = n.value_max->times_pow10(unit->scale_power)) n.value_max = *v;
-        }
-      }
-      if (!ordinal_prefix) {
-        n.kind = unit->kind;
-        if (!core.arabic && (unit_text == "届" || unit_text == "期")) {
-          n.kind = NumberKind::kOrdinal;  // 十五届, 一期 (phase one)
-        } else if (!core.arabic && unit_text == "次") {
-          // 十五届二次会议: the session number.
-          bool meeting = ends_with_at(s, numeral_begin, "届");
-          for (std::string_view w : kMeetingWords) meeting = meeting || starts_with(s, pos + unit_len, w);
-          if (meeting) n.kind = NumberKind::kOrdinal;
-        }
-      }
-      pos += unit_len;
-      if (unit->kind == NumberKind::kMoney && unit->unit == "元") read_money_tail(s, pos, n);
-      // 一年半, 两个半小时: the half after the unit (个半 takes the next unit).
-      if (starts_with(s, pos, "半") && n.kind == NumberKind::kQuantity) {
-        if (auto v = n.value.plus(*Decimal::parse("0.5"))) n.value = *v;
-        pos += 3;
-        size_t next_len = 0;
-        const UnitInfo* next = unit_text == "个" ? units_.match(s, pos, next_len) : nullptr;
-        if (next && next->kind == NumberKind::kQuantity && next->scale_power == 0) {
-          n.unit = next->unit;
-          pos += next_len;
-        }
-      }
+  if (r.has_unit) return;
+  size_t unit_len = 0;
+  const UnitInfo* unit = units_.match(s, pos, unit_len);
+  if (!unit) return;
+  const std::string_view unit_text = s.substr(pos, unit_len);
+  r.has_unit = true;
+  n.unit = unit->unit;
+  if (unit->scale_power != 0) {
+    if (auto v = n.value.times_pow10(unit->scale_power)) n.value = *v;
+    if (n.value_max) {
+      if (auto v = n.value_max->times_pow10(unit->scale_power)) n.value_max = *v;
     }
   }
+  if (!r.ordinal) {
+    n.kind = unit->kind;
+    if (!r.core.arabic && (unit_text == "届" || unit_text == "期")) {
+      n.kind = NumberKind::kOrdinal;  // 十五届, 一期 (phase one)
+    } else if (!r.core.arabic && unit_text == "次") {
+      // 十五届二次会议: the session number.
+      bool meeting = ends_with_at(s, r.numeral_begin, "届");
+      for (std::string_view w : kMeetingWords) meeting = meeting || starts_with(s, pos + unit_len, w);
+      if (meeting) n.kind = NumberKind::kOrdinal;
+    }
+  }
+  pos += unit_len;
+  if (unit->kind == NumberKind::kMoney && unit->unit == "元") read_money_tail(s, pos, n);
+  // 一年半, 两个半小时: the half after the unit (个半 takes the next unit).
+  if (starts_with(s, pos, "半") && n.kind == NumberKind::kQuantity) {
+    if (auto v = n.value.plus(*Decimal::parse("0.5"))) n.value = *v;
+    pos += 3;
+    size_t next_len = 0;
+    const UnitInfo* next = unit_text == "个" ? units_.match(s, pos, next_len) : nullptr;
+    if (next && next->kind == NumberKind::kQuantity && next->scale_power == 0) {
+      n.unit = next->unit;
+      pos += next_len;
+    }
+  }
+}
 
-  if (!core.arabic && !ordinal_prefix) {
+bool NumberExtractorImpl::is_counted(std::string_view s, const Reading& r) const {
+  const Core& core = r.core;
+  if (!core.arabic && !r.ordinal) {
     // X又X is an idiom (一场又一场), X性 an adjective (一次性).
-    if (starts_with(s, pos, "又") || starts_with(s, pos, "性")) return;
-    if (!has_unit) {
+    if (starts_with(s, r.pos, "又") || starts_with(s, r.pos, "性")) return false;
+    if (!r.has_unit) {
       // A bare numeral: only 六大/两大 + noun (cardinal), or multi-character
       // numerals with a unit character (十五, 三千五百万) that start with a digit or 十.
-      const char32_t first = char_at(s, numeral_begin);
-      const bool big_list = core.chars == 1 && starts_with(s, pos, "大") && is_han(char_at(s, pos + 3)) &&
+      const char32_t first = char_at(s, r.numeral_begin);
+      const bool big_list = core.chars == 1 && starts_with(s, r.pos, "大") && is_han(char_at(s, r.pos + 3)) &&
                             core.parsed.value != Decimal::from_int(1);
       const bool written_number = core.chars > 1 && core.parsed.has_unit &&
                                   (chinese_digit(first) > 0 || first == U'十');
-      if (!big_list && !written_number) return;
-    } else if (core.chars == 1 && core.parsed.value == Decimal::from_int(1) &&
-               n.kind != NumberKind::kOrdinal && n.value.is_integer()) {
-      return;  // 一个好报告, 一批项目, 新的一年: the indefinite article (一年半 is kept)
+      if (!big_list && !written_number) return false;
+    } else if (core.chars == 1 && core.parsed.value == Decimal::from_int(1) && r.n.kind != NumberKind::kOrdinal &&
+               r.n.value.is_integer()) {
+      return false;  // 一个好报告, 一批项目, 新的一年: the indefinite article (一年半 is kept)
     }
     // 上千人, 上百家 are approximations, though the lexicon lists some as words.
-    const bool approximation = chinese_unit_power(char_at(s, numeral_begin)) != 0 && ends_with_at(s, numeral_begin, "上");
-    if (!approximation && numeral_in_name(s, numeral_begin, pos)) return;
+    if (!approximation(s, r) && numeral_in_name(s, r.numeral_begin, r.pos)) return false;
   }
   // 第三方, 第一线: fixed expressions, not ordinals.
-  if (ordinal_prefix && numeral_in_name(s, match_begin, pos)) return;
-  if (core.arabic && !has_unit && starts_with(s, pos, "号")) return;  // 2号楼, 1号线
+  if (r.ordinal && numeral_in_name(s, r.match_begin, r.pos)) return false;
+  return !(core.arabic && !r.has_unit && starts_with(s, r.pos, "号"));  // 2号楼, 1号线
+}
 
-trailing:
+bool NumberExtractorImpl::approximation(std::string_view s, const Reading& r) const {
+  return !r.core.arabic && chinese_unit_power(char_at(s, r.numeral_begin)) != 0 &&
+         ends_with_at(s, r.numeral_begin, "上");
+}
+
+void NumberExtractorImpl::read_qualifiers(std::string_view s, Reading& r) const {
+  Number& n = r.n;
   for (const auto& q : kTrailingQualifiers) {
-    if (starts_with(s, pos, q.text)) {
+    if (starts_with(s, r.pos, q.text)) {
       n.qualifier = q.qualifier;
-      pos += q.text.size();
+      r.pos += q.text.size();
       break;
     }
   }
-  if (n.qualifier == Qualifier::kNone && starts_with(s, pos, "多") && has_unit) {
+  if (n.qualifier == Qualifier::kNone && starts_with(s, r.pos, "多") && r.has_unit) {
     n.qualifier = Qualifier::kGt;  // 3年多
-    pos += 3;
+    r.pos += 3;
   }
   for (const auto& q : kLeadingQualifiers) {
-    if (n.qualifier == Qualifier::kNone && ends_with_at(s, span_begin, q.text)) n.qualifier = q.qualifier;
+    if (n.qualifier == Qualifier::kNone && ends_with_at(s, r.span_begin, q.text)) n.qualifier = q.qualifier;
   }
   // 上千人, 上千万: scale characters after 上, about that many.
-  if (n.qualifier == Qualifier::kNone && !core.arabic && chinese_unit_power(char_at(s, numeral_begin)) != 0 &&
-      ends_with_at(s, span_begin, "上")) {
-    n.qualifier = Qualifier::kApprox;
+  if (n.qualifier == Qualifier::kNone && approximation(s, r)) n.qualifier = Qualifier::kApprox;
+}
+
+// One candidate through the stages: candidate (codes, dates) → numeral (with
+// its sign and suffix) → a written form that is its own unit (fractions,
+// ratios) or: word checks → percent sign → range → unit → counted or not →
+// qualifiers.
+void NumberExtractorImpl::extract_at(std::string_view s, const NumberRegions& regions, size_t match_begin,
+                                     size_t match_end, std::vector<Number>& out, size_t& resume) const {
+  Reading r;
+  r.match_begin = match_begin;
+  r.ordinal = starts_with(s, match_begin, "第");
+  r.numeral_begin = r.ordinal ? match_begin + 3 : match_begin;
+  resume = match_end;
+  if (r.numeral_begin >= match_end || regions.skipped(r.numeral_begin)) return;
+  if (take_code_or_date(s, regions, r, out, resume)) return;
+  if (!read_numeral(s, match_end, r, out, resume)) return;
+
+  // Fractions and percentages in words (三分之一, 百分之十五, 三又三分之一, 3/4),
+  // and ratios (三成 = 30%, 九折 = 90%) carry their own unit.
+  if (read_fraction(s, r.core, r.pos, r.n)) {
+    // The value is whole; qualifiers still follow.
+  } else if (starts_with(s, r.pos, "分之")) {
+    return;
+  } else if (!r.ordinal && read_ratio(s, r.core, r.numeral_begin, r.pos, r.n)) {
+    r.has_unit = true;
+  } else {
+    if (!reads_as_number(s, r, out, resume)) return;
+    // Percent signs.
+    if (starts_with(s, r.pos, "%") || starts_with(s, r.pos, "‰")) {
+      r.n.kind = NumberKind::kPercent;
+      r.n.unit = s[r.pos] == '%' ? "%" : "‰";
+      r.pos += s[r.pos] == '%' ? 1 : 3;
+      r.has_unit = true;
+    }
+    read_range(s, r);
+    read_unit(s, r);
+    if (!is_counted(s, r)) return;
   }
-  n.span = {static_cast<uint32_t>(span_begin), static_cast<uint32_t>(pos)};
-  resume = pos;
-  out.push_back(std::move(n));
+  read_qualifiers(s, r);
+  r.n.span = {static_cast<uint32_t>(r.span_begin), static_cast<uint32_t>(r.pos)};
+  resume = r.pos;
+  out.push_back(std::move(r.n));
 }
 
 bool NumberExtractorImpl::may_contain_numbers(std::string_view text) const {

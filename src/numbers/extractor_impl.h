@@ -50,8 +50,35 @@ class NumberExtractorImpl {
   // Whether chars [begin, end) of s, bytes, spell a word of the lexicon.
   bool is_word(std::string_view s, size_t begin, size_t end) const;
 
-  // The stages of extract_at after the numeral (numbers/extractor.cc); each
-  // reads what follows (or precedes) the numeral and fills `n`.
+  // One candidate as its stages read it (extract_at).
+  struct Reading {
+    size_t match_begin = 0;    // the candidate, 第 included
+    size_t numeral_begin = 0;  // the numeral, after 第
+    size_t span_begin = 0;     // the mention: 第 or a sign included
+    size_t pos = 0;            // how far the stages have read
+    bool ordinal = false;      // led by 第
+    bool has_unit = false;
+    Core core;
+    Number n;
+  };
+  // The stages of extract_at, in its order (numbers/extractor.cc).
+  // A quoted code, or a date (true: the candidate is taken or dropped).
+  bool take_code_or_date(std::string_view s, const NumberRegions& regions, const Reading& r,
+                         std::vector<Number>& out, size_t& resume) const;
+  // The numeral, its k/w suffix and its sign; false: no number here.
+  bool read_numeral(std::string_view s, size_t match_end, Reading& r, std::vector<Number>& out,
+                    size_t& resume) const;
+  // Chinese numerals that are words here (九三, (五), 一是); a year 二〇二四年 is taken.
+  bool reads_as_number(std::string_view s, const Reading& r, std::vector<Number>& out, size_t& resume) const;
+  void read_range(std::string_view s, Reading& r) const;
+  void read_unit(std::string_view s, Reading& r) const;
+  // Whether the number counts something (not 一个好报告, 统一, 第三方, 2号楼).
+  bool is_counted(std::string_view s, const Reading& r) const;
+  // 上千, 上万: scale characters after 上.
+  bool approximation(std::string_view s, const Reading& r) const;
+  void read_qualifiers(std::string_view s, Reading& r) const;
+  // The stages' readers of written forms; each reads what follows (or
+  // precedes) the numeral and fills `n`.
   // A sign before the numeral (负, −, -): the span's new start.
   size_t read_sign(std::string_view s, size_t span_begin, Number& n) const;
   // 三分之一, 百分之十五, 万分之三, 三又三分之一, 3/4, 1 4/3 (the numeral is
