@@ -14,6 +14,7 @@
 #include <iterator>
 
 #include "lexicon/lexicon_data.h"
+#include "lexicon/word_graph.h"
 #include "segment/char_class.h"
 #include "numbers/dates.h"
 #include "numbers/numeral.h"
@@ -304,9 +305,13 @@ bool NumberExtractorImpl::parse_core(std::string_view s, size_t begin, size_t en
 
 // Whether the Chinese numeral at s[begin] belongs to a word of the lexicon
 // that is a name or fixed expression rather than a count: a word covering it
-// that starts before it (统一, 进一步, 门前三包), or a proper-noun word
-// starting at it that reaches past the candidate (两江, 九三学社, 二十大).
-bool NumberExtractorImpl::numeral_in_name(std::string_view s, size_t begin, size_t candidate_end) const {
+// that starts before it (统一, 进一步, 门前三包) where the segmenter would
+// keep that word (全国三成 is 全国/三成, not 全/国三/成), or a proper-noun
+// word starting at it that reaches past the candidate (两江, 九三学社, 二十大;
+// a fixed expression, tag l, only when the candidate has no measure word:
+// 二期工程 and 十年规划 count).
+bool NumberExtractorImpl::numeral_in_name(std::string_view s, size_t begin, size_t candidate_end,
+                                          bool counted) const {
   const LexiconData& lex = lexicon_.data();
   size_t starts[4];
   int n_starts = 0;
@@ -332,8 +337,13 @@ bool NumberExtractorImpl::numeral_in_name(std::string_view s, size_t begin, size
           const format::WordEntry* w = trie.word(step.node);
           const std::string_view tag = w ? view->tag(w->tag) : "";
           const bool entity = w && w->entity != 0;
-          if (q < begin && !contains(kNumeralTags, tag)) return true;
-          if (q == begin && i > candidate_end && (entity || contains(kNameTags, tag))) return true;
+          if (q < begin && !contains(kNumeralTags, tag) && !segmented_at(s, starts[n_starts - 1], i, begin)) {
+            return true;
+          }
+          const bool fixed = tag == "l" && !counted;
+          if (q == begin && i > candidate_end && (entity || fixed || (tag != "l" && contains(kNameTags, tag)))) {
+            return true;
+          }
         }
         if (i >= s.size() || !step.has_children()) break;
         const char32_t c = char_at(s, i, &len);
@@ -341,6 +351,35 @@ bool NumberExtractorImpl::numeral_in_name(std::string_view s, size_t begin, size
         ok = trie.next(step, c, step);
       }
     }
+  }
+  return false;
+}
+
+bool NumberExtractorImpl::segmented_at(std::string_view s, size_t from, size_t to, size_t at) const {
+  // The segmenter's best path over the few characters around (jieba's DAG
+  // and its maximum-probability path), extended to the end of the Han run
+  // so that the next word weighs in.
+  size_t end = to;
+  for (int extra = 0; extra < 4 && end < s.size(); ++extra) {
+    size_t len = 0;
+    if (!is_han(char_at(s, end, &len))) break;
+    end += len;
+  }
+  boost::container::small_vector<char32_t, 16> cps;
+  boost::container::small_vector<size_t, 16> offsets;
+  for (size_t i = from, len; i < end; i += len) {
+    offsets.push_back(i);
+    cps.push_back(utf8::decode(s, i, len));
+  }
+  thread_local std::vector<uint32_t> edge_begin, next;
+  thread_local std::vector<WordEdge> edges;
+  thread_local std::vector<double> score;
+  const auto n = static_cast<uint32_t>(cps.size());
+  build_word_graph(lexicon_.data(), cps.data(), n, edge_begin, edges);
+  best_path(n, edge_begin, edges, score, next);
+  for (uint32_t k = 0; k < n; k = next[k]) {
+    if (offsets[k] == at) return true;
+    if (offsets[k] > at) return false;
   }
   return false;
 }
@@ -449,7 +488,7 @@ bool NumberExtractorImpl::read_ratio(std::string_view s, const Core& core, size_
   size_t next_len = 0;
   const char32_t next = char_at(s, pos + 3, &next_len);
   if (is_han(next) && is_word(s, pos, pos + 3 + next_len)) return false;
-  if (!core.arabic && numeral_in_name(s, numeral_begin, pos + 3)) return false;
+  if (!core.arabic && numeral_in_name(s, numeral_begin, pos + 3, /*counted=*/false)) return false;
   const Decimal& v = core.parsed.value;
   // 九折, 八点五折 are tenths; two digits (五五折, 75折) are already percent.
   const bool as_percent = !tenths && (core.parsed.digit_sequence || v.to_double() >= 10);
@@ -619,7 +658,9 @@ bool NumberExtractorImpl::reads_as_number(std::string_view s, const Reading& r, 
   // Enumerations: (五), 一是, 一、
   const char32_t before = char_before(s, r.numeral_begin);
   const char32_t after = char_at(s, r.pos);
-  return !((before == U'(' && after == U')') || after == U'是' || after == U'、');
+  // An enumeration's marker is a small numeral (一、 十一、); 五千亿、 is a number of a list.
+  const bool marker = r.core.parsed.value.to_double() < 100;
+  return !((before == U'(' && after == U')') || after == U'是' || (after == U'、' && marker));
 }
 
 void NumberExtractorImpl::read_range(std::string_view s, Reading& r) const {
@@ -728,10 +769,10 @@ bool NumberExtractorImpl::is_counted(std::string_view s, const Reading& r) const
       return false;  // 一个好报告, 一批项目, 新的一年: the indefinite article (一年半 is kept)
     }
     // 上千人, 上百家 are approximations, though the lexicon lists some as words.
-    if (!approximation(s, r) && numeral_in_name(s, r.numeral_begin, r.pos)) return false;
+    if (!approximation(s, r) && numeral_in_name(s, r.numeral_begin, r.pos, r.has_unit)) return false;
   }
   // 第三方, 第一线: fixed expressions, not ordinals.
-  if (r.ordinal && numeral_in_name(s, r.match_begin, r.pos)) return false;
+  if (r.ordinal && numeral_in_name(s, r.match_begin, r.pos, /*counted=*/false)) return false;
   return !(core.arabic && !r.has_unit && starts_with(s, r.pos, "号"));  // 2号楼, 1号线
 }
 

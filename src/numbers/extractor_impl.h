@@ -46,7 +46,11 @@ class NumberExtractorImpl {
   // crowd the segmenter's trie out of the cache.
   size_t core_extent(std::string_view s, size_t pos, size_t limit) const;
   bool parse_core(std::string_view s, size_t begin, size_t end, Core& core) const;
-  bool numeral_in_name(std::string_view s, size_t begin, size_t candidate_end) const;
+  // `counted`: the candidate has a measure word (二期, 十年).
+  bool numeral_in_name(std::string_view s, size_t begin, size_t candidate_end, bool counted) const;
+  // Whether the segmenter's best path over s[from, to) (and a few Han
+  // characters after) has a word boundary at byte `at`.
+  bool segmented_at(std::string_view s, size_t from, size_t to, size_t at) const;
   // Whether chars [begin, end) of s, bytes, spell a word of the lexicon.
   bool is_word(std::string_view s, size_t begin, size_t end) const;
 
