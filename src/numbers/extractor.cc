@@ -173,7 +173,8 @@ NumberExtractorImpl::NumberExtractorImpl(Lexicon lexicon)
       starts_candidate_() {
   starts_candidate_.set(U'第');
   // Every character that can be part of a Chinese numeral.
-  const std::string_view chars = "零〇一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟萬億貳兩";
+  // 半 starts only 半百 (fifty); core_extent takes nothing else from it.
+  const std::string_view chars = "零〇一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟萬億貳兩半";
   for (size_t i = 0, len; i < chars.size(); i += len) starts_candidate_.set(utf8::decode(chars, i, len));
 }
 
@@ -216,6 +217,14 @@ size_t NumberExtractorImpl::core_extent(std::string_view s, size_t pos, size_t l
     if (b < 0xE0 || p + 3 > limit) break;
     size_t len = 0;
     const char32_t c = char_at(s, p, &len);
+    if (c == U'半') {
+      // 半百: half a hundred, and only at the start.
+      if (last != Last::kNone || !starts_with(s, p + len, "百")) break;
+      p += len + 3;
+      end = p;
+      last = Last::kScale;
+      continue;
+    }
     if (const int d = chinese_digit(c); d >= 0) {
       if (last == Last::kArabic) break;  // 5三: no numeral
       p += len;
@@ -631,6 +640,23 @@ bool NumberExtractorImpl::read_numeral(std::string_view s, size_t match_end, Rea
     core.end = ++r.pos;
     resume = r.pos;
   }
+  if (starts_with(s, r.pos, "打") && !r.ordinal) {
+    // 一打, 三打: dozens, unless 打 begins a word (打造, 打通).
+    size_t next_len = 0;
+    const char32_t next = char_at(s, r.pos + 3, &next_len);
+    if (!(is_han(next) && is_word(s, r.pos, r.pos + 3 + next_len))) {
+      // Twelve times: ten times plus twice (Decimal has no product).
+      const Decimal& v = core.parsed.value;
+      const auto ten = v.times_pow10(1);
+      const auto twice = v.plus(v);
+      if (ten && twice) {
+        if (auto dozen = ten->plus(*twice)) core.parsed.value = *dozen;
+      }
+      r.pos += 3;
+      r.dozen = true;
+      resume = r.pos;
+    }
+  }
   r.n.value = core.parsed.value;
   r.n.kind = r.ordinal ? NumberKind::kOrdinal : NumberKind::kCardinal;
   if (core.parsed.more) r.n.qualifier = Qualifier::kGt;  // 十多万, 五百余万
@@ -752,6 +778,7 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
 
 bool NumberExtractorImpl::is_counted(std::string_view s, const Reading& r) const {
   const Core& core = r.core;
+  if (r.dozen) return true;
   if (!core.arabic && !r.ordinal) {
     // X又X is an idiom (一场又一场), X性 an adjective (一次性).
     if (starts_with(s, r.pos, "又") || starts_with(s, r.pos, "性")) return false;
@@ -762,7 +789,7 @@ bool NumberExtractorImpl::is_counted(std::string_view s, const Reading& r) const
       const bool big_list = core.chars == 1 && starts_with(s, r.pos, "大") && is_han(char_at(s, r.pos + 3)) &&
                             core.parsed.value != Decimal::from_int(1);
       const bool written_number = core.chars > 1 && core.parsed.has_unit &&
-                                  (chinese_digit(first) > 0 || first == U'十');
+                                  (chinese_digit(first) > 0 || first == U'十' || first == U'半');
       if (!big_list && !written_number) return false;
     } else if (core.chars == 1 && core.parsed.value == Decimal::from_int(1) && r.n.kind != NumberKind::kOrdinal &&
                r.n.value.is_integer()) {

@@ -62,6 +62,7 @@ class NumberExtractorImpl {
     size_t pos = 0;            // how far the stages have read
     bool ordinal = false;      // led by 第
     bool has_unit = false;
+    bool dozen = false;        // 一打: counted in dozens
     Core core;
     Number n;
   };

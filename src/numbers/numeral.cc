@@ -206,6 +206,12 @@ std::optional<ParsedNumeral> parse_chinese_numeral(std::u32string_view in) {
   }
   if (cps.empty()) return std::nullopt;
   const std::u32string_view all(cps.data(), cps.size());
+  if (all == U"半百") {  // half a hundred (年过半百)
+    ParsedNumeral out;
+    out.value = Decimal::from_int(50);
+    out.has_unit = true;
+    return out;
+  }
 
   // 多/余/几 ("and some"): before scale characters only, or at the end, after
   // a scale or a number; read as the numeral without it, a lower bound.

@@ -252,4 +252,11 @@ TEST_CASE("numbers: every written form, by one numeral grammar", "[numbers][gram
   expect("9兆瓦时", "[9兆瓦时 quantity 9 兆瓦时 ]");
   expect("500千伏", "[500千伏 quantity 500 千伏 ]");
   expect("2千千米", "[2千千米 quantity 2000 公里 ]");
+  // Idiomatic numerals.
+  expect("参会人数近半百", "[半百 cardinal 50  approx]");
+  expect("年过半百", "");  // an idiom of the lexicon
+  expect("买了一打", "[一打 cardinal 12  ]");
+  expect("三打鸡蛋", "[三打 cardinal 36  ]");
+  expect("一半", "");
+  expect("打造三打造", "");
 }
