@@ -14,9 +14,9 @@ namespace zhpolicy {
 enum class NumberKind {
   kCardinal,  // a bare number: 六 (六大重点产业), 1,234
   kOrdinal,   // 第四届, 十五届, 二次 (会议), 第一组
-  kPercent,   // 12%, 百分之十五, 3‰
+  kPercent,   // 12%, 百分之十五, 3‰, 三成, 2个百分点 (unit 个百分点)
   kMoney,     // 1450亿元, 20万美元
-  kQuantity,  // with a unit or measure word: 4.6万人, 5家, 54公里, 2个百分点
+  kQuantity,  // with a unit or measure word: 4.6万人, 5家, 54公里, 2.3倍
   kDate,      // 2024年2月5日, 2023年12月, 1月31日, 19日, 2022-01-10 14:31
   kTime,      // 14:31, 9时30分
   kFraction,  // 三分之一

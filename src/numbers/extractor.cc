@@ -572,9 +572,10 @@ void NumberExtractorImpl::read_lone_scale(std::string_view s, size_t begin, size
     resume = pos;
     return;
   }
-  // 上万, 上千人: "as many as", about that many.
-  if (!ends_with_at(s, begin, "上") || q != begin + 3) return;
-  n.qualifier = Qualifier::kApprox;
+  // 上万, 上千人: "as many as", about that many; 万亿 (元): a magnitude.
+  const bool magnitude = q > begin + 3 && power >= 8;
+  if (!magnitude && (!ends_with_at(s, begin, "上") || q != begin + 3)) return;
+  if (!magnitude) n.qualifier = Qualifier::kApprox;
   size_t unit_len = 0;
   if (const UnitInfo* unit = units_.match(s, q, unit_len); unit && unit->scale_power == 0) {
     n.kind = unit->kind;
@@ -742,6 +743,8 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
   const UnitInfo* unit = units_.match(s, pos, unit_len);
   if (!unit) return;
   const std::string_view unit_text = s.substr(pos, unit_len);
+  // 千亿级, 百万级: a magnitude's 级 is no grade; the magnitude is a cardinal.
+  if (unit_text == "级" && n.value.to_double() >= 10000) return;
   r.has_unit = true;
   n.unit = unit->unit;
   if (unit->scale_power != 0) {
@@ -752,8 +755,8 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
   }
   if (!r.ordinal) {
     n.kind = unit->kind;
-    if (!r.core.arabic && (unit_text == "届" || unit_text == "期")) {
-      n.kind = NumberKind::kOrdinal;  // 十五届, 一期 (phase one)
+    if (unit_text == "级" || (!r.core.arabic && (unit_text == "届" || unit_text == "期"))) {
+      n.kind = NumberKind::kOrdinal;  // 十五届, 一期 (phase one), 三级医院 (a grade)
     } else if (!r.core.arabic && unit_text == "次") {
       // 十五届二次会议: the session number.
       bool meeting = ends_with_at(s, r.numeral_begin, "届");
@@ -790,9 +793,12 @@ bool NumberExtractorImpl::is_counted(std::string_view s, const Reading& r) const
                             core.parsed.value != Decimal::from_int(1);
       const bool written_number = core.chars > 1 && core.parsed.has_unit &&
                                   (chinese_digit(first) > 0 || first == U'十' || first == U'半');
-      if (!big_list && !written_number) return false;
+      // A magnitude: 千亿, 百亿 (级); not 千万 the adverb (千万不要).
+      const bool magnitude = core.chars > 1 && chinese_unit_power(first) != 0 &&
+                             (core.parsed.value.to_double() >= 1e8 || starts_with(s, r.pos, "级"));
+      if (!big_list && !written_number && !magnitude) return false;
     } else if (core.chars == 1 && core.parsed.value == Decimal::from_int(1) && r.n.kind != NumberKind::kOrdinal &&
-               r.n.value.is_integer()) {
+               r.n.value.is_integer() && !one_period(s, r)) {
       return false;  // 一个好报告, 一批项目, 新的一年: the indefinite article (一年半 is kept)
     }
     // 上千人, 上百家 are approximations, though the lexicon lists some as words.
@@ -801,6 +807,12 @@ bool NumberExtractorImpl::is_counted(std::string_view s, const Reading& r) const
   // 第三方, 第一线: fixed expressions, not ordinals.
   if (r.ordinal && numeral_in_name(s, r.match_begin, r.pos, /*counted=*/false)) return false;
   return !(core.arabic && !r.has_unit && starts_with(s, r.pos, "号"));  // 2号楼, 1号线
+}
+
+bool NumberExtractorImpl::one_period(std::string_view s, const Reading& r) const {
+  // 过去一年, 一年来, 近一年: a span of time counted, not the indefinite article.
+  return r.n.unit == "年" && (starts_with(s, r.pos, "来") || ends_with_at(s, r.span_begin, "过去") ||
+                             ends_with_at(s, r.span_begin, "近"));
 }
 
 bool NumberExtractorImpl::approximation(std::string_view s, const Reading& r) const {

@@ -79,6 +79,8 @@ class NumberExtractorImpl {
   void read_unit(std::string_view s, Reading& r) const;
   // Whether the number counts something (not 一个好报告, 统一, 第三方, 2号楼).
   bool is_counted(std::string_view s, const Reading& r) const;
+  // 过去一年, 一年来: one year counted.
+  bool one_period(std::string_view s, const Reading& r) const;
   // 上千, 上万: scale characters after 上.
   bool approximation(std::string_view s, const Reading& r) const;
   void read_qualifiers(std::string_view s, Reading& r) const;

@@ -61,7 +61,7 @@ TEST_CASE("numbers: percentages and percentage points", "[numbers][percent]") {
   expect("增长12.5%", "[12.5% percent 12.5 % ]");
   expect("占比百分之十五", "[百分之十五 percent 15 % ]");
   expect("千分之五", "[千分之五 percent 5 ‰ ]");
-  expect("提高2个百分点", "[2个百分点 quantity 2 个百分点 ]");
+  expect("提高2个百分点", "[2个百分点 percent 2 个百分点 ]");
   expect("增长１２％", "[１２％ percent 12 % ]");
   expect("下降-3.5%", "[-3.5% percent -3.5 % ]");
 }
@@ -252,6 +252,15 @@ TEST_CASE("numbers: every written form, by one numeral grammar", "[numbers][gram
   expect("9兆瓦时", "[9兆瓦时 quantity 9 兆瓦时 ]");
   expect("500千伏", "[500千伏 quantity 500 千伏 ]");
   expect("2千千米", "[2千千米 quantity 2000 公里 ]");
+  // The silver set's documented calls where the gold README is silent.
+  expect("过去一年", "[一年 quantity 1 年 ]");
+  expect("一年来", "[一年 quantity 1 年 ]");
+  expect("新的一年", "");
+  expect("千亿级产业", "[千亿 cardinal 100000000000  ]");
+  expect("迈上万亿元台阶", "[万亿元 money 1000000000000 元 ]");
+  expect("千万不要", "");
+  expect("三级医院", "[三级 ordinal 3 级 ]");
+  expect("回落0.3个百分点", "[0.3个百分点 percent 0.3 个百分点 ]");
   // Idiomatic numerals.
   expect("参会人数近半百", "[半百 cardinal 50  approx]");
   expect("年过半百", "");  // an idiom of the lexicon
