@@ -73,13 +73,17 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon, EntityOptions options)
   index_terms();
   const std::string n = "[零〇一二两三四五六七八九十百0-9０-９]+";
   for (const std::string& p : {
-           // 区政协十五届二次会议, 区委十三届十次全会, 十四届全国人大二次会议
-           "(?:(?:区|市|县|省)(?:委|政协|人大常委会|人大)|全国人大|全国政协|中共中央|党的)?第?" + n +
-               "届(?:全国人大|全国委员会|中央委员会)?第?" + n + "次(?:全体)?(?:会议|全会)",
+           // 区政协十五届二次会议, 区委十三届十次全会, 十四届全国人大二次会议,
+           // (河北省)第十四届人民代表大会第四次会议
+           "(?:(?:区|市|县|省|自治区|州)(?:委|党委|政协|人大常委会|人大)|全国人大|全国政协|中共中央|党的)?第?" + n +
+               "届(?:全国人大|全国人民代表大会|人民代表大会|人民代表大会常务委员会|全国委员会|委员会|中央委员会)?第?" +
+               n + "次(?:全体)?(?:会议|全会)",
            // 区第十三次党代会
            "(?:区|市|县|省)?第" + n + "次(?:党代会|党员代表大会)",
            // 第四届中国工业软件大会
-           "第" + n + "届\\p{Han}{2,12}?(?:大会|会议|论坛|峰会|博览会|交易会|运动会|年会)"}) {
+           "第" + n + "届\\p{Han}{2,12}?(?:大会|会议|论坛|峰会|博览会|交易会|运动会|年会)",
+           // 党的二十届四中全会, 十二届三中全会: plenary sessions numbered in 中
+           "(?:党的|中共)?第?" + n + "届(?:中央委员会)?[一二三四五六七八九十]中全会"}) {
     meetings_.push_back(std::make_unique<RE2>(p));
   }
 }
@@ -232,7 +236,7 @@ void EntityExtractorImpl::featurize(std::string_view text, const FeatureTables& 
       for (uint32_t i = b; i < e; ++i) {
         out.key_begin.push_back(static_cast<uint32_t>(out.keys.size()));
         char_features(t, ws.model, tables, i, out.keys);
-        out.closed.push_back(outside_any_mention(t.cps[i]));
+        out.closed.push_back(closed_at(t, ws.model, i));
       }
     }
     out.key_begin.push_back(static_cast<uint32_t>(out.keys.size()));
@@ -259,6 +263,15 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   add_regex_near(*meetings_[0], U"届", text, t, EntityType::kMeeting, cands, {}, "次");
   add_regex_near(*meetings_[1], U"次党", text, t, EntityType::kMeeting, cands);
   add_regex_near(*meetings_[2], U"届", text, t, EntityType::kMeeting, cands, "第", {});
+  add_regex_near(*meetings_[3], U"届", text, t, EntityType::kMeeting, cands, {}, "中全会");
+  // A meeting named from 第 takes the place written right before it as its
+  // owner: 河北省 + 第十四届人民代表大会第四次会议 is one name.
+  for (Candidate& c : cands) {
+    if (c.type != EntityType::kMeeting || t.cps[c.begin] != U'第') continue;
+    for (const Candidate& place : terms) {
+      if (place.type == EntityType::kPlace && place.end == c.begin && place.begin < c.begin) c.begin = place.begin;
+    }
+  }
   {
     // Committees of the CPPCC: the name between 政协 and 委 has no title in it.
     std::vector<Candidate>& committees = ws.committees;

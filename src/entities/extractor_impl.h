@@ -283,6 +283,9 @@ class EntityExtractorImpl {
   void rule_pass(std::string_view text, Workspace& ws) const;
   // The model's inputs from the rule pass: tokens, per-char codes, windows.
   void model_inputs(const CharText& t, Workspace& ws, const FeatureTables& tables) const;
+  // Whether char i may only be O for the model: clause punctuation, and the
+  // non-digits of a token led by digits (2023年, 5%).
+  bool closed_at(const CharText& t, const ModelWorkspace& m, uint32_t i) const;
   // Appends the feature keys of char i (inside a window) to `keys`.
   void char_features(const CharText& t, const ModelWorkspace& m, const FeatureTables& tables, uint32_t i,
                      std::vector<uint64_t>& keys) const;

@@ -192,6 +192,14 @@ void EntityExtractorImpl::model_inputs(const CharText& t, Workspace& ws, const F
   }
 }
 
+bool EntityExtractorImpl::closed_at(const CharText& t, const ModelWorkspace& m, uint32_t i) const {
+  const char32_t c = t.cps[i];
+  if (outside_any_mention(c)) return true;
+  // The unit of a number or date (年 of 2023年, % of 5%) starts no name.
+  const char32_t first = t.cps[m.tokens[m.token_of[i]].begin];
+  return first >= U'0' && first <= U'9' && !(c >= U'0' && c <= U'9');
+}
+
 void EntityExtractorImpl::char_features(const CharText& t, const ModelWorkspace& m, const FeatureTables& tables,
                                         uint32_t i, std::vector<uint64_t>& keys) const {
   const auto n = static_cast<int64_t>(t.cps.size());
@@ -309,7 +317,7 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
       const int32_t* sum = &m.sums[size_t(i) * W];
       float* e = &m.emissions[size_t(i) * W];
       for (uint32_t y = 0; y < W; ++y) e[y] = static_cast<float>(sum[y]) * scale[y] + pad[y];
-      if (outside_any_mention(t.cps[wb + i])) close_labels(e, L);
+      if (closed_at(t, m, wb + i)) close_labels(e, L);
     }
     const ChainScores scores{m.emissions.data(), len, L, W, &model.transitions()};
     viterbi(scores, m.labels, m.chain);

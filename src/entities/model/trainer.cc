@@ -357,19 +357,20 @@ std::string train_entity_model(const Lexicon& lexicon,
   r.sentences = data.size();
   const auto features = static_cast<uint32_t>(keys_of.size());
 
-  // Scores: a logistic function of a mention's emission margin, fitted on
-  // every calibration_every-th sentence, labelled by a model trained on the
-  // others (is the predicted mention exactly a gold one?).
+  // Scores: a logistic function of a mention's emission margin, fitted by
+  // cross-fitting: the sentences fall into calibration_folds parts, and each
+  // part is labelled by a model trained on the others (is the predicted
+  // mention exactly a gold one?), so every sentence calibrates once.
   std::vector<float> W, T;
-  const int every = std::max(2, options.calibration_every);
-  train(windows, features, options.epochs, [&](uint32_t s) { return s % every != 0; }, W, T);
+  const int folds = std::max(2, options.calibration_folds);
   std::vector<std::pair<ScoreInputs, bool>> calibration;  // (inputs, correct)
-  {
+  for (int fold = 0; fold < folds; ++fold) {
+    train(windows, features, options.epochs, [&](uint32_t s) { return static_cast<int>(s % folds) != fold; }, W, T);
     std::vector<float> emit;
     std::vector<uint8_t> pred;
     ChainScratch scratch;
     const ChainTransitions transitions = chain_transitions(T.data(), kLabels);
-    for (uint32_t s = 0; s < windows.size(); s += every) {
+    for (uint32_t s = static_cast<uint32_t>(fold); s < windows.size(); s += static_cast<uint32_t>(folds)) {
       for (const Window& x : windows[s]) {
         emissions(x, W, emit);
         const ChainScores sc{emit.data(), static_cast<uint32_t>(x.gold.size()), kLabels, kLabels, &transitions};

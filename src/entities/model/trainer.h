@@ -39,8 +39,9 @@ struct TrainOptions {
   int head_min_count = 2;
   // Features whose largest averaged weight is below this are dropped.
   float prune_below = 0.05f;
-  // Every how-manieth sentence the scores are calibrated on.
-  int calibration_every = 8;
+  // Parts of the data for calibrating the scores: each is labelled by a
+  // model trained on the others (cross-fitting).
+  int calibration_folds = 4;
 };
 
 struct TrainReport {
