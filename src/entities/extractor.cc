@@ -289,6 +289,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   }
   ws.subjects.clear();
   add_token_rules(t, cands, ws.subjects, ws.listed);
+  add_short_place_names(t, cands);
 
   // Persons: a name right after a title (区委书记赵世庆, 记者 李传芳, 编辑:冉建苹),
   // and the same names elsewhere in the text.

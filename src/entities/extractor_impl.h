@@ -316,6 +316,8 @@ class EntityExtractorImpl {
   // Rules on each token: names ending in a company/organization/place suffix,
   // unknown place names, and (into `subjects`) names before a speech verb.
   // `listed` is scratch space.
+  // 援藏, 在晋, 京港, 湘企: one-character place names inside two-character tokens.
+  void add_short_place_names(const CharText& t, std::vector<Candidate>& out) const;
   void add_token_rules(const CharText& t, std::vector<Candidate>& out, std::vector<Candidate>& subjects,
                        std::vector<uint32_t>& listed) const;
   // 渝湘高铁, 沪昆铁路: short place names before the kind of line ending token [i, e).

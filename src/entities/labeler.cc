@@ -82,6 +82,17 @@ uint8_t mention_code(const Candidate& c, uint32_t i) {
                               (c.source == EntitySource::kRule ? 1 : 0));
 }
 
+// Whether a token's tag (hash_tag) is one of kStopTags: a function word,
+// verb, numeral ... that names do not run across.
+bool is_stop_tag(uint64_t tag) {
+  static const std::array<uint64_t, std::size(kStopTags)> stop_tags = [] {
+    std::array<uint64_t, std::size(kStopTags)> out{};
+    for (size_t k = 0; k < out.size(); ++k) out[k] = hash_tag(kStopTags[k]);
+    return out;
+  }();
+  return std::find(stop_tags.begin(), stop_tags.end(), tag) != stop_tags.end();
+}
+
 constexpr std::string_view kProperWordTags[] = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"};
 // How sure a mention only the model finds must be to be reported. Adding a
 // mention that is right with chance p raises the expected F1 when p exceeds
@@ -165,18 +176,9 @@ void EntityExtractorImpl::model_inputs(const CharText& t, Workspace& ws, const F
   }
   // A neighbour joins the window unless it is a function word, verb,
   // numeral ... (kStopTags): names do not run across those.
-  static const std::array<uint64_t, std::size(kStopTags)> stop_tags = [] {
-    std::array<uint64_t, std::size(kStopTags)> out{};
-    for (size_t k = 0; k < out.size(); ++k) out[k] = hash_tag(kStopTags[k]);
-    return out;
-  }();
   auto joins = [&](uint32_t k) {
     const TokenFacts& tok = m.tokens[k];
-    if (!t.han(tok.begin)) return false;
-    for (uint64_t tag : stop_tags) {
-      if (tok.tag == tag) return false;
-    }
-    return true;
+    return t.han(tok.begin) && !is_stop_tag(tok.tag);
   };
   m.windows.clear();
   for (uint32_t k = 0; k < tokens; ++k) {
@@ -283,13 +285,19 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
   };
   // A model mention that overlaps rule mentions replaces them only when it
   // extends exactly one of them, of a type it labels, to a longer name
-  // (重庆 -> 重庆印象城): it never retypes or cuts what the rules or the
+  // to the right (重庆 -> 重庆印象城): it never retypes or cuts what the rules or the
   // lexicon found, nor merges two names (浙江省杭州市 stays two places).
   auto extends_one = [&](const Candidate& c) {
     const size_t k = first_ending_after(c.begin);
     if (k >= fixed || out[k].begin >= c.end) return false;
     Candidate& r = out[k];
     const bool longer = c.begin <= r.begin && r.end <= c.end && c.end - c.begin > r.end - r.begin;
+    // To the left, not over a verb, function word or unknown coinage: the
+    // rules chose where a name starts (投用 朝天门物流处理中心).
+    if (c.begin < r.begin) {
+      const TokenFacts& first = m.tokens[m.token_of[c.begin]];
+      if (first.tag == 0 || is_stop_tag(first.tag)) return false;
+    }
     const bool alone = k + 1 >= fixed || out[k + 1].begin >= c.end;
     if (!longer || !alone || r.type == EntityType::kNone || model.type_index(r.type) < 0) return false;
     r.type = EntityType::kNone;
@@ -342,7 +350,12 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
         Candidate c{b, end, type, kRulePriority};
         c.score = model.score(margin, /*alone=*/true);
         c.source = EntitySource::kModel;
-        if (c.score >= kMinModelScore && (!overlaps_fixed(b, end) || extends_one(c))) out.push_back(c);
+        // A name does not open with a whole verb or function word (投用 朝天门…).
+        const TokenFacts& first = m.tokens[m.token_of[b]];
+        const bool opens_with_stop = first.begin == b && first.end < end && is_stop_tag(first.tag);
+        if (c.score >= kMinModelScore && !opens_with_stop && (!overlaps_fixed(b, end) || extends_one(c))) {
+          out.push_back(c);
+        }
       }
       k = e;
     }
