@@ -26,7 +26,8 @@ enum class ChineseNumeralStyle {
   kRmb,    // an amount of yuan on a cheque: 壹佰万零伍拾肆元整, 壹拾贰元叁角肆分
 };
 
-// `value` written in Chinese numerals (groups of 万 and 亿; 万亿 for 10^12).
+// `value` written in Chinese numerals, in groups of 万 and 亿 (一万亿 = 10^12,
+// 九千八百七十六万五千四百三十二亿 = 9876 5432 0000 0000, 一亿亿 = 10^16).
 // Throws Error(kInvalidArgument) for |value| >= 10^20, and in kRmb style
 // for a negative amount or one with more than two decimals.
 ZHPOLICY_API std::string to_chinese(const Decimal& value, ChineseNumeralStyle style = ChineseNumeralStyle::kLower);

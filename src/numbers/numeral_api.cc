@@ -68,7 +68,9 @@ std::string to_chinese(const Decimal& value, ChineseNumeralStyle style) {
   static const char* const kUpperDigits[] = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"};
   static const char* const kLowerUnits[] = {"", "十", "百", "千"};
   static const char* const kUpperUnits[] = {"", "拾", "佰", "仟"};
-  static const char* const kGroupUnits[] = {"", "万", "亿", "万亿", "亿亿"};
+  // Groups of four digits from the right: 万, 亿, then 万 again (read with
+  // the 亿 after it: 九千八百七十六万五千四百三十二亿 …), then 亿亿.
+  static const char* const kGroupUnits[] = {"", "万", "亿", "万", "亿亿"};
   const bool lower = style == ChineseNumeralStyle::kLower;
   const char* const* digits = lower ? kLowerDigits : kUpperDigits;
   const char* const* units = lower ? kLowerUnits : kUpperUnits;
@@ -108,6 +110,8 @@ std::string to_chinese(const Decimal& value, ChineseNumeralStyle style) {
     if (!written && lower && group >= 10 && group < 20) text.erase(0, std::string(digits[1]).size());
     out += text;
     out += kGroupUnits[power_group];
+    // 一万亿: the 亿 of the group below, when that group is empty.
+    if (power_group == 3 && std::stoi(integer.substr(end, 4)) == 0) out += "亿";
     written = true;
     zero_between = false;
   }
