@@ -79,8 +79,10 @@ static bool holds_traditional(std::string_view s) {
       ++i;
     } else if (b < 0xF0) {
       if (i + 2 >= n) break;
-      const char32_t c = char32_t(b & 0x0F) << 12 | char32_t(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
-      if (in_table(c)) return true;
+      // The table's word of this character's block of 64, then its bit
+      // (every BMP character is inside the table).
+      const uint64_t word = kTraditionalBits[(b & 0x0F) << 6 | (p[i + 1] & 0x3F)];
+      if (word >> (p[i + 2] & 0x3F) & 1) return true;
       i += 3;
     } else {
       if (i + 3 >= n) break;
