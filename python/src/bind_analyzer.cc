@@ -36,14 +36,14 @@ safe to share between threads. zhpolicy.analyze() wraps the parts in a Document.
 >>> [t.text for t in tokens][:2], [n.text for n in numbers]
 (['民革渝中区委', '建议'], ['5家'])
 )doc")
-      .def(py::init([](const Lexicon& lexicon, bool hmm, bool entity_tokens, bool entity_model) {
+      .def(py::init([](const py::object& lexicon, bool hmm, bool entity_tokens, bool entity_model) {
              AnalyzerOptions o;
              o.segmenter.hmm = hmm;
              o.entity_tokens = entity_tokens;
              o.entities.model = entity_model;
-             return Analyzer(lexicon, o);
+             return Analyzer(lexicon_or_default(lexicon), o);
            }),
-           py::arg("lexicon"), py::arg("hmm") = true, py::arg("entity_tokens") = false,
+           py::arg("lexicon") = py::none(), py::arg("hmm") = true, py::arg("entity_tokens") = false,
            py::arg("entity_model") = true,
            "entity_model=False: entities from the rules and typed terms alone, without the learned model (faster).")
       .def("analyze_parts",

@@ -95,8 +95,10 @@ Finds policy entities. Immutable and safe to share between threads.
 >>> [(e.text, e.type) for e in ex.extract("民革渝中区委、区政协提案委")]
 [('民革渝中区委', 'government'), ('区政协提案委', 'government')]
 )doc")
-      .def(py::init([](const Lexicon& lexicon, bool model) { return EntityExtractor(lexicon, EntityOptions{model}); }),
-           py::arg("lexicon"), py::arg("model") = true,
+      .def(py::init([](const py::object& lexicon, bool model) {
+             return EntityExtractor(lexicon_or_default(lexicon), EntityOptions{model});
+           }),
+           py::arg("lexicon") = py::none(), py::arg("model") = true,
            "model=False: the rules and typed terms alone, without the lexicon's learned entity model (faster).")
       .def("extract",
            [](const EntityExtractor& ex, const py::str& text) {

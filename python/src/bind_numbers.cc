@@ -156,7 +156,8 @@ Finds the numbers of a text. Immutable and safe to share between threads.
 >>> [(n.text, n.kind, n.value, n.unit, n.qualifier) for n in ex.extract("突破1450亿元")]
 [('1450亿元', 'money', 145000000000, '元', 'gt')]
 )doc")
-      .def(py::init<Lexicon>(), py::arg("lexicon"))
+      .def(py::init([](const py::object& lexicon) { return NumberExtractor(lexicon_or_default(lexicon)); }),
+           py::arg("lexicon") = py::none(), "lexicon: None for the default lexicon.")
       .def("extract",
            [](const NumberExtractor& ex, const py::str& text) {
              const std::string_view utf8 = utf8_view(text);

@@ -127,15 +127,15 @@ Segments Chinese text into words. Immutable and safe to share between threads.
 >>> seg.cut("全年实现地区生产总值1450亿元")
 ['全年', '实现', '地区生产总值', '1450亿', '元']
 )doc")
-      .def(py::init([](const Lexicon& lexicon, bool hmm, const std::string& invalid_utf8) {
+      .def(py::init([](const py::object& lexicon, bool hmm, const std::string& invalid_utf8) {
              SegmenterOptions o;
              o.hmm = hmm;
              if (invalid_utf8 == "isolate") o.invalid_utf8 = InvalidUtf8::kIsolate;
              else if (invalid_utf8 == "error") o.invalid_utf8 = InvalidUtf8::kThrow;
              else throw Error(ErrorCode::kInvalidArgument, "invalid_utf8 must be 'isolate' or 'error'");
-             return Segmenter(lexicon, o);
+             return Segmenter(lexicon_or_default(lexicon), o);
            }),
-           py::arg("lexicon"), py::arg("hmm") = true, py::arg("invalid_utf8") = "isolate")
+           py::arg("lexicon") = py::none(), py::arg("hmm") = true, py::arg("invalid_utf8") = "isolate")
       .def("segment",
            [](const Segmenter& seg, const py::str& text, const std::string& mode) {
              const std::string_view utf8 = utf8_view(text);

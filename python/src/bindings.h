@@ -4,10 +4,12 @@
 
 #include <pybind11/pybind11.h>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "zhpolicy/entity.h"
+#include "zhpolicy/lexicon.h"
 #include "zhpolicy/number.h"
 #include "zhpolicy/token.h"
 
@@ -19,6 +21,19 @@ void bind_segmenter(pybind11::module_& m);
 void bind_numbers(pybind11::module_& m);
 void bind_entities(pybind11::module_& m);
 void bind_analyzer(pybind11::module_& m);
+
+// `lexicon`, or the package's default lexicon (zhpolicy.default_lexicon(),
+// loaded once) when it is None: every class can be made with no argument.
+inline Lexicon lexicon_or_default(const pybind11::object& lexicon) {
+  if (!lexicon.is_none()) {
+    if (!pybind11::isinstance<Lexicon>(lexicon)) {
+      throw pybind11::type_error("lexicon must be a zhpolicy.Lexicon or None (the default lexicon), not " +
+                                 std::string(pybind11::str(lexicon.get_type().attr("__name__"))));
+    }
+    return lexicon.cast<Lexicon>();
+  }
+  return pybind11::module_::import("zhpolicy").attr("default_lexicon")().cast<Lexicon>();
+}
 
 // Python objects for C++ results, with character offsets into `text` (whose
 // UTF-8 form is `utf8`). Need the GIL.

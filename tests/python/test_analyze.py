@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 import zhpolicy
 
 
@@ -36,3 +38,15 @@ def test_links_in_document():
     doc = zhpolicy.analyze("区政协主席陈大奎、区委副书记张远洪出席")
     assert [(p.text, t.text) for p, _, t in doc.links] == [("陈大奎", "区政协主席"), ("张远洪", "区委副书记")]
     assert doc.to_dict()["links"][0]["relation"] == "holds_position"
+
+
+def test_every_class_takes_the_default_lexicon():
+    # What a newcomer types first, as jieba.Tokenizer() works.
+    text = "区委书记赵世庆出席会议，新增5家企业"
+    assert zhpolicy.Segmenter().cut(text) == zhpolicy.cut(text)
+    assert [n.text for n in zhpolicy.NumberExtractor().extract(text)] == ["5家"]
+    assert [e.text for e in zhpolicy.EntityExtractor().extract(text)] == [e.text for e in zhpolicy.entities(text)]
+    tokens, numbers, entities, links = zhpolicy.Analyzer().analyze_parts(text)
+    assert [n.text for n in numbers] == ["5家"] and links
+    with pytest.raises(TypeError):
+        zhpolicy.Segmenter("not a lexicon")
