@@ -216,20 +216,27 @@ void EntityExtractorImpl::add_short_place_names(const CharText& t, std::vector<C
   // 驻津, 在晋, 来华, 对非), a province before its firms or power (湘企,
   // 晋电). Two side by side (京津, 港澳, 非法) are left alone: as often a
   // word or a region's name as two places.
-  constexpr std::u32string_view kRegions = U"京津沪渝冀豫云滇辽黑湘皖鲁苏浙赣鄂桂甘陇晋蒙陕吉闽贵黔粤青藏川蜀宁琼港澳台疆";
-  constexpr std::u32string_view kCountries = U"美日俄英法德韩朝越欧非";
-  constexpr std::u32string_view kBefore = U"在驻援来赴对访";
-  constexpr std::u32string_view kAfter = U"企电";
-  auto region = [&](char32_t c) { return kRegions.find(c) != std::u32string_view::npos; };
-  auto country = [&](char32_t c) { return kCountries.find(c) != std::u32string_view::npos || c == U'华'; };
+  // Asked of every two-character token: the sets as bits by code point.
+  enum : uint8_t { kRegion = 1, kCountry = 2, kVerb = 4, kKind = 8 };
+  static const std::vector<uint8_t> kinds = [] {
+    std::vector<uint8_t> k(0x10000, 0);
+    for (char32_t c : std::u32string_view(U"京津沪渝冀豫云滇辽黑湘皖鲁苏浙赣鄂桂甘陇晋蒙陕吉闽贵黔粤青藏川蜀宁琼港澳台疆")) {
+      k[c] |= kRegion;
+    }
+    for (char32_t c : std::u32string_view(U"美日俄英法德韩朝越欧非华")) k[c] |= kCountry;
+    for (char32_t c : std::u32string_view(U"在驻援来赴对访")) k[c] |= kVerb;
+    for (char32_t c : std::u32string_view(U"企电")) k[c] |= kKind;
+    return k;
+  }();
+  auto kind = [&](char32_t c) -> uint8_t { return c < 0x10000 ? kinds[c] : 0; };
   auto place = [&](uint32_t i) { out.push_back({i, i + 1, EntityType::kPlace, kRulePriority}); };
   const auto n = static_cast<uint32_t>(t.cps.size());
   for (uint32_t i = 0; i + 1 < n; ++i) {
     if (t.token_end_of[i] != i + 2 || !t.han(i) || !t.han(i + 1)) continue;
-    const char32_t a = t.cps[i], b = t.cps[i + 1];
-    if (kBefore.find(a) != std::u32string_view::npos && (region(b) || country(b))) {
+    const uint8_t a = kind(t.cps[i]), b = kind(t.cps[i + 1]);
+    if ((a & kVerb) && (b & (kRegion | kCountry))) {
       place(i + 1);
-    } else if (region(a) && kAfter.find(b) != std::u32string_view::npos) {
+    } else if ((a & kRegion) && (b & kKind)) {
       place(i);
     }
   }
