@@ -19,14 +19,14 @@ enum class NumberKind {
   kQuantity,  // with a unit or measure word: 4.6万人, 5家, 54公里, 2.3倍
   kDate,      // 2024年2月5日, 2023年12月, 1月31日, 19日, 2022-01-10 14:31
   kTime,      // 14:31, 9时30分
-  kFraction,  // 三分之一
+  kFraction,  // 三分之一, 万分之三, 三又三分之一, 3/4
   kCode,      // a number used as a name: “11241”
 };
 
 enum class Qualifier {
   kNone,
-  kApprox,  // 约, 左右, 近, 大约, 上下
-  kGt,      // 超, 超过, 逾, 突破, 余, 多
+  kApprox,  // 约, 左右, 近, 大约, 上下, 上千 (a scale after 上)
+  kGt,      // 超, 超过, 逾, 突破, 余, 多, 几 (十多万, 二十几万: the value written)
   kGe,      // 以上, 不低于, 不少于
   kLt,      // 不到, 不足, 低于
   kLe,      // 以下, 以内, 不超过
