@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test, C++ and Python, through one ctest run: Catch2 cases, the lexicon
 # compiler's errors, find_package(zhpolicy) against the install tree, pytest;
-# then the Catch2 cases again under AddressSanitizer and UBSan.
+# then the Catch2 cases again under AddressSanitizer and UBSan, and those
+# that share objects between threads under ThreadSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup_deps.sh
@@ -21,3 +22,15 @@ cmake -S . -B "$SANITIZE" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$flags" \
 cmake --build "$SANITIZE" -j "$(nproc)" --target zhpolicy_tests
 echo "zhpolicy tests: the Catch2 cases under AddressSanitizer and UBSan"
 "$SANITIZE/tests/zhpolicy_tests"
+
+# Data races between threads sharing a segmenter, an extractor or an
+# analyzer (workspaces, the entity model, OpenCC's converter loaded on first
+# need) fail here: the cases tagged [threads] under ThreadSanitizer.
+THREADS=${ZHPOLICY_TSAN_DIR:-build-tsan}
+tflags="-O1 -g -fsanitize=thread -fno-omit-frame-pointer"
+cmake -S . -B "$THREADS" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$tflags" \
+  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" -DZHPOLICY_BUILD_BENCH=OFF \
+  -DZHPOLICY_BUILD_PYTHON=OFF -DZHPOLICY_INSTALL=OFF >/dev/null
+cmake --build "$THREADS" -j "$(nproc)" --target zhpolicy_tests
+echo "zhpolicy tests: the cases that share objects between threads, under ThreadSanitizer"
+TSAN_OPTIONS="halt_on_error=1" "$THREADS/tests/zhpolicy_tests" "[threads]"

@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "test_support.h"
 
@@ -363,4 +367,44 @@ TEST_CASE("analyzer: ill-formed UTF-8 is an error when the options say so", "[an
   const zhpolicy::Document lenient = zhpolicy::Analyzer(test::lexicon()).analyze("区委\xff书记赵世庆");
   CHECK(listing(lenient.text(), lenient.entities(), lenient.relations()) ==
         "[区委 government][书记 position][赵世庆 person](2,1)");
+}
+
+TEST_CASE("analyzer: threads sharing one analyzer get single-threaded results", "[analyze][threads]") {
+  // Whole documents and Traditional lines: the per-thread workspaces, the
+  // entity model and OpenCC's converter (loaded on first need, here by
+  // whichever thread gets there first) are shared.
+  std::vector<std::string> texts;
+  for (const char* name : {"001_674e5ce036ec5342.txt", "004_c89ce8d7da60ab45.txt"}) {
+    texts.push_back(test::read_file(std::string(ZHPOLICY_SHARED_DIR) + "/corpus/" + name));
+  }
+  texts.push_back("二〇二五年地區生產總值增長5.2%，達到三萬兩千億元；召開區政協十五屆一次會議");
+  texts.push_back("渝中区委书记赵世庆出席区政协十五届二次会议，新增5家企业");
+  const zhpolicy::Analyzer analyzer(test::lexicon());
+  auto summary = [](const zhpolicy::Document& d) {
+    std::string s;
+    for (const auto& e : d.entities()) s += std::to_string(e.span.begin) + ":" + std::string(to_string(e.type)) + " ";
+    for (const auto& n : d.numbers()) s += std::to_string(n.span.begin) + "=" + n.value.to_string() + " ";
+    return s + std::to_string(d.tokens().size());
+  };
+  std::vector<std::string> expected;
+  std::vector<int> ok(4, 1);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      std::vector<std::string> mine;
+      for (int round = 0; round < 2; ++round) {
+        for (const auto& text : texts) mine.push_back(summary(analyzer.analyze(text)));
+      }
+      std::lock_guard<std::mutex> lock(*[] { static std::mutex m; return &m; }());
+      if (expected.empty()) expected = mine;
+      ok[t] = mine == expected;
+    });
+  }
+  for (auto& th : threads) th.join();
+  CHECK(ok == std::vector<int>(4, 1));
+  std::vector<std::string> single;
+  for (int round = 0; round < 2; ++round) {
+    for (const auto& text : texts) single.push_back(summary(analyzer.analyze(text)));
+  }
+  CHECK(single == expected);
 }
