@@ -27,6 +27,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import zhpolicy
+from opencc_s2t import to_traditional
 
 TYPES = ["person", "place", "government", "organization", "company", "position", "meeting", "document", "slogan"]
 PROVINCE_FOLDS = 4
@@ -44,23 +45,6 @@ def read_data(path: Path):
             gold.add((int(s), int(e), t))
         out.append((group, sentence, gold))
     return out
-
-
-def to_traditional(data):
-    """The sentences in Traditional characters; one whose length changes
-    (the annotations' offsets would not hold) stays as written."""
-    import shutil
-    opencc = shutil.which("opencc")
-    if not opencc:
-        sys.exit("the opencc command (Debian package opencc) is needed: scripts/setup_deps.sh installs it")
-    joined = "\n\u2028\n".join(s for _, s, _ in data)
-    out = subprocess.run([opencc, "-c", "s2t.json"], input=joined, capture_output=True, text=True,
-                         check=True).stdout
-    if out.endswith("\n") and not joined.endswith("\n"):
-        out = out[:-1]
-    converted = out.split("\n\u2028\n")
-    assert len(converted) == len(data)
-    return [(g, t if len(t) == len(s) else s, gold) for (g, s, gold), t in zip(data, converted)]
 
 
 def folds(groups):
@@ -123,7 +107,9 @@ def main() -> int:
             sys.exit(f"{args.build / tool} is missing: build the project first (scripts/test.sh)")
     data = read_data(args.data)
     if args.traditional:
-        data = to_traditional(data)
+        # A sentence whose length changes (offsets would not hold) stays as written.
+        converted = to_traditional([sentence for _, sentence, _ in data])
+        data = [(g, t if len(t) == len(s) else s, gold) for (g, s, gold), t in zip(data, converted)]
     rules = zhpolicy.EntityExtractor(zhpolicy.Lexicon.open(str(rules_zpl)))
 
     slices = {"held-out provinces": [], "national": [], "gold corpus": []}

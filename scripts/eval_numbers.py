@@ -12,13 +12,12 @@ many have the annotated value, unit and qualifier.
 """
 import argparse
 import json
-import shutil
-import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 import zhpolicy
+from opencc_s2t import to_traditional
 
 
 def locate(sentence, mentions):
@@ -38,20 +37,6 @@ def same(a, b):
     if isinstance(a, str) or isinstance(b, str):
         return str(a) == str(b)
     return abs(float(a) - float(b)) <= 1e-6 * max(1.0, abs(float(b)))
-
-
-def to_traditional(texts):
-    opencc = shutil.which("opencc")
-    if not opencc:
-        sys.exit("the opencc command (Debian package opencc) is needed: scripts/setup_deps.sh installs it")
-    joined = "\n\u2028\n".join(texts)
-    out = subprocess.run([opencc, "-c", "s2t.json"], input=joined, capture_output=True, text=True,
-                         check=True).stdout
-    if out.endswith("\n") and not joined.endswith("\n"):
-        out = out[:-1]
-    converted = out.split("\n\u2028\n")
-    # Offsets of the annotations hold only where the length does.
-    return [c if len(c) == len(t) else t for c, t in zip(converted, texts)]
 
 
 def score(sentences, texts, errors=None):
@@ -108,7 +93,9 @@ def main():
     print("|---|---|---|---|---|---|---|")
     for name, rows in sets.items():
         sentences = [d["sentence"] for d in rows]
-        for script, texts in (("as written", sentences), ("Traditional", to_traditional(sentences))):
+        # A sentence whose length changes (offsets would not hold) stays as written.
+        traditional = [t if len(t) == len(s) else s for s, t in zip(sentences, to_traditional(sentences))]
+        for script, texts in (("as written", sentences), ("Traditional", traditional)):
             s = score(rows, texts, errors if (script == "as written" and "silver" in name) else None)
             report[f"{name}, {script}"] = s
             print(f"| {name} | {script} | {s['p']:.3f} / {s['r']:.3f} / **{s['f1']:.3f}** | {s['value']:.3f} | "

@@ -12,14 +12,19 @@ cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DZHPOLICY_BUILD_TESTS=ON \
 cmake --build "$BUILD" -j "$(nproc)"
 (cd "$BUILD" && ctest --output-on-failure -j "$(nproc)")
 
+# The Catch2 cases built with a sanitizer into DIR: sanitized_tests DIR SANITIZERS EXTRA_FLAGS.
+sanitized_tests() {
+  cmake -S . -B "$1" -DCMAKE_BUILD_TYPE=Debug \
+    -DCMAKE_CXX_FLAGS="-O1 -g -fsanitize=$2 $3 -fno-omit-frame-pointer" \
+    -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=$2" -DZHPOLICY_BUILD_BENCH=OFF \
+    -DZHPOLICY_BUILD_PYTHON=OFF -DZHPOLICY_INSTALL=OFF >/dev/null
+  cmake --build "$1" -j "$(nproc)" --target zhpolicy_tests
+}
+
 # A read past a table or of a freed buffer fails here rather than passing
 # unnoticed (adversarial inputs are among the cases).
 SANITIZE=${ZHPOLICY_SANITIZE_DIR:-build-sanitize}
-flags="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
-cmake -S . -B "$SANITIZE" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$flags" \
-  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" -DZHPOLICY_BUILD_BENCH=OFF \
-  -DZHPOLICY_BUILD_PYTHON=OFF -DZHPOLICY_INSTALL=OFF >/dev/null
-cmake --build "$SANITIZE" -j "$(nproc)" --target zhpolicy_tests
+sanitized_tests "$SANITIZE" address,undefined -fno-sanitize-recover=undefined
 echo "zhpolicy tests: the Catch2 cases under AddressSanitizer and UBSan"
 "$SANITIZE/tests/zhpolicy_tests"
 
@@ -27,10 +32,6 @@ echo "zhpolicy tests: the Catch2 cases under AddressSanitizer and UBSan"
 # analyzer (workspaces, the entity model, OpenCC's converter loaded on first
 # need) fail here: the cases tagged [threads] under ThreadSanitizer.
 THREADS=${ZHPOLICY_TSAN_DIR:-build-tsan}
-tflags="-O1 -g -fsanitize=thread -fno-omit-frame-pointer"
-cmake -S . -B "$THREADS" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$tflags" \
-  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" -DZHPOLICY_BUILD_BENCH=OFF \
-  -DZHPOLICY_BUILD_PYTHON=OFF -DZHPOLICY_INSTALL=OFF >/dev/null
-cmake --build "$THREADS" -j "$(nproc)" --target zhpolicy_tests
+sanitized_tests "$THREADS" thread ""
 echo "zhpolicy tests: the cases that share objects between threads, under ThreadSanitizer"
 TSAN_OPTIONS="halt_on_error=1" "$THREADS/tests/zhpolicy_tests" "[threads]"

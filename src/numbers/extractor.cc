@@ -399,6 +399,11 @@ bool NumberExtractorImpl::is_word(std::string_view s, size_t begin, size_t end) 
   return lexicon_.data().find_word(cps.data(), cps.size()) != nullptr;
 }
 
+bool NumberExtractorImpl::numeral_at(std::string_view s, size_t at, Core& out, size_t limit) const {
+  const size_t size = core_extent(s, at, at + limit);
+  return size > 0 && !starts_with(s, at, "第") && parse_core(s, at, at + size, out);
+}
+
 size_t NumberExtractorImpl::read_sign(std::string_view s, size_t span_begin, Number& n) const {
   size_t sign_begin = span_begin;
   if (span_begin > 0 && s[span_begin - 1] == '-' && is_ascii_digit(s[span_begin])) {
@@ -423,11 +428,6 @@ size_t NumberExtractorImpl::read_sign(std::string_view s, size_t span_begin, Num
 }
 
 bool NumberExtractorImpl::read_fraction(std::string_view s, const Core& core, size_t& pos, Number& n) const {
-  // A numeral (with ',' groups) starting at `at`: its parse and end, or false.
-  auto numeral_at = [&](size_t at, Core& out) {
-    const size_t size = core_extent(s, at, at + kMaxCandidateBytes);
-    return size > 0 && !starts_with(s, at, "第") && parse_core(s, at, at + size, out);
-  };
   auto set_fraction = [&](double v) {
     n.kind = NumberKind::kFraction;
     char buf[64];
@@ -442,14 +442,14 @@ bool NumberExtractorImpl::read_fraction(std::string_view s, const Core& core, si
   Core mixed_den;
   size_t at = pos;
   if (!core.arabic && starts_with(s, pos, "又")) {
-    if (!numeral_at(pos + 3, mixed_den) || mixed_den.arabic) return false;
+    if (!numeral_at(s, pos + 3, mixed_den) || mixed_den.arabic) return false;
     whole = core.parsed.value;
     den = &mixed_den;
     at = mixed_den.end;
   }
   if (starts_with(s, at, "分之")) {
     Core numerator;
-    if (!numeral_at(at + 6, numerator) || numerator.parsed.more) return false;
+    if (!numeral_at(s, at + 6, numerator) || numerator.parsed.more) return false;
     const Decimal& d = den->parsed.value;
     if (d.is_zero()) return false;
     if (den == &core && (d == Decimal::from_int(100) || d == Decimal::from_int(1000))) {
@@ -700,10 +700,8 @@ void NumberExtractorImpl::read_range(std::string_view s, Reading& r) const {
     if (!starts_with(s, at, conn)) continue;
     size_t second_begin = at + conn.size();
     while (starts_with(s, second_begin, " ")) ++second_begin;
-    const size_t second_size = core_extent(s, second_begin, second_begin + 64);
-    if (second_size == 0 || starts_with(s, second_begin, "第")) return;
     Core second;
-    if (!parse_core(s, second_begin, second_begin + second_size, second) || second.arabic != r.core.arabic) return;
+    if (!numeral_at(s, second_begin, second, 64) || second.arabic != r.core.arabic) return;
     size_t after_second = second.end;
     if (r.n.kind == NumberKind::kPercent && starts_with(s, after_second, "%")) ++after_second;
     r.n.value_max = second.parsed.value;

@@ -46,6 +46,8 @@ class NumberExtractorImpl {
   // crowd the segmenter's trie out of the cache.
   size_t core_extent(std::string_view s, size_t pos, size_t limit) const;
   bool parse_core(std::string_view s, size_t begin, size_t end, Core& core) const;
+  // The numeral (not led by 第) starting at s[at], within `limit` bytes; false if none.
+  bool numeral_at(std::string_view s, size_t at, Core& out, size_t limit = kMaxCandidateBytes) const;
   // `counted`: the candidate has a measure word (二期, 十年).
   bool numeral_in_name(std::string_view s, size_t begin, size_t candidate_end, bool counted) const;
   // Whether the segmenter's best path over s[from, to) (and a few Han

@@ -18,8 +18,10 @@ namespace {
 bool in_table(char32_t c) { return c < kTraditionalLimit && (kTraditionalBits[c / 64] >> (c % 64) & 1); }
 
 bool is_han(char32_t c) {
-  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0x20000 && c <= 0x2FA1F);
+  for (const auto& r : kHanRanges) {
+    if (c >= r[0] && c <= r[1]) return true;
+  }
+  return false;
 }
 
 // The process's converter, loaded on first need (most texts never need it);

@@ -9,6 +9,11 @@
 namespace zhpolicy {
 namespace internal {
 
+// The Han code points whose runs are converted (CJK unified, extension A,
+// compatibility, extensions B to F); the build-time table covers them.
+inline constexpr char32_t kHanRanges[][2] = {
+    {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}, {0x20000, 0x2FA1F}};
+
 // Whether OpenCC's t2s conversion changes `c` on its own (a build-time table).
 bool is_traditional(char32_t c);
 

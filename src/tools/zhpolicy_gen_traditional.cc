@@ -16,32 +16,13 @@
 #include <string>
 #include <vector>
 
+#include "text/traditional.h"  // kHanRanges (header only)
+#include "zhpolicy/utf8.h"
+
 namespace {
 
 constexpr uint32_t kLimit = 0x30000;  // the BMP and the supplementary ideographic plane
 
-// Code point ranges of Han characters (CJK unified, extension A, compatibility,
-// extensions B to F).
-constexpr uint32_t kHanRanges[][2] = {
-    {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}, {0x20000, 0x2FA1F}};
-
-void append_utf8(std::string& out, uint32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 }  // namespace
 
@@ -59,10 +40,10 @@ int main(int argc, char** argv) {
   // Each character on its own line: converted alone, out of any phrase.
   std::vector<uint32_t> chars;
   std::string input;
-  for (const auto& r : kHanRanges) {
+  for (const auto& r : zhpolicy::internal::kHanRanges) {
     for (uint32_t c = r[0]; c <= r[1]; ++c) {
       chars.push_back(c);
-      append_utf8(input, c);
+      zhpolicy::utf8::append(input, char32_t(c));
       input += '\n';
     }
   }
@@ -84,7 +65,7 @@ int main(int argc, char** argv) {
       return 1;
     }
     std::string same;
-    append_utf8(same, c);
+    zhpolicy::utf8::append(same, char32_t(c));
     if (output.compare(pos, eol - pos, same) != 0 && c < kLimit) {
       bits[c / 64] |= uint64_t(1) << (c % 64);
       ++changed;

@@ -1,4 +1,7 @@
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,3 +21,16 @@ def corpus():
 @pytest.fixture(scope="session")
 def shared_dir():
     return SHARED
+
+
+@pytest.fixture
+def eval_script(tmp_path):
+    """Runs scripts/NAME with ARGS and --json; returns what it printed and the
+    figures it wrote (the held-out tests keep floors on them)."""
+    def run(name, *args):
+        out = tmp_path / "figures.json"
+        done = subprocess.run([sys.executable, str(ROOT / "scripts" / name), *map(str, args), "--json", str(out)],
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return done.stdout, json.loads(out.read_text(encoding="utf-8"))
+    return run

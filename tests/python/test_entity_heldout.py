@@ -1,10 +1,7 @@
 """Held-out regions: the entity model must carry over to provinces it was not
 trained on. Runs scripts/eval_entities.py (it trains one model per fold with
 the build's tools) and keeps floors on what it prints."""
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -17,27 +14,19 @@ GAIN_OVER_RULES = 0.03
 GOLD_CORPUS_HELD_OUT_F1 = 0.88
 
 
-def test_held_out_regions(tmp_path, capsys):
-    out = tmp_path / "eval.json"
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_entities.py"), "--build", str(BUILD),
-                           "--json", str(out)], capture_output=True, text=True)
+def test_held_out_regions(eval_script, capsys):
+    printed, report = eval_script("eval_entities.py", "--build", BUILD)
     with capsys.disabled():
         print("\n== entities on held-out regions (scripts/eval_entities.py) ==")
-        print(done.stdout)
-    assert done.returncode == 0, done.stderr
-    report = json.loads(out.read_text(encoding="utf-8"))
+        print(printed)
     silver = report["held-out silver (provinces + national)"]
     assert silver["rules+model"]["f1"] >= HELD_OUT_SILVER_F1
     assert silver["rules+model"]["f1"] >= silver["rules"]["f1"] + GAIN_OVER_RULES
     assert report["gold corpus"]["rules+model"]["f1"] >= GOLD_CORPUS_HELD_OUT_F1
 
 
-def test_held_out_regions_in_traditional_characters(tmp_path):
+def test_held_out_regions_in_traditional_characters(eval_script):
     # The same sentences rewritten in Traditional (opencc s2t): the normalized
     # view folds them back, so the figures hold.
-    out = tmp_path / "eval.json"
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_entities.py"), "--build", str(BUILD),
-                           "--traditional", "--json", str(out)], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    report = json.loads(out.read_text(encoding="utf-8"))
+    _, report = eval_script("eval_entities.py", "--build", BUILD, "--traditional")
     assert report["held-out silver (provinces + national)"]["rules+model"]["f1"] >= HELD_OUT_SILVER_F1 - 0.01

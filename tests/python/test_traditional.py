@@ -2,27 +2,22 @@
 field's standard converter; Debian's `opencc`) must score as the Simplified
 text does: normalization folds it back (t2s) while offsets stay on the text
 as written."""
-import shutil
-import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 import zhpolicy
 from gold import load_gold, score_entities, score_numbers
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+import opencc_s2t  # noqa: E402  (the scripts' converter)
+
 
 def to_traditional(texts):
-    """s2t of each text, in one call; each keeps its length in characters
-    (so gold offsets hold), which the test checks."""
-    opencc = shutil.which("opencc")
-    assert opencc, "the opencc command (Debian package opencc) is needed: scripts/setup_deps.sh installs it"
-    joined = "\n\u2028\n".join(texts)  # a separator no text holds
-    out = subprocess.run([opencc, "-c", "s2t.json"], input=joined, capture_output=True, text=True,
-                         check=True).stdout
-    if out.endswith("\n") and not joined.endswith("\n"):
-        out = out[:-1]  # the command ends its output with a newline
-    converted = out.split("\n\u2028\n")
-    assert len(converted) == len(texts)
+    """s2t of each text; each keeps its length in characters (so gold
+    offsets hold), which the test checks."""
+    converted = opencc_s2t.to_traditional(texts)
     assert [len(t) for t in converted] == [len(t) for t in texts]
     return converted
 
