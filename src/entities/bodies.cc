@@ -90,7 +90,7 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
       // The type a suffix ending at e gives, or kNone.
       auto suffix_type = [&](uint32_t e) {
         auto ends_in = [&](const auto& suffixes) {
-          return std::any_of(suffixes.begin(), suffixes.end(), [&](std::u32string_view suffix) {
+          return std::any_of(std::begin(suffixes), std::end(suffixes), [&](std::u32string_view suffix) {
             return e >= suffix.size() && t.matches(e - static_cast<uint32_t>(suffix.size()), suffix);
           });
         };

@@ -182,10 +182,17 @@ inline constexpr std::array<std::u32string_view, 22> kOrganizationSuffixes = {
     U"医院", U"大学", U"学院", U"协会", U"学会", U"商会", U"联合会", U"研究院", U"研究所", U"基金会", U"服务团",
     U"服务中心", U"传播中心", U"发展中心", U"研究中心", U"培训中心", U"指挥中心", U"交易中心", U"媒体中心",
     U"监测中心", U"救助中心", U"孵化中心"};
-inline constexpr std::array<std::u32string_view, 22> kPlaceSuffixes = {
+// Head words of named places: buildings and sites, then zones and regions
+// composed of a place and what kind it is (长三角生态绿色一体化发展示范区,
+// 洞庭湖生态经济区, 成渝双城经济圈), then works named by a place (官路水库).
+inline constexpr std::u32string_view kPlaceSuffixes[] = {
     U"大厦", U"广场", U"新村", U"陈列馆", U"博物馆", U"会馆", U"产业园", U"娱乐区", U"商务区",
     U"停车楼", U"公园", U"大桥", U"大道", U"码头",
-    U"展示中心", U"处理中心", U"购物中心", U"会展中心", U"博览中心", U"商业中心", U"体育中心", U"物流中心"};
+    U"展示中心", U"处理中心", U"购物中心", U"会展中心", U"博览中心", U"商业中心", U"体育中心", U"物流中心",
+    U"示范区", U"试验区", U"先行区", U"合作区", U"集聚区", U"开发区", U"高新区", U"保税区", U"新区", U"自贸区",
+    U"自贸港", U"经济区", U"经济带", U"经济圈", U"都市圈", U"城市群", U"科技园", U"科学城", U"科创园", U"工业园区",
+    U"产业园区", U"风景区", U"度假区", U"保护区", U"水库", U"灌区", U"遗址", U"机场", U"隧道", U"立交",
+    U"水电站", U"核电站", U"航道", U"口岸"};
 // Nouns that make a name of what they follow: “满天星”计划, “智融惠畅”工程, and
 // of a quoted phrase that ends in them (“外贸服务平台”, “10分钟养老服务圈”).
 inline constexpr std::array<std::u32string_view, 13> kProgrammeNouns = {
