@@ -75,6 +75,8 @@ bool EntityExtractorImpl::accept_term(const CharText& t, uint32_t k, uint32_t en
     const uint32_t word_end = t.token_start(word_start) ? t.token_end_of[word_start] : 0;
     if (word_end < end || word_end - word_start < kLongCompound) return false;
   }
+  // A people is not its country (蒙古族, 朝鲜族 as one word).
+  if (type == EntityType::kPlace && end < n && !t.token_start(end) && t.cps[end] == U'族') return false;
   // Nor may a division name lend its level to the next word: 滨江区 in
   // 滨江/区域, 某某县 in …/县城 (渝中区 in the one word 渝中区委 stays).
   if (!t.token_start(end) && kLevelChars.find(t.cps[end - 1]) != std::u32string_view::npos) {

@@ -162,6 +162,23 @@ TEST_CASE("entities: county-level divisions of every province, full and short", 
   expect("严守政治纪律和政治规矩", "");
 }
 
+TEST_CASE("entities: zones, regions and works named by a place and a head word", "[entities][place]") {
+  expect_rules("推进洞庭湖生态经济区建设", "[洞庭湖生态经济区 place]");
+  expect_rules("积极申建中国（甘肃）自由贸易试验区。", "[中国（甘肃）自由贸易试验区 place]");
+  expect_rules("建设武威工业园区", "[武威工业园区 place]");
+  expect_rules("推进榆安大型灌区建设", "[榆安大型灌区 place]");
+  // A head word after ordinary words names no place.
+  expect_rules("建设一批现代化产业园区和示范区", "");
+}
+
+TEST_CASE("entities: the world's countries, regions and cities (ICU's CLDR names)", "[entities][place]") {
+  expect_rules("我们同东盟、缅甸和南亚各国保持着良好的关系", "[东盟 organization][缅甸 place][南亚 place]");
+  expect_rules("开拓拉丁美洲和非洲市场,在内罗毕设立办事处", "[拉丁美洲 place][非洲 place][内罗毕 place]");
+  // A people is not its country; China–Africa is no region.
+  expect_rules("蒙古族群众", "");
+  expect_rules("中非合作", "");
+}
+
 TEST_CASE("entities: any input gives non-overlapping spans in order", "[entities][adversarial]") {
   std::string junk;
   for (int i = 0; i < 50000; ++i) junk.push_back(static_cast<char>((i * 7919 + 13) & 0xFF));
