@@ -380,6 +380,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
 Entities EntityExtractorImpl::find(std::string_view text, const NormalizedText* normalized, Workspace& ws) const {
   rule_pass(text, ws);
   if (model_) apply_model(ws.t, ws);
+  add_enumerated_places(ws.t, ws.chosen);
   const CharText& t = ws.t;
   std::vector<Candidate>& chosen = ws.chosen;
 

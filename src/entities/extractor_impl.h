@@ -7,6 +7,7 @@
 //   quotes.cc     《documents》, named reports, quoted and numbered slogans
 //   names.cc      people, names ending in a company, organization or place suffix,
 //                 and railways and roads named by short place names
+//   enumerations.cc  lists of places written with 、
 //   labeler.cc    the learned model: its features, windows, and how its
 //                 mentions and the rules' are combined
 //   extractor.cc  construction, decoding, and the pass that resolves candidates and links
@@ -325,6 +326,9 @@ class EntityExtractorImpl {
   // `listed` is scratch space.
   // 援藏, 在晋, 京港, 湘企: one-character place names inside two-character tokens.
   void add_short_place_names(const CharText& t, std::vector<Candidate>& out) const;
+  // The name-like members of a list of places written with 、 (德令哈、格尔木、西宁),
+  // added to the final mentions `chosen` (disjoint, in order; kept so).
+  void add_enumerated_places(const CharText& t, std::vector<Candidate>& chosen) const;
   void add_token_rules(const CharText& t, std::vector<Candidate>& out, std::vector<Candidate>& subjects,
                        std::vector<uint32_t>& listed) const;
   // 渝湘高铁, 沪昆铁路: short place names before the kind of line ending token [i, e).

@@ -179,6 +179,24 @@ TEST_CASE("entities: the world's countries, regions and cities (ICU's CLDR names
   expect_rules("中非合作", "");
 }
 
+TEST_CASE("entities: the name-like members of a list of places are places", "[entities][place]") {
+  expect("优先在德令哈、格尔木、西宁等有条件的地区", "[德令哈 place][格尔木 place][西宁 place]");
+  expect("县域经济稳步发展,枣阳、枝江、天门等经济强县", "[枣阳 place][枝江 place][天门 place]");
+  // Without the model: the rules' own list.
+  const zhpolicy::EntityExtractor rules(test::lexicon(), [] {
+    zhpolicy::EntityOptions o;
+    o.model = false;
+    return o;
+  }());
+  std::string s;
+  const std::string text = "县域经济稳步发展,枣阳、枝江、汉川、天门等经济强县";
+  for (const auto& e : rules.extract(text).entities) s += "[" + std::string(zhpolicy::slice(text, e.span)) + "]";
+  CHECK(s == "[枣阳][枝江][汉川][天门]");
+  // Not a list of persons, nor a member glued to the next word.
+  expect_rules("粉碎了王洪文、张春桥、江青、姚文元", "");
+  expect_rules("看好广西、选择广西、扎根广西", "[广西 place][广西 place][广西 place]");
+}
+
 TEST_CASE("entities: any input gives non-overlapping spans in order", "[entities][adversarial]") {
   std::string junk;
   for (int i = 0; i < 50000; ++i) junk.push_back(static_cast<char>((i * 7919 + 13) & 0xFF));

@@ -1,0 +1,158 @@
+// Enumerations: the members of a list written with 、 are of one kind. A list
+// whose members are all places or name-like words (unknown coinages, words
+// jieba tags as place or personal names), with at least one known place or
+// two words tagged as places, is a list of places: 德令哈、格尔木、西宁;
+// 枣阳、枝江、汉川、天门等.
+#include <algorithm>
+
+#include "entities/extractor_impl.h"
+
+namespace zhpolicy {
+namespace internal {
+using namespace entity_detail;
+
+namespace {
+
+enum class MemberKind { kPlace, kPlaceWord, kNameWord, kOther };
+
+// Tags of words that may be names no list holds: jieba's place tag first.
+constexpr std::string_view kPlaceWordTag = "ns";
+constexpr std::string_view kNameWordTags[] = {"nr", "nrt", "nrfg"};
+// Members joined by these after the last 、 (A、B和C) belong to the list.
+constexpr std::u32string_view kLastJoiners = U"和及与";
+
+}  // namespace
+
+void EntityExtractorImpl::add_enumerated_places(const CharText& t, std::vector<Candidate>& chosen) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  // chosen: disjoint and in order, so ends are in order too.
+  auto mention_at = [&](uint32_t b) -> const Candidate* {
+    auto it = std::partition_point(chosen.begin(), chosen.end(), [&](const Candidate& c) { return c.begin < b; });
+    return it != chosen.end() && it->begin == b ? &*it : nullptr;
+  };
+  auto mention_ending = [&](uint32_t e) -> const Candidate* {
+    auto it = std::partition_point(chosen.begin(), chosen.end(), [&](const Candidate& c) { return c.end < e; });
+    return it != chosen.end() && it->end == e ? &*it : nullptr;
+  };
+  // A member: a mention, else one token. Empty when the span is no unit.
+  struct Member {
+    uint32_t begin = 0, end = 0;
+    const Candidate* mention = nullptr;
+  };
+  auto member_ending = [&](uint32_t e) {
+    if (const Candidate* c = mention_ending(e)) return Member{c->begin, e, c};
+    uint32_t b = e;
+    while (b > 0 && !t.token_start(b - 1)) --b;
+    if (b == 0 || t.token_end_of[b - 1] != e) return Member{};
+    return Member{b - 1, e, nullptr};
+  };
+  auto member_at = [&](uint32_t b) {
+    if (b >= n) return Member{};
+    if (const Candidate* c = mention_at(b)) return Member{b, c->end, c};
+    if (!t.token_start(b) || t.token_end_of[b] > n) return Member{};
+    return Member{b, t.token_end_of[b], nullptr};
+  };
+  auto kind_of = [&](const Member& m) {
+    if (m.end <= m.begin) return MemberKind::kOther;
+    if (m.mention) return m.mention->type == EntityType::kPlace ? MemberKind::kPlace : MemberKind::kOther;
+    const uint32_t len = m.end - m.begin;
+    if (len < 2 || len > 4) return MemberKind::kOther;
+    // A mention reaching out of the word: the word is no member.
+    auto it = std::partition_point(chosen.begin(), chosen.end(), [&](const Candidate& c) { return c.end <= m.begin; });
+    for (; it != chosen.end() && it->begin < m.end; ++it) {
+      if (it->begin < m.begin || it->end > m.end) return MemberKind::kOther;
+    }
+    for (uint32_t i = m.begin; i < m.end; ++i) {
+      if (!t.han(i)) return MemberKind::kOther;
+    }
+    const auto w = word_info(t, m.begin, m.end);
+    if (w && w->tag == kPlaceWordTag) return MemberKind::kPlaceWord;
+    // Led by a surname, a name word is more likely a person's (王洪文、张春桥).
+    if (len <= 3 && t.has(m.begin, kSurname)) return MemberKind::kOther;
+    if (!w) return MemberKind::kNameWord;  // an unknown coinage
+    for (std::string_view tag : kNameWordTags) {
+      if (w->tag == tag) return MemberKind::kNameWord;
+    }
+    return MemberKind::kOther;
+  };
+
+  // A list stands between words that are no part of a name: the text's
+  // ends, punctuation, or a verb, function word ... (kStopTags). A member
+  // glued to a word (扎根广西, 康渝高铁) is not what the list names.
+  auto stop_token = [&](uint32_t b, uint32_t e) {
+    if (b >= e || !t.han(b)) return true;
+    const auto w = word_info(t, b, e);
+    return w && std::find(kStopTags.begin(), kStopTags.end(), w->tag) != kStopTags.end();
+  };
+  auto bounded_before = [&](uint32_t b) {
+    if (b == 0 || !t.han(b - 1)) return true;
+    uint32_t pb = b - 1;
+    while (pb > 0 && !t.token_start(pb)) --pb;
+    return t.token_start(pb) && t.token_end_of[pb] == b && stop_token(pb, b);
+  };
+  auto bounded_after = [&](uint32_t e) {
+    return e >= n || !t.han(e) || (t.token_start(e) && stop_token(e, std::min(t.token_end_of[e], n)));
+  };
+
+  std::vector<Member> members;
+  std::vector<Candidate> found;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (t.cps[i] != U'、') continue;
+    // The list: the member before the first 、, then one member after each.
+    members.clear();
+    const Member first = member_ending(i);
+    if (first.end <= first.begin) continue;
+    members.push_back(first);
+    uint32_t at = i;
+    while (at < n && t.cps[at] == U'、') {
+      const Member next = member_at(at + 1);
+      if (next.end <= next.begin) break;
+      members.push_back(next);
+      at = next.end;
+    }
+    if (at < n && kLastJoiners.find(t.cps[at]) != std::u32string_view::npos) {
+      const Member last = member_at(at + 1);
+      if (last.end > last.begin) {
+        members.push_back(last);
+        at = last.end;
+      }
+    }
+    if (at > i) i = at - 1;  // the next list starts after this one
+    if (members.size() < 2 || !bounded_before(members.front().begin) || !bounded_after(members.back().end)) continue;
+    uint32_t places = 0, place_words = 0, others = 0;
+    float score = 1.0f;
+    for (const Member& m : members) {
+      switch (kind_of(m)) {
+        case MemberKind::kPlace: ++places; score = std::min(score, m.mention->score); break;
+        case MemberKind::kPlaceWord: ++place_words; break;
+        case MemberKind::kNameWord: break;
+        case MemberKind::kOther: ++others; break;
+      }
+    }
+    if (others > 0 || places == members.size() || (places == 0 && place_words < 2)) continue;
+    // As sure as the least sure place listed; a list of place words alone,
+    // as the rules' places (without a model every mention is sure).
+    if (places == 0) score = model_ ? model_->rule_precision(EntityType::kPlace) : 1.0f;
+    for (const Member& m : members) {
+      if (m.mention) continue;
+      Candidate c{m.begin, m.end, EntityType::kPlace, kRulePriority};
+      c.score = score;
+      c.source = EntitySource::kRule;
+      found.push_back(c);
+    }
+  }
+  if (found.empty()) return;
+  // A member replaces what was found inside it (川 of 汉川): the list says
+  // the whole word is the place.
+  for (const Candidate& f : found) {
+    auto it = std::partition_point(chosen.begin(), chosen.end(), [&](const Candidate& c) { return c.end <= f.begin; });
+    for (; it != chosen.end() && it->begin < f.end; ++it) it->type = EntityType::kNone;
+  }
+  chosen.erase(std::remove_if(chosen.begin(), chosen.end(), [](const Candidate& c) { return c.type == EntityType::kNone; }),
+               chosen.end());
+  chosen.insert(chosen.end(), found.begin(), found.end());
+  std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+}
+
+}  // namespace internal
+}  // namespace zhpolicy
