@@ -176,6 +176,14 @@ inline constexpr std::array<std::u32string_view, 9> kCourtSuffixes = {
     U"金融法院", U"中级人民法院", U"高级人民法院", U"人民法院", U"人民检察院", U"法院", U"检察院", U"海关", U"铁路运输法院"};
 inline constexpr std::array<std::u32string_view, 9> kCompanySuffixes = {
     U"股份有限公司", U"有限责任公司", U"有限公司", U"集团", U"公司", U"银行", U"人寿", U"证券", U"保险"};
+// Head words of named events (expos, forums, games, festivals, contests are
+// meetings) and of documents named without 《》 (澳门特别行政区基本法,
+// 重庆市国土空间总体规划): a name-like word before them makes a name.
+inline constexpr std::u32string_view kMeetingSuffixes[] = {
+    U"论坛", U"峰会", U"博览会", U"交易会", U"洽谈会", U"运动会", U"锦标赛", U"大赛", U"电影节", U"艺术节",
+    U"文化节", U"旅游节", U"音乐节", U"戏剧节", U"歌剧节"};
+inline constexpr std::u32string_view kDocumentSuffixes[] = {
+    U"基本法", U"促进法", U"条例", U"管理办法", U"规划纲要", U"总体规划"};
 // A 中心 is an institution or a facility by the word before it: an agency
 // serves, spreads, studies, trains (…服务中心, …传播中心); a place shows,
 // sells, handles (…展示中心, …购物中心, …处理中心).

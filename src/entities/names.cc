@@ -142,7 +142,9 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
   };
   static const std::u32string company_last = last_chars(kCompanySuffixes),
                               organization_last = last_chars(kOrganizationSuffixes),
-                              place_last = last_chars(kPlaceSuffixes);
+                              place_last = last_chars(kPlaceSuffixes),
+                              meeting_last = last_chars(kMeetingSuffixes),
+                              document_last = last_chars(kDocumentSuffixes);
   // Every suffix has two characters or more, and lies inside the token.
   auto may_end_in_suffix = [&](uint32_t i, uint32_t e) {
     const uint32_t len = e - i, before_last = len >= 2 ? e - 2 : e - 1;
@@ -207,6 +209,8 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       try_suffixes(i, e, kOrganizationSuffixes, EntityType::kOrganization);
     }
     if (place_last.find(c) != std::u32string::npos) try_suffixes(i, e, kPlaceSuffixes, EntityType::kPlace);
+    if (meeting_last.find(c) != std::u32string::npos) try_suffixes(i, e, kMeetingSuffixes, EntityType::kMeeting);
+    if (document_last.find(c) != std::u32string::npos) try_suffixes(i, e, kDocumentSuffixes, EntityType::kDocument);
   }
 }
 

@@ -179,6 +179,16 @@ TEST_CASE("entities: the world's countries, regions and cities (ICU's CLDR names
   expect_rules("中非合作", "");
 }
 
+TEST_CASE("entities: events and documents named by a head word", "[entities][meeting][document]") {
+  expect_rules("认真做好2010年上海世界博览会的准备工作", "[上海世界博览会 meeting]");
+  expect_rules("办好北京国际电影节、音乐节等系列活动", "[北京国际电影节 meeting]");
+  expect_rules("严格按照香港基本法和澳门基本法办事", "[香港基本法 document][澳门基本法 document]");
+  expect_rules("重庆市国土空间总体规划获批实施", "[重庆市国土空间总体规划 document]");
+  // Head words alone, or after ordinary words, name nothing.
+  expect_rules("举办各类论坛、峰会和博览会", "");
+  expect_rules("加快制定配套条例和管理办法", "");
+}
+
 TEST_CASE("entities: the name-like members of a list of places are places", "[entities][place]") {
   expect("优先在德令哈、格尔木、西宁等有条件的地区", "[德令哈 place][格尔木 place][西宁 place]");
   expect("县域经济稳步发展,枣阳、枝江、天门等经济强县", "[枣阳 place][枝江 place][天门 place]");
