@@ -19,6 +19,10 @@ class LexiconData;
 
 // A word added at run time. Without `freq`, the word gets the smallest
 // frequency that makes the segmenter keep it whole (jieba's suggest_freq).
+// The longest word a lexicon takes, in characters: longer "words" are text,
+// not vocabulary (a user dictionary with a 1 MB line is refused).
+inline constexpr size_t kMaxWordChars = 256;
+
 struct UserWord {
   std::string word;
   std::optional<uint32_t> freq;
@@ -52,7 +56,8 @@ class ZHPOLICY_API Lexicon {
 
   // A new lexicon with `words` added (or, for words already present, their
   // frequency/tag/entity replaced). Throws Error(kInvalidArgument) for an empty
-  // word, a word that is not valid UTF-8, or one with white space.
+  // word, a word that is not valid UTF-8, one with white space or control
+  // characters, or one longer than kMaxWordChars.
   Lexicon with_user_words(const std::vector<UserWord>& words) const;
 
   // with_user_words() on the entries of a jieba-format user dictionary: one

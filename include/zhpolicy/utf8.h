@@ -82,6 +82,14 @@ inline size_t find_invalid(std::string_view s) {
   return std::string_view::npos;
 }
 
+// The number of characters of valid UTF-8 `s` (bytes that do not continue a
+// sequence).
+inline size_t count_chars(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 }  // namespace utf8
 }  // namespace zhpolicy
 

@@ -198,10 +198,41 @@ Entities EntityExtractorImpl::extract(const SegmentedText& segmented) const {
 }
 
 Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<Token>& tokens) const {
+  // The rules read the normalized view (Traditional folded, full-width
+  // forms as ASCII), as extract(text) does: the caller's tokens are moved
+  // onto it, and the mentions found there mapped back.
+  const NormalizedText normalized = normalize(text);
+  const std::vector<Token> moved = tokens_of_normalized(normalized, tokens);
   return with_workspace([&](Workspace& ws) {
-    decode(text, tokens, ws.t);
-    return find(text, nullptr, ws);
+    decode(normalized.normalized, moved, ws.t);
+    return find(normalized.normalized, &normalized, ws);
   });
+}
+
+std::vector<Token> EntityExtractorImpl::tokens_of_normalized(const NormalizedText& normalized,
+                                                             const std::vector<Token>& tokens) {
+  // An original offset inside one piece of the map: the same distance into
+  // an identity piece, the start of a change. Tokens come in order, so the
+  // piece only moves forward (pieces are in order of both offsets).
+  const auto& pieces = normalized.pieces;
+  size_t k = 0;
+  auto to_normalized = [&](uint32_t original) -> uint32_t {
+    if (pieces.empty()) return std::min<uint32_t>(original, static_cast<uint32_t>(normalized.normalized.size()));
+    while (k + 1 < pieces.size() && pieces[k + 1].original_begin <= original) ++k;
+    while (k > 0 && pieces[k].original_begin > original) --k;
+    const auto& p = pieces[k];
+    const uint32_t end = k + 1 < pieces.size() ? pieces[k + 1].normalized_begin
+                                               : static_cast<uint32_t>(normalized.normalized.size());
+    if (original >= normalized.original_size) return static_cast<uint32_t>(normalized.normalized.size());
+    return p.identity ? std::min(end, p.normalized_begin + (original - p.original_begin)) : p.normalized_begin;
+  };
+  std::vector<Token> out;
+  out.reserve(tokens.size());
+  for (const Token& t : tokens) {
+    const uint32_t b = to_normalized(t.span.begin), e = to_normalized(t.span.end);
+    if (e > b) out.push_back({{b, e}, t.kind});
+  }
+  return out;
 }
 
 template <typename F>

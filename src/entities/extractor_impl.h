@@ -291,6 +291,9 @@ class EntityExtractorImpl {
   // Calls f with this thread's workspace (reset if f throws).
   template <typename F>
   static Entities with_workspace(F&& f);
+  // `tokens` of a text, moved onto its normalized view `normalized` (empty
+  // ones, inside one change of normalization, dropped).
+  static std::vector<Token> tokens_of_normalized(const NormalizedText& normalized, const std::vector<Token>& tokens);
   // The rules and the resolving pass on the text t decodes (`text`: its
   // bytes); spans are mapped back through `normalized` when given.
   Entities find(std::string_view text, const NormalizedText* normalized, Workspace& ws) const;

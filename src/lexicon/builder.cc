@@ -141,7 +141,8 @@ std::string build_lexicon(const LexiconSource& source) {
   std::vector<uint32_t> blob;
   std::vector<float> log_probs(words.size());
   for (size_t i = 0; i < words.size(); ++i) log_probs[i] = words[i].log_prob;
-  auto emit_node = [&](auto&& self, uint32_t n) -> uint32_t {
+  // A node's record: header, child keys, then room for the child offsets.
+  auto emit_header = [&](uint32_t n) -> uint32_t {
     const uint32_t off = static_cast<uint32_t>(blob.size());
     if (typed_below[n]) typed_below_at[off] = 1;
     const auto k = static_cast<uint32_t>(trie[n].children.size());
@@ -155,13 +156,27 @@ std::string build_lexicon(const LexiconSource& source) {
     blob.push_back(lp_bits);
     for (const auto& c : trie[n].children) blob.push_back(c.first);
     blob.resize(blob.size() + k);
-    for (uint32_t i = 0; i < k; ++i) {
-      const uint32_t child = self(self, trie[n].children[i].second);
-      blob[off + kNodeHeaderWords + k + i] = child;
-    }
     return off;
   };
-  emit_node(emit_node, 0);
+  // Depth-first with an explicit stack (a long user word is a deep path:
+  // recursion would overflow the call stack).
+  struct Frame {
+    uint32_t node, off, next;
+  };
+  std::vector<Frame> stack{{0, emit_header(0), 0}};
+  while (!stack.empty()) {
+    const Frame f = stack.back();
+    const auto k = static_cast<uint32_t>(trie[f.node].children.size());
+    if (f.next == k) {
+      stack.pop_back();
+      continue;
+    }
+    ++stack.back().next;
+    const uint32_t child = trie[f.node].children[f.next].second;
+    const uint32_t child_off = emit_header(child);
+    blob[f.off + kNodeHeaderWords + k + f.next] = child_off;
+    stack.push_back({child, child_off, 0});
+  }
   auto entry_for = [&](uint32_t parent, uint32_t key, uint32_t child) {
     const uint32_t k = blob[child];
     uint32_t flags = 0;

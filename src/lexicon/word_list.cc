@@ -50,6 +50,13 @@ void for_each_line(std::string_view content, const std::string& source_name, OnL
       fail(source_name, line_no, "expected UTF-8 text, got an invalid byte at column " +
                                      std::to_string(bad + 1));
     }
+    for (size_t k = 0; k < line.size(); ++k) {
+      const auto c = static_cast<unsigned char>(line[k]);
+      if ((c < 0x20 && c != '\t') || c == 0x7F) {
+        fail(source_name, line_no, "expected text, got control character " + std::to_string(c) + " at column " +
+                                       std::to_string(k + 1));
+      }
+    }
     std::vector<std::string_view> fields;
     size_t i = 0;
     while (i < line.size()) {
@@ -61,6 +68,10 @@ void for_each_line(std::string_view content, const std::string& source_name, OnL
       i = j;
     }
     if (fields.empty() || fields[0][0] == '#') continue;
+    if (utf8::count_chars(fields[0]) > kMaxWordChars) {
+      fail(source_name, line_no, "expected a word of at most " + std::to_string(kMaxWordChars) + " characters, got " +
+                                     std::to_string(utf8::count_chars(fields[0])));
+    }
     on_line(fields, line_no);
   }
 }
@@ -69,7 +80,9 @@ uint32_t parse_freq(std::string_view field, const std::string& source_name, size
   if (field.size() > 9) {
     fail(source_name, line_no, "expected a frequency below 10^9, got " + quote(field));
   }
-  return static_cast<uint32_t>(std::stoul(std::string(field)));
+  const auto freq = static_cast<uint32_t>(std::stoul(std::string(field)));
+  if (freq == 0) fail(source_name, line_no, "expected a frequency of at least 1, got 0");
+  return freq;
 }
 
 }  // namespace

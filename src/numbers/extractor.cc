@@ -2,6 +2,7 @@
 // context around each core (prefix 第, qualifiers, ranges, units, quotes,
 // names) decides whether it is a number and of which kind.
 #include "numbers/extractor_impl.h"
+#include "text/nfkc_digits.h"
 
 #include <boost/container/small_vector.hpp>
 
@@ -469,19 +470,22 @@ bool NumberExtractorImpl::read_fraction(std::string_view s, const Core& core, si
     while (end < s.size() && is_ascii_digit(s[end])) ++end;
     return end > q && end - q <= 9;
   };
+  // The slash, or the fraction slash that NFKC makes of ⅝ (5⁄8): its length.
+  auto slash_at = [&](size_t q) -> size_t { return starts_with(s, q, "/") ? 1 : starts_with(s, q, "⁄") ? 3 : 0; };
   size_t num_end = pos, den_end = 0;
   double whole_part = 0, numerator = core.parsed.value.to_double();
-  if (starts_with(s, pos, " ") && integer_at(pos + 1, num_end) && starts_with(s, num_end, "/")) {
+  if (starts_with(s, pos, " ") && integer_at(pos + 1, num_end) && slash_at(num_end)) {
     whole_part = std::fabs(core.parsed.value.to_double());
     numerator = std::stod(std::string(s.substr(pos + 1, num_end - pos - 1)));
-  } else if (starts_with(s, pos, "/")) {
+  } else if (slash_at(pos)) {
     num_end = pos;
     numerator = std::fabs(core.parsed.value.to_double());
   } else {
     return false;
   }
-  if (!integer_at(num_end + 1, den_end) || starts_with(s, den_end, "/")) return false;  // 2024/1/5 is a date
-  const double denominator = std::stod(std::string(s.substr(num_end + 1, den_end - num_end - 1)));
+  const size_t den_begin = num_end + slash_at(num_end);
+  if (!integer_at(den_begin, den_end) || slash_at(den_end)) return false;  // 2024/1/5 is a date
+  const double denominator = std::stod(std::string(s.substr(den_begin, den_end - den_begin)));
   if (denominator == 0) return false;
   set_fraction(sign * (whole_part + numerator / denominator));
   pos = den_end;
@@ -881,16 +885,20 @@ void NumberExtractorImpl::extract_at(std::string_view s, const NumberRegions& re
 }
 
 bool NumberExtractorImpl::may_contain_numbers(std::string_view text) const {
-  // Full-width digits (０-９) are candidates too: they become ASCII in the view.
-  for (size_t pos = 0; pos < text.size(); ++pos) {
+  // A candidate character, or one the normalized view turns into a digit
+  // (０, ⅝, ②): what extract_normalized would find. Ill-formed bytes are
+  // stepped over one at a time, as the view copies them.
+  for (size_t pos = 0; pos < text.size();) {
     const auto c = static_cast<unsigned char>(text[pos]);
-    if (c >= '0' && c <= '9') return true;
-    if (c >= 0xE0 && c <= 0xEF && pos + 2 < text.size()) {
-      const char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(text[pos + 1] & 0x3F) << 6) |
-                          char32_t(text[pos + 2] & 0x3F);
-      if (starts_candidate_[cp] || (cp >= U'０' && cp <= U'９')) return true;
-      pos += 2;
+    if (c < 0x80) {
+      if (c >= '0' && c <= '9') return true;
+      ++pos;
+      continue;
     }
+    size_t len;
+    const char32_t cp = utf8::decode(text, pos, len);
+    if (cp != utf8::kInvalid && ((cp < 0x10000 && starts_candidate_[cp]) || nfkc_has_digit(cp))) return true;
+    pos += cp == utf8::kInvalid ? 1 : len;
   }
   return false;
 }
@@ -967,7 +975,19 @@ std::vector<Number> NumberExtractorImpl::extract_normalized(const NormalizedText
     }
   }
   // Spans were found in the normalized text; report them in the original.
-  for (Number& n : found) n.span = nt.original_span(n.span);
+  // A number inside one change of normalization (the 5 of ⅝ → 5⁄8) has no
+  // span of its own there: it is dropped, as is one that would overlap the
+  // number before it once mapped.
+  size_t kept = 0;
+  uint32_t last_end = 0;
+  for (Number& n : found) {
+    n.span = nt.original_span(n.span);
+    if (n.span.empty() || n.span.begin < last_end) continue;
+    last_end = n.span.end;
+    if (&found[kept] != &n) found[kept] = std::move(n);
+    ++kept;
+  }
+  found.resize(kept);
   std::vector<Number> result(std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   found.clear();
   if (found.capacity() > 4096) found.shrink_to_fit();  // after a huge text

@@ -170,6 +170,39 @@ TEST_CASE("lexicon: jieba-format user dictionaries", "[lexicon][user]") {
   CHECK_THROWS_WITH(test::lexicon().with_user_dict(bad_utf8), Catch::Contains("bad_utf8.dict:2"));
 }
 
+TEST_CASE("lexicon: hostile dictionaries get file:line errors or a defined reading", "[lexicon][user][errors]") {
+  for (auto load : {&Lexicon::with_user_dict, &Lexicon::with_entity_dict}) {
+    // A byte-order mark and CRLF line ends are read as plain lines.
+    const auto crlf = temp_file("bom_crlf.dict", "\xEF\xBB\xBF满天星计划 slogan\r\n渝中区委 government\r\n");
+    if (load == &Lexicon::with_entity_dict) {
+      const Lexicon lex = (test::lexicon().*load)(crlf);
+      CHECK(lex.user_words().size() == 2);
+      CHECK(lex.lookup("满天星计划").has_value());
+    }
+    // NUL and other control bytes, binary junk, a 1 MB line: errors naming the line.
+    const auto nul = temp_file("nul.dict", std::string("政协 place\n区\0政协 place\n", 28));
+    CHECK_THROWS_WITH((test::lexicon().*load)(nul), Catch::Contains("nul.dict:2: expected text, got control character 0"));
+    std::string junk;
+    for (int i = 0; i < 4096; ++i) junk.push_back(static_cast<char>((i * 7919 + 13) & 0xFF));
+    CHECK_THROWS_WITH((test::lexicon().*load)(temp_file("junk.dict", junk)), Catch::Contains("junk.dict:1:"));
+    std::string long_line;
+    for (int i = 0; i < (1 << 18); ++i) long_line += "长";  // 768 KB
+    const auto big = temp_file("long.dict", long_line + " place\n");
+    CHECK_THROWS_WITH((test::lexicon().*load)(big), Catch::Contains("long.dict:1: expected a word of at most 256"));
+    // A 1 MB comment is a comment.
+    const auto comment = temp_file("comment.dict", "# " + long_line + "\n政协 place\n");
+    CHECK((test::lexicon().*load)(comment).user_words().size() == 1);
+  }
+  // The same limits hold for words given directly, and a long word that is
+  // allowed builds (the trie is laid out without recursion).
+  std::string longest;
+  for (size_t i = 0; i < zhpolicy::kMaxWordChars; ++i) longest += "长";
+  CHECK(test::lexicon().with_user_words({{longest, 5, "n"}}).lookup(longest).has_value());
+  CHECK(code_of([&] { test::lexicon().with_user_words({{longest + "长", 5, "n"}}); }) == ErrorCode::kInvalidArgument);
+  CHECK(code_of([] { test::lexicon().with_user_words({{std::string("a\x01b"), 5, "n"}}); }) ==
+        ErrorCode::kInvalidArgument);
+}
+
 TEST_CASE("lexicon: a corrupt file with a valid checksum never crashes lookups", "[lexicon][errors]") {
   // Scribble over the trie and hash sections, then re-seal the checksum so the
   // file loads: lookups must stay in bounds (wrong answers are acceptable).
