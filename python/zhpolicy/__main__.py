@@ -8,8 +8,11 @@
 Folders are searched recursively for *.txt; '-' reads standard input. --format
 text (readable; for segment: one output line per input line) | jsonl | csv |
 tsv (one record per token, number or entity, character offsets into the
-document). Exit status: 0 done, 1 an input could not be analyzed, 2 bad usage
-or a missing input.
+document). An input that cannot be read or decoded (a missing or unreadable
+file, a symbolic link loop, bytes that are not UTF-8) is reported on stderr
+and the others are still analyzed. Exit status: 0 done, 1 an input was not
+UTF-8 text or could not be analyzed, 2 bad usage, or an input missing or
+unreadable.
 """
 from __future__ import annotations
 
@@ -18,50 +21,28 @@ import csv
 import json
 import os
 import sys
-from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
-from . import (Analyzer, EntityExtractor, Error, NumberExtractor, Segmenter, default_lexicon)
+from . import (Analyzer, EntityExtractor, Error, NumberExtractor, Segmenter, default_lexicon, files)
 
 RECORD_FIELDS = ["doc", "layer", "start", "end", "text", "kind", "value", "value_max", "unit",
                  "qualifier", "score", "source"]
 
 
-class InputError(Exception):
-    """An input that cannot be read (exit status 2) or decoded (exit status 1)."""
+class Problems:
+    """Inputs that gave no text: each is reported on stderr when met, and the
+    run goes on with the rest; the exit status is the worst one's (2: cannot
+    be read or does not exist, 1: not UTF-8)."""
 
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
-        self.status = status
+    def __init__(self) -> None:
+        self.status = 0
 
-
-def _inputs(paths: List[str]) -> List[str]:
-    """Files to read, in order: folders expand to their *.txt files, recursively."""
-    out: List[str] = []
-    for path in paths:
-        if path == "-":
-            out.append(path)
-        elif os.path.isdir(path):
-            out.extend(str(p) for p in sorted(Path(path).rglob("*.txt")) if p.is_file())
-        elif os.path.exists(path):
-            out.append(path)
-        else:
-            raise InputError(f"zhpolicy: no such file or folder: {path}", 2)
-    return out
+    def report(self, bad: files.BadFile) -> None:
+        print(f"zhpolicy: {bad.message}", file=sys.stderr)
+        self.status = max(self.status, bad.status)
 
 
-def _read_text(path: str) -> str:
-    """The UTF-8 text of `path` ('-': stdin); a clear error for anything else."""
-    try:
-        data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()
-    except OSError as exc:
-        raise InputError(f"zhpolicy: cannot read {path}: {exc.strerror}", 2)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        name = "standard input" if path == "-" else path
-        raise InputError(f"zhpolicy: {name} is not UTF-8 text: byte {exc.start} "
-                         f"(0x{data[exc.start]:02x}) cannot be decoded", 1)
+PROBLEMS = Problems()
 
 
 def _lines(text: str) -> List[str]:
@@ -84,10 +65,21 @@ def _progress(items: List[str], total_bytes: int) -> Iterable[str]:
 
 
 def _documents(paths: List[str]) -> Iterator[Tuple[str, str]]:
-    files = _inputs(paths)
-    sizes = sum(os.path.getsize(f) for f in files if f != "-")
-    for path in _progress(files, sizes):
-        yield ("<stdin>" if path == "-" else path), _read_text(path)
+    """(name, text) of each readable input, in order; the others reported (PROBLEMS)."""
+    found = list(files.candidates(paths))
+    sizes = 0
+    for item in found:
+        if isinstance(item, str) and item != "-":
+            try:
+                sizes += os.path.getsize(item)
+            except OSError:
+                pass
+    for item in _progress(found, sizes):
+        got = item if isinstance(item, files.BadFile) else files.read(item)
+        if isinstance(got, files.BadFile):
+            PROBLEMS.report(got)
+        else:
+            yield ("<stdin>" if got.path == "-" else files.display(got.path)), got.text
 
 
 def _lexicon(args: argparse.Namespace):
@@ -213,11 +205,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Optional[List[str]] = None) -> int:
     args = build_parser().parse_args(argv)
+    PROBLEMS.status = 0
     try:
-        return args.run(args)
-    except InputError as exc:
-        print(exc, file=sys.stderr)
-        return exc.status
+        return max(args.run(args), PROBLEMS.status)
     except Error as exc:
         print(f"zhpolicy: {exc}", file=sys.stderr)
         return 1

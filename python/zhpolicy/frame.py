@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import warnings
 from typing import Any, Iterable, List, Mapping, Optional, Tuple, Union
 
 COLUMNS = ["doc", "layer", "start", "end", "text", "kind", "value", "value_max", "value_exact",
@@ -45,18 +45,26 @@ def records(doc_id: str, document: Any, layers: Iterable[str] = LAYERS) -> List[
     return rows
 
 
-def _documents(docs: Any) -> List[Tuple[str, Any]]:
-    """(doc id, Document) pairs from a Document, a folder or file path, a mapping, or a sequence."""
-    from . import analyze_many
+def _documents(docs: Any, problems: List[str]) -> List[Tuple[str, Any]]:
+    """(doc id, Document) pairs from a Document, a folder or file path, a mapping, or a sequence.
+
+    Files of a path that cannot be read or are not UTF-8 are left out, each
+    with a warning and its message appended to `problems`.
+    """
+    from . import analyze_many, files
     from .document import Document
 
     if isinstance(docs, Document):
         return [("0", docs)]
     if isinstance(docs, (str, os.PathLike)):
-        path = Path(docs)
-        files = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
-        texts = [f.read_text(encoding="utf-8") for f in files]
-        return list(zip([str(f) for f in files], analyze_many(texts)))
+        good = []
+        for item in files.text_files([os.fspath(docs)]):
+            if isinstance(item, files.BadFile):
+                problems.append(item.message)
+                warnings.warn(f"zhpolicy: {item.message}", stacklevel=3)
+            else:
+                good.append(item)
+        return list(zip([files.display(f.path) for f in good], analyze_many([f.text for f in good])))
     if isinstance(docs, Mapping):
         return [(str(k), v) for k, v in docs.items()]
     out = []
@@ -70,7 +78,9 @@ def to_dataframe(docs: Union[Any, str, os.PathLike], layer: Optional[str] = None
 
     ``docs`` is a Document, a list of Documents (ids 0, 1, ...), a mapping or
     (id, Document) pairs, or a folder (every *.txt below it, analyzed in
-    parallel) or file path. ``layer`` keeps one of "token", "number", "entity".
+    parallel) or file path; a file of a path that cannot be read or is not
+    UTF-8 is skipped with a warning and listed in ``df.attrs["problems"]``.
+    ``layer`` keeps one of "token", "number", "entity".
     Columns: doc, layer, start, end (character offsets), text, kind, value and
     value_max (float; numbers only), value_exact (the exact decimal, or the ISO
     date/time, or the code), unit, qualifier.
@@ -86,9 +96,12 @@ def to_dataframe(docs: Union[Any, str, os.PathLike], layer: Optional[str] = None
         raise ValueError(f"layer must be one of {LAYERS}, got {layer!r}")
     layers = LAYERS if layer is None else (layer,)
     rows: List[dict] = []
-    for doc_id, document in _documents(docs):
+    problems: List[str] = []
+    for doc_id, document in _documents(docs, problems):
         rows.extend(records(doc_id, document, layers))
-    return from_records(rows)
+    frame = from_records(rows)
+    frame.attrs["problems"] = problems
+    return frame
 
 
 def from_records(rows: List[dict]):

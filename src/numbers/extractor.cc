@@ -175,8 +175,21 @@ NumberExtractorImpl::NumberExtractorImpl(Lexicon lexicon)
   starts_candidate_.set(U'第');
   // Every character that can be part of a Chinese numeral.
   // 半 starts only 半百 (fifty); core_extent takes nothing else from it.
-  const std::string_view chars = "零〇一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟萬億貳兩半";
+  // 陸 is 陆 once Traditional is folded (as 萬, 億, 貳, 兩 are their Simplified forms).
+  const std::string_view chars = "零〇一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟萬億貳兩陸半";
   for (size_t i = 0, len; i < chars.size(); i += len) starts_candidate_.set(utf8::decode(chars, i, len));
+  // What NFKC turns into a digit or a numeral character (０, ⅝, ①, 〸):
+  // the same for every extractor, so made once.
+  static const std::bitset<0x10000> becomes = [&] {
+    std::bitset<0x10000> out;
+    for_each_nfkc_change([&](char32_t c, const std::u32string& form) {
+      for (char32_t f : form) {
+        if ((f >= U'0' && f <= U'9') || (f < 0x10000 && starts_candidate_[f])) out.set(c);
+      }
+    });
+    return out;
+  }();
+  becomes_candidate_ = becomes;
 }
 
 size_t NumberExtractorImpl::core_extent(std::string_view s, size_t pos, size_t limit) const {
@@ -897,7 +910,7 @@ bool NumberExtractorImpl::may_contain_numbers(std::string_view text) const {
     }
     size_t len;
     const char32_t cp = utf8::decode(text, pos, len);
-    if (cp != utf8::kInvalid && ((cp < 0x10000 && starts_candidate_[cp]) || nfkc_has_digit(cp))) return true;
+    if (cp != utf8::kInvalid && (cp >= 0x10000 || starts_candidate_[cp] || becomes_candidate_[cp])) return true;
     pos += cp == utf8::kInvalid ? 1 : len;
   }
   return false;

@@ -112,6 +112,8 @@ class NumberExtractorImpl {
   // By BMP code point: 第 and the Chinese numerals. Bits, not bytes: asked at
   // every character, 8 KiB stays in cache where 64 KiB crowded out the trie.
   std::bitset<0x10000> starts_candidate_;
+  // Characters whose NFKC form holds a digit or a candidate (may_contain_numbers).
+  std::bitset<0x10000> becomes_candidate_;
 };
 
 }  // namespace internal

@@ -1,16 +1,31 @@
-// src/text/nfkc_digits.h — which characters NFKC turns into text holding an
-// ASCII digit (０ → 0, ⅝ → 5⁄8, ² → 2, ① → 1): where a number may appear in
-// the normalized view although the text as written has no digit.
+// src/text/nfkc_digits.h — the characters NFKC changes, with what it makes
+// of them (０ → 0, ⅝ → 5⁄8, 〸 → 十): where the normalized view holds a
+// character that the text as written does not.
 #ifndef ZHPOLICY_SRC_TEXT_NFKC_DIGITS_H_
 #define ZHPOLICY_SRC_TEXT_NFKC_DIGITS_H_
+
+#include <string>
 
 namespace zhpolicy {
 namespace internal {
 
-// True for a character whose NFKC form holds an ASCII digit; true for every
-// character beyond the BMP (a few are, and they are rare). Thread-safe; the
-// first call builds the table from ICU.
-bool nfkc_has_digit(char32_t c);
+// Calls on_change(c, form) for every BMP character c that NFKC changes,
+// `form` its NFKC form. About 5,000 calls; slow (ICU per character): for
+// tables built once.
+template <typename OnChange>
+void for_each_nfkc_change(OnChange&& on_change);
+
+// The NFKC form of c if NFKC changes it, else an empty string.
+std::u32string nfkc_change(char32_t c);
+
+template <typename OnChange>
+void for_each_nfkc_change(OnChange&& on_change) {
+  for (char32_t c = 0x80; c < 0x10000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    const std::u32string form = nfkc_change(c);
+    if (!form.empty()) on_change(c, form);
+  }
+}
 
 }  // namespace internal
 }  // namespace zhpolicy

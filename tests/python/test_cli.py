@@ -107,3 +107,55 @@ def test_segment_records_tile_the_document(tmp_path):
     records = [json.loads(line) for line in out.stdout.decode().splitlines()]
     assert "".join(r["text"] for r in records) == text
     assert all(text[r["start"]:r["end"]] == r["text"] for r in records)
+
+
+def hostile_folder(root: Path) -> Path:
+    """A folder with good files among bad ones: not UTF-8, a folder named *.txt,
+    a dangling link, a link loop, a link back up the tree, a non-UTF-8 name."""
+    folder = root / "docs"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("全年地区生产总值1450亿元。\n", encoding="utf-8")
+    (folder / "sub" / "b.txt").write_text("渝中区政协召开会议。\n", encoding="utf-8")
+    (folder / "gbk.txt").write_bytes("政协".encode("gbk"))
+    (folder / "dir.txt").mkdir()
+    os.symlink(folder / "missing", folder / "dangling.txt")
+    os.symlink(folder / "loop.txt", folder / "loop.txt")
+    os.symlink(folder, folder / "sub" / "up")
+    (folder / os.fsdecode(b"\xff\xfename.txt")).write_text("增长12%。\n", encoding="utf-8")
+    return folder
+
+
+def test_a_hostile_folder_reports_each_bad_file_and_goes_on(tmp_path):
+    folder = hostile_folder(tmp_path)
+    out = run("numbers", str(folder))
+    err = out.stderr.decode()
+    assert out.returncode == 2  # the worst problem: unreadable files
+    assert "gbk.txt is not UTF-8 text" in err
+    assert "cannot read" in err and "dangling.txt" in err and "loop.txt" in err
+    assert "symbolic link loop" in err
+    text = out.stdout.decode()
+    # Every readable file is analyzed once, the non-UTF-8 name shown with escapes.
+    assert text.count("1450亿元") == 1 and "\\xff\\xfename.txt" in text and "12%" in text
+    for fmt in ("jsonl", "csv"):
+        again = run("analyze", "--format", fmt, str(folder))
+        assert again.returncode == 2 and "会议" in again.stdout.decode()
+    # Only an undecodable file: status 1, the good one still done.
+    only = tmp_path / "two"
+    only.mkdir()
+    (only / "ok.txt").write_text("增长5%", encoding="utf-8")
+    (only / "bad.txt").write_bytes(b"\xd5\xfe")
+    out = run("segment", str(only), str(tmp_path / "nope.txt"))
+    assert out.returncode == 2 and b"nope.txt" in out.stderr and "增长".encode() in out.stdout
+    out = run("segment", str(only))
+    assert out.returncode == 1 and "增长".encode() in out.stdout
+
+
+def test_to_dataframe_of_a_hostile_folder_warns_and_goes_on(tmp_path):
+    import zhpolicy
+    folder = hostile_folder(tmp_path)
+    with pytest.warns(UserWarning) as caught:
+        df = zhpolicy.to_dataframe(folder, layer="number")
+    messages = [str(w.message) for w in caught if w.category is UserWarning]
+    assert any("gbk.txt" in m for m in messages) and any("symbolic link loop" in m for m in messages)
+    assert len(df.attrs["problems"]) == len(messages) >= 4
+    assert sorted(df["text"]) == ["12%", "1450亿元"]

@@ -1,0 +1,108 @@
+"""Text files of a folder tree, for the command line and ``to_dataframe``.
+
+A folder is walked for ``*.txt`` files, following symbolic links but entering
+each real folder once (a link back up the tree is reported, not followed
+forever). Every file that cannot be used, and why, comes out in order among
+the readable ones, so that callers report it and go on with the rest.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Union
+
+#: A file that could not be opened or read, or a path that does not exist.
+UNREADABLE = 2
+#: A file whose bytes are not UTF-8 text.
+UNDECODABLE = 1
+
+
+@dataclass(frozen=True)
+class TextFile:
+    path: str
+    text: str
+
+
+@dataclass(frozen=True)
+class BadFile:
+    """A path that gave no text: `status` is UNREADABLE or UNDECODABLE."""
+    path: str
+    message: str
+    status: int
+
+
+def display(path: str) -> str:
+    """A path as it can be printed: bytes of a name that are not UTF-8 as \\xNN escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def decode(data: bytes, name: str) -> Union[str, BadFile]:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return BadFile(name, f"{display(name)} is not UTF-8 text: byte {exc.start} "
+                             f"(0x{data[exc.start]:02x}) cannot be decoded", UNDECODABLE)
+
+
+def candidates(paths: Iterable[str]) -> Iterator[Union[str, BadFile]]:
+    """The files to read, in order ('-' stays as it is), and the paths that are none."""
+    for path in paths:
+        if path == "-":
+            yield path
+        elif os.path.isdir(path):
+            yield from _walk(path)
+        elif os.path.lexists(path):
+            yield path
+        else:
+            yield BadFile(path, f"no such file or folder: {display(path)}", UNREADABLE)
+
+
+def _walk(root: str) -> Iterator[Union[str, BadFile]]:
+    seen = set()
+    errors = []
+    for folder, dirs, files in os.walk(root, followlinks=True, onerror=errors.append):
+        while errors:
+            exc = errors.pop()
+            yield BadFile(exc.filename or folder, f"cannot read folder {display(exc.filename or folder)}: "
+                                                  f"{exc.strerror}", UNREADABLE)
+        try:
+            st = os.stat(folder)
+        except OSError as exc:
+            yield BadFile(folder, f"cannot read folder {display(folder)}: {exc.strerror}", UNREADABLE)
+            dirs[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in seen:
+            yield BadFile(folder, f"{display(folder)} leads back to a folder already read "
+                                  "(a symbolic link loop): skipped", UNREADABLE)
+            dirs[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith(".txt"):
+                yield os.path.join(folder, name)
+    while errors:
+        exc = errors.pop()
+        yield BadFile(exc.filename or root, f"cannot read folder {display(exc.filename or root)}: "
+                                            f"{exc.strerror}", UNREADABLE)
+
+
+def read(path: str) -> Union[TextFile, BadFile]:
+    """The UTF-8 text of `path` ('-': standard input), or why there is none."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as f:
+                data = f.read()
+    except OSError as exc:
+        return BadFile(path, f"cannot read {display(path)}: {exc.strerror}", UNREADABLE)
+    text = decode(data, "standard input" if path == "-" else path)
+    return text if isinstance(text, BadFile) else TextFile(path, text)
+
+
+def text_files(paths: Iterable[str]) -> Iterator[Union[TextFile, BadFile]]:
+    """Each file of `paths` (folders walked) read, or why it could not be."""
+    for item in candidates(paths):
+        yield item if isinstance(item, BadFile) else read(item)
