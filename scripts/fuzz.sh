@@ -8,9 +8,10 @@
 #                                   analyze parse_number user_dict lexicon)
 #
 # Seeds: pieces of ../shared/corpus and ../shared/reports when that folder is
-# there, else the examples; the numerals in fuzz/seeds. A finding is written
-# to build-fuzz/findings/ and fails the run; turn it into a case among the
-# adversarial tests.
+# there, else the examples; the numerals in fuzz/seeds; and every input that
+# once failed (fuzz/regressions/TARGET). A finding is written to
+# build-fuzz/findings/ and fails the run: fix it, add a case among the
+# adversarial tests, and copy the input to fuzz/regressions/TARGET.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=""
@@ -69,6 +70,8 @@ for t in "${TARGETS[@]}"; do
     lexicon) seeds=("$SEEDS/lexicon") ;;
     *) seeds=("$SEEDS/text") ;;
   esac
+  # What earlier runs found is run again every time.
+  [[ -d fuzz/regressions/$t ]] && seeds+=("fuzz/regressions/$t")
   work="$BUILD/corpus/$t"
   mkdir -p "$work"
   if [[ -n "$RUNS" ]]; then limit=(-runs="$RUNS"); else limit=(-max_total_time="${FUZZ_SECONDS:-60}"); fi

@@ -9,6 +9,8 @@ PACKAGES=(
   build-essential cmake pkg-config
   libicu-dev libre2-dev libboost-container-dev libopencc-dev libopencc-data opencc
   pybind11-dev python3-pybind11 catch2
+  # Fuzzing (libFuzzer) and instruction counts for the resource tests:
+  clang libclang-rt-14-dev valgrind
   python3-jieba python3-dev python3-venv python3-pip python3-setuptools python3-wheel
   python3-pytest python3-tqdm python3-pandas
   # Jupyter display, notebook and Dask examples, and their tests:

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Every test, C++ and Python, through one ctest run: Catch2 cases, the lexicon
-# compiler's errors, find_package(zhpolicy) against the install tree, pytest;
-# then the Catch2 cases again under AddressSanitizer and UBSan, and those
-# that share objects between threads under ThreadSanitizer.
+# compiler's errors, find_package(zhpolicy) against the install tree, pytest,
+# resource bounds (a 200 MB stream, pathological inputs in linear time); then
+# the Catch2 cases again under AddressSanitizer and UBSan, the fuzz targets
+# for a fixed number of inputs, and the cases that share objects between
+# threads under ThreadSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup_deps.sh
@@ -27,6 +29,10 @@ SANITIZE=${ZHPOLICY_SANITIZE_DIR:-build-sanitize}
 sanitized_tests "$SANITIZE" address,undefined -fno-sanitize-recover=undefined
 echo "zhpolicy tests: the Catch2 cases under AddressSanitizer and UBSan"
 "$SANITIZE/tests/zhpolicy_tests"
+
+# The libFuzzer targets (fuzz/), each for a fixed number of inputs after its
+# seeds and the inputs that once failed: a crash or a broken invariant fails here.
+scripts/fuzz.sh --runs "${ZHPOLICY_FUZZ_RUNS:-1500}"
 
 # Data races between threads sharing a segmenter, an extractor or an
 # analyzer (workspaces, the entity model, OpenCC's converter loaded on first

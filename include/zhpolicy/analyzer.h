@@ -2,6 +2,9 @@
 #ifndef ZHPOLICY_ANALYZER_H_
 #define ZHPOLICY_ANALYZER_H_
 
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -39,6 +42,19 @@ class ZHPOLICY_API Analyzer {
   // analyze() of each text on `n_threads` threads (0: all cores).
   std::vector<Document> analyze_many(const std::vector<std::string_view>& texts,
                                      unsigned n_threads = 0) const;
+
+  // A text of any size read from `in`, analyzed in pieces of about
+  // `piece_bytes` (memory stays bounded by the piece, not the text): each
+  // piece ends after a line end, or in a longer line after a sentence end
+  // (。！？；), else at a character boundary. on_piece(document, offset) is
+  // called for each piece in order; `offset` is where it starts in the whole
+  // text, so a span plus `offset` is a position in it. Names and numbers do
+  // not run across line ends, so pieces give what analyze() of the whole
+  // text gives wherever the pieces end at lines. Throws Error(kNotFound) when
+  // reading `in` fails, and what on_piece throws.
+  static constexpr size_t kDefaultPieceBytes = size_t(1) << 20;
+  void analyze_stream(std::istream& in, const std::function<void(const Document&, uint64_t)>& on_piece,
+                      size_t piece_bytes = kDefaultPieceBytes) const;
 
   const Lexicon& lexicon() const;
   const AnalyzerOptions& options() const;

@@ -112,7 +112,9 @@ void EntityExtractorImpl::model_inputs(const CharText& t, Workspace& ws, const F
     const uint32_t end_of = t.token_end_of[i];
     const uint32_t e = end_of == CharText::kNoToken || end_of <= i ? i + 1 : std::min(end_of, n);
     const auto w = word_info(t, i, e);
-    m.tokens.push_back({i, e, w ? hash_tag(w->tag) : 0});
+    // The token's text hashed once here: per char (char_features) it cost
+    // the token's length each time, quadratic in a long token (a line of 三).
+    m.tokens.push_back({i, e, w ? hash_tag(w->tag) : 0, e - i >= 2 ? hash_chars(t.cps.data() + i, e - i) : 0});
     for (uint32_t k = i; k < e; ++k) m.token_of[k] = static_cast<uint32_t>(m.tokens.size() - 1);
     i = e;
   }
@@ -215,9 +217,7 @@ void EntityExtractorImpl::char_features(const CharText& t, const ModelWorkspace&
   keys.push_back(feature_key(kBigram, c(int64_t(i) - 1) << 21 | c(i), 0));
   keys.push_back(feature_key(kBigram, c(i) << 21 | c(int64_t(i) + 1), 1));
   keys.push_back(feature_key(kWordTag, tok.tag, part));
-  if (tok.end - tok.begin >= 2) {
-    keys.push_back(feature_key(kWordText, hash_chars(t.cps.data() + tok.begin, tok.end - tok.begin), part));
-  }
+  if (tok.end - tok.begin >= 2) keys.push_back(feature_key(kWordText, tok.text_hash, part));
   keys.push_back(feature_key(kNeighbourTag, prev_tag, part == 0 || part == 3 ? 0 : 1));
   keys.push_back(feature_key(kNeighbourTag, next_tag, part == 2 || part == 3 ? 2 : 3));
   keys.push_back(feature_key(kRule, m.rule_code[i]));

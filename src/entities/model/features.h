@@ -50,6 +50,7 @@ struct FeatureTables {
 struct TokenFacts {
   uint32_t begin, end;
   uint64_t tag;  // hash of the lexicon tag; 0: not in the lexicon
+  uint64_t text_hash;  // hash of its characters (tokens of two or more)
 };
 
 // Buffers of the model pass, kept per thread with the extractor's workspace.
