@@ -30,6 +30,7 @@
 #include "zhpolicy/number.h"
 #include "zhpolicy/numbers.h"
 #include "zhpolicy/numeral.h"
+#include "zhpolicy/pieces.h"
 #include "zhpolicy/segmenter.h"
 #include "zhpolicy/span.h"
 #include "zhpolicy/text.h"

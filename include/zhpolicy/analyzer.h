@@ -13,6 +13,7 @@
 #include "zhpolicy/entities.h"
 #include "zhpolicy/export.h"
 #include "zhpolicy/lexicon.h"
+#include "zhpolicy/pieces.h"
 #include "zhpolicy/segmenter.h"
 
 namespace zhpolicy {
@@ -52,9 +53,9 @@ class ZHPOLICY_API Analyzer {
   // not run across line ends, so pieces give what analyze() of the whole
   // text gives wherever the pieces end at lines. Throws Error(kNotFound) when
   // reading `in` fails, and what on_piece throws.
-  static constexpr size_t kDefaultPieceBytes = size_t(1) << 20;
+  // The pieces are PieceReader's (zhpolicy/pieces.h).
   void analyze_stream(std::istream& in, const std::function<void(const Document&, uint64_t)>& on_piece,
-                      size_t piece_bytes = kDefaultPieceBytes) const;
+                      size_t piece_bytes = PieceReader::kDefaultPieceBytes) const;
 
   const Lexicon& lexicon() const;
   const AnalyzerOptions& options() const;

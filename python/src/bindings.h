@@ -21,6 +21,7 @@ void bind_segmenter(pybind11::module_& m);
 void bind_numbers(pybind11::module_& m);
 void bind_entities(pybind11::module_& m);
 void bind_analyzer(pybind11::module_& m);
+void bind_pieces(pybind11::module_& m);
 
 // `lexicon`, or the package's default lexicon (zhpolicy.default_lexicon(),
 // loaded once) when it is None: every class can be made with no argument.

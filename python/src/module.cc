@@ -28,4 +28,5 @@ True
   zhpolicy::python::bind_numbers(m);
   zhpolicy::python::bind_entities(m);
   zhpolicy::python::bind_analyzer(m);
+  zhpolicy::python::bind_pieces(m);
 }

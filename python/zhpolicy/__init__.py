@@ -33,9 +33,10 @@ from ._core import (  # noqa: F401  (re-exported API)
 )
 from .document import Document
 from .frame import to_dataframe
+from .stream import Piece, analyze_file, analyze_files
 
 __all__ = [
-    "Analyzer", "Document", "analyze", "analyze_many", "to_dataframe",
+    "Analyzer", "Document", "analyze", "analyze_many", "analyze_file", "analyze_files", "Piece", "to_dataframe",
     "Entity", "EntityExtractor", "Error", "Lexicon", "Number", "NumberExtractor", "Segmenter", "Token", "TokenKind", "UserWord", "WordInfo",
     "__version__", "default_lexicon_path", "default_lexicon", "load",
     "segment", "cut", "segment_many", "numbers", "numbers_many",

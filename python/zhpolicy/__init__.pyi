@@ -1,6 +1,7 @@
 # Type stubs for zhpolicy (the pybind11 module _core and the Python layer).
-from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 import decimal
+import os
 
 __version__: str
 
@@ -135,6 +136,17 @@ def entities(text: str) -> List[Entity]: ...
 def entities_many(texts: Iterable[str], n_threads: int = ...) -> List[List[Entity]]: ...
 def analyze(text: str, entity_tokens: bool = ...) -> Document: ...
 def analyze_many(texts: Iterable[str], n_threads: int = ..., entity_tokens: bool = ...) -> List[Document]: ...
+
+class Piece:
+    path: str
+    offset: int
+    document: Document
+
+def analyze_file(path: Union[str, "os.PathLike[str]"], analyzer: Optional[Analyzer] = ...,
+                 piece_bytes: int = ...) -> Iterator[Piece]: ...
+def analyze_files(paths: Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]],
+                  n_threads: int = ..., analyzer: Optional[Analyzer] = ...,
+                  piece_bytes: int = ...) -> Iterator[Piece]: ...
 
 def parse_number(text: str) -> Union[int, float]: ...
 def to_chinese(value: Union[int, float, str, "decimal.Decimal"], style: str = ...) -> str: ...

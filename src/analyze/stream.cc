@@ -1,18 +1,17 @@
-// Analyzer::analyze_stream: a text of any size in bounded pieces, cut where
-// no name or number runs across.
+// PieceReader and Analyzer::analyze_stream on it: a text of any size in
+// bounded pieces, cut where no name or number runs across.
 #include <algorithm>
 #include <istream>
 #include <string>
 
 #include "zhpolicy/analyzer.h"
+#include "zhpolicy/pieces.h"
 #include "zhpolicy/error.h"
 
 namespace zhpolicy {
 namespace {
 
-// Where the piece of buf[0, limit) ends: after its last line end, else after
-// its last sentence end, else at the last character boundary (limit when the
-// bytes there are not UTF-8 at all).
+// Where the piece of buf[0, limit) ends (see PieceReader).
 size_t piece_end(std::string_view buf, size_t limit) {
   const std::string_view head = buf.substr(0, limit);
   const size_t line = head.rfind('\n');
@@ -24,7 +23,8 @@ size_t piece_end(std::string_view buf, size_t limit) {
   }
   if (best > 0) return best;
   size_t cut = limit;
-  // Back over at most three continuation bytes to the start of a character.
+  // Back over at most three continuation bytes to the start of a character
+  // (not at all in bytes that are not UTF-8).
   for (int k = 0; k < 3 && cut > 0 && cut < buf.size() && (static_cast<unsigned char>(buf[cut]) & 0xC0) == 0x80; ++k) {
     --cut;
   }
@@ -33,30 +33,37 @@ size_t piece_end(std::string_view buf, size_t limit) {
 
 }  // namespace
 
+PieceReader::PieceReader(std::istream& in, size_t piece_bytes)
+    : in_(in), piece_bytes_(std::max<size_t>(piece_bytes, 64)) {}
+
+bool PieceReader::next(std::string& piece, uint64_t& offset) {
+  // Fill to a piece and a few bytes more, so that a piece is cut where the
+  // character after it is known.
+  const size_t want = piece_bytes_ + 4;
+  while (!eof_ && buf_.size() < want) {
+    const size_t held = buf_.size();
+    buf_.resize(want);
+    in_.read(&buf_[held], static_cast<std::streamsize>(want - held));
+    buf_.resize(held + static_cast<size_t>(in_.gcount()));
+    if (in_.bad()) throw Error(ErrorCode::kNotFound, "reading the input failed");
+    eof_ = !in_;
+  }
+  if (buf_.empty()) return false;
+  const size_t end =
+      eof_ && buf_.size() <= piece_bytes_ ? buf_.size() : piece_end(buf_, std::min(buf_.size(), piece_bytes_));
+  piece.assign(buf_, 0, end);
+  offset = offset_;
+  offset_ += end;
+  buf_.erase(0, end);
+  return true;
+}
+
 void Analyzer::analyze_stream(std::istream& in, const std::function<void(const Document&, uint64_t)>& on_piece,
                               size_t piece_bytes) const {
-  piece_bytes = std::max<size_t>(piece_bytes, 64);
-  std::string buf;
+  PieceReader reader(in, piece_bytes);
+  std::string piece;
   uint64_t offset = 0;
-  bool eof = false;
-  while (true) {
-    // Fill to a piece and a few bytes more, so that a piece is cut where the
-    // character after it is known.
-    const size_t want = piece_bytes + 4;
-    while (!eof && buf.size() < want) {
-      const size_t held = buf.size();
-      buf.resize(want);
-      in.read(&buf[held], static_cast<std::streamsize>(want - held));
-      buf.resize(held + static_cast<size_t>(in.gcount()));
-      if (in.bad()) throw Error(ErrorCode::kNotFound, "analyze_stream: reading the input failed");
-      eof = !in;
-    }
-    if (buf.empty()) return;
-    const size_t end = eof && buf.size() <= piece_bytes ? buf.size() : piece_end(buf, std::min(buf.size(), piece_bytes));
-    on_piece(analyze(std::string_view(buf).substr(0, end)), offset);
-    offset += end;
-    buf.erase(0, end);
-  }
+  while (reader.next(piece, offset)) on_piece(analyze(piece), offset);
 }
 
 }  // namespace zhpolicy
