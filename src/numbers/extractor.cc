@@ -189,7 +189,7 @@ NumberExtractorImpl::NumberExtractorImpl(Lexicon lexicon)
     });
     return out;
   }();
-  becomes_candidate_ = becomes;
+  may_become_candidate_ = becomes | starts_candidate_;
 }
 
 size_t NumberExtractorImpl::core_extent(std::string_view s, size_t pos, size_t limit) const {
@@ -901,16 +901,27 @@ bool NumberExtractorImpl::may_contain_numbers(std::string_view text) const {
   // A candidate character, or one the normalized view turns into a digit
   // (０, ⅝, ②): what extract_normalized would find. Ill-formed bytes are
   // stepped over one at a time, as the view copies them.
-  for (size_t pos = 0; pos < text.size();) {
+  const size_t n = text.size();
+  for (size_t pos = 0; pos < n;) {
     const auto c = static_cast<unsigned char>(text[pos]);
     if (c < 0x80) {
       if (c >= '0' && c <= '9') return true;
       ++pos;
       continue;
     }
+    // Han and CJK punctuation are three bytes: tested without a full decode.
+    if ((c & 0xF0) == 0xE0 && pos + 2 < n) {
+      const auto c1 = static_cast<unsigned char>(text[pos + 1]), c2 = static_cast<unsigned char>(text[pos + 2]);
+      if (((c1 ^ 0x80) | (c2 ^ 0x80)) < 0x40) {
+        const char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(c1 & 0x3F) << 6) | char32_t(c2 & 0x3F);
+        if (may_become_candidate_[cp]) return true;
+        pos += 3;
+        continue;
+      }
+    }
     size_t len;
     const char32_t cp = utf8::decode(text, pos, len);
-    if (cp != utf8::kInvalid && (cp >= 0x10000 || starts_candidate_[cp] || becomes_candidate_[cp])) return true;
+    if (cp != utf8::kInvalid && (cp >= 0x10000 || may_become_candidate_[cp])) return true;
     pos += cp == utf8::kInvalid ? 1 : len;
   }
   return false;

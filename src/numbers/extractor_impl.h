@@ -112,8 +112,9 @@ class NumberExtractorImpl {
   // By BMP code point: 第 and the Chinese numerals. Bits, not bytes: asked at
   // every character, 8 KiB stays in cache where 64 KiB crowded out the trie.
   std::bitset<0x10000> starts_candidate_;
-  // Characters whose NFKC form holds a digit or a candidate (may_contain_numbers).
-  std::bitset<0x10000> becomes_candidate_;
+  // Candidates, and characters whose NFKC form holds a digit or a candidate
+  // (may_contain_numbers).
+  std::bitset<0x10000> may_become_candidate_;
 };
 
 }  // namespace internal
