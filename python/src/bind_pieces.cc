@@ -37,7 +37,7 @@ cut after a line end, else a sentence end, else at a character boundary
 >>> import zhpolicy, tempfile
 >>> f = tempfile.NamedTemporaryFile(suffix=".txt", delete=False); _ = f.write("甲。\n乙。\n".encode() * 40); f.close()
 >>> [offset for offset, data in zhpolicy._core.FilePieces(f.name, 64)][:3]
-[0, 56, 112]
+[0, 63, 126]
 )doc")
       .def(py::init<const std::string&, size_t>(), py::arg("path"), py::arg("piece_bytes") = PieceReader::kDefaultPieceBytes)
       .def("__iter__", [](FilePieces& p) -> FilePieces& { return p; })

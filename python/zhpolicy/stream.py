@@ -22,7 +22,14 @@ PIECE_BYTES = 1 << 20
 
 @dataclass(frozen=True)
 class Piece:
-    """One piece of a file: its document, and where it starts in the file (characters)."""
+    """One piece of a file: its document, and where it starts in the file (characters).
+
+    >>> import zhpolicy, tempfile
+    >>> f = tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8")
+    >>> _ = f.write("增长5%。\\n" * 20); f.close()
+    >>> [(p.offset, len(p.document.text)) for p in zhpolicy.analyze_file(f.name, piece_bytes=64)][:3]
+    [(0, 30), (30, 30), (60, 30)]
+    """
     path: str
     offset: int
     document: Document
@@ -69,6 +76,13 @@ def analyze_files(paths: Union[str, os.PathLike, Iterable[Union[str, os.PathLike
     At most one piece per thread is held at a time, whatever the files'
     sizes. A file that cannot be read or is not UTF-8 is skipped with a
     warning (the pieces before its bad bytes are kept).
+
+    >>> import zhpolicy, tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("新增5家。\\n", encoding="utf-8")
+    >>> _ = (folder / "b.txt").write_text("增长12%。\\n", encoding="utf-8")
+    >>> [(pathlib.Path(p.path).name, [n.text for n in p.document.numbers]) for p in zhpolicy.analyze_files(folder)]
+    [('a.txt', ['5家']), ('b.txt', ['12%'])]
     """
     from . import _default_analyzer
     analyzer = analyzer or _default_analyzer(False)

@@ -8,10 +8,11 @@ import zhpolicy._core
 import zhpolicy.display
 import zhpolicy.document
 import zhpolicy.frame
+import zhpolicy.stream
 
 # doctest.testmod only looks at objects defined in the module it is given, so
 # every module with public docstrings is listed.
-MODULES = [zhpolicy, zhpolicy._core, zhpolicy.document, zhpolicy.frame, zhpolicy.display]
+MODULES = [zhpolicy, zhpolicy._core, zhpolicy.document, zhpolicy.frame, zhpolicy.display, zhpolicy.stream]
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
