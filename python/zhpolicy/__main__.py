@@ -8,7 +8,8 @@
 Folders are searched recursively for *.txt; '-' reads standard input. --format
 text (readable; for segment: one output line per input line) | jsonl | csv |
 tsv (one record per token, number or entity, character offsets into the
-document). An input that cannot be read or decoded (a missing or unreadable
+document). numbers, entities and analyze read each file in pieces of about
+1 MB cut at line ends, so memory does not grow with the file. An input that cannot be read or decoded (a missing or unreadable
 file, a symbolic link loop, bytes that are not UTF-8) is reported on stderr
 and the others are still analyzed. Exit status: 0 done, 1 an input was not
 UTF-8 text or could not be analyzed, 2 bad usage, or an input missing or
@@ -23,7 +24,7 @@ import os
 import sys
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
-from . import (Analyzer, EntityExtractor, Error, NumberExtractor, Segmenter, default_lexicon, files)
+from . import (Analyzer, EntityExtractor, Error, NumberExtractor, Segmenter, default_lexicon, files, stream)
 
 RECORD_FIELDS = ["doc", "layer", "start", "end", "text", "kind", "value", "value_max", "unit",
                  "qualifier", "score", "source"]
@@ -131,43 +132,85 @@ def _segment(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pieces(paths: List[str]) -> Iterator[Tuple[str, int, str]]:
+    """(name, character offset, text) of each piece of each readable input:
+    files are read in pieces of about 1 MB (stream.py), so memory does not
+    grow with the file; standard input is read whole. Inputs that cannot be
+    used are reported (PROBLEMS) and skipped."""
+    for item in files.candidates(paths):
+        if isinstance(item, files.BadFile):
+            PROBLEMS.report(item)
+        elif item == "-":
+            got = files.read(item)
+            if isinstance(got, files.BadFile):
+                PROBLEMS.report(got)
+            else:
+                yield "<stdin>", 0, got.text
+        else:
+            try:
+                for offset, text in stream._pieces(item, stream.PIECE_BYTES):
+                    yield files.display(item), offset, text
+            except Error as exc:
+                message = str(exc)
+                status = files.UNDECODABLE if "not UTF-8" in message else files.UNREADABLE
+                PROBLEMS.report(files.BadFile(item, message, status))
+
+
+def _batches(args: argparse.Namespace) -> Iterator[List[Tuple[str, int, str]]]:
+    """The pieces, a few per thread at a time (analyzed together, in parallel)."""
+    size = 2 * (args.threads or os.cpu_count() or 1)
+    batch: List[Tuple[str, int, str]] = []
+    for piece in _pieces(args.inputs):
+        batch.append(piece)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _shifted(record: Dict[str, Any], offset: int) -> Dict[str, Any]:
+    record["start"] += offset
+    record["end"] += offset
+    return record
+
+
 def _extract(args: argparse.Namespace, layer: str) -> int:
     lexicon = _lexicon(args)
     extractor = NumberExtractor(lexicon) if layer == "number" else EntityExtractor(lexicon)
-    docs = list(_documents(args.inputs))
-    results = extractor.extract_many([text for _, text in docs], n_threads=args.threads)
     writer = None if args.format == "text" else _Writer(args.format)
-    for (doc, _), items in zip(docs, results):
-        for item in items:
-            r = _record(doc, layer, item)
-            if writer:
-                writer.write(r)
-            else:
-                keys = ("score", "source") if layer == "entity" else ("value", "value_max", "unit", "qualifier")
-                extra = "\t".join("" if r[k] is None else str(r[k]) for k in keys)
-                sys.stdout.write(f"{doc}\t{r['start']}-{r['end']}\t{r['kind']}\t{r['text']}"
-                                 + (f"\t{extra}" if extra else "") + "\n")
+    for batch in _batches(args):
+        results = extractor.extract_many([text for _, _, text in batch], n_threads=args.threads)
+        for (doc, offset, _), items in zip(batch, results):
+            for item in items:
+                r = _shifted(_record(doc, layer, item), offset)
+                if writer:
+                    writer.write(r)
+                else:
+                    keys = ("score", "source") if layer == "entity" else ("value", "value_max", "unit", "qualifier")
+                    extra = "\t".join("" if r[k] is None else str(r[k]) for k in keys)
+                    sys.stdout.write(f"{doc}\t{r['start']}-{r['end']}\t{r['kind']}\t{r['text']}"
+                                     + (f"\t{extra}" if extra else "") + "\n")
     return 0
 
 
 def _analyze(args: argparse.Namespace) -> int:
     analyzer = Analyzer(_lexicon(args))
-    docs = list(_documents(args.inputs))
-    parts = analyzer.analyze_parts_many([text for _, text in docs], n_threads=args.threads)
-    writer = None if args.format in ("text", "jsonl") else _Writer(args.format)
+    writer = None if args.format == "text" else _Writer(args.format)
     from .document import Document
-    for (doc, text), p in zip(docs, parts):
-        d = Document(text, *p)
-        if args.format == "jsonl":
-            record = d.to_dict()
-            record["doc"] = doc
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-        elif writer:
-            for layer, items in (("token", d.tokens), ("number", d.numbers), ("entity", d.entities)):
-                for item in items:
-                    writer.write(_record(doc, layer, item))
-        else:
-            sys.stdout.write(f"== {doc}: {len(text)} characters, {len(d.tokens)} tokens, "
+    for batch in _batches(args):
+        parts = analyzer.analyze_parts_many([text for _, _, text in batch], n_threads=args.threads)
+        for (doc, offset, text), p in zip(batch, parts):
+            d = Document(text, *p)
+            if writer:
+                # One record per token, number and entity (JSON Lines, CSV, TSV alike).
+                for layer, items in (("token", d.tokens), ("number", d.numbers), ("entity", d.entities)):
+                    for item in items:
+                        writer.write(_shifted(_record(doc, layer, item), offset))
+                continue
+            if offset == 0:
+                sys.stdout.write(f"== {doc}\n")
+            sys.stdout.write(f"  piece at character {offset}: {len(text)} characters, {len(d.tokens)} tokens, "
                              f"{len(d.numbers)} numbers, {len(d.entities)} entities\n")
             for n in d.numbers:
                 sys.stdout.write(f"  number  {n.text}\t{n.kind}\t{n.value}\t{n.unit or ''}\t{n.qualifier or ''}\n")

@@ -37,8 +37,14 @@ class Piece:
 
 def _pieces(path: str, piece_bytes: int) -> Iterator[tuple]:
     """(char offset, text) of each piece; zhpolicy.Error for bytes that are not UTF-8."""
+    try:  # the reason, in Python's words, for a file that cannot be read
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        raise Error(f"cannot read {files.display(path)}: {exc.strerror}") from None
     chars = 0
-    for byte_offset, data in FilePieces(path, piece_bytes):
+    # As bytes: a file name need not be UTF-8.
+    for byte_offset, data in FilePieces(os.fsencode(path), piece_bytes):
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:

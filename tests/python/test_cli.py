@@ -90,9 +90,11 @@ def test_numbers_entities_analyze_in_every_format(tmp_path):
     assert {r["layer"] for r in rows} == {"token", "number", "entity"}
     assert "".join(r["text"] for r in rows if r["layer"] == "token") == (folder / "a.txt").read_text(encoding="utf-8")
 
+    # JSON Lines as the CSV: one record per token, number and entity, never the whole text.
     out = run("analyze", "--format", "jsonl", "-", stdin="民革渝中区委建议".encode())
-    doc = json.loads(out.stdout.decode())
-    assert doc["doc"] == "<stdin>" and doc["entities"][0]["type"] == "government"
+    records = [json.loads(line) for line in out.stdout.decode().splitlines()]
+    assert {r["doc"] for r in records} == {"<stdin>"}
+    assert [(r["text"], r["kind"]) for r in records if r["layer"] == "entity"] == [("民革渝中区委", "government")]
 
     out = run("analyze", str(folder / "a.txt"))
     assert "link    赵世庆 holds_position 区委书记" in out.stdout.decode()
@@ -159,3 +161,20 @@ def test_to_dataframe_of_a_hostile_folder_warns_and_goes_on(tmp_path):
     assert any("gbk.txt" in m for m in messages) and any("symbolic link loop" in m for m in messages)
     assert len(df.attrs["problems"]) == len(messages) >= 4
     assert sorted(df["text"]) == ["12%", "1450亿元"]
+
+
+def test_files_are_read_in_pieces_with_offsets_into_the_whole_file(tmp_path):
+    # A 3 MB file: several pieces; offsets count from the file's start, and
+    # every number of every piece is there once.
+    big = tmp_path / "big.txt"
+    line = "全年增长5%，新增就业4.6万人。\n"
+    big.write_text(line * (3 * 1024 * 1024 // len(line.encode())), encoding="utf-8")
+    text = big.read_text(encoding="utf-8")
+    out = run("numbers", "--format", "csv", str(big))
+    rows = list(csv.DictReader(io.StringIO(out.stdout.decode())))
+    assert len(rows) == 2 * text.count("\n")
+    for r in rows[::997]:
+        assert text[int(r["start"]):int(r["end"])] == r["text"]
+    out = run("analyze", "--format", "jsonl", str(big))
+    last = json.loads(out.stdout.decode().splitlines()[-1])
+    assert last["end"] <= len(text) and text[last["start"]:last["end"]] == last["text"]

@@ -36,10 +36,16 @@ class RepeatBuf : public std::streambuf {
   uint64_t left_;
 };
 
+// The peak resident memory of this process's own address space (VmHWM):
+// getrusage's ru_maxrss survives exec and would count a large parent.
 long peak_rss_mb() {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::strtol(line.c_str() + 6, nullptr, 10) / 1024;  // kB
+  }
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
-  return u.ru_maxrss / 1024;  // KiB on Linux
+  return u.ru_maxrss / 1024;
 }
 
 }  // namespace
