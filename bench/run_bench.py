@@ -71,9 +71,6 @@ def main() -> int:
         rows = []
         base = [str(bench_exe), "--corpus", str(corpus), "--lexicon", str(lexicon)]
         rows.append(("zhpolicy (C++)", *run_measured(base + ["--engine", "zhpolicy", "--repeat", str(args.repeat)])))
-        if "python" not in args.skip:
-            rows.append(("zhpolicy (Python cut)", *run_measured(
-                [args.python, str(HERE / "peers" / "zhpolicy_py_peer.py"), str(corpus), str(args.repeat)])))
         if "icu" not in args.skip:
             rows.append(("ICU BreakIterator", *run_measured(base + ["--engine", "icu", "--repeat", str(args.repeat)])))
         if "jieba-rs" not in args.skip:
@@ -129,6 +126,28 @@ def main() -> int:
         print(f"the corpus as one text: full analyze {whole['bytes'] / whole['seconds'] / 1e6:.1f} MB/s, "
               f"segmentation alone {whole['bytes'] / whole['segment_alone_s'] / 1e6:.1f} MB/s "
               f"(best of 3 alternating passes), peak {whole_rss:.1f} MB")
+
+        if "python" not in args.skip:
+            # Python and the command line against the C++ figures of this run:
+            # segmentation for cut, segment and the CLI's segment, full
+            # analyze for Python's analyze and the CLI's analyze.
+            print("\nPython and the command line (MB/s, ratio to the C++ figure, peak MB):")
+            cpp_seg, cpp_analyze = ours, full_mbps
+            for label, cmd, reference in (
+                    ("Python cut (strings)", [args.python, str(HERE / "peers" / "zhpolicy_py_peer.py"), str(corpus),
+                                              str(args.repeat), "cut"], cpp_seg),
+                    ("Python segment (Token objects)", [args.python, str(HERE / "peers" / "zhpolicy_py_peer.py"),
+                                                        str(corpus), "1", "segment"], cpp_seg),
+                    ("Python analyze", [args.python, str(HERE / "peers" / "zhpolicy_py_peer.py"), str(corpus), "1",
+                                        "analyze"], cpp_analyze),
+                    ("CLI segment", [args.python, str(HERE / "peers" / "zhpolicy_cli_peer.py"), args.python,
+                                     str(corpus), "segment"], cpp_seg),
+                    ("CLI analyze --format jsonl", [args.python, str(HERE / "peers" / "zhpolicy_cli_peer.py"),
+                                                    args.python, str(corpus), "analyze", "--format", "jsonl"],
+                     cpp_analyze)):
+                r, rss = run_measured(cmd)
+                mbps = r["bytes"] / r["seconds"] / 1e6
+                print(f"  {label:<32}{mbps:>7.1f} MB/s {mbps / reference:>6.2f}x {rss:>8.1f} MB")
 
         # Thread scaling: one process alternates 1-thread and 2-thread batch
         # passes (best of each), so that both see the same machine over time.

@@ -1,6 +1,9 @@
-"""zhpolicy through its Python API (zhpolicy.cut per line), for the Python-side figure.
+"""zhpolicy through its Python API, line by line, for the Python-side figures.
 
-    python zhpolicy_py_peer.py CORPUS REPEAT   -> one JSON line
+    python zhpolicy_py_peer.py CORPUS REPEAT [MODE]   -> one JSON line
+
+MODE: cut (zhpolicy.Segmenter.cut, strings), segment (Token objects),
+analyze (zhpolicy.Analyzer.analyze_parts: tokens, numbers, entities).
 """
 import json
 import sys
@@ -9,15 +12,20 @@ import time
 t0 = time.perf_counter()
 import zhpolicy  # noqa: E402
 
+mode = sys.argv[3] if len(sys.argv) > 3 else "cut"
 seg = zhpolicy.Segmenter(zhpolicy.default_lexicon())
-seg.cut("预热")
+analyzer = zhpolicy.Analyzer(zhpolicy.default_lexicon())
+run = {"cut": lambda line: len(seg.cut(line)),
+       "segment": lambda line: len(seg.segment(line)),
+       "analyze": lambda line: len(analyzer.analyze_parts(line)[0])}[mode]
+run("预热")
 load_s = time.perf_counter() - t0
 
 lines = [l for l in open(sys.argv[1], encoding="utf-8").read().split("\n") if l]
 best, tokens = float("inf"), 0
 for _ in range(int(sys.argv[2])):
     t1 = time.perf_counter()
-    tokens = sum(len(seg.cut(line)) for line in lines)
+    tokens = sum(run(line) for line in lines)
     best = min(best, time.perf_counter() - t1)
-print(json.dumps({"engine": "zhpolicy-python", "bytes": sum(len(l.encode()) for l in lines),
+print(json.dumps({"engine": f"zhpolicy-python-{mode}", "bytes": sum(len(l.encode()) for l in lines),
                   "load_s": load_s, "seconds": best, "tokens": tokens}))
