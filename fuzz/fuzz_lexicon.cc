@@ -58,12 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     bytes[offset] = static_cast<char>(bytes[offset] ^ data[at + 4]);
   }
   namespace fmt = internal::format;
-  if ((flags & 1) && bytes.size() >= sizeof(fmt::FileHeader)) {
-    fmt::FileHeader h;
-    std::memcpy(&h, bytes.data(), sizeof(h));
-    h.checksum = fmt::checksum(bytes.data() + sizeof(h), bytes.size() - sizeof(h));
-    std::memcpy(&bytes[0], &h, sizeof(h));
-  }
+  if ((flags & 1) && bytes.size() >= sizeof(fmt::FileHeader)) fmt::reseal(bytes);
   try {
     const Lexicon lex = Lexicon::from_bytes(bytes);
     const std::string text = "重庆市渝中区政协委员在区政协十五届二次会议上,建议投入5000万元。王伟表示赞同。";

@@ -17,12 +17,12 @@ namespace internal {
 class LexiconData;
 }  // namespace internal
 
-// A word added at run time. Without `freq`, the word gets the smallest
-// frequency that makes the segmenter keep it whole (jieba's suggest_freq).
 // The longest word a lexicon takes, in characters: longer "words" are text,
 // not vocabulary (a user dictionary with a 1 MB line is refused).
 inline constexpr size_t kMaxWordChars = 256;
 
+// A word added at run time. Without `freq`, the word gets the smallest
+// frequency that makes the segmenter keep it whole (jieba's suggest_freq).
 struct UserWord {
   std::string word;
   std::optional<uint32_t> freq;

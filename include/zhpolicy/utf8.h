@@ -82,6 +82,15 @@ inline size_t find_invalid(std::string_view s) {
   return std::string_view::npos;
 }
 
+// At most the first `max_bytes` of `s`, not cutting a character in two (for
+// quoting text in messages, which must stay UTF-8).
+inline std::string_view prefix(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
 // The number of characters of valid UTF-8 `s` (bytes that do not continue a
 // sequence).
 inline size_t count_chars(std::string_view s) {

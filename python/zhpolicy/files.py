@@ -58,18 +58,21 @@ def candidates(paths: Iterable[str]) -> Iterator[Union[str, BadFile]]:
             yield BadFile(path, f"no such file or folder: {display(path)}", UNREADABLE)
 
 
+def _folder_error(exc: OSError, folder: str) -> BadFile:
+    path = exc.filename or folder
+    return BadFile(path, f"cannot read folder {display(path)}: {exc.strerror}", UNREADABLE)
+
+
 def _walk(root: str) -> Iterator[Union[str, BadFile]]:
     seen = set()
-    errors = []
+    errors = []  # os.walk's, reported where they are met
     for folder, dirs, files in os.walk(root, followlinks=True, onerror=errors.append):
         while errors:
-            exc = errors.pop()
-            yield BadFile(exc.filename or folder, f"cannot read folder {display(exc.filename or folder)}: "
-                                                  f"{exc.strerror}", UNREADABLE)
+            yield _folder_error(errors.pop(), folder)
         try:
             st = os.stat(folder)
         except OSError as exc:
-            yield BadFile(folder, f"cannot read folder {display(folder)}: {exc.strerror}", UNREADABLE)
+            yield _folder_error(exc, folder)
             dirs[:] = []
             continue
         if (st.st_dev, st.st_ino) in seen:
@@ -83,9 +86,7 @@ def _walk(root: str) -> Iterator[Union[str, BadFile]]:
             if name.endswith(".txt"):
                 yield os.path.join(folder, name)
     while errors:
-        exc = errors.pop()
-        yield BadFile(exc.filename or root, f"cannot read folder {display(exc.filename or root)}: "
-                                            f"{exc.strerror}", UNREADABLE)
+        yield _folder_error(errors.pop(), root)
 
 
 def read(path: str) -> Union[TextFile, BadFile]:

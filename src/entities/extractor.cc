@@ -51,19 +51,13 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon, EntityOptions options)
   };
   for (auto p : kParties) mark(p.substr(0, 1), kPartyFirst);
   for (char32_t c : kCounters) rare_flags_[c] |= kCounter;
-  for (auto x : kCompanySuffixes) mark(x.substr(x.size() - 1), kSuffixLast);
-  for (auto x : kOrganizationSuffixes) mark(x.substr(x.size() - 1), kSuffixLast);
-  for (auto x : kPlaceSuffixes) mark(x.substr(x.size() - 1), kSuffixLast);
-  for (auto x : kMeetingSuffixes) mark(x.substr(x.size() - 1), kSuffixLast);
-  for (auto x : kDocumentSuffixes) mark(x.substr(x.size() - 1), kSuffixLast);
   auto end_pairs = [&](const auto& suffixes) {
     for (std::u32string_view x : suffixes) suffix_ends_.set(pair_bit(x[x.size() - 2], x[x.size() - 1]));
   };
-  end_pairs(kCompanySuffixes);
-  end_pairs(kOrganizationSuffixes);
-  end_pairs(kPlaceSuffixes);
-  end_pairs(kMeetingSuffixes);
-  end_pairs(kDocumentSuffixes);
+  for (const SuffixFamily& family : kNameSuffixFamilies) {
+    for (std::u32string_view x : family) mark(x.substr(x.size() - 1), kSuffixLast);
+    end_pairs(family);
+  }
   end_pairs(kLineKinds);
   for (auto x : kLineKinds) mark(x.substr(x.size() - 1), kSuffixLast);
   for (auto v : kSubjectVerbs) mark(v.substr(0, 1), kVerbFirst);

@@ -202,6 +202,26 @@ inline constexpr std::u32string_view kPlaceSuffixes[] = {
     U"自贸港", U"经济区", U"经济带", U"经济圈", U"都市圈", U"城市群", U"科技园", U"科学城", U"科创园", U"工业园区",
     U"产业园区", U"风景区", U"度假区", U"保护区", U"水库", U"灌区", U"遗址", U"机场", U"隧道", U"立交",
     U"水电站", U"核电站", U"航道", U"口岸"};
+// The suffix lists the token rules try on a token, in this order, and the
+// type of the names each ends (add_token_rules; the constructor marks their
+// last characters).
+struct SuffixFamily {
+  const std::u32string_view* first;
+  size_t count;
+  EntityType type;
+  const std::u32string_view* begin() const { return first; }
+  const std::u32string_view* end() const { return first + count; }
+};
+template <typename List>
+constexpr SuffixFamily suffix_family(const List& list, EntityType type) {
+  return {std::data(list), std::size(list), type};
+}
+inline constexpr SuffixFamily kNameSuffixFamilies[] = {
+    suffix_family(kCompanySuffixes, EntityType::kCompany),
+    suffix_family(kOrganizationSuffixes, EntityType::kOrganization),
+    suffix_family(kPlaceSuffixes, EntityType::kPlace),
+    suffix_family(kMeetingSuffixes, EntityType::kMeeting),
+    suffix_family(kDocumentSuffixes, EntityType::kDocument)};
 // Nouns that make a name of what they follow: “满天星”计划, “智融惠畅”工程, and
 // of a quoted phrase that ends in them (“外贸服务平台”, “10分钟养老服务圈”).
 inline constexpr std::array<std::u32string_view, 13> kProgrammeNouns = {

@@ -140,11 +140,11 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     }
     return out;
   };
-  static const std::u32string company_last = last_chars(kCompanySuffixes),
-                              organization_last = last_chars(kOrganizationSuffixes),
-                              place_last = last_chars(kPlaceSuffixes),
-                              meeting_last = last_chars(kMeetingSuffixes),
-                              document_last = last_chars(kDocumentSuffixes);
+  static const auto family_last = [] {
+    std::array<std::u32string, std::size(kNameSuffixFamilies)> out;
+    for (size_t k = 0; k < out.size(); ++k) out[k] = last_chars(kNameSuffixFamilies[k]);
+    return out;
+  }();
   // Every suffix has two characters or more, and lies inside the token.
   auto may_end_in_suffix = [&](uint32_t i, uint32_t e) {
     const uint32_t len = e - i, before_last = len >= 2 ? e - 2 : e - 1;
@@ -204,13 +204,11 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     if (!may_end_in_suffix(i, e)) continue;
     add_transport_line(t, i, e, out);
     const char32_t c = t.cps[e - 1];
-    if (company_last.find(c) != std::u32string::npos) try_suffixes(i, e, kCompanySuffixes, EntityType::kCompany);
-    if (organization_last.find(c) != std::u32string::npos) {
-      try_suffixes(i, e, kOrganizationSuffixes, EntityType::kOrganization);
+    for (size_t k = 0; k < std::size(kNameSuffixFamilies); ++k) {
+      if (family_last[k].find(c) != std::u32string::npos) {
+        try_suffixes(i, e, kNameSuffixFamilies[k], kNameSuffixFamilies[k].type);
+      }
     }
-    if (place_last.find(c) != std::u32string::npos) try_suffixes(i, e, kPlaceSuffixes, EntityType::kPlace);
-    if (meeting_last.find(c) != std::u32string::npos) try_suffixes(i, e, kMeetingSuffixes, EntityType::kMeeting);
-    if (document_last.find(c) != std::u32string::npos) try_suffixes(i, e, kDocumentSuffixes, EntityType::kDocument);
   }
 }
 

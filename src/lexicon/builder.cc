@@ -296,6 +296,13 @@ uint64_t format::checksum(const void* data, uint64_t size) {
   return h ^ (h >> 29);
 }
 
+void format::reseal(std::string& bytes) {
+  FileHeader h;
+  std::memcpy(&h, bytes.data(), sizeof(h));
+  h.checksum = checksum(bytes.data() + sizeof(h), bytes.size() - sizeof(h));
+  std::memcpy(&bytes[0], &h, sizeof(h));
+}
+
 std::string with_entity_model(std::string_view zpl, std::string_view model) {
   FileHeader header;
   if (zpl.size() < sizeof(header)) throw Error(ErrorCode::kBadFormat, "lexicon too short");

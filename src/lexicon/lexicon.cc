@@ -257,17 +257,18 @@ Lexicon Lexicon::with_user_words(const std::vector<UserWord>& words) const {
     if (utf8::find_invalid(w.word) != std::string_view::npos) {
       throw Error(ErrorCode::kInvalidArgument, "user word is not valid UTF-8");
     }
+    const std::string shown(utf8::prefix(w.word, 120));  // whole characters: the message stays UTF-8
     if (w.word.find_first_of(" \t\r\n") != std::string::npos) {
-      throw Error(ErrorCode::kInvalidArgument, "user word contains white space: '" + w.word.substr(0, 120) + "'");
+      throw Error(ErrorCode::kInvalidArgument, "user word contains white space: '" + shown + "'");
     }
     for (char c : w.word) {
       if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-        throw Error(ErrorCode::kInvalidArgument, "user word contains a control character: '" + w.word.substr(0, 120) + "'");
+        throw Error(ErrorCode::kInvalidArgument, "user word contains a control character: '" + shown + "'");
       }
     }
     if (utf8::count_chars(w.word) > kMaxWordChars) {
       throw Error(ErrorCode::kInvalidArgument, "user word longer than " + std::to_string(kMaxWordChars) +
-                                                   " characters: '" + w.word.substr(0, 120) + "...'");
+                                                   " characters: '" + shown + "...'");
     }
     if (w.freq && *w.freq == 0) {
       throw Error(ErrorCode::kInvalidArgument, "user word '" + w.word + "': freq must be >= 1");

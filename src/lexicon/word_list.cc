@@ -25,7 +25,7 @@ bool all_digits(std::string_view s) {
 }
 
 std::string quote(std::string_view s) {
-  std::string shown(s.substr(0, 40));
+  std::string shown(utf8::prefix(s, 40));
   return "'" + shown + (s.size() > 40 ? "...'" : "'");
 }
 

@@ -166,31 +166,40 @@ NumberRegions find_regions(std::string_view s) {
   return r;
 }
 
+// 第 and every character that can be part of a Chinese numeral. 半 starts
+// only 半百 (fifty); core_extent takes nothing else from it. 陸 is 陆 once
+// Traditional is folded (as 萬, 億, 貳, 兩 are their Simplified forms).
+std::bitset<0x10000> numeral_chars() {
+  std::bitset<0x10000> out;
+  out.set(U'第');
+  const std::string_view chars = "零〇一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟萬億貳兩陸半";
+  for (size_t i = 0, len; i < chars.size(); i += len) out.set(utf8::decode(chars, i, len));
+  return out;
+}
+
+// Those, and what NFKC turns into a digit or one of them (０, ⅝, ①, 〸):
+// the same for every extractor, so made once per process (ICU, ~3 ms).
+const std::bitset<0x10000>& numeral_or_nfkc_numeral_chars() {
+  static const std::bitset<0x10000> bits = [] {
+    const std::bitset<0x10000> numerals = numeral_chars();
+    std::bitset<0x10000> out = numerals;
+    for_each_nfkc_change([&](char32_t c, const std::u32string& form) {
+      for (char32_t f : form) {
+        if ((f >= U'0' && f <= U'9') || (f < 0x10000 && numerals[f])) out.set(c);
+      }
+    });
+    return out;
+  }();
+  return bits;
+}
+
 }  // namespace
 
 NumberExtractorImpl::NumberExtractorImpl(Lexicon lexicon)
     : lexicon_(std::move(lexicon)),
       units_(lexicon_.data().base.units_tsv(), "unit table of the lexicon"),
-      starts_candidate_() {
-  starts_candidate_.set(U'第');
-  // Every character that can be part of a Chinese numeral.
-  // 半 starts only 半百 (fifty); core_extent takes nothing else from it.
-  // 陸 is 陆 once Traditional is folded (as 萬, 億, 貳, 兩 are their Simplified forms).
-  const std::string_view chars = "零〇一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟萬億貳兩陸半";
-  for (size_t i = 0, len; i < chars.size(); i += len) starts_candidate_.set(utf8::decode(chars, i, len));
-  // What NFKC turns into a digit or a numeral character (０, ⅝, ①, 〸):
-  // the same for every extractor, so made once.
-  static const std::bitset<0x10000> becomes = [&] {
-    std::bitset<0x10000> out;
-    for_each_nfkc_change([&](char32_t c, const std::u32string& form) {
-      for (char32_t f : form) {
-        if ((f >= U'0' && f <= U'9') || (f < 0x10000 && starts_candidate_[f])) out.set(c);
-      }
-    });
-    return out;
-  }();
-  may_become_candidate_ = becomes | starts_candidate_;
-}
+      starts_candidate_(numeral_chars()),
+      may_become_candidate_(numeral_or_nfkc_numeral_chars()) {}
 
 size_t NumberExtractorImpl::core_extent(std::string_view s, size_t pos, size_t limit) const {
   limit = std::min(limit, s.size());

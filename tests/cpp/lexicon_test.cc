@@ -1,7 +1,6 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
-#include <cstring>
 #include <random>
 #include <fstream>
 
@@ -215,10 +214,7 @@ TEST_CASE("lexicon: a corrupt file with a valid checksum never crashes lookups",
       const size_t at = sizeof(fmt::FileHeader) + 4096 + rng() % (bad.size() - 8192);
       bad[at] = static_cast<char>(rng());
     }
-    fmt::FileHeader h;
-    std::memcpy(&h, bad.data(), sizeof(h));
-    h.checksum = fmt::checksum(bad.data() + sizeof(h), bad.size() - sizeof(h));
-    std::memcpy(&bad[0], &h, sizeof(h));
+    fmt::reseal(bad);
     try {
       const Lexicon lex = Lexicon::from_bytes(bad);
       const std::string text = test::read_file(std::string(ZHPOLICY_SHARED_DIR) +
