@@ -348,7 +348,12 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
         // A name does not open with a whole verb or function word (投用 朝天门…).
         const TokenFacts& first = m.tokens[m.token_of[b]];
         const bool opens_with_stop = first.begin == b && first.end < end && is_stop_tag(first.tag);
-        if (c.score >= kMinModelScore && !opens_with_stop && (!overlaps_fixed(b, end) || extends_one(c))) {
+        // Nor does it start or end inside a word of the lexicon (丽中国… of
+        // 美丽中国, 虹桥国 of 虹桥国际): the segmenter knows those words whole.
+        const TokenFacts& last = m.tokens[m.token_of[end - 1]];
+        const bool cuts_word = (first.begin < b && first.tag != 0) || (last.end > end && last.tag != 0);
+        if (c.score >= kMinModelScore && !opens_with_stop && !cuts_word &&
+            (!overlaps_fixed(b, end) || extends_one(c))) {
           out.push_back(c);
         }
       }
