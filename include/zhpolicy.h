@@ -33,6 +33,8 @@
 #include "zhpolicy/pieces.h"
 #include "zhpolicy/segmenter.h"
 #include "zhpolicy/span.h"
+#include "zhpolicy/target.h"
+#include "zhpolicy/targets.h"
 #include "zhpolicy/text.h"
 #include "zhpolicy/token.h"
 #include "zhpolicy/utf8.h"

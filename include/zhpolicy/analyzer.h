@@ -27,9 +27,11 @@ struct AnalyzerOptions {
   // tokens still tile the text.
   bool entity_tokens = false;
   EntityOptions entities;
+  // Link numbers to the indicators they measure (Document::targets()).
+  bool targets = true;
 };
 
-// Segments once and runs number and entity extraction on the result.
+// Segments once and runs number, entity and target extraction on the result.
 //
 // An Analyzer is immutable after construction and safe for concurrent use by
 // multiple threads (like RE2). Copies are cheap and share the lexicon.

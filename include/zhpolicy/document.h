@@ -9,6 +9,7 @@
 #include "zhpolicy/entity.h"
 #include "zhpolicy/number.h"
 #include "zhpolicy/span.h"
+#include "zhpolicy/target.h"
 #include "zhpolicy/token.h"
 
 namespace zhpolicy {
@@ -20,11 +21,13 @@ namespace zhpolicy {
 class Document {
  public:
   Document() = default;
-  Document(std::string text, std::vector<Token> tokens, std::vector<Number> numbers, Entities entities)
+  Document(std::string text, std::vector<Token> tokens, std::vector<Number> numbers, Entities entities,
+           std::vector<Target> targets = {})
       : text_(std::move(text)),
         tokens_(std::move(tokens)),
         numbers_(std::move(numbers)),
-        entities_(std::move(entities)) {}
+        entities_(std::move(entities)),
+        targets_(std::move(targets)) {}
 
   std::string_view text() const { return text_; }
   std::string_view text(ByteSpan span) const { return slice(text_, span); }
@@ -32,12 +35,16 @@ class Document {
   const std::vector<Number>& numbers() const { return numbers_; }
   const std::vector<Entity>& entities() const { return entities_.entities; }
   const std::vector<Relation>& relations() const { return entities_.relations; }
+  // Indicators with the numbers that measure them (zhpolicy/targets.h);
+  // empty when AnalyzerOptions::targets is off.
+  const std::vector<Target>& targets() const { return targets_; }
 
  private:
   std::string text_;
   std::vector<Token> tokens_;
   std::vector<Number> numbers_;
   Entities entities_;
+  std::vector<Target> targets_;
 };
 
 }  // namespace zhpolicy

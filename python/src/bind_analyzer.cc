@@ -19,33 +19,36 @@ py::tuple to_py_parts(const py::str& text, std::string_view utf8, const Document
   for (const Relation& rel : doc.relations()) {
     links.append(py::make_tuple(entities[rel.head], std::string(to_string(rel.type)), entities[rel.tail]));
   }
-  return py::make_tuple(to_py_tokens(text, utf8, doc.tokens()), to_py_numbers(text, utf8, doc.numbers()),
-                        entities, links);
+  py::list numbers = to_py_numbers(text, utf8, doc.numbers());
+  return py::make_tuple(to_py_tokens(text, utf8, doc.tokens()), numbers, entities, links,
+                        to_py_targets(text, utf8, doc.targets(), numbers));
 }
 
 }  // namespace
 
 void bind_analyzer(py::module_& m) {
   py::class_<Analyzer>(m, "Analyzer", R"doc(
-Tokens, numbers and entities in one pass (one segmentation). Immutable and
+Tokens, numbers, entities and targets in one pass (one segmentation). Immutable and
 safe to share between threads. zhpolicy.analyze() wraps the parts in a Document.
 
 >>> import zhpolicy
 >>> analyzer = zhpolicy.Analyzer(zhpolicy.default_lexicon(), entity_tokens=True)
->>> tokens, numbers, entities, links = analyzer.analyze_parts("民革渝中区委建议新增5家")
+>>> tokens, numbers, entities, links, targets = analyzer.analyze_parts("民革渝中区委建议新增5家")
 >>> [t.text for t in tokens][:2], [n.text for n in numbers]
 (['民革渝中区委', '建议'], ['5家'])
 )doc")
-      .def(py::init([](const py::object& lexicon, bool hmm, bool entity_tokens, bool entity_model) {
+      .def(py::init([](const py::object& lexicon, bool hmm, bool entity_tokens, bool entity_model, bool targets) {
              AnalyzerOptions o;
              o.segmenter.hmm = hmm;
              o.entity_tokens = entity_tokens;
              o.entities.model = entity_model;
+             o.targets = targets;
              return Analyzer(lexicon_or_default(lexicon), o);
            }),
            py::arg("lexicon") = py::none(), py::arg("hmm") = true, py::arg("entity_tokens") = false,
-           py::arg("entity_model") = true,
-           "entity_model=False: entities from the rules and typed terms alone, without the learned model (faster).")
+           py::arg("entity_model") = true, py::arg("targets") = true,
+           "entity_model=False: entities from the rules and typed terms alone, without the learned model (faster); "
+           "targets=False: no targets (Document.targets empty).")
       .def("analyze_parts",
            [](const Analyzer& a, const py::str& text) {
              const std::string_view utf8 = utf8_view(text);
@@ -57,7 +60,7 @@ safe to share between threads. zhpolicy.analyze() wraps the parts in a Document.
              return to_py_parts(text, utf8, doc);
            },
            py::arg("text"), R"doc(
-(tokens, numbers, entities, links) of `text`.
+(tokens, numbers, entities, links, targets) of `text`.
 
 >>> import zhpolicy
 >>> parts = zhpolicy.Analyzer(zhpolicy.default_lexicon()).analyze_parts("区委书记赵世庆")
@@ -88,13 +91,14 @@ analyze_parts() of each text on n_threads threads (0: all cores), GIL released.
       .def(py::pickle(
           [](const Analyzer& a) {
             return py::make_tuple(a.lexicon(), a.options().segmenter.hmm, a.options().entity_tokens,
-                                  a.options().entities.model);
+                                  a.options().entities.model, a.options().targets);
           },
           [](const py::tuple& t) {
             AnalyzerOptions o;
             o.segmenter.hmm = t[1].cast<bool>();
             o.entity_tokens = t[2].cast<bool>();
             o.entities.model = t.size() > 3 ? t[3].cast<bool>() : true;
+            o.targets = t.size() > 4 ? t[4].cast<bool>() : true;
             return Analyzer(t[0].cast<Lexicon>(), o);
           }));
 }

@@ -11,6 +11,7 @@
 #include "zhpolicy/entity.h"
 #include "zhpolicy/lexicon.h"
 #include "zhpolicy/number.h"
+#include "zhpolicy/target.h"
 #include "zhpolicy/token.h"
 
 namespace zhpolicy {
@@ -22,6 +23,7 @@ void bind_numbers(pybind11::module_& m);
 void bind_entities(pybind11::module_& m);
 void bind_analyzer(pybind11::module_& m);
 void bind_pieces(pybind11::module_& m);
+void bind_targets(pybind11::module_& m);
 
 // `lexicon`, or the package's default lexicon (zhpolicy.default_lexicon(),
 // loaded once) when it is None: every class can be made with no argument.
@@ -41,6 +43,9 @@ inline Lexicon lexicon_or_default(const pybind11::object& lexicon) {
 pybind11::list to_py_tokens(const pybind11::str& text, std::string_view utf8, const std::vector<Token>& tokens);
 pybind11::list to_py_numbers(const pybind11::str& text, std::string_view utf8, const std::vector<Number>& numbers);
 pybind11::list to_py_entities(const pybind11::str& text, std::string_view utf8, const std::vector<Entity>& entities);
+// `numbers`: the Python Numbers of the text, indexed by Target::number_index.
+pybind11::list to_py_targets(const pybind11::str& text, std::string_view utf8, const std::vector<Target>& targets,
+                             const pybind11::list& numbers);
 
 }  // namespace python
 }  // namespace zhpolicy

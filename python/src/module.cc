@@ -29,4 +29,5 @@ True
   zhpolicy::python::bind_entities(m);
   zhpolicy::python::bind_analyzer(m);
   zhpolicy::python::bind_pieces(m);
+  zhpolicy::python::bind_targets(m);
 }

@@ -1,4 +1,4 @@
-"""zhpolicy: words, numbers and entities of Chinese policy documents.
+"""zhpolicy: words, numbers, entities and targets of Chinese policy documents.
 
 >>> import zhpolicy
 >>> zhpolicy.cut("全面推动党的二十大精神在重庆落地生根")
@@ -23,6 +23,8 @@ from ._core import (  # noqa: F401  (re-exported API)
     Number,
     NumberExtractor,
     Segmenter,
+    Target,
+    TargetExtractor,
     Token,
     TokenKind,
     UserWord,
@@ -41,6 +43,7 @@ __all__ = [
     "__version__", "default_lexicon_path", "default_lexicon", "load",
     "segment", "cut", "segment_many", "numbers", "numbers_many",
     "entities", "entities_many", "parse_number", "to_chinese",
+    "Target", "TargetExtractor", "targets", "targets_many",
 ]
 
 
@@ -212,13 +215,38 @@ def entities_many(texts: Iterable[str], n_threads: int = 0) -> List[List[Entity]
     return _default_entity_extractor().extract_many(texts, n_threads)
 
 
+def targets(text: str) -> List[Target]:
+    """Indicators with the numbers that measure them: relation (increase,
+    decrease, level), modality (target or actual), a canonical name for common
+    indicators. Give a whole report rather than single clauses: a clause
+    without a cue of its own takes its modality from the report's section
+    (the review of last year, the plan for this one).
+
+    >>> import zhpolicy
+    >>> [(t.indicator, t.relation, t.modality, t.number.text)
+    ...  for t in zhpolicy.targets("主要预期目标是：地区生产总值增长5%以上，城镇调查失业率5.5%左右")]
+    [('地区生产总值', 'increase', 'target', '5%以上'), ('城镇调查失业率', 'level', 'target', '5.5%左右')]
+    """
+    return _default_analyzer(False).analyze_parts(text)[4]
+
+
+def targets_many(texts: Iterable[str], n_threads: int = 0) -> List[List[Target]]:
+    """targets() of each text on n_threads threads (0: all cores), GIL released.
+
+    >>> import zhpolicy
+    >>> [[t.indicator for t in ts] for ts in zhpolicy.targets_many(["粮食产量1400亿斤", "你好"])]
+    [['粮食产量'], []]
+    """
+    return [parts[4] for parts in _default_analyzer(False).analyze_parts_many(texts, n_threads)]
+
+
 @functools.lru_cache(maxsize=2)
 def _default_analyzer(entity_tokens: bool = False) -> Analyzer:
     return Analyzer(default_lexicon(), entity_tokens=entity_tokens)
 
 
 def analyze(text: str, entity_tokens: bool = False) -> Document:
-    """Tokens, numbers, entities and person–position links of `text` in one pass.
+    """Tokens, numbers, entities, person–position links and targets of `text` in one pass.
 
     >>> import zhpolicy
     >>> doc = zhpolicy.analyze("民革渝中区委建议新增5家")

@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 @dataclass
 class Document:
-    """A text with its tokens, numbers, entities and person–position links.
+    """A text with its tokens, numbers, entities, person–position links and targets.
 
     All offsets are character offsets into ``text``.
 
@@ -24,6 +24,7 @@ class Document:
     numbers: List[Any] = field(default_factory=list)
     entities: List[Any] = field(default_factory=list)
     links: List[Tuple[Any, str, Any]] = field(default_factory=list)
+    targets: List[Any] = field(default_factory=list)
 
     def to_pandas(self, layer: Optional[str] = None, doc_id: str = "0"):
         """This document as a tidy pandas DataFrame (see zhpolicy.to_dataframe).
@@ -77,4 +78,5 @@ class Document:
             "entities": [e.to_dict() for e in self.entities],
             "links": [{"person": index.get(id(p)), "relation": rel, "position": index.get(id(t))}
                       for p, rel, t in self.links],
+            "targets": [t.to_dict() for t in self.targets],
         }

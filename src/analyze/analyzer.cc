@@ -4,6 +4,7 @@
 #include "entities/extractor_impl.h"
 #include "numbers/extractor_impl.h"
 #include "segment/segmenter_impl.h"
+#include "targets/extractor_impl.h"
 #include "util/parallel.h"
 
 namespace zhpolicy {
@@ -15,6 +16,7 @@ class AnalyzerImpl {
       : segmenter_(lexicon, options.segmenter),
         numbers_(lexicon),
         entities_(lexicon, options.entities),
+        targets_(lexicon),
         options_(options) {}
 
   Document analyze(std::string_view text) const {
@@ -30,8 +32,11 @@ class AnalyzerImpl {
     std::vector<Number> numbers = numbers_.extract_normalized(normalized, &ws.text);
     Entities entities = entities_.extract(entity_detail::SegmentedText{&normalized, &ws.text, &ws.token_chars,
                                                                        &ws.typed_terms, &ws.token_words});
+    std::vector<Target> targets;
+    if (options_.targets) targets = targets_.extract(normalized, tokens, numbers, entities.entities);
     if (options_.entity_tokens) tokens = merge_entity_tokens(tokens, entities.entities);
-    return Document(std::string(text), std::move(tokens), std::move(numbers), std::move(entities));
+    return Document(std::string(text), std::move(tokens), std::move(numbers), std::move(entities),
+                    std::move(targets));
   }
   const Lexicon& lexicon() const { return segmenter_.lexicon(); }
   const AnalyzerOptions& options() const { return options_; }
@@ -40,6 +45,7 @@ class AnalyzerImpl {
   SegmenterImpl segmenter_;
   NumberExtractorImpl numbers_;
   EntityExtractorImpl entities_;
+  TargetExtractorImpl targets_;
   AnalyzerOptions options_;
 };
 

@@ -1,0 +1,94 @@
+// src/targets/extractor_impl.h — targets from an analyzed text: what the
+// rules share and the extractor's class. Its parts, one concern per file:
+//   items.cc            the text as items: words, numbers, marks (normalized view)
+//   sections.cc         which parts of a report review the past and which plan
+//   indicator_names.cc  canonical names of common indicators
+//   extractor.cc        clauses, indicators, relations, modality
+#ifndef ZHPOLICY_SRC_TARGETS_EXTRACTOR_IMPL_H_
+#define ZHPOLICY_SRC_TARGETS_EXTRACTOR_IMPL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "zhpolicy/entity.h"
+#include "zhpolicy/lexicon.h"
+#include "zhpolicy/number.h"
+#include "zhpolicy/target.h"
+#include "zhpolicy/text.h"
+#include "zhpolicy/token.h"
+
+namespace zhpolicy {
+namespace internal {
+namespace target_detail {
+
+// One unit of a clause, in bytes of the normalized view.
+struct Item {
+  enum Kind : uint8_t {
+    kWord,         // a word (Han, Latin, or other)
+    kValue,        // a number that may measure an indicator (numbers[number])
+    kOtherNumber,  // a date, ordinal, code, or a count of time: part of the prose
+    kMark,         // punctuation within a sentence: ， 、 ： （ ） “ ” …
+    kEnd,          // a sentence end: 。 ； ！ ？ or a line break
+  };
+  uint32_t begin = 0, end = 0;
+  std::string_view text;  // of the normalized view
+  Kind kind = kWord;
+  int32_t number = -1;    // index into the numbers for kValue and kOtherNumber
+};
+
+// The normalized byte offset where original offset `original` lands (the
+// inverse of NormalizedText::to_original, rounded up inside a change).
+uint32_t to_normalized(const NormalizedText& nt, uint32_t original);
+
+// The items of a text. Numbers inside slogans, documents and meetings (十四五,
+// 二十届四中全会) and numbers of time and order are kOtherNumber.
+std::vector<Item> make_items(const NormalizedText& nt, const std::vector<Token>& tokens,
+                             const std::vector<Number>& numbers, const std::vector<Entity>& entities);
+
+// Per line of the normalized view (begin offsets in order): the modality its
+// section of a report implies, from the numbered headings (一、2025年工作回顾
+// reviews, 三、2026年重点工作 plans); kNone before the first heading.
+enum class SectionModality : uint8_t { kNone, kActual, kTarget };
+struct Sections {
+  std::vector<uint32_t> begins;
+  std::vector<SectionModality> modality;
+  SectionModality at(uint32_t offset) const;
+};
+Sections find_sections(std::string_view normalized);
+
+// Canonical names of common indicators (src/data/targets/indicators.tsv).
+class IndicatorNames {
+ public:
+  IndicatorNames();
+  // The canonical name of `indicator` (normalized text), or "".
+  std::string_view canonical(std::string_view indicator) const;
+
+ private:
+  std::unordered_map<std::string, std::string> alias_to_name_;
+};
+
+}  // namespace target_detail
+
+class TargetExtractorImpl {
+ public:
+  explicit TargetExtractorImpl(Lexicon lexicon);
+  // Records of a text analyzed already: `tokens`, `numbers`, `entities` are
+  // spans of the original text that `nt` normalizes.
+  std::vector<Target> extract(const NormalizedText& nt, const std::vector<Token>& tokens,
+                              const std::vector<Number>& numbers, const std::vector<Entity>& entities) const;
+  const Lexicon& lexicon() const { return lexicon_; }
+
+ private:
+  bool is_verb(std::string_view word) const;
+
+  Lexicon lexicon_;
+  target_detail::IndicatorNames names_;
+};
+
+}  // namespace internal
+}  // namespace zhpolicy
+
+#endif  // ZHPOLICY_SRC_TARGETS_EXTRACTOR_IMPL_H_
