@@ -81,7 +81,8 @@ KEYS = {
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
-    ap.add_argument("--errors", help="write the clauses with a difference here (JSON lines)")
+    ap.add_argument("--errors", help="write the clauses with a difference here (JSON lines), of groups 1-2 only: "
+                    "groups 3-4 stay unread, the held-out check of each change to the rules")
     ap.add_argument("--json", help="write the figures here")
     args = ap.parse_args()
     shared = Path(args.shared)
@@ -118,7 +119,7 @@ def main():
                     acc = tallies[(group, name)]
                     for k in range(3):
                         acc[k] += t[k]
-            if setting == "in its report" and sorted(gold) != sorted(recs):
+            if setting == "in its report" and group_of[row["doc"]] < 2 and sorted(gold) != sorted(recs):
                 errors.append({"doc": row["doc"], "sentence": row["sentence"],
                                "missed": sorted(set(gold) - set(recs)), "spurious": sorted(set(recs) - set(gold))})
         figures[setting] = {f"{g}/{n}": prf(*v) for (g, n), v in tallies.items()}

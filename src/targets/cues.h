@@ -32,10 +32,12 @@ constexpr std::string_view kLinks[] = {
     "保持在", "稳定", "稳定在", "稳定在", "在", "至", "到", "分别", "均", "都", "同比", "比上年", "较上年",
     "比去年", "较去年", "年均", "平均", "累计", "共", "总计", "合计", "预计", "力争", "实现", "占", "提前",
     "已", "已经", "将", "要", "再", "每年", "高于", "低于", "不低于", "不超过", "不少于", "超出", "保持",
-    "以上", "左右", "了", "总量", "按", "规模", "首次", "历史性", "有望", "基本", "分别为", "持续", "连续"};
+    "以上", "左右", "了", "总量", "按", "同口径", "规模", "首次", "历史性", "有望", "基本", "分别为", "持续", "连续"};
 // Where a comparison opens (比上年, 较“十三五”时期): the indicator ends before it.
 constexpr std::string_view kComparisons[] = {"较", "比", "同比", "比上年", "较上年", "比去年", "较去年",
-                                             "环比", "比重", "相比"};
+                                             "环比", "相比"};
+// A difference from another figure (快于全国 9.2 个百分点) measures no indicator.
+constexpr std::string_view kDifferences[] = {"快于", "慢于", "高于", "低于", "超出", "多于", "少于"};
 // Words that a clause opens with but that are not the indicator: cues of
 // modality, time, scope, and light verbs (开展, 组织, 实施).
 constexpr std::string_view kLeading[] = {

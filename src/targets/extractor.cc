@@ -59,8 +59,11 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 
 // Items [first, last) of an indicator.
+// `cut` bytes at the end belong to a relation word that the segmenter
+// joined to the indicator's last word (价格上涨).
 struct Range {
   size_t first = 0, last = 0;
+  uint32_t cut = 0;
   bool empty() const { return first >= last; }
 };
 
@@ -69,8 +72,9 @@ struct Range {
 Range trim(const std::vector<Item>& items, Range r) {
   while (!r.empty()) {
     const Item& it = items[r.first];
+    const bool scope = it.place && r.last - r.first > 1;
     if (it.kind == Item::kOtherNumber || it.kind == Item::kMark || in(target_cues::kLeading, it.text) ||
-        is_list_joint(it)) {
+        is_list_joint(it) || scope) {
       ++r.first;
     } else {
       break;
@@ -78,7 +82,8 @@ Range trim(const std::vector<Item>& items, Range r) {
   }
   while (!r.empty()) {
     const Item& it = items[r.last - 1];
-    if (it.kind == Item::kMark || is_word(it, "的") || is_list_joint(it) || is_link(it)) {
+    if ((it.kind == Item::kMark && !is_quote(it)) || it.kind == Item::kOtherNumber || is_word(it, "的") ||
+        is_list_joint(it) || is_link(it)) {
       --r.last;
     } else {
       break;
@@ -93,6 +98,16 @@ TargetRelation relation_of(const std::vector<Item>& items, size_t first, size_t 
   for (size_t k = first; k < last; ++k) {
     const Item& it = items[k];
     if (it.kind != Item::kWord) continue;
+    if (k == first && it.text.size() > 6) {
+      // A word that ends in the relation (价格上涨): read its end.
+      for (std::string_view rel : target_cues::kIncrease) {
+        if (rel.size() >= 6 && ends_with(it.text, rel)) r = TargetRelation::kIncrease;
+      }
+      for (std::string_view rel : target_cues::kDecrease) {
+        if (rel.size() >= 6 && ends_with(it.text, rel)) r = TargetRelation::kDecrease;
+      }
+      continue;
+    }
     if (in(target_cues::kReachWords, it.text) && it.text != "达到") {
       r = TargetRelation::kLevel;  // 提高到, 增至: the level reached
     } else if (in(target_cues::kIncrease, it.text)) {
@@ -142,7 +157,8 @@ std::vector<Target> TargetExtractorImpl::extract(const NormalizedText& nt, const
   const Sections sections = find_sections(nt.normalized);
 
   auto text_of = [&](Range r) {
-    return std::string_view(nt.normalized).substr(items[r.first].begin, items[r.last - 1].end - items[r.first].begin);
+    return std::string_view(nt.normalized)
+        .substr(items[r.first].begin, items[r.last - 1].end - r.cut - items[r.first].begin);
   };
   // The modality of number item i in the sentence [s, e).
   auto modality_of = [&](size_t s, size_t e, size_t i) {
@@ -166,7 +182,7 @@ std::vector<Target> TargetExtractorImpl::extract(const NormalizedText& nt, const
                   float score) {
     const std::string_view name = text_of(indicator);
     Target t;
-    t.indicator = nt.original_span({items[indicator.first].begin, items[indicator.last - 1].end});
+    t.indicator = nt.original_span({items[indicator.first].begin, items[indicator.last - 1].end - indicator.cut});
     t.canonical = std::string(names_.canonical(name));
     t.relation = relation;
     t.modality = modality;
@@ -216,6 +232,14 @@ std::vector<Target> TargetExtractorImpl::extract(const NormalizedText& nt, const
         }
       }
 
+      // 快于全国 9.2 个百分点: a difference from another figure.
+      bool difference = false;
+      for (size_t k = i; k > s && k + 4 > i; --k) {
+        if (items[k - 1].kind == Item::kMark) break;
+        difference = difference || (items[k - 1].kind == Item::kWord && in(target_cues::kDifferences, items[k - 1].text));
+      }
+      if (difference) continue;
+
       // A list of numbers: i, and the values joined to it by 、/和.
       std::vector<size_t> list{i};
       while (list.back() + 2 < e && is_list_joint(items[list.back() + 1]) &&
@@ -223,9 +247,13 @@ std::vector<Target> TargetExtractorImpl::extract(const NormalizedText& nt, const
         list.push_back(list.back() + 2);
       }
 
-      // A counted thing after the number: (建设) 5家 省级概念验证中心.
-      if (list.size() == 1 && number.kind == NumberKind::kQuantity && in(target_cues::kCounters, number.unit) &&
-          i + 1 < e && is_han_word(items[i + 1]) && !is_link(items[i + 1])) {
+      // A counted thing after the number: (建设) 5家 省级概念验证中心; or
+      // money raised for what follows: 筹措 7亿元 实施就业惠民工程.
+      const bool counted = number.kind == NumberKind::kQuantity && in(target_cues::kCounters, number.unit);
+      const bool funds = number.kind == NumberKind::kMoney && i > s && items[i - 1].kind == Item::kWord &&
+                         is_verb(items[i - 1].text) && (i - 1 == s || items[i - 2].kind == Item::kMark);
+      if (list.size() == 1 && (counted || funds) && i + 1 < e && is_han_word(items[i + 1]) &&
+          !is_link(items[i + 1])) {
         // Not after a link (增至26个 机构): then the number closes its clause's indicator.
         const bool opens = i == s || !is_link(items[i - 1]);
         if (opens) {
@@ -287,6 +315,18 @@ std::vector<Target> TargetExtractorImpl::extract(const NormalizedText& nt, const
         }
       }
       for (Range& r : parts) r = trim(items, r);
+      // 居民消费价格上涨 0.1%: the relation word the segmenter joined to the last word.
+      if (!parts.empty() && !parts.back().empty() && parts.back().last == links_begin) {
+        Range& last = parts.back();
+        const std::string_view word = items[last.last - 1].text;
+        for (std::string_view rel : {"上涨", "增长", "下降", "提高", "减少", "增加", "上升", "降低"}) {
+          if (word.size() > rel.size() && ends_with(word, rel)) {
+            last.cut = static_cast<uint32_t>(rel.size());
+            relation_from = last.last - 1;
+            break;
+          }
+        }
+      }
       parts.erase(std::remove_if(parts.begin(), parts.end(), [](const Range& r) { return r.empty(); }), parts.end());
       float score = 0.75f;
       if (parts.empty()) {

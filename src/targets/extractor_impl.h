@@ -37,6 +37,7 @@ struct Item {
   std::string_view text;  // of the normalized view
   Kind kind = kWord;
   int32_t number = -1;    // index into the numbers for kValue and kOtherNumber
+  bool place = false;     // inside a place or government entity (the scope, not the indicator)
 };
 
 // The normalized byte offset where original offset `original` lands (the

@@ -104,6 +104,17 @@ std::vector<Item> make_items(const NormalizedText& nt, const std::vector<Token>&
     }
     items.push_back(item);
   }
+  // Places and bodies: an indicator does not open with its scope (兰州新区
+  // 经济总量 measures 经济总量).
+  size_t at = 0;
+  for (const Entity& ent : entities) {
+    if (ent.type != EntityType::kPlace && ent.type != EntityType::kGovernment) continue;
+    const uint32_t b = to_normalized(nt, ent.span.begin), end = to_normalized(nt, ent.span.end);
+    while (at < items.size() && items[at].end <= b) ++at;
+    for (size_t k = at; k < items.size() && items[k].begin < end; ++k) {
+      if (items[k].begin >= b && items[k].end <= end && items[k].kind == Item::kWord) items[k].place = true;
+    }
+  }
   return items;
 }
 
