@@ -78,7 +78,7 @@ def main(argv: List[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--out", type=Path, required=True, help="CSV file to write")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--layer", choices=["token", "number", "entity"])
+    parser.add_argument("--layer", choices=["token", "number", "entity", "target"])
     parser.add_argument("--partitions", type=int)
     parser.add_argument("--scheduler-address")
     parser.add_argument("--single-process", action="store_true")

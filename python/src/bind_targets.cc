@@ -49,9 +49,9 @@ a common indicator, else None), relation ('increase', 'decrease', 'level'),
 modality ('target' or 'actual'), number (a zhpolicy.Number) and score (0-1).
 
 >>> import zhpolicy
->>> t = zhpolicy.targets("力争全省生产总值增长5%以上")[0]
+>>> t = zhpolicy.targets("力争全省生产总值增长5%以上")[0]   # the scope word 全省 is left out
 >>> t.indicator, t.canonical, t.relation, t.modality, t.number.text
-('全省生产总值', '地区生产总值', 'increase', 'target', '5%以上')
+('生产总值', '地区生产总值', 'increase', 'target', '5%以上')
 )doc")
       .def_readonly("indicator", &PyTarget::indicator)
       .def_readonly("start", &PyTarget::start)

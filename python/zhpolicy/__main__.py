@@ -28,6 +28,8 @@ from . import (Analyzer, EntityExtractor, Error, NumberExtractor, Segmenter, def
 
 RECORD_FIELDS = ["doc", "layer", "start", "end", "text", "kind", "value", "value_max", "unit",
                  "qualifier", "score", "source"]
+# `targets` records: the indicator's span and text, the number's fields, and the link.
+TARGET_FIELDS = RECORD_FIELDS[:-1] + ["relation", "modality", "canonical", "number", "number_start", "number_end"]
 
 
 class Problems:
@@ -100,14 +102,23 @@ def _record(doc: str, layer: str, item: Any) -> Dict[str, Any]:
             "score": round(d["score"], 4) if "score" in d else None, "source": d.get("source")}
 
 
+def _target_record(doc: str, target: Any) -> Dict[str, Any]:
+    n = target.number.to_dict()
+    return {"doc": doc, "layer": "target", "start": target.start, "end": target.end, "text": target.indicator,
+            "kind": n["kind"], "value": n.get("value"), "value_max": n.get("value_max"), "unit": n.get("unit"),
+            "qualifier": n.get("qualifier"), "score": round(target.score, 4), "relation": target.relation,
+            "modality": target.modality, "canonical": target.canonical, "number": n["text"],
+            "number_start": n["start"], "number_end": n["end"]}
+
+
 class _Writer:
     """Writes records as JSON Lines, CSV or TSV on stdout."""
 
-    def __init__(self, fmt: str) -> None:
+    def __init__(self, fmt: str, fields: List[str] = RECORD_FIELDS) -> None:
         self.fmt = fmt
         self.csv = None
         if fmt in ("csv", "tsv"):
-            self.csv = csv.DictWriter(sys.stdout, fieldnames=RECORD_FIELDS, extrasaction="ignore",
+            self.csv = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore",
                                       delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
             self.csv.writeheader()
 
@@ -172,6 +183,9 @@ def _batches(args: argparse.Namespace) -> Iterator[List[Tuple[str, int, str]]]:
 def _shifted(record: Dict[str, Any], offset: int) -> Dict[str, Any]:
     record["start"] += offset
     record["end"] += offset
+    if "number_start" in record:
+        record["number_start"] += offset
+        record["number_end"] += offset
     return record
 
 
@@ -218,6 +232,25 @@ def _analyze(args: argparse.Namespace) -> int:
                 sys.stdout.write(f"  entity  {e.text}\t{e.type}\t{e.score:.2f}\t{e.source}\n")
             for person, rel, position in d.links:
                 sys.stdout.write(f"  link    {person.text} {rel} {position.text}\n")
+            for t in d.targets:
+                sys.stdout.write(f"  target  {t.indicator}\t{t.relation}\t{t.modality}\t{t.number.text}\n")
+    return 0
+
+
+def _targets(args: argparse.Namespace) -> int:
+    analyzer = Analyzer(_lexicon(args))
+    writer = None if args.format == "text" else _Writer(args.format, TARGET_FIELDS)
+    for batch in _batches(args):
+        parts = analyzer.analyze_parts_many([text for _, _, text in batch], n_threads=args.threads)
+        for (doc, offset, _), p in zip(batch, parts):
+            for t in p[4]:
+                r = _shifted(_target_record(doc, t), offset)
+                if writer:
+                    writer.write(r)
+                else:
+                    sys.stdout.write(f"{doc}\t{r['number_start']}\t{t.indicator}\t{t.relation}\t{t.modality}\t"
+                                     f"{t.number.text}\t{r['value']}\t{r['unit'] or ''}\t{r['qualifier'] or ''}\t"
+                                     f"{t.canonical or ''}\n")
     return 0
 
 
@@ -243,6 +276,8 @@ def build_parser() -> argparse.ArgumentParser:
     command("numbers", "typed, normalized numbers", lambda a: _extract(a, "number"))
     command("entities", "policy entities", lambda a: _extract(a, "entity"))
     command("analyze", "tokens, numbers, entities and person-position links", _analyze)
+    command("targets", "indicators with the numbers that measure them: relation, goal or result "
+                       "(give whole reports: sections decide the clauses without a cue)", _targets)
     return parser
 
 

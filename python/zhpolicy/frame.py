@@ -6,14 +6,17 @@ import warnings
 from typing import Any, Iterable, List, Mapping, Optional, Tuple, Union
 
 COLUMNS = ["doc", "layer", "start", "end", "text", "kind", "value", "value_max", "value_exact",
-           "unit", "qualifier", "score", "source"]
-LAYERS = ("token", "number", "entity")
+           "unit", "qualifier", "score", "source", "relation", "modality", "canonical", "number",
+           "number_start", "number_end"]
+LAYERS = ("token", "number", "entity", "target")
 
 
 DTYPES = {
     "doc": "string", "layer": "category", "start": "int64", "end": "int64", "text": "string",
     "kind": "category", "value": "float64", "value_max": "float64", "value_exact": "string",
     "unit": "category", "qualifier": "category", "score": "float64", "source": "category",
+    "relation": "category", "modality": "category", "canonical": "category", "number": "string",
+    "number_start": "Int64", "number_end": "Int64",
 }
 
 
@@ -26,6 +29,9 @@ def records(doc_id: str, document: Any, layers: Iterable[str] = LAYERS) -> List[
     """
     rows = []
     for layer in layers:
+        if layer == "target":
+            rows.extend(_target_rows(doc_id, document))
+            continue
         items = {"token": document.tokens, "number": document.numbers, "entity": document.entities}[layer]
         for item in items:
             d = item.to_dict()
@@ -42,6 +48,24 @@ def records(doc_id: str, document: Any, layers: Iterable[str] = LAYERS) -> List[
                 # Entities: how sure, and from a rule, the lexicon or the model.
                 "score": d.get("score"), "source": d.get("source"),
             })
+    return rows
+
+
+def _target_rows(doc_id: str, document: Any) -> List[dict]:
+    """One row per target: the indicator's span and text, its number's value
+    columns, and relation, modality, canonical, number (text) and its span."""
+    rows = []
+    for t in getattr(document, "targets", []):
+        n = t.number
+        numeric = isinstance(n.value, (int, float)) and not isinstance(n.value, bool)
+        rows.append({
+            "doc": doc_id, "layer": "target", "start": t.start, "end": t.end, "text": t.indicator,
+            "kind": n.kind, "value": float(n.value) if numeric else None,
+            "value_max": float(n.value_max) if n.value_max is not None else None,
+            "value_exact": n.exact or str(n.value), "unit": n.unit, "qualifier": n.qualifier,
+            "score": t.score, "source": None, "relation": t.relation, "modality": t.modality,
+            "canonical": t.canonical, "number": n.text, "number_start": n.start, "number_end": n.end,
+        })
     return rows
 
 
@@ -80,7 +104,10 @@ def to_dataframe(docs: Union[Any, str, os.PathLike], layer: Optional[str] = None
     (id, Document) pairs, or a folder (every *.txt below it, analyzed in
     parallel) or file path; a file of a path that cannot be read or is not
     UTF-8 is skipped with a warning and listed in ``df.attrs["problems"]``.
-    ``layer`` keeps one of "token", "number", "entity".
+    ``layer`` keeps one of "token", "number", "entity", "target" (one row per
+    indicator and number: text and start/end are the indicator's, the value
+    columns the number's, with relation, modality, canonical, number,
+    number_start, number_end).
     Columns: doc, layer, start, end (character offsets), text, kind, value and
     value_max (float; numbers only), value_exact (the exact decimal, or the ISO
     date/time, or the code), unit, qualifier.

@@ -19,7 +19,7 @@
 //     of change (涨幅, 增速);
 //   - the modality is the nearest cue in the sentence (力争, 预期目标 →
 //     target; 比上年, 累计 → actual), else the report section's, else
-//     target for a number stated with 左右/以上 and actual otherwise.
+//     target for a number stated with 左右/以上/以内 and actual otherwise.
 #include "targets/extractor_impl.h"
 
 #include <algorithm>
@@ -176,7 +176,7 @@ std::vector<Target> TargetExtractorImpl::extract(const NormalizedText& nt, const
       case SectionModality::kNone: break;
     }
     const Qualifier q = numbers[static_cast<size_t>(items[i].number)].qualifier;
-    return q == Qualifier::kApprox || q == Qualifier::kGe ? TargetModality::kTarget : TargetModality::kActual;
+    return q == Qualifier::kNone || q == Qualifier::kGt ? TargetModality::kActual : TargetModality::kTarget;
   };
   auto emit = [&](Range indicator, size_t number_item, TargetRelation relation, TargetModality modality,
                   float score) {
@@ -236,7 +236,13 @@ std::vector<Target> TargetExtractorImpl::extract(const NormalizedText& nt, const
       bool difference = false;
       for (size_t k = i; k > s && k + 4 > i; --k) {
         if (items[k - 1].kind == Item::kMark) break;
-        difference = difference || (items[k - 1].kind == Item::kWord && in(target_cues::kDifferences, items[k - 1].text));
+        const Item& it = items[k - 1];
+        difference = difference || (it.kind == Item::kWord && in(target_cues::kDifferences, it.text));
+        // 快 于 as two words.
+        if (it.kind == Item::kWord && it.text == "于" && k >= 2 && items[k - 2].kind == Item::kWord) {
+          const std::string joined = std::string(items[k - 2].text) + "于";
+          difference = difference || in(target_cues::kDifferences, joined);
+        }
       }
       if (difference) continue;
 

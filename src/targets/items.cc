@@ -38,7 +38,9 @@ bool is_value(const Number& n) {
     case NumberKind::kFraction:
       return true;
     case NumberKind::kQuantity:
-      return !target_cues::in(target_cues::kTimeUnits, n.unit);
+      // Grades (万亿级, 20万吨级) rank rather than measure.
+      return !target_cues::in(target_cues::kTimeUnits, n.unit) &&
+             !(n.unit.size() >= 3 && n.unit.compare(n.unit.size() - 3, 3, "级") == 0);
     default:
       return false;
   }
@@ -77,11 +79,17 @@ std::vector<Item> make_items(const NormalizedText& nt, const std::vector<Token>&
     if (b >= end) continue;
     while (k < number_spans.size() && number_spans[k].end <= b) ++k;
     if (k < number_spans.size() && number_spans[k].begin < end && number_spans[k].begin < number_spans[k].end) {
-      // A token of number k: one item for the whole number.
+      // A token of number k: one item for the whole number. The segmenter
+      // may join a number's last character to the next word (12所普惠性):
+      // what lies past the number is a word of its own.
+      const ByteSpan s = number_spans[k];
+      if (b < s.begin) items.push_back({b, s.begin, text.substr(b, s.begin - b), Item::kWord});
       if (items.empty() || items.back().number != static_cast<int32_t>(k)) {
-        const ByteSpan s = number_spans[k];
         items.push_back({s.begin, s.end, text.substr(s.begin, s.end - s.begin), number_kinds[k],
                          static_cast<int32_t>(k)});
+      }
+      if (end > s.end && (k + 1 >= number_spans.size() || number_spans[k + 1].begin >= end)) {
+        items.push_back({s.end, end, text.substr(s.end, end - s.end), Item::kWord});
       }
       continue;
     }

@@ -46,7 +46,7 @@ def test_every_class_takes_the_default_lexicon():
     assert zhpolicy.Segmenter().cut(text) == zhpolicy.cut(text)
     assert [n.text for n in zhpolicy.NumberExtractor().extract(text)] == ["5家"]
     assert [e.text for e in zhpolicy.EntityExtractor().extract(text)] == [e.text for e in zhpolicy.entities(text)]
-    tokens, numbers, entities, links = zhpolicy.Analyzer().analyze_parts(text)
+    tokens, numbers, entities, links, targets = zhpolicy.Analyzer().analyze_parts(text)
     assert [n.text for n in numbers] == ["5家"] and links
     with pytest.raises(TypeError):
         zhpolicy.Segmenter("not a lexicon")

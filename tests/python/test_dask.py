@@ -31,7 +31,7 @@ def test_two_dask_workers_equal_one_process(tmp_path, shared_dir):
 
     distributed, single = read(out), read(tmp_path / "single.csv")
     assert len(distributed) > 10000
-    assert set(distributed["layer"]) == {"token", "number", "entity"}
+    assert set(distributed["layer"]) == {"token", "number", "entity", "target"}
     assert sorted(set(distributed["doc"])) == sorted(p.name for p in corpus.glob("*.txt"))
     pd.testing.assert_frame_equal(distributed, single)
 
