@@ -75,3 +75,39 @@ def test_notebook_runs_on_the_corpus(kernel_name, shared_dir):
 def test_notebook_runs_on_the_shipped_sample(kernel_name):
     notebook = execute(kernel_name, ROOT / "examples" / "policy_sample.txt")
     check(notebook, ["1600亿元", "6%左右", "5.5%以内"])
+
+
+PROVINCES = ROOT / "examples" / "notebooks" / "province_targets.ipynb"
+
+
+def execute_provinces(kernel_name, reports):
+    notebook = nbformat.read(PROVINCES, as_version=4)
+    os.environ["ZHPOLICY_REPORTS"] = str(reports)
+    try:
+        nbclient.NotebookClient(notebook, timeout=600, kernel_name=kernel_name,
+                                resources={"metadata": {"path": str(PROVINCES.parent)}}).execute()
+    finally:
+        del os.environ["ZHPOLICY_REPORTS"]
+    artifacts = os.environ.get("ZHPOLICY_ARTIFACTS")
+    if artifacts:
+        Path(artifacts).mkdir(parents=True, exist_ok=True)
+        nbformat.write(notebook, Path(artifacts) / f"province_targets.{Path(reports).stem}.ipynb")
+    return notebook
+
+
+def test_province_targets_notebook_on_the_2026_reports(kernel_name, shared_dir):
+    notebook = execute_provinces(kernel_name, shared_dir / "reports" / "provincial_2026")
+    text = "".join(o.get("text", "") for o in outputs(notebook) if o.output_type == "stream")
+    assert "Traceback" not in text and "Error" not in text, text
+    html = "".join(o["data"].get("text/html", "") for o in outputs(notebook) if "data" in o)
+    # The table has a row per province with a goals paragraph, and the common indicators.
+    assert "江苏省" in html and "地区生产总值" in html and "城镇调查失业率" in html
+    assert len([o for o in outputs(notebook) if "image/png" in o.get("data", {})]) == 1
+    counted = [line for line in text.splitlines() if line.startswith("count")]
+    assert counted and float(counted[0].split()[1]) >= 15, text  # GDP growth targets of >= 15 provinces
+
+
+def test_province_targets_notebook_on_the_shipped_sample(kernel_name):
+    notebook = execute_provinces(kernel_name, ROOT / "examples" / "policy_sample.txt")
+    html = "".join(o["data"].get("text/html", "") for o in outputs(notebook) if "data" in o)
+    assert "地区生产总值" in html
