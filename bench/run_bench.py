@@ -105,6 +105,7 @@ def main() -> int:
         runs = [run_measured(base + ["--engine", "analyze", "--repeat", passes]) for _ in range(3)]
         ratios = sorted(((r["segment_alone_s"] / r["seconds"], r, rss) for r, rss in runs), key=lambda x: x[0])
         ratio, full, full_rss = ratios[1]
+        ratios_with_targets = ratio
         full_mbps = full["bytes"] / full["seconds"] / 1e6
         alone_mbps = full["bytes"] / full["segment_alone_s"] / 1e6
         print(f"full analyze (tokens + numbers + entities): {full_mbps:.1f} MB/s, "
@@ -119,6 +120,16 @@ def main() -> int:
         print(f"full analyze, entity model off (rules alone): {plain['bytes'] / plain['seconds'] / 1e6:.1f} MB/s, "
               f"{ratio:.2f}x of segmentation alone (median of 3 processes: "
               f"{', '.join(f'{x[0]:.2f}' for x in ratios)})")
+
+        # The price of targets: analyze without them, each process's ratio
+        # to its own segmentation alone, so both are measured against the
+        # same yardstick on the machine state of their own run.
+        runs = [run_measured(base + ["--engine", "analyze", "--targets", "0", "--repeat", passes])
+                for _ in range(3)]
+        no_targets = sorted(r["segment_alone_s"] / r["seconds"] for r, _ in runs)[1]
+        with_targets = ratios_with_targets
+        print(f"analyze with targets: {with_targets / no_targets:.2f}x of analyze without them "
+              f"({with_targets:.2f}x and {no_targets:.2f}x of segmentation alone; median of 3 processes each)")
 
         # The same corpus as one text (a whole document per call): costs that
         # grow with the length of a text show up here and not line by line.

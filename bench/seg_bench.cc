@@ -2,7 +2,7 @@
 //
 //   zhpolicy_bench --engine zhpolicy|numbers|analyze|icu --corpus FILE [--lexicon ZPL]
 //                  [--threads N] [--repeat R] [--print N] [--scaling 1] [--whole 1]
-//                  [--entity-model 0]
+//                  [--entity-model 0] [--targets 0]
 //
 // The corpus is segmented line by line (as every peer is driven), after the
 // engine is loaded; load time is measured separately. With --repeat R the
@@ -14,7 +14,8 @@
 // the numbers found); "analyze" is tokens + numbers + entities ("tokens"
 // counts all three). With --whole 1 the corpus is one text instead of lines
 // (a whole document in one call: what long-text costs show up in). With
-// --entity-model 0, analyze runs the entity rules without the learned model.
+// --entity-model 0, analyze runs the entity rules without the learned model;
+// with --targets 0, analyze links no targets.
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
 
@@ -60,6 +61,7 @@ int main(int argc, char** argv) {
   bool scaling = false;  // --scaling 1: alternate 1-thread and --threads N passes
   bool whole = false;    // --whole 1: the corpus as one text
   bool entity_model = true;  // --entity-model 0: entity rules alone
+  bool targets = true;       // --targets 0: no targets
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i], v = argv[i + 1];
     if (a == "--engine") engine = v;
@@ -71,6 +73,7 @@ int main(int argc, char** argv) {
     else if (a == "--scaling") scaling = v == "1";
     else if (a == "--whole") whole = v == "1";
     else if (a == "--entity-model") entity_model = v != "0";
+    else if (a == "--targets") targets = v != "0";
   }
   std::ifstream in(corpus, std::ios::binary);
   if (!in) {
@@ -156,6 +159,7 @@ int main(int argc, char** argv) {
     auto t0 = Clock::now();
     zhpolicy::AnalyzerOptions options;
     options.entities.model = entity_model;
+    options.targets = targets;
     const zhpolicy::Analyzer analyzer(zhpolicy::Lexicon::open(lexicon_path), options);
     analyzer.analyze("区委书记赵世庆出席1450亿元");
     load_s = seconds_since(t0);
