@@ -2,24 +2,32 @@
 """Targets on the annotated clauses of ../shared/gold/targets/ (328 clauses
 of 23 provinces' 2026 work reports; silver, one annotation pass).
 
-    .venv/bin/python scripts/eval_targets.py [--shared ../shared] [--errors OUT] [--json OUT]
+    .venv/bin/python scripts/eval_targets.py [--shared ../shared] [--build build] [--errors OUT] [--json OUT]
 
-Each clause is scored two ways: cut out and analyzed alone, and inside its
-whole report (../shared/reports/<doc>), where a clause without a cue of its
-own takes the modality of the report's section. Prints precision / recall /
-F1 of the records (indicator, number, relation, modality) and of the pairs
-(indicator, number), per province group and in all; indicators and numbers
-are compared by their text.
+The provinces are cut into 4 fixed groups. For each group the target model
+is trained on the other three (zhpolicy_train_targets --hold-out, on
+src/data/training/targets.tsv, the same clauses copied into the repo),
+attached to the lexicon (zhpolicy_lexc --base build/zhpolicy_entities.zpl
+--target-model) and the group's clauses are scored; "rules" is the same
+lexicon without a target model. Each clause is scored two ways: cut out and
+analyzed alone, and inside its whole report (../shared/reports/<doc>), where
+a clause without a cue of its own takes the modality of the report's
+section. Prints precision / recall / F1 of the records (indicator, number,
+relation, modality) and of the pairs (indicator, number), per group and in
+all; indicators and numbers are compared by their text.
 """
 import argparse
 import json
+import subprocess
 import sys
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
 import zhpolicy
 
 GROUPS = 4  # provinces in fixed groups (sorted names, round robin) for the per-group table
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def gold_records(row):
@@ -30,7 +38,7 @@ def found_records(targets):
     return [(t.indicator, t.number.text, t.relation, t.modality) for t in targets]
 
 
-def in_report(rows, reports):
+def in_report(rows, reports, analyzer):
     """The targets of each clause as found in its whole report."""
     by_doc = defaultdict(list)
     for i, row in enumerate(rows):
@@ -41,7 +49,7 @@ def in_report(rows, reports):
         if not path.exists():
             continue
         text = path.read_text(encoding="utf-8")
-        found = zhpolicy.targets(text)
+        found = analyzer.analyze_parts(text)[4]
         for i in indices:
             start = text.find(rows[i]["sentence"])
             if start < 0:
@@ -84,7 +92,12 @@ def main():
     ap.add_argument("--errors", help="write the clauses with a difference here (JSON lines), of groups 1-2 only: "
                     "groups 3-4 stay unread, the held-out check of each change to the rules")
     ap.add_argument("--json", help="write the figures here")
+    ap.add_argument("--build", type=Path, default=Path(__file__).resolve().parents[1] / "build")
     args = ap.parse_args()
+    base = args.build / "zhpolicy_entities.zpl"
+    for tool in (args.build / "zhpolicy_train_targets", args.build / "zhpolicy_lexc", base):
+        if not tool.exists():
+            sys.exit(f"{tool} is missing: build the project first (scripts/test.sh)")
     shared = Path(args.shared)
     data = shared / "gold" / "targets" / "policy_targets_train.jsonl"
     if not data.exists():
@@ -93,10 +106,31 @@ def main():
     provinces = sorted({r["doc"] for r in rows})
     group_of = {p: i % GROUPS for i, p in enumerate(provinces)}
 
-    alone = zhpolicy.targets_many([r["sentence"] for r in rows])
-    report = in_report(rows, shared / "reports")
-    settings = {"clause alone": alone, "in its report": [
-        found if found is not None else alone[i] for i, found in enumerate(report)]}
+    province = {r["doc"]: Path(r["doc"]).stem.split("_")[-1] for r in rows}
+    rules = zhpolicy.Analyzer(zhpolicy.Lexicon.open(str(base)))
+    results = {"rules": [None] * len(rows), "rules+model": [None] * len(rows)}
+    alone = {"rules": [None] * len(rows), "rules+model": [None] * len(rows)}
+    with tempfile.TemporaryDirectory() as tmp:
+        for group in range(GROUPS):
+            held = sorted({province[d] for d, g in group_of.items() if g == group})
+            model, zpl = Path(tmp) / "fold.ztm", Path(tmp) / "fold.zpl"
+            for cmd in ([args.build / "zhpolicy_train_targets", "--lexicon", base, "--data",
+                         ROOT / "src" / "data" / "training" / "targets.tsv", "--hold-out", ",".join(held), "-o", model],
+                        [args.build / "zhpolicy_lexc", "--base", base, "--target-model", model, "-o", zpl]):
+                done = subprocess.run([str(c) for c in cmd], capture_output=True, text=True)
+                if done.returncode != 0:
+                    sys.exit(done.stderr)
+            print(f"group {group + 1}: held out {', '.join(held)}", file=sys.stderr)
+            fold = zhpolicy.Analyzer(zhpolicy.Lexicon.open(str(zpl)))
+            indices = [i for i, r in enumerate(rows) if group_of[r["doc"]] == group]
+            subset = [rows[i] for i in indices]
+            for label, analyzer in (("rules", rules), ("rules+model", fold)):
+                found = in_report(subset, shared / "reports", analyzer)
+                for i, f in zip(indices, found):
+                    alone[label][i] = analyzer.analyze_parts(rows[i]["sentence"])[4]
+                    results[label][i] = f if f is not None else alone[label][i]
+    settings = {"clause alone": alone["rules+model"], "in its report": results["rules+model"],
+                "in its report, rules alone": results["rules"]}
 
     figures = {}
     errors = []

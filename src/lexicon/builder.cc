@@ -303,7 +303,7 @@ void format::reseal(std::string& bytes) {
   std::memcpy(&bytes[0], &h, sizeof(h));
 }
 
-std::string with_entity_model(std::string_view zpl, std::string_view model) {
+std::string with_section(std::string_view zpl, SectionId id, std::string_view bytes) {
   FileHeader header;
   if (zpl.size() < sizeof(header)) throw Error(ErrorCode::kBadFormat, "lexicon too short");
   std::memcpy(&header, zpl.data(), sizeof(header));
@@ -315,10 +315,10 @@ std::string with_entity_model(std::string_view zpl, std::string_view model) {
     SectionEntry e;
     std::memcpy(&e, zpl.data() + sizeof(FileHeader) + i * sizeof(SectionEntry), sizeof(e));
     if (e.offset > zpl.size() || e.size > zpl.size() - e.offset) throw Error(ErrorCode::kBadFormat, "bad section");
-    if (e.id == static_cast<uint32_t>(SectionId::kEntityModel)) continue;  // replaced
+    if (e.id == static_cast<uint32_t>(id)) continue;  // replaced
     w.add_section(static_cast<SectionId>(e.id), zpl.data() + e.offset, e.size);
   }
-  w.add_section(SectionId::kEntityModel, model.data(), model.size());
+  w.add_section(id, bytes.data(), bytes.size());
   return w.finish(header.word_count, header.log_total);
 }
 

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "lexicon/format.h"
+
 namespace zhpolicy {
 namespace internal {
 
@@ -44,9 +46,13 @@ struct LexiconSource {
 // for an empty or ill-formed word.
 std::string build_lexicon(const LexiconSource& source);
 
-// The compiled lexicon `zpl` with `model` as its kEntityModel section (an
-// earlier one replaced); every other section is copied as it is.
-std::string with_entity_model(std::string_view zpl, std::string_view model);
+// The compiled lexicon `zpl` with `bytes` as its section `id` (an earlier
+// one replaced); every other section is copied as it is. For the optional
+// model sections (kEntityModel, kTargetModel).
+std::string with_section(std::string_view zpl, format::SectionId id, std::string_view bytes);
+inline std::string with_entity_model(std::string_view zpl, std::string_view model) {
+  return with_section(zpl, format::SectionId::kEntityModel, model);
+}
 
 }  // namespace internal
 }  // namespace zhpolicy

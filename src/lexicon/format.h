@@ -31,7 +31,7 @@ inline constexpr char kMagic[4] = {'Z', 'H', 'P', 'L'};
 inline constexpr uint32_t kVersion = 2;  // 2: kEntityTerms
 inline constexpr uint32_t kRootTableSize = 0x10000;
 inline constexpr uint32_t kSectionCount = 15;  // ids 1..15, all required
-inline constexpr uint32_t kLastSectionId = 16;  // 16: optional
+inline constexpr uint32_t kLastSectionId = 17;  // 16, 17: optional
 
 struct FileHeader {
   char magic[4];
@@ -64,6 +64,9 @@ enum class SectionId : uint32_t {
   // Optional (readers without it ignore it): the entity model
   // (entities/model/model_format.h); without it entities come from rules alone.
   kEntityModel = 16,
+  // Optional: the target boundary model (targets/boundary_model.h); without
+  // it target indicators come from the rules alone.
+  kTargetModel = 17,
 };
 
 struct SectionEntry {

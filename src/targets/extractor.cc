@@ -24,6 +24,8 @@
 
 #include <algorithm>
 
+#include "lexicon/lexicon_data.h"
+#include "targets/boundary_model.h"
 #include "targets/cues.h"
 #include "zhpolicy/targets.h"
 
@@ -59,13 +61,6 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 
 // Items [first, last) of an indicator.
-// `cut` bytes at the end belong to a relation word that the segmenter
-// joined to the indicator's last word (价格上涨).
-struct Range {
-  size_t first = 0, last = 0;
-  uint32_t cut = 0;
-  bool empty() const { return first >= last; }
-};
 
 // Drops what opens or closes a run of words without naming what is
 // measured: cues, scope and time words, light verbs, dates, marks, 的.
@@ -136,16 +131,57 @@ Cue cue_of(const std::vector<Item>& items, size_t k, size_t sentence_end) {
 
 }  // namespace
 
-TargetExtractorImpl::TargetExtractorImpl(Lexicon lexicon) : lexicon_(std::move(lexicon)) {}
+TargetExtractorImpl::TargetExtractorImpl(Lexicon lexicon, bool use_model) : lexicon_(std::move(lexicon)) {
+  const std::string_view model = lexicon_.data().base.target_model();
+  if (use_model && !model.empty()) boundary_.emplace(model);
+}
+
+std::string TargetExtractorImpl::tag_of(std::string_view word) const {
+  const std::optional<WordInfo> info = lexicon_.lookup(word);
+  return info ? info->tag : std::string();
+}
 
 bool TargetExtractorImpl::is_verb(std::string_view word) const {
-  const std::optional<WordInfo> info = lexicon_.lookup(word);
-  return info && !info->tag.empty() && info->tag[0] == 'v';
+  const std::string tag = tag_of(word);
+  return !tag.empty() && tag[0] == 'v';
+}
+
+void TargetExtractorImpl::choose_start(const NormalizedText& nt, const std::vector<Item>& items, size_t run_begin,
+                                       Range& run, int32_t number, std::vector<BoundaryCase>* cases) const {
+  const TagOf tags = [this](std::string_view w) { return tag_of(w); };
+  BoundaryCase c;
+  c.number_index = static_cast<uint32_t>(number);
+  std::vector<uint64_t> features;
+  float best = 0;
+  size_t best_k = run.first;
+  bool scored = false;
+  for (size_t k = run_begin; k < run.last; ++k) {
+    if (items[k].kind != Item::kWord) continue;
+    features.clear();
+    start_features(items, k, run_begin, run.first, run.last, tags, features);
+    if (boundary_) {
+      // The rules' start wins ties: the model must prefer another.
+      const float s = boundary_->score(features);
+      if (!scored || s > best || (s == best && k == run.first)) {
+        best = s;
+        best_k = k;
+        scored = true;
+      }
+    }
+    if (cases) {
+      if (k == run.first) c.rule_choice = c.spans.size();
+      c.spans.push_back(nt.original_span({items[k].begin, items[run.last - 1].end - run.cut}));
+      c.features.push_back(features);
+    }
+  }
+  if (cases && !c.spans.empty()) cases->push_back(std::move(c));
+  if (boundary_) run.first = best_k;
 }
 
 std::vector<Target> TargetExtractorImpl::extract(const NormalizedText& nt, const std::vector<Token>& tokens,
                                                  const std::vector<Number>& numbers,
-                                                 const std::vector<Entity>& entities) const {
+                                                 const std::vector<Entity>& entities,
+                                                 std::vector<BoundaryCase>* cases) const {
   std::vector<Target> out;
   bool any_value = false;
   for (const Number& n : numbers) {
@@ -320,6 +356,7 @@ std::vector<Target> TargetExtractorImpl::extract(const NormalizedText& nt, const
           }
         }
       }
+      const std::vector<Range> raw = parts;  // before trimming: what the model chooses from
       for (Range& r : parts) r = trim(items, r);
       // 居民消费价格上涨 0.1%: the relation word the segmenter joined to the last word.
       if (!parts.empty() && !parts.back().empty() && parts.back().last == links_begin) {
@@ -334,6 +371,10 @@ std::vector<Target> TargetExtractorImpl::extract(const NormalizedText& nt, const
         }
       }
       parts.erase(std::remove_if(parts.begin(), parts.end(), [](const Range& r) { return r.empty(); }), parts.end());
+      // One run for one number: the model (if any) picks where it starts.
+      if (list.size() == 1 && parts.size() == 1 && raw.size() == 1 && (boundary_ || cases)) {
+        choose_start(nt, items, raw[0].first, parts[0], items[i].number, cases);
+      }
       float score = 0.75f;
       if (parts.empty()) {
         if (previous.empty()) continue;

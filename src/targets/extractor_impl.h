@@ -8,11 +8,14 @@
 #define ZHPOLICY_SRC_TARGETS_EXTRACTOR_IMPL_H_
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "targets/boundary_model.h"
 #include "zhpolicy/entity.h"
 #include "zhpolicy/lexicon.h"
 #include "zhpolicy/number.h"
@@ -39,6 +42,33 @@ struct Item {
   int32_t number = -1;    // index into the numbers for kValue and kOtherNumber
   bool place = false;     // inside a place or government entity (the scope, not the indicator)
 };
+
+// Items [first, last) of an indicator. `cut` bytes at the end belong to a
+// relation word that the segmenter joined to the indicator's last word (价格上涨).
+struct Range {
+  size_t first = 0, last = 0;
+  uint32_t cut = 0;
+  bool empty() const { return first >= last; }
+};
+
+// One choice of where an indicator starts, for training the boundary model:
+// each candidate start's indicator (a span of the original text) and
+// features, and which candidate the rules chose.
+struct BoundaryCase {
+  uint32_t number_index = 0;
+  std::vector<ByteSpan> spans;
+  std::vector<std::vector<uint64_t>> features;
+  size_t rule_choice = 0;
+};
+
+// The part-of-speech tag of a word, "" when the lexicon lacks it.
+using TagOf = std::function<std::string(std::string_view)>;
+
+// The features of starting an indicator at items[k], in the run [run_begin,
+// end) whose rule start is `rule_start` (boundary_model.cc). Shared by the
+// extractor and the trainer.
+void start_features(const std::vector<Item>& items, size_t k, size_t run_begin, size_t rule_start, size_t end,
+                    const TagOf& tag_of, std::vector<uint64_t>& out);
 
 // The normalized byte offset where original offset `original` lands (the
 // inverse of NormalizedText::to_original, rounded up inside a change).
@@ -75,18 +105,28 @@ class IndicatorNames {
 
 class TargetExtractorImpl {
  public:
-  explicit TargetExtractorImpl(Lexicon lexicon);
+  // use_model=false: the rules alone even when the lexicon has a target model (training).
+  explicit TargetExtractorImpl(Lexicon lexicon, bool use_model = true);
   // Records of a text analyzed already: `tokens`, `numbers`, `entities` are
-  // spans of the original text that `nt` normalizes.
+  // spans of the original text that `nt` normalizes. With `cases`, each
+  // choice of an indicator's start is also recorded there (for training).
   std::vector<Target> extract(const NormalizedText& nt, const std::vector<Token>& tokens,
-                              const std::vector<Number>& numbers, const std::vector<Entity>& entities) const;
+                              const std::vector<Number>& numbers, const std::vector<Entity>& entities,
+                              std::vector<target_detail::BoundaryCase>* cases = nullptr) const;
   const Lexicon& lexicon() const { return lexicon_; }
+  bool has_model() const { return boundary_.has_value(); }
 
  private:
+  std::string tag_of(std::string_view word) const;
   bool is_verb(std::string_view word) const;
+  // Where the run [run_begin, run.last) starts: the model's choice, or the rules' (run.first).
+  void choose_start(const NormalizedText& nt, const std::vector<target_detail::Item>& items, size_t run_begin,
+                    target_detail::Range& run, int32_t number,
+                    std::vector<target_detail::BoundaryCase>* cases) const;
 
   Lexicon lexicon_;
   target_detail::IndicatorNames names_;
+  std::optional<BoundaryModel> boundary_;
 };
 
 }  // namespace internal

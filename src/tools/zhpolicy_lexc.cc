@@ -23,6 +23,8 @@
 #include "lexicon/builder.h"
 #include "lexicon/jieba_source.h"
 #include "lexicon/word_list.h"
+#include "targets/boundary_model.h"
+#include "zhpolicy/analyzer.h"
 #include "zhpolicy/entities.h"
 #include "zhpolicy/error.h"
 #include "zhpolicy/lexicon.h"
@@ -48,12 +50,12 @@ void write_lexicon(const std::string& bytes, const std::string& output) {
 int usage() {
   std::cerr << "usage: zhpolicy_lexc --jieba-dict FILE --finalseg DIR --units FILE\n"
                "                     [--words FILE]... [--entities TYPE=FILE]... -o OUT\n"
-               "       zhpolicy_lexc --base LEXICON.zpl --entity-model MODEL -o OUT\n";
+               "       zhpolicy_lexc --base LEXICON.zpl [--entity-model MODEL] [--target-model MODEL] -o OUT\n";
   return 2;
 }
 
 int run(int argc, char** argv) {
-  std::string jieba_dict, finalseg, units, surnames, base, entity_model, output;
+  std::string jieba_dict, finalseg, units, surnames, base, entity_model, target_model, output;
   std::vector<std::pair<EntityType, std::string>> lists;  // kNone: plain words
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -65,6 +67,7 @@ int run(int argc, char** argv) {
     else if (arg == "--surnames") surnames = value;
     else if (arg == "-o") output = value;
     else if (arg == "--entity-model") entity_model = value;
+    else if (arg == "--target-model") target_model = value;
     else if (arg == "--base") base = value;
     else if (arg == "--words") lists.emplace_back(EntityType::kNone, value);
     else if (arg == "--entities") {
@@ -80,16 +83,27 @@ int run(int argc, char** argv) {
       return usage();
     }
   }
-  if (!base.empty() || !entity_model.empty()) {
-    if (base.empty() || entity_model.empty() || output.empty()) return usage();
-    const std::string model = read_file(entity_model);
-    EntityModel check(model);  // a clear error for a file that is not a model
-    const std::string bytes = with_entity_model(Lexicon::open(base).base_bytes(), model);
+  if (!base.empty() || !entity_model.empty() || !target_model.empty()) {
+    if (base.empty() || (entity_model.empty() && target_model.empty()) || output.empty()) return usage();
+    std::string bytes(Lexicon::open(base).base_bytes());
+    if (!entity_model.empty()) {
+      const std::string model = read_file(entity_model);
+      EntityModel check(model);  // a clear error for a file that is not a model
+      bytes = with_entity_model(bytes, model);
+    }
+    if (!target_model.empty()) {
+      const std::string model = read_file(target_model);
+      BoundaryModel check(model);
+      bytes = with_section(bytes, format::SectionId::kTargetModel, model);
+    }
     write_lexicon(bytes, output);
     const Lexicon lexicon = Lexicon::from_bytes(bytes);
     EntityExtractor validate(lexicon);
-    std::cout << "zhpolicy_lexc: wrote " << output << " (" << bytes.size() << " bytes: " << base << " with the entity model "
-              << entity_model << ")\n";
+    Analyzer validate_targets(lexicon);
+    std::cout << "zhpolicy_lexc: wrote " << output << " (" << bytes.size() << " bytes: " << base;
+    if (!entity_model.empty()) std::cout << " with the entity model " << entity_model;
+    if (!target_model.empty()) std::cout << " with the target model " << target_model;
+    std::cout << ")\n";
     return 0;
   }
   if (jieba_dict.empty() || finalseg.empty() || units.empty() || output.empty()) return usage();
