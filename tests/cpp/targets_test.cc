@@ -1,8 +1,17 @@
 // Targets: each rule of src/targets/extractor.cc on sentences written for
 // the test (not taken from the annotated clauses), spans into the text as
-// written, sections, and bad input.
-#include <catch2/catch.hpp>
+// written, sections, bad input; the learned boundary model's section and trainer.
+#include <unistd.h>
 
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
+#include <optional>
+
+#include "lexicon/builder.h"
+#include "lexicon/lexicon_data.h"
+#include "targets/boundary_model.h"
+#include "targets/trainer.h"
 #include "test_support.h"
 
 namespace {
@@ -117,4 +126,95 @@ TEST_CASE("targets: in Analyzer documents, off by option, total on bad bytes", "
     CHECK(t.indicator.end <= junk.size());
     CHECK(t.indicator.begin < t.indicator.end);
   }
+}
+
+// --- the learned boundary model ------------------------------------------
+
+
+namespace {
+
+const zhpolicy::Lexicon& entities_lexicon() {  // the lexicon the target model is trained on (no target model)
+  static const zhpolicy::Lexicon lex = zhpolicy::Lexicon::open(ZHPOLICY_TEST_ENTITIES_LEXICON);
+  return lex;
+}
+
+}  // namespace
+
+TEST_CASE("target model: the default lexicon carries one, and it reads back", "[targets][model]") {
+  using namespace zhpolicy::internal;
+  const std::string_view bytes = test::lexicon().data().base.target_model();
+  REQUIRE_FALSE(bytes.empty());
+  CHECK(entities_lexicon().data().base.target_model().empty());
+  const BoundaryModel model(bytes);
+  CHECK(model.size() > 50);
+  // serialize(weights) reads back; zero weights are dropped; order does not matter.
+  const std::string small = BoundaryModel::serialize({{9, 0.5f}, {3, -1.0f}, {5, 0.0f}});
+  const BoundaryModel back(small);
+  CHECK(back.size() == 2);
+  CHECK(back.score({3, 9, 4}) == Approx(-0.5f));
+}
+
+TEST_CASE("target model: damaged bytes are refused with a clear error", "[targets][model]") {
+  using namespace zhpolicy::internal;
+  const std::string good = BoundaryModel::serialize({{1, 1.0f}, {2, 2.0f}});
+  auto code_of = [](const std::string& bytes) -> std::optional<zhpolicy::ErrorCode> {
+    try {
+      BoundaryModel m(bytes);
+    } catch (const zhpolicy::Error& e) {
+      return e.code();
+    }
+    return std::nullopt;
+  };
+  CHECK_FALSE(code_of(good).has_value());
+  CHECK(code_of(good.substr(0, good.size() - 1)) == zhpolicy::ErrorCode::kBadFormat);  // truncated
+  CHECK(code_of("ZPTX" + good.substr(4)) == zhpolicy::ErrorCode::kBadFormat);          // not a model
+  std::string version = good;
+  version[4] = 9;
+  CHECK(code_of(version) == zhpolicy::ErrorCode::kVersionMismatch);
+  std::string unsorted = good;
+  std::swap_ranges(unsorted.begin() + 16, unsorted.begin() + 24, unsorted.begin() + 24);  // keys 2, 1
+  CHECK(code_of(unsorted) == zhpolicy::ErrorCode::kBadFormat);
+  std::string count = good;
+  count[8] = 100;  // more features than bytes
+  CHECK(code_of(count) == zhpolicy::ErrorCode::kBadFormat);
+  // A lexicon whose target section is damaged does not load into an analyzer.
+  const zhpolicy::Lexicon broken = zhpolicy::Lexicon::from_bytes(zhpolicy::internal::with_section(
+      entities_lexicon().base_bytes(), zhpolicy::internal::format::SectionId::kTargetModel, "ZPTM"));
+  CHECK_THROWS_AS(zhpolicy::Analyzer(broken), zhpolicy::Error);
+}
+
+TEST_CASE("target model: training is deterministic and beats the rules on its data", "[targets][model][train]") {
+  using namespace zhpolicy::internal;
+  const std::vector<TargetClause> clauses = read_target_clauses(ZHPOLICY_TEST_TARGET_DATA);
+  REQUIRE(clauses.size() > 300);
+  TargetTrainReport report;
+  const std::string a = train_target_model(entities_lexicon(), clauses, {}, 10, &report);
+  const std::string b = train_target_model(entities_lexicon(), clauses, {}, 10);
+  CHECK(a == b);
+  // The default lexicon's model was trained the same way.
+  CHECK(a == std::string(test::lexicon().data().base.target_model()));
+  CHECK(report.cases_with_gold > 300);
+  CHECK(report.model_right > report.rules_right);
+  // Holding provinces out leaves their clauses out.
+  TargetTrainReport held;
+  train_target_model(entities_lexicon(), clauses, {"江苏省", "山东省"}, 10, &held);
+  CHECK(held.clauses < report.clauses);
+}
+
+TEST_CASE("target model: a malformed training file names its line", "[targets][model][train]") {
+  char name[] = "/tmp/zhpolicy_targets_XXXXXX";
+  const int fd = mkstemp(name);
+  REQUIRE(fd >= 0);
+  close(fd);
+  {
+    std::ofstream out(name);
+    out << "# header\n江苏省\tdoc\t\t\t\t\t\n";
+  }
+  try {
+    zhpolicy::internal::read_target_clauses(name);
+    FAIL("no error");
+  } catch (const zhpolicy::Error& e) {
+    CHECK(std::string(e.what()).find(std::string(name) + ":2:") != std::string::npos);
+  }
+  std::remove(name);
 }

@@ -68,21 +68,23 @@ def test_targets_command(tmp_path):
     assert [r["canonical"] for r in records] == ["地区生产总值", "粮食产量", "地区生产总值", None]
 
 
-# Floors on the annotated clauses (scripts/eval_targets.py, in their reports);
-# groups 3-4 were not read while the rules were written. The session's
-# figures (README) less a margin.
-HELD_OUT_PAIRS_F1 = 0.74
-HELD_OUT_RECORDS_F1 = 0.72
+# Floors on the annotated clauses (scripts/eval_targets.py: the target model
+# trained on three groups of provinces, scored on the fourth, clauses in their
+# reports). The session's figures (README) less a margin.
+HELD_OUT_PAIRS_F1 = 0.77
+HELD_OUT_RECORDS_F1 = 0.75
+MODEL_GAIN = 0.01
 
 
 def test_targets_on_annotated_clauses(eval_script, shared_dir, capsys):
     printed, figures = eval_script("eval_targets.py", "--shared", shared_dir)
     with capsys.disabled():
-        print("\n== targets on the annotated clauses ==")
+        print("\n== targets on the annotated clauses (held-out groups) ==")
         print(printed)
-    report = figures["in its report"]
-    for group in ("group 3", "group 4"):
-        assert report[f"{group}/pairs"][2] >= HELD_OUT_PAIRS_F1
-        assert report[f"{group}/records"][2] >= HELD_OUT_RECORDS_F1
+    report, rules = figures["in its report"], figures["in its report, rules alone"]
+    assert report["all/pairs"][2] >= HELD_OUT_PAIRS_F1
+    assert report["all/records"][2] >= HELD_OUT_RECORDS_F1
+    # The learned boundary model carries over: better than the rules alone on held-out provinces.
+    assert report["all/pairs"][2] >= rules["all/pairs"][2] + MODEL_GAIN
     # Sections help: the whole report gives better modality than the clause alone.
     assert report["all/records"][2] > figures["clause alone"]["all/records"][2]
