@@ -1,5 +1,5 @@
 // The analyzer on any bytes (entity tokens on or off): tokens tile the text,
-// numbers and entities satisfy their invariants, the document keeps the text.
+// numbers, entities and targets satisfy their invariants, the document keeps the text.
 #include "invariants.h"
 
 using namespace zhpolicy;
@@ -18,5 +18,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   zhpolicy_fuzz::check_tiles(text, doc.tokens());
   zhpolicy_fuzz::check_numbers(text, doc.numbers());
   zhpolicy_fuzz::check_entities(text, Entities{doc.entities(), doc.relations()});
+  zhpolicy_fuzz::check_targets(text, doc.numbers(), doc.targets());
   return 0;
 }

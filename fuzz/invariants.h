@@ -101,6 +101,24 @@ inline void check_entities(std::string_view text, const zhpolicy::Entities& resu
   }
 }
 
+// Targets: the indicator inside the text and apart from its number, which is
+// the document's own; records in the order of their numbers; scores in (0, 1].
+inline void check_targets(std::string_view text, const std::vector<zhpolicy::Number>& numbers,
+                          const std::vector<zhpolicy::Target>& targets) {
+  uint32_t last_number = 0;
+  for (const auto& t : targets) {
+    check_span(text, t.indicator, 0, "target indicators lie inside the text");
+    require(t.number_index < numbers.size(), "a target points at a number of the document");
+    require(t.number_index >= last_number, "targets come in the order of their numbers");
+    last_number = t.number_index;
+    const zhpolicy::Number& n = numbers[t.number_index];
+    require(n.span == t.number.span && n.kind == t.number.kind, "a target's number is the document's");
+    require(t.indicator.end <= n.span.begin || t.indicator.begin >= n.span.end,
+            "an indicator does not overlap its number");
+    require(t.score > 0.0f && t.score <= 1.0f, "target scores are in (0, 1]");
+  }
+}
+
 }  // namespace zhpolicy_fuzz
 
 #endif  // ZHPOLICY_FUZZ_INVARIANTS_H_
