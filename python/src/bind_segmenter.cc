@@ -40,6 +40,36 @@ py::list to_py_words(const py::str& text, std::string_view utf8, const std::vect
   return out;
 }
 
+// The words of each line of `utf8` separated by single spaces, one output
+// line per input line (lines split at \n, a \r before it dropped, no line
+// after a final \n): what the command line's segment writes, built here
+// with no Python object per token.
+std::string segmented_lines(const Segmenter& seg, std::string_view utf8, SegmentMode mode, unsigned n_threads) {
+  std::vector<std::string_view> lines;
+  for (size_t pos = 0; pos < utf8.size();) {
+    size_t eol = utf8.find('\n', pos);
+    if (eol == std::string_view::npos) eol = utf8.size();
+    std::string_view line = utf8.substr(pos, eol - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    pos = eol + 1;
+  }
+  const std::vector<std::vector<Token>> tokens = seg.segment_many(lines, mode, n_threads);
+  std::string out;
+  out.reserve(utf8.size() + utf8.size() / 3 + lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    bool first = true;
+    for (const Token& t : tokens[i]) {
+      if (t.kind == TokenKind::kWhitespace) continue;
+      if (!first) out += ' ';
+      out.append(slice(lines[i], t.span));
+      first = false;
+    }
+    out += '\n';
+  }
+  return out;
+}
+
 std::vector<Token> segment_nogil(const Segmenter& seg, std::string_view utf8, SegmentMode mode) {
   py::gil_scoped_release release;
   return seg.segment(utf8, mode);
@@ -163,6 +193,28 @@ The token texts of `text` as a list of str.
 >>> import zhpolicy
 >>> zhpolicy.Segmenter(zhpolicy.default_lexicon()).cut("区政协召开会议")
 ['区政协', '召开', '会议']
+)doc")
+      .def("segment_lines",
+           [](const Segmenter& seg, const py::str& text, unsigned n_threads, const std::string& mode) {
+             const std::string_view utf8 = utf8_view(text);
+             const SegmentMode m = parse_mode(mode);
+             std::string out;
+             {
+               py::gil_scoped_release release;
+               out = segmented_lines(seg, utf8, m, n_threads);
+             }
+             PyObject* s = PyUnicode_DecodeUTF8(out.data(), static_cast<Py_ssize_t>(out.size()), "strict");
+             if (!s) throw py::error_already_set();
+             return py::reinterpret_steal<py::str>(s);
+           },
+           py::arg("text"), py::arg("n_threads") = 0, py::arg("mode") = "default", R"doc(
+The words of each line of `text` separated by single spaces (white space
+dropped), one line out per line in, as one str built in C++ (what
+`zhpolicy segment` writes): no Python object per token.
+
+>>> import zhpolicy
+>>> zhpolicy.Segmenter().segment_lines("召开会议\r\n\n重庆 渝中区\n")
+'召开 会议\n\n重庆 渝中区\n'
 )doc")
       .def("segment_many",
            [](const Segmenter& seg, const py::iterable& texts, unsigned n_threads,

@@ -48,14 +48,6 @@ class Problems:
 PROBLEMS = Problems()
 
 
-def _lines(text: str) -> List[str]:
-    """Lines split on \\n only (a trailing \\r dropped), so output lines match input lines."""
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return [line[:-1] if line.endswith("\r") else line for line in lines]
-
-
 def _progress(items: List[str], total_bytes: int) -> Iterable[str]:
     """A progress bar on stderr for several files or large input, when stderr is a terminal."""
     if not sys.stderr.isatty() or (len(items) < 2 and total_bytes < 5_000_000):
@@ -134,9 +126,9 @@ def _segment(args: argparse.Namespace) -> int:
     writer = None if args.format == "text" else _Writer(args.format)
     for doc, text in _documents(args.inputs):
         if writer is None:
-            # One batch per file: the C++ side spreads lines over the threads.
-            for tokens in segmenter.segment_many(_lines(text), n_threads=args.threads, mode=args.mode):
-                sys.stdout.write(" ".join(t.text for t in tokens if not t.text.isspace()) + "\n")
+            # One call per file: the C++ side spreads the lines over the
+            # threads and builds the output, written in one block.
+            sys.stdout.write(segmenter.segment_lines(text, n_threads=args.threads, mode=args.mode))
         else:
             for t in segmenter.segment(text, args.mode):
                 writer.write(_record(doc, "token", t))

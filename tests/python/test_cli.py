@@ -178,3 +178,25 @@ def test_files_are_read_in_pieces_with_offsets_into_the_whole_file(tmp_path):
     out = run("analyze", "--format", "jsonl", str(big))
     last = json.loads(out.stdout.decode().splitlines()[-1])
     assert last["end"] <= len(text) and text[last["start"]:last["end"]] == last["text"]
+
+
+def test_segment_output_built_in_cpp_equals_the_token_objects(shared_dir):
+    """`zhpolicy segment` writes what Segmenter.segment_lines builds in C++; it
+    equals joining the Token objects' texts, line by line, on the corpus."""
+    import zhpolicy
+    seg = zhpolicy.Segmenter()
+    for path in sorted((shared_dir / "corpus").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        lines = text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        lines = [line[:-1] if line.endswith("\r") else line for line in lines]
+        expected = "".join(" ".join(t.text for t in tokens if not t.text.isspace()) + "\n"
+                           for tokens in seg.segment_many(lines))
+        assert seg.segment_lines(text) == expected
+        for mode in ("search",):
+            assert seg.segment_lines(text, mode=mode) == "".join(
+                " ".join(t.text for t in tokens if not t.text.isspace()) + "\n"
+                for tokens in seg.segment_many(lines, mode=mode))
+        out = run("segment", str(path))
+        assert out.returncode == 0 and out.stdout.decode("utf-8") == expected
