@@ -54,18 +54,29 @@ std::string segmented_lines(const Segmenter& seg, std::string_view utf8, Segment
     lines.push_back(line);
     pos = eol + 1;
   }
-  const std::vector<std::vector<Token>> tokens = seg.segment_many(lines, mode, n_threads);
   std::string out;
   out.reserve(utf8.size() + utf8.size() / 3 + lines.size());
-  for (size_t i = 0; i < lines.size(); ++i) {
-    bool first = true;
-    for (const Token& t : tokens[i]) {
-      if (t.kind == TokenKind::kWhitespace) continue;
-      if (!first) out += ' ';
-      out.append(slice(lines[i], t.span));
-      first = false;
+  // Batches of lines (about 1 MB): the token vectors of one batch at a time
+  // stay small and warm in memory.
+  std::vector<std::string_view> batch;
+  for (size_t next = 0; next < lines.size();) {
+    batch.clear();
+    size_t bytes = 0;
+    while (next < lines.size() && (batch.empty() || bytes < (1u << 20))) {
+      bytes += lines[next].size();
+      batch.push_back(lines[next++]);
     }
-    out += '\n';
+    const std::vector<std::vector<Token>> tokens = seg.segment_many(batch, mode, n_threads);
+    for (size_t i = 0; i < batch.size(); ++i) {
+      bool first = true;
+      for (const Token& t : tokens[i]) {
+        if (t.kind == TokenKind::kWhitespace) continue;
+        if (!first) out += ' ';
+        out.append(slice(batch[i], t.span));
+        first = false;
+      }
+      out += '\n';
+    }
   }
   return out;
 }
