@@ -24,6 +24,7 @@ void bind_entities(pybind11::module_& m);
 void bind_analyzer(pybind11::module_& m);
 void bind_pieces(pybind11::module_& m);
 void bind_targets(pybind11::module_& m);
+void bind_records(pybind11::module_& m);
 
 // `lexicon`, or the package's default lexicon (zhpolicy.default_lexicon(),
 // loaded once) when it is None: every class can be made with no argument.

@@ -30,4 +30,5 @@ True
   zhpolicy::python::bind_analyzer(m);
   zhpolicy::python::bind_pieces(m);
   zhpolicy::python::bind_targets(m);
+  zhpolicy::python::bind_records(m);
 }

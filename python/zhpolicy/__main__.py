@@ -203,17 +203,18 @@ def _extract(args: argparse.Namespace, layer: str) -> int:
 def _analyze(args: argparse.Namespace) -> int:
     analyzer = Analyzer(_lexicon(args))
     writer = None if args.format == "text" else _Writer(args.format)
+    from . import _core
     from .document import Document
+    if writer:
+        # Records built in C++ (one per token, number and entity), a piece at a
+        # time, written in one block each: no Python object per record.
+        for doc, offset, text in _pieces(args.inputs):
+            sys.stdout.write(_core.analysis_records(analyzer, text, doc, offset, args.format))
+        return 0
     for batch in _batches(args):
         parts = analyzer.analyze_parts_many([text for _, _, text in batch], n_threads=args.threads)
         for (doc, offset, text), p in zip(batch, parts):
             d = Document(text, *p)
-            if writer:
-                # One record per token, number and entity (JSON Lines, CSV, TSV alike).
-                for layer, items in (("token", d.tokens), ("number", d.numbers), ("entity", d.entities)):
-                    for item in items:
-                        writer.write(_shifted(_record(doc, layer, item), offset))
-                continue
             if offset == 0:
                 sys.stdout.write(f"== {doc}\n")
             sys.stdout.write(f"  piece at character {offset}: {len(text)} characters, {len(d.tokens)} tokens, "
