@@ -6,11 +6,14 @@
 #include <pybind11/pybind11.h>
 
 #include <charconv>
+#include <future>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
+
+#include <pybind11/stl.h>
 
 #include "bindings.h"
 #include "offsets.h"
@@ -233,6 +236,46 @@ std::string analysis_records(std::string_view doc_name, uint64_t offset, std::st
 
 void bind_records(py::module_& m) {
   m.def(
+      "analysis_records_many",
+      [](const Analyzer& analyzer, const py::iterable& texts, const std::vector<std::string>& docs,
+         const std::vector<uint64_t>& offsets, const std::string& format, unsigned n_threads) {
+        const PyTexts in(texts);
+        if (docs.size() != in.views.size() || offsets.size() != in.views.size()) {
+          throw Error(ErrorCode::kInvalidArgument, "analysis_records_many: texts, docs and offsets differ in length");
+        }
+        RecordWriter check(format);  // a bad format fails before any work
+        std::vector<std::string> out(in.views.size());
+        {
+          py::gil_scoped_release release;
+          const std::vector<Document> analyzed = analyzer.analyze_many(in.views, n_threads);
+          // One task per text to write its records (the CLI passes a few
+          // pieces per thread at a time).
+          std::vector<std::future<std::string>> written;
+          for (size_t i = 0; i < in.views.size(); ++i) {
+            written.push_back(std::async(std::launch::async, [&, i] {
+              return analysis_records(docs[i], offsets[i], in.views[i], analyzed[i], format);
+            }));
+          }
+          for (size_t i = 0; i < written.size(); ++i) out[i] = written[i].get();
+        }
+        py::list result(out.size());
+        for (size_t i = 0; i < out.size(); ++i) {
+          result[i] = py::bytes(out[i]);
+          std::string().swap(out[i]);
+        }
+        return result;
+      },
+      py::arg("analyzer"), py::arg("texts"), py::arg("docs"), py::arg("offsets"), py::arg("format") = "jsonl",
+      py::arg("n_threads") = 0, R"doc(
+analysis_records() of each text (with its doc name and offset) on n_threads
+threads (0: all cores), GIL released: a list of bytes.
+
+>>> import zhpolicy
+>>> outs = zhpolicy._core.analysis_records_many(zhpolicy.Analyzer(), ["新增5家", "重庆"], ["a", "b"], [0, 0], "csv")
+>>> [o.decode("utf-8").count("\n") for o in outs]
+[4, 2]
+)doc");
+  m.def(
       "analysis_records",
       [](const Analyzer& analyzer, const py::str& text, const std::string& doc, uint64_t offset,
          const std::string& format) {
@@ -242,19 +285,19 @@ void bind_records(py::module_& m) {
           py::gil_scoped_release release;
           out = analysis_records(doc, offset, utf8, analyzer.analyze(utf8), format);
         }
-        PyObject* s = PyUnicode_DecodeUTF8(out.data(), static_cast<Py_ssize_t>(out.size()), "strict");
-        if (!s) throw py::error_already_set();
-        return py::reinterpret_steal<py::str>(s);
+        // Bytes: the CLI writes them to stdout's buffer as they are (a str
+        // would be decoded here and encoded again there).
+        return py::bytes(out);
       },
       py::arg("analyzer"), py::arg("text"), py::arg("doc"), py::arg("offset") = 0, py::arg("format") = "jsonl",
       R"doc(
 The records of `zhpolicy analyze --format jsonl|csv|tsv` for `text` (one per
-token, number and entity; `offset` added to the character offsets), built in
-C++ with the GIL released; CSV and TSV without the header line.
+token, number and entity; `offset` added to the character offsets) as UTF-8
+bytes, built in C++ with the GIL released; CSV and TSV without the header line.
 
 >>> import zhpolicy, json
 >>> out = zhpolicy._core.analysis_records(zhpolicy.Analyzer(), "新增5家", "doc.txt")
->>> [json.loads(line)["layer"] for line in out.splitlines()]
+>>> [json.loads(line)["layer"] for line in out.decode("utf-8").splitlines()]
 ['token', 'token', 'token', 'number']
 )doc");
 }

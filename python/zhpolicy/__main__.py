@@ -208,8 +208,13 @@ def _analyze(args: argparse.Namespace) -> int:
     if writer:
         # Records built in C++ (one per token, number and entity), a piece at a
         # time, written in one block each: no Python object per record.
-        for doc, offset, text in _pieces(args.inputs):
-            sys.stdout.write(_core.analysis_records(analyzer, text, doc, offset, args.format))
+        sys.stdout.flush()  # the header, before bytes go to the buffer below it
+        for batch in _batches(args):
+            blocks = _core.analysis_records_many(analyzer, [text for _, _, text in batch], [d for d, _, _ in batch],
+                                                 [o for _, o, _ in batch], args.format, args.threads)
+            for block in blocks:
+                sys.stdout.buffer.write(block)
+        sys.stdout.buffer.flush()
         return 0
     for batch in _batches(args):
         parts = analyzer.analyze_parts_many([text for _, _, text in batch], n_threads=args.threads)

@@ -232,7 +232,7 @@ def test_analyze_records_built_in_cpp_equal_the_python_writer(shared_dir):
                  '1e16元，12345678901234567890元\t"引号"\\反斜杠\r\n\x01控制，区委书记赵世庆，2024年2月5日 14:31，“11241”')
     for text in texts:
         for fmt in ("jsonl", "csv", "tsv"):
-            assert _core.analysis_records(analyzer, text, "d/文件.txt", 11, fmt) == \
+            assert _core.analysis_records(analyzer, text, "d/文件.txt", 11, fmt).decode("utf-8") == \
                 _records_the_python_way(analyzer, text, "d/文件.txt", 11, fmt)
 
 
