@@ -5,6 +5,9 @@
 // output does not depend on which path wrote it.
 #include <pybind11/pybind11.h>
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <charconv>
 #include <future>
 #include <cmath>
@@ -232,48 +235,69 @@ std::string analysis_records(std::string_view doc_name, uint64_t offset, std::st
   return std::move(w.out());
 }
 
+// Writes all of `bytes` to `fd`; the errno of a failed write, else 0.
+int write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    bytes.remove_prefix(static_cast<size_t>(n));
+  }
+  return 0;
+}
+
 }  // namespace
 
 void bind_records(py::module_& m) {
   m.def(
-      "analysis_records_many",
+      "write_analysis_records",
       [](const Analyzer& analyzer, const py::iterable& texts, const std::vector<std::string>& docs,
-         const std::vector<uint64_t>& offsets, const std::string& format, unsigned n_threads) {
+         const std::vector<uint64_t>& offsets, const std::string& format, unsigned n_threads, int fd) {
         const PyTexts in(texts);
         if (docs.size() != in.views.size() || offsets.size() != in.views.size()) {
-          throw Error(ErrorCode::kInvalidArgument, "analysis_records_many: texts, docs and offsets differ in length");
+          throw Error(ErrorCode::kInvalidArgument, "write_analysis_records: texts, docs and offsets differ in length");
         }
         RecordWriter check(format);  // a bad format fails before any work
-        std::vector<std::string> out(in.views.size());
+        int error = 0;
         {
           py::gil_scoped_release release;
           const std::vector<Document> analyzed = analyzer.analyze_many(in.views, n_threads);
-          // One task per text to write its records (the CLI passes a few
-          // pieces per thread at a time).
-          std::vector<std::future<std::string>> written;
+          // One task per text to build its records (the CLI passes a few
+          // pieces per thread at a time), written to fd in order as each is
+          // done and freed: memory holds a batch, not the output.
+          std::vector<std::future<std::string>> built;
           for (size_t i = 0; i < in.views.size(); ++i) {
-            written.push_back(std::async(std::launch::async, [&, i] {
+            built.push_back(std::async(std::launch::async, [&, i] {
               return analysis_records(docs[i], offsets[i], in.views[i], analyzed[i], format);
             }));
           }
-          for (size_t i = 0; i < written.size(); ++i) out[i] = written[i].get();
+          for (auto& b : built) {
+            const std::string block = b.get();
+            if (!error) error = write_all(fd, block);
+          }
         }
-        py::list result(out.size());
-        for (size_t i = 0; i < out.size(); ++i) {
-          result[i] = py::bytes(out[i]);
-          std::string().swap(out[i]);
+        if (error) {
+          errno = error;
+          PyErr_SetFromErrno(PyExc_OSError);  // BrokenPipeError for EPIPE
+          throw py::error_already_set();
         }
-        return result;
       },
-      py::arg("analyzer"), py::arg("texts"), py::arg("docs"), py::arg("offsets"), py::arg("format") = "jsonl",
-      py::arg("n_threads") = 0, R"doc(
-analysis_records() of each text (with its doc name and offset) on n_threads
-threads (0: all cores), GIL released: a list of bytes.
+      py::arg("analyzer"), py::arg("texts"), py::arg("docs"), py::arg("offsets"), py::arg("format"),
+      py::arg("n_threads"), py::arg("fd"), R"doc(
+analysis_records() of each text (with its doc name and offset), analyzed on
+n_threads threads (0: all cores) with the GIL released, written in order to
+the file descriptor `fd` (what `zhpolicy analyze --format ...` does with
+stdout). Raises OSError (BrokenPipeError) when a write fails.
 
->>> import zhpolicy
->>> outs = zhpolicy._core.analysis_records_many(zhpolicy.Analyzer(), ["新增5家", "重庆"], ["a", "b"], [0, 0], "csv")
->>> [o.decode("utf-8").count("\n") for o in outs]
-[4, 2]
+>>> import zhpolicy, os, tempfile
+>>> with tempfile.TemporaryFile() as f:
+...     zhpolicy._core.write_analysis_records(zhpolicy.Analyzer(), ["新增5家", "重庆"], ["a", "b"], [0, 0],
+...                                           "csv", 2, f.fileno())
+...     _ = f.seek(0)
+...     f.read().decode("utf-8").count("\n")
+6
 )doc");
   m.def(
       "analysis_records",

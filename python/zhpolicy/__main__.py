@@ -208,13 +208,10 @@ def _analyze(args: argparse.Namespace) -> int:
     if writer:
         # Records built in C++ (one per token, number and entity), a piece at a
         # time, written in one block each: no Python object per record.
-        sys.stdout.flush()  # the header, before bytes go to the buffer below it
+        sys.stdout.flush()  # the header, before C++ writes to the same file descriptor
         for batch in _batches(args):
-            blocks = _core.analysis_records_many(analyzer, [text for _, _, text in batch], [d for d, _, _ in batch],
-                                                 [o for _, o, _ in batch], args.format, args.threads)
-            for block in blocks:
-                sys.stdout.buffer.write(block)
-        sys.stdout.buffer.flush()
+            _core.write_analysis_records(analyzer, [text for _, _, text in batch], [d for d, _, _ in batch],
+                                         [o for _, o, _ in batch], args.format, args.threads, sys.stdout.fileno())
         return 0
     for batch in _batches(args):
         parts = analyzer.analyze_parts_many([text for _, _, text in batch], n_threads=args.threads)
