@@ -12,7 +12,7 @@ PACKAGES=(
   # Fuzzing (libFuzzer) and instruction counts for the resource tests:
   clang libclang-rt-14-dev valgrind
   python3-jieba python3-dev python3-venv python3-pip python3-setuptools python3-wheel
-  python3-pytest python3-tqdm python3-pandas
+  python3-pytest python3-tqdm python3-pandas python3-numpy
   # Jupyter display, notebook and Dask examples, and their tests:
   python3-ipykernel python3-nbclient python3-nbformat python3-matplotlib python3-pil
   python3-dask python3-distributed chromium fonts-wqy-microhei

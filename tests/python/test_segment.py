@@ -126,3 +126,23 @@ def test_strict_utf8_option_is_validated():
     # A Python str is always valid UTF-8 once encoded, so strict mode accepts it.
     strict = zhpolicy.Segmenter(zhpolicy.default_lexicon(), invalid_utf8="error")
     assert strict.cut("区政协召开会议") == ["区政协", "召开", "会议"]
+
+
+def test_segment_arrays_equal_the_tokens_in_9_bytes_a_token(shared_dir):
+    """Columns for large corpora: the same tokens as segment(), as numpy arrays
+    that share the C++ buffers (no Python object per token)."""
+    import numpy as np
+    import zhpolicy
+    for path in sorted((shared_dir / "corpus").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for mode in ("default", "search"):
+            cols = zhpolicy.segment_arrays(text, mode)
+            tokens = zhpolicy.segment(text, mode)
+            assert cols["start"].tolist() == [t.start for t in tokens]
+            assert cols["end"].tolist() == [t.end for t in tokens]
+            assert [str(zhpolicy.TokenKind(int(k))) for k in cols["kind"]] == [str(t.kind) for t in tokens]
+        assert sum(a.itemsize for a in cols.values()) == 9
+        assert cols["start"].dtype == np.uint32 and cols["kind"].dtype == np.uint8
+        assert cols["start"].base is not None  # a view of the C++ buffer, not a copy
+    empty = zhpolicy.segment_arrays("")
+    assert [len(a) for a in empty.values()] == [0, 0, 0]
