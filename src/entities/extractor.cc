@@ -353,6 +353,38 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
     cands.push_back(c);
     names.emplace(t.cps.substr(c.begin, c.end - c.begin));
   }
+  // Names listed with a name found (陈建华、赵丽颖、黄晓明等人): a name-shaped
+  // token joined to a person by 、 or 和 is a person too, in both directions.
+  if (!names.empty()) {
+    auto is_joint = [&](uint32_t b, uint32_t e) {
+      return e - b == 1 && (t.cps[b] == U'、' || t.cps[b] == U'和' || t.cps[b] == U'与');
+    };
+    const size_t found = cands.size();
+    for (size_t k = 0; k < found; ++k) {
+      if (cands[k].type != EntityType::kPerson || cands[k].source != EntitySource::kRule) continue;
+      // Forward: person 、 name 、 name …
+      for (uint32_t at = cands[k].end; at < n && t.token_start(at) && is_joint(at, t.token_end_of[at]);) {
+        const uint32_t b = at + 1;
+        if (b >= n || !t.token_start(b)) break;
+        const uint32_t e = t.token_end_of[b];
+        if (e > n || e - b < 2 || !person_like(t, b, e, /*trust_nr=*/true)) break;
+        cands.push_back({b, e, EntityType::kPerson, kRulePriority});
+        names.emplace(t.cps.substr(b, e - b));
+        at = e;
+      }
+      // Backward: name 、 name 、 person
+      for (uint32_t end = cands[k].begin; end >= 3;) {
+        const uint32_t joint = end - 1;
+        if (!t.token_start(joint) || !is_joint(joint, end)) break;
+        uint32_t b = joint - 1;
+        while (b > 0 && !t.token_start(b)) --b;
+        if (joint - b < 2 || !person_like(t, b, joint, /*trust_nr=*/true)) break;
+        cands.push_back({b, joint, EntityType::kPerson, kRulePriority});
+        names.emplace(t.cps.substr(b, joint - b));
+        end = b;
+      }
+    }
+  }
   if (!names.empty()) {
     // Asked at every token of the text: the names sorted by first character,
     // with a bit per first character (modulo 4096) that most tokens fail.

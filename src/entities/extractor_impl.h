@@ -228,9 +228,14 @@ inline constexpr std::array<std::u32string_view, 13> kProgrammeNouns = {
     U"计划", U"工程", U"行动", U"品牌", U"战略", U"项目", U"模式", U"机制", U"工作法", U"平台", U"活动", U"专项",
     U"服务圈"};
 // A name-shaped unknown token before one of these is a person: 赵世庆强调.
-inline constexpr std::array<std::u32string_view, 16> kSubjectVerbs = {
+// What follows a person's name in reports and news: verbs of speech, presence
+// and action (赵世庆强调, 王晓明报道), 等人 closing a list of names, and
+// titles written after the name (钟南山院士, 张华同志).
+inline constexpr std::array<std::u32string_view, 38> kSubjectVerbs = {
     U"强调", U"指出", U"表示", U"认为", U"介绍", U"要求", U"希望", U"建议", U"提出", U"认真",
-    U"先后", U"分别", U"主持", U"出席", U"讲话", U"说"};
+    U"先后", U"分别", U"主持", U"出席", U"讲话", U"说", U"报道", U"会见", U"会晤", U"参加",
+    U"宣布", U"透露", U"回应", U"看望", U"调研", U"考察", U"视察", U"接受", U"称", U"等人",
+    U"同志", U"院士", U"教授", U"先生", U"女士", U"说道", U"坦言", U"获得"};
 // Words of this many characters or more are phrases (习近平新时代中国特色社会主义思想):
 // the places inside them are found.
 constexpr uint32_t kLongCompound = 8;
@@ -374,7 +379,7 @@ class EntityExtractorImpl {
     return false;
   }
   bool name_like_token(const CharText& t, uint32_t begin, uint32_t end) const;
-  bool person_like(const CharText& t, uint32_t begin, uint32_t end) const;
+  bool person_like(const CharText& t, uint32_t begin, uint32_t end, bool trust_nr = false) const;
   uint32_t surname_length(const CharText& t, uint32_t at) const;
   // The lexicon entry of the characters [begin, end), looked up without
   // building a string (user words first, as Lexicon::lookup does).

@@ -28,16 +28,20 @@ bool EntityExtractorImpl::name_like_token(const CharText& t, uint32_t begin, uin
   return true;
 }
 
-// A personal name: Han characters after a surname, unknown to the lexicon or
-// typed person by our data. (jieba's "nr" tag is not trusted: it marks 智慧,
-// 楼宇, 文明 too.)
-bool EntityExtractorImpl::person_like(const CharText& t, uint32_t begin, uint32_t end) const {
-  if (surname_length(t, begin) == 0) return false;
+// A personal name: Han characters after a surname, unknown to the lexicon,
+// typed person by our data, or (with `trust_nr`) a word jieba tags as a
+// person's name (nr, nrfg: 王晓明, 刘慈欣). That tag alone is not trusted (it
+// marks 智慧, 楼宇, 文明 and 秦岭 too), nor after a title (政协委员智慧和力量):
+// only before a verb of speech and in a list with a name already found.
+bool EntityExtractorImpl::person_like(const CharText& t, uint32_t begin, uint32_t end, bool trust_nr) const {
+  const uint32_t surname = surname_length(t, begin);
+  if (surname == 0 || end - begin > surname + 2) return false;
   for (uint32_t i = begin; i < end; ++i) {
     if (!t.han(i)) return false;
   }
   const auto w = word_info(t, begin, end);
-  return !w || w->entity == EntityType::kPerson;
+  return !w || w->entity == EntityType::kPerson ||
+         (trust_nr && w->entity == EntityType::kNone && (w->tag == "nr" || w->tag == "nrfg"));
 }
 
 void EntityExtractorImpl::add_transport_line(const CharText& t, uint32_t i, uint32_t e,
@@ -173,7 +177,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     if (e - i >= 2 && e - i <= 3 && e < n && t.has(e, kVerbFirst) && surname_length(t, i) != 0) {
       for (auto verb : kSubjectVerbs) {
         if (t.matches(e, verb)) {
-          if (person_like(t, i, e)) subjects.push_back({i, e, EntityType::kPerson, kRulePriority});
+          if (person_like(t, i, e, /*trust_nr=*/true)) subjects.push_back({i, e, EntityType::kPerson, kRulePriority});
           break;
         }
       }

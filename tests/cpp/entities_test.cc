@@ -84,6 +84,21 @@ TEST_CASE("entities: titles, names after them, and the links", "[entities][perso
   expect("他听说了", "");
 }
 
+TEST_CASE("entities: names without a title, as news writes them", "[entities][person]") {
+  // Before a verb of speech or presence: unknown names, and words jieba tags
+  // as names (nr), which alone are not trusted.
+  expect_rules("刘慈欣出席了颁奖活动", "[刘慈欣 person]");
+  expect_rules("王晓明报道", "[王晓明 person]");
+  expect_rules("张海鹏表示", "[张海鹏 person]");
+  // Listed with a name found, before or after it, with 、 or 和 (等人 closes a list).
+  expect_rules("陈建华、赵丽颖、黄晓明等人出席", "[陈建华 person][赵丽颖 person][黄晓明 person]");
+  expect_rules("张伟和李娜参加了会议", "[张伟 person][李娜 person]");
+  // No context, no name: a dictionary nr word alone, or after a title.
+  expect_rules("智慧和力量", "");
+  expect_rules("政协委员智慧和力量的体现", "[政协委员 position]");
+  expect_rules("王洪文张春桥", "");
+}
+
 TEST_CASE("entities: meetings", "[entities][meeting]") {
   expect("区政协十五届二次会议举行", "[区政协十五届二次会议 meeting]");
   expect("区委十三届十次全会", "[区委十三届十次全会 meeting]");
