@@ -280,7 +280,11 @@ std::vector<Target> TargetExtractorImpl::extract(const NormalizedText& nt, const
           difference = difference || in(target_cues::kDifferences, joined);
         }
       }
-      if (difference) continue;
+      if (difference) {
+        // …and the values listed with it (快于全国3.4个、1个百分点).
+        while (i + 2 < e && is_list_joint(items[i + 1]) && items[i + 2].kind == Item::kValue) i += 2;
+        continue;
+      }
 
       // A list of numbers: i, and the values joined to it by 、/和.
       std::vector<size_t> list{i};

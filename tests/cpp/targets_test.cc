@@ -79,6 +79,7 @@ TEST_CASE("targets: lists, counted things, baselines, carried indicators", "[tar
 TEST_CASE("targets: numbers that measure nothing", "[targets]") {
   // Differences from another figure, programme parts, grades, dates, durations.
   CHECK(records("投资增速快于全国2.1个百分点。").empty());
+  CHECK(records("投资、消费增速分别快于全国3.4个、1个百分点。").empty());
   CHECK(records("实施8项行动，建设20万吨级泊位，连续3年开展评比，2025年10月启动。").empty());
   CHECK(records("").empty());
   CHECK(records("没有数字的句子。").empty());
