@@ -293,6 +293,22 @@ std::vector<Target> TargetExtractorImpl::extract(const NormalizedText& nt, const
         list.push_back(list.back() + 2);
       }
 
+      // A share of something: 90%的化工园区降至较低风险等级 (the rest of the clause says of what).
+      if (list.size() == 1 && number.kind == NumberKind::kPercent && i + 2 < e && is_word(items[i + 1], "的") &&
+          is_han_word(items[i + 2])) {
+        size_t last = i + 2;
+        while (last < e && (items[last].kind == Item::kWord || is_quote(items[last])) &&
+               !is_list_joint(items[last])) {
+          ++last;
+        }
+        Range r = trim(items, {i + 2, last});
+        if (!r.empty()) {
+          emit(r, i, TargetRelation::kLevel, modality_of(s, e, i), 0.6f);
+          previous = r;
+          continue;
+        }
+      }
+
       // A counted thing after the number: (建设) 5家 省级概念验证中心; or
       // money raised for what follows: 筹措 7亿元 实施就业惠民工程.
       const bool counted = number.kind == NumberKind::kQuantity && in(target_cues::kCounters, number.unit);

@@ -70,6 +70,9 @@ TEST_CASE("targets: lists, counted things, baselines, carried indicators", "[tar
   CHECK(records("力争常住人口城镇化率从58%提高到62%。") ==
         std::vector<Record>{{"常住人口城镇化率", "level", "actual", "58%", "常住人口城镇化率"},
                             {"常住人口城镇化率", "level", "target", "62%", "常住人口城镇化率"}});
+  // A share: what follows 的 says of what.
+  CHECK(records("去年85%的乡镇建成综合文化站。") ==
+        std::vector<Record>{{"乡镇建成综合文化站", "level", "actual", "85%", ""}});
   // A clause without an indicator takes the sentence's last one.
   CHECK(records("去年外贸进出口总额达到800亿元，增长7%。") ==
         std::vector<Record>{{"外贸进出口总额", "level", "actual", "800亿元", "进出口总额"},
