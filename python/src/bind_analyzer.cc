@@ -20,7 +20,7 @@ py::tuple to_py_parts(const py::str& text, std::string_view utf8, const Document
     links.append(py::make_tuple(entities[rel.head], std::string(to_string(rel.type)), entities[rel.tail]));
   }
   py::list numbers = to_py_numbers(text, utf8, doc.numbers());
-  return py::make_tuple(to_py_tokens(text, utf8, doc.tokens()), numbers, entities, links,
+  return py::make_tuple(to_py_token_list(text, utf8, doc.tokens()), numbers, entities, links,
                         to_py_targets(text, utf8, doc.targets(), numbers));
 }
 

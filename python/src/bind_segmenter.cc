@@ -15,14 +15,6 @@ namespace {
 
 namespace py = pybind11;
 
-// A token as Python sees it: character offsets into the str it came from.
-struct PyToken {
-  py::str text;
-  uint32_t start;
-  uint32_t end;
-  TokenKind kind;
-};
-
 SegmentMode parse_mode(const std::string& mode) {
   if (mode == "default") return SegmentMode::kDefault;
   if (mode == "search") return SegmentMode::kSearch;

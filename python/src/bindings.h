@@ -25,6 +25,15 @@ void bind_analyzer(pybind11::module_& m);
 void bind_pieces(pybind11::module_& m);
 void bind_targets(pybind11::module_& m);
 void bind_records(pybind11::module_& m);
+void bind_token_list(pybind11::module_& m);
+
+// A token as Python sees it: character offsets into the str it came from.
+struct PyToken {
+  pybind11::str text;
+  uint32_t start;
+  uint32_t end;
+  TokenKind kind;
+};
 
 // `lexicon`, or the package's default lexicon (zhpolicy.default_lexicon(),
 // loaded once) when it is None: every class can be made with no argument.
@@ -42,6 +51,10 @@ inline Lexicon lexicon_or_default(const pybind11::object& lexicon) {
 // Python objects for C++ results, with character offsets into `text` (whose
 // UTF-8 form is `utf8`). Need the GIL.
 pybind11::list to_py_tokens(const pybind11::str& text, std::string_view utf8, const std::vector<Token>& tokens);
+// The tokens as a zhpolicy.TokenList: columns in C++ (9 bytes a token), a
+// Token object made only when one is asked for.
+pybind11::object to_py_token_list(const pybind11::str& text, std::string_view utf8,
+                                  const std::vector<Token>& tokens);
 pybind11::list to_py_numbers(const pybind11::str& text, std::string_view utf8, const std::vector<Number>& numbers);
 pybind11::list to_py_entities(const pybind11::str& text, std::string_view utf8, const std::vector<Entity>& entities);
 // `numbers`: the Python Numbers of the text, indexed by Target::number_index.

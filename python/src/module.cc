@@ -30,5 +30,6 @@ True
   zhpolicy::python::bind_analyzer(m);
   zhpolicy::python::bind_pieces(m);
   zhpolicy::python::bind_targets(m);
+  zhpolicy::python::bind_token_list(m);
   zhpolicy::python::bind_records(m);
 }

@@ -9,6 +9,7 @@ Offsets are character offsets into the str you pass: for every token,
 """
 from __future__ import annotations
 
+import collections.abc
 import functools
 import importlib.resources
 import os
@@ -27,6 +28,7 @@ from ._core import (  # noqa: F401  (re-exported API)
     TargetExtractor,
     Token,
     TokenKind,
+    TokenList,
     UserWord,
     WordInfo,
     __version__,
@@ -34,12 +36,14 @@ from ._core import (  # noqa: F401  (re-exported API)
     parse_number,
 )
 from .document import Document
+
+collections.abc.Sequence.register(TokenList)
 from .frame import to_dataframe
 from .stream import Piece, analyze_file, analyze_files
 
 __all__ = [
     "Analyzer", "Document", "analyze", "analyze_many", "analyze_file", "analyze_files", "Piece", "to_dataframe",
-    "Entity", "EntityExtractor", "Error", "Lexicon", "Number", "NumberExtractor", "Segmenter", "Token", "TokenKind", "UserWord", "WordInfo",
+    "Entity", "EntityExtractor", "Error", "Lexicon", "Number", "NumberExtractor", "Segmenter", "Token", "TokenKind", "TokenList", "UserWord", "WordInfo",
     "__version__", "default_lexicon_path", "default_lexicon", "load",
     "segment", "cut", "segment_many", "segment_arrays", "numbers", "numbers_many",
     "entities", "entities_many", "parse_number", "to_chinese",
@@ -140,7 +144,7 @@ def segment(text: str, mode: str = "default", entities: bool = False) -> List[To
     if entities:
         if mode != "default":
             raise Error("entities=True needs mode='default'")
-        return _default_analyzer(True).analyze_parts(text)[0]
+        return list(_default_analyzer(True).analyze_parts(text)[0])
     return _default_segmenter().segment(text, mode)
 
 

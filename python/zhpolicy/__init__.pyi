@@ -1,5 +1,5 @@
 # Type stubs for zhpolicy (the pybind11 module _core and the Python layer).
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union, overload
 import decimal
 import os
 
@@ -120,7 +120,16 @@ class TargetExtractor:
     @property
     def lexicon(self) -> Lexicon: ...
 
-Parts = Tuple[List[Token], List[Number], List[Entity], List[Link], List[Target]]
+class TokenList(Sequence[Token]):
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+    @overload
+    def __getitem__(self, s: slice) -> List[Token]: ...
+    def __iter__(self) -> Iterator[Token]: ...
+    def arrays(self) -> Dict[str, Any]: ...
+
+Parts = Tuple[TokenList, List[Number], List[Entity], List[Link], List[Target]]
 
 class Analyzer:
     def __init__(self, lexicon: Optional[Lexicon] = ..., hmm: bool = ..., entity_tokens: bool = ..., entity_model: bool = ..., targets: bool = ...) -> None: ...
@@ -131,12 +140,12 @@ class Analyzer:
 
 class Document:
     text: str
-    tokens: List[Token]
+    tokens: Sequence[Token]  # a TokenList from analyze()
     numbers: List[Number]
     entities: List[Entity]
     links: List[Link]
     targets: List[Target]
-    def __init__(self, text: str, tokens: List[Token] = ..., numbers: List[Number] = ...,
+    def __init__(self, text: str, tokens: Sequence[Token] = ..., numbers: List[Number] = ...,
                  entities: List[Entity] = ..., links: List[Link] = ..., targets: List[Target] = ...) -> None: ...
     def to_dict(self) -> Dict[str, Any]: ...
     def to_pandas(self, layer: Optional[str] = ..., doc_id: str = ...) -> Any: ...

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 
 @dataclass
@@ -20,7 +20,7 @@ class Document:
     """
 
     text: str
-    tokens: List[Any] = field(default_factory=list)
+    tokens: Sequence[Any] = field(default_factory=list)  # a TokenList from analyze()
     numbers: List[Any] = field(default_factory=list)
     entities: List[Any] = field(default_factory=list)
     links: List[Tuple[Any, str, Any]] = field(default_factory=list)
