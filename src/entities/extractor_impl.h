@@ -381,6 +381,7 @@ class EntityExtractorImpl {
   }
   bool name_like_token(const CharText& t, uint32_t begin, uint32_t end) const;
   bool person_like(const CharText& t, uint32_t begin, uint32_t end, bool trust_nr = false) const;
+  bool foreign_name(const CharText& t, uint32_t begin, uint32_t end) const;
   uint32_t surname_length(const CharText& t, uint32_t at) const;
   // The lexicon entry of the characters [begin, end), looked up without
   // building a string (user words first, as Lexicon::lookup does).

@@ -44,6 +44,17 @@ bool EntityExtractorImpl::person_like(const CharText& t, uint32_t begin, uint32_
          (trust_nr && w->entity == EntityType::kNone && (w->tag == "nr" || w->tag == "nrfg"));
 }
 
+// A word jieba tags as a person's name (nr, nrt for transliterated names,
+// nrfg) and no list types otherwise, of Han characters: asked only before a
+// verb of speech, where a name without a surname is most often a foreign one.
+bool EntityExtractorImpl::foreign_name(const CharText& t, uint32_t begin, uint32_t end) const {
+  for (uint32_t i = begin; i < end; ++i) {
+    if (!t.han(i)) return false;
+  }
+  const auto w = word_info(t, begin, end);
+  return w && w->entity == EntityType::kNone && (w->tag == "nr" || w->tag == "nrt" || w->tag == "nrfg");
+}
+
 void EntityExtractorImpl::add_transport_line(const CharText& t, uint32_t i, uint32_t e,
                                              std::vector<Candidate>& out) const {
   // Railways and roads are named by the short names of the places they join:
@@ -164,7 +175,8 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     if (e > n) break;  // not a token start: given tokens that leave a gap
     const uint32_t len = e - i;
     const uint16_t first = t.flags[i], last = t.flags[e - 1], next = t.flags[e];
-    const bool subject = (len - 2 <= 1) & ((next & kVerbFirst) != 0) & ((first & (kSurname | kCompoundFirst)) != 0);
+    // (A name without a surname, 2 to 4 characters, may be a foreign one: 特朗普表示.)
+    const bool subject = (len - 2 <= 2) & ((next & kVerbFirst) != 0);
     const bool glued = (len == 2) & (t.cps[i + 1] == U'说');
     const bool place = ((len - 3 <= 2) | (len == 1)) & ((last & kPlaceChar) != 0);
     const bool suffix = may_end_in_suffix(i, e);
@@ -173,13 +185,16 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
   }
   for (uint32_t x = 0; x < count; ++x) {
     const uint32_t i = listed[x], e = t.token_end_of[i];
-    // A name-shaped unknown token before a verb of speech or action: 赵世庆强调.
-    if (e - i >= 2 && e - i <= 3 && e < n && t.has(e, kVerbFirst) && surname_length(t, i) != 0) {
+    // A name-shaped token before a verb of speech or action: 赵世庆强调; or a
+    // word jieba tags as a (foreign) person's name there: 特朗普表示, 默克尔指出.
+    if (e - i >= 2 && e - i <= 4 && e < n && t.has(e, kVerbFirst)) {
+      const bool chinese = e - i <= 3 && surname_length(t, i) != 0;
       for (auto verb : kSubjectVerbs) {
-        if (t.matches(e, verb)) {
-          if (person_like(t, i, e, /*trust_nr=*/true)) subjects.push_back({i, e, EntityType::kPerson, kRulePriority});
-          break;
+        if (!t.matches(e, verb)) continue;
+        if (chinese ? person_like(t, i, e, /*trust_nr=*/true) : foreign_name(t, i, e)) {
+          subjects.push_back({i, e, EntityType::kPerson, kRulePriority});
         }
+        break;
       }
     }
     // The HMM glues 说 to the last character of an unknown name it cut

@@ -90,6 +90,9 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   expect_rules("刘慈欣出席了颁奖活动", "[刘慈欣 person]");
   expect_rules("王晓明报道", "[王晓明 person]");
   expect_rules("张海鹏表示", "[张海鹏 person]");
+  // Without a surname: a word jieba tags as a (foreign) name, before a verb of speech.
+  expect_rules("特朗普表示将加征关税", "[特朗普 person]");
+  expect_rules("默克尔指出", "[默克尔 person]");
   // Listed with a name found, before or after it, with 、 or 和 (等人 closes a list).
   expect_rules("陈建华、赵丽颖、黄晓明等人出席", "[陈建华 person][赵丽颖 person][黄晓明 person]");
   expect_rules("张伟和李娜参加了会议", "[张伟 person][李娜 person]");
