@@ -23,6 +23,7 @@
 #include "targets/extractor_impl.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "lexicon/lexicon_data.h"
 #include "targets/boundary_model.h"
@@ -35,6 +36,45 @@ using namespace target_detail;
 using target_cues::in;
 
 namespace {
+
+// Which word lists of cues.h hold a word, as bits, from one hash lookup
+// (the lists are asked about every word near every number).
+enum CueList : uint32_t {
+  kLinkList = 1,
+  kIncreaseList = 2,
+  kDecreaseList = 4,
+  kReachList = 8,
+  kComparisonList = 16,
+  kLeadingList = 32,
+  kTargetCueList = 64,
+  kActualCueList = 128,
+  kProgrammeList = 256,
+  kDifferenceList = 512,
+};
+
+uint32_t lists_of(std::string_view word) {
+  static const std::unordered_map<std::string_view, uint32_t> index = [] {
+    std::unordered_map<std::string_view, uint32_t> m;
+    auto add = [&m](const auto& words, uint32_t bit) {
+      for (std::string_view w : words) m[w] |= bit;
+    };
+    add(target_cues::kLinks, kLinkList);
+    add(target_cues::kIncrease, kIncreaseList);
+    add(target_cues::kDecrease, kDecreaseList);
+    add(target_cues::kReachWords, kReachList);
+    add(target_cues::kComparisons, kComparisonList);
+    add(target_cues::kLeading, kLeadingList);
+    add(target_cues::kTargetCues, kTargetCueList);
+    add(target_cues::kActualCues, kActualCueList);
+    add(target_cues::kProgrammeParts, kProgrammeList);
+    add(target_cues::kDifferences, kDifferenceList);
+    return m;
+  }();
+  const auto it = index.find(word);
+  return it == index.end() ? 0 : it->second;
+}
+
+bool in_list(const Item& it, uint32_t lists) { return it.kind == Item::kWord && (lists_of(it.text) & lists) != 0; }
 
 bool is_han_word(const Item& it) {
   if (it.kind != Item::kWord || it.text.empty()) return false;
@@ -53,8 +93,7 @@ bool is_list_joint(const Item& it) {
          (it.kind == Item::kWord && (it.text == "和" || it.text == "及" || it.text == "与" || it.text == "以及"));
 }
 bool is_link(const Item& it) {
-  return it.kind == Item::kWord && (in(target_cues::kLinks, it.text) || in(target_cues::kIncrease, it.text) ||
-                                    in(target_cues::kDecrease, it.text) || in(target_cues::kReachWords, it.text));
+  return in_list(it, kLinkList | kIncreaseList | kDecreaseList | kReachList);
 }
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -68,7 +107,7 @@ Range trim(const std::vector<Item>& items, Range r) {
   while (!r.empty()) {
     const Item& it = items[r.first];
     const bool scope = it.place && r.last - r.first > 1;
-    if (it.kind == Item::kOtherNumber || it.kind == Item::kMark || in(target_cues::kLeading, it.text) ||
+    if (it.kind == Item::kOtherNumber || it.kind == Item::kMark || in_list(it, kLeadingList) ||
         is_list_joint(it) || scope) {
       ++r.first;
     } else {
@@ -103,11 +142,12 @@ TargetRelation relation_of(const std::vector<Item>& items, size_t first, size_t 
       }
       continue;
     }
-    if (in(target_cues::kReachWords, it.text) && it.text != "达到") {
+    const uint32_t lists = lists_of(it.text);
+    if ((lists & kReachList) && it.text != "达到") {
       r = TargetRelation::kLevel;  // 提高到, 增至: the level reached
-    } else if (in(target_cues::kIncrease, it.text)) {
+    } else if (lists & kIncreaseList) {
       r = TargetRelation::kIncrease;
-    } else if (in(target_cues::kDecrease, it.text)) {
+    } else if (lists & kDecreaseList) {
       r = TargetRelation::kDecrease;
     }
   }
@@ -124,8 +164,9 @@ Cue cue_of(const std::vector<Item>& items, size_t k, size_t sentence_end) {
   if (it.kind != Item::kWord) return Cue::kNone;
   // 到 before a date: a deadline (到2030年).
   if (it.text == "到" && k + 1 < sentence_end && items[k + 1].kind == Item::kOtherNumber) return Cue::kTarget;
-  if (in(target_cues::kTargetCues, it.text)) return Cue::kTarget;
-  if (in(target_cues::kActualCues, it.text)) return Cue::kActual;
+  const uint32_t lists = lists_of(it.text);
+  if (lists & kTargetCueList) return Cue::kTarget;
+  if (lists & kActualCueList) return Cue::kActual;
   return Cue::kNone;
 }
 
@@ -197,13 +238,19 @@ std::vector<Target> TargetExtractorImpl::extract(const NormalizedText& nt, const
         .substr(items[r.first].begin, items[r.last - 1].end - r.cut - items[r.first].begin);
   };
   // The modality of number item i in the sentence [s, e).
+  // Each item's cue, found once (a sentence's numbers share its words).
+  std::vector<uint8_t> cues(items.size(), 0);  // 0: not yet, else 1 + Cue
+  auto cue_at = [&](size_t k, size_t e) {
+    if (!cues[k]) cues[k] = static_cast<uint8_t>(1 + static_cast<int>(cue_of(items, k, e)));
+    return static_cast<Cue>(cues[k] - 1);
+  };
   auto modality_of = [&](size_t s, size_t e, size_t i) {
     for (size_t k = i; k-- > s;) {
-      const Cue c = cue_of(items, k, e);
+      const Cue c = cue_at(k, e);
       if (c != Cue::kNone) return c == Cue::kTarget ? TargetModality::kTarget : TargetModality::kActual;
     }
     for (size_t k = i + 1; k < e; ++k) {
-      const Cue c = cue_of(items, k, e);
+      const Cue c = cue_at(k, e);
       if (c != Cue::kNone) return c == Cue::kTarget ? TargetModality::kTarget : TargetModality::kActual;
     }
     switch (sections.at(items[i].begin)) {
@@ -238,7 +285,7 @@ std::vector<Target> TargetExtractorImpl::extract(const NormalizedText& nt, const
 
       // 8项行动, 20万吨级: counts of a programme's parts and grades measure nothing.
       if (i + 1 < e && items[i + 1].kind == Item::kWord &&
-          (in(target_cues::kProgrammeParts, items[i + 1].text) || items[i + 1].text.substr(0, 3) == "级")) {
+          (in_list(items[i + 1], kProgrammeList) || items[i + 1].text.substr(0, 3) == "级")) {
         continue;
       }
 
@@ -248,7 +295,7 @@ std::vector<Target> TargetExtractorImpl::extract(const NormalizedText& nt, const
       if (i > s && (is_word(items[i - 1], "从") || is_word(items[i - 1], "由"))) {
         from = i - 1;
       } else if (i > s + 1 && (is_word(items[i - 2], "从") || is_word(items[i - 2], "由")) &&
-                 (items[i - 1].kind == Item::kOtherNumber || in(target_cues::kLeading, items[i - 1].text))) {
+                 (items[i - 1].kind == Item::kOtherNumber || in_list(items[i - 1], kLeadingList))) {
         from = i - 2;
       }
       if (from < i) {
@@ -273,11 +320,11 @@ std::vector<Target> TargetExtractorImpl::extract(const NormalizedText& nt, const
       for (size_t k = i; k > s && k + 4 > i; --k) {
         if (items[k - 1].kind == Item::kMark) break;
         const Item& it = items[k - 1];
-        difference = difference || (it.kind == Item::kWord && in(target_cues::kDifferences, it.text));
+        difference = difference || in_list(it, kDifferenceList);
         // 快 于 as two words.
         if (it.kind == Item::kWord && it.text == "于" && k >= 2 && items[k - 2].kind == Item::kWord) {
           const std::string joined = std::string(items[k - 2].text) + "于";
-          difference = difference || in(target_cues::kDifferences, joined);
+          difference = difference || (lists_of(joined) & kDifferenceList) != 0;
         }
       }
       if (difference) {
@@ -369,7 +416,7 @@ std::vector<Target> TargetExtractorImpl::extract(const NormalizedText& nt, const
       if (!parts.empty()) {
         Range& last = parts.back();
         for (size_t k = last.first; k < last.last; ++k) {
-          if (items[k].kind == Item::kWord && in(target_cues::kComparisons, items[k].text)) {
+          if (in_list(items[k], kComparisonList)) {
             relation_from = k;
             last.last = k;
             break;
