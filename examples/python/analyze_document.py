@@ -13,7 +13,7 @@ def main(path: str) -> int:
     with open(path, encoding="utf-8") as f:
         text = f.read()
     start = time.perf_counter()
-    doc = zhpolicy.analyze(text)  # one pass: tokens, numbers, entities, links
+    doc = zhpolicy.analyze(text)  # one pass: tokens, numbers, entities, links, targets
     elapsed = time.perf_counter() - start
     tokens = doc.tokens
 
@@ -54,6 +54,14 @@ def main(path: str) -> int:
             shown_names = "、".join(by_type[etype][:12])
             more = f" … (+{len(by_type[etype]) - 12})" if len(by_type[etype]) > 12 else ""
             print(f"  {etype:<12} {shown_names}{more}")
+
+    targets = doc.targets
+    print(f"\n-- {len(targets)} targets (indicator, relation, goal or result, number) --")
+    for t in targets[:15]:
+        name = t.indicator + (f" [{t.canonical}]" if t.canonical and t.canonical != t.indicator else "")
+        print(f"  {name:<24} {t.relation:<9} {t.modality:<7} {t.number.text}")
+    if len(targets) > 15:
+        print(f"  … {len(targets) - 15} more")
 
     words = collections.Counter(t.text for t in tokens
                                 if str(t.kind) == "word" and len(t.text) > 1)

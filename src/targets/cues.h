@@ -73,6 +73,8 @@ constexpr std::string_view kActualCues[] = {"比上年", "同比", "比去年", 
                                             "较十三五"};
 // Headings of the review of past years; other numbered headings plan.
 constexpr std::string_view kReviewHeadingCues[] = {"回顾", "总结", "成就", "成效", "取得", "过去"};
+// A title that names a plan (…工作要点, …实施方案): the whole text plans.
+constexpr std::string_view kPlanTitleCues[] = {"要点", "计划", "安排", "规划", "方案", "目标", "任务"};
 
 }  // namespace target_cues
 }  // namespace internal

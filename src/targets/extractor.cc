@@ -18,7 +18,8 @@
 //     提高到 → level), level when none or when the indicator names a rate
 //     of change (涨幅, 增速);
 //   - the modality is the nearest cue in the sentence (力争, 预期目标 →
-//     target; 比上年, 累计 → actual), else the report section's, else
+//     target; 比上年, 累计 → actual), else the report section's (or a plan
+//     title's: …工作要点), else
 //     target for a number stated with 左右/以上/以内 and actual otherwise.
 #include "targets/extractor_impl.h"
 

@@ -38,11 +38,25 @@ size_t heading_number(std::string_view line) {
 Sections find_sections(std::string_view text) {
   Sections out;
   bool first_heading = true;
+  bool first_line = true;
   for (size_t pos = 0; pos < text.size();) {
     size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) eol = text.size();
     std::string_view line = text.substr(pos, eol - pos);
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    // A short first line is the title: one that names a plan (渝中区2025年
+    // 政府工作要点) makes the whole text a plan, its numbered headings too.
+    if (first_line && !line.empty()) {
+      first_line = false;
+      const bool plan = line.size() <= 120 && heading_number(line) == 0 && eol < text.size();
+      bool named = false;
+      for (std::string_view cue : target_cues::kPlanTitleCues) named = named || line.find(cue) != std::string_view::npos;
+      if (plan && named) {
+        out.begins.push_back(static_cast<uint32_t>(pos));
+        out.modality.push_back(SectionModality::kTarget);
+        first_heading = false;
+      }
+    }
     if (const size_t n = heading_number(line); n > 0 && line.size() < 400) {
       // A review heading names it (回顾, 成就 …); a report opens with its review.
       bool review = first_heading;

@@ -95,6 +95,10 @@ TEST_CASE("targets: a clause without a cue takes its section's modality", "[targ
   REQUIRE(got.size() == 2);
   CHECK(got[0].modality == "actual");
   CHECK(got[1].modality == "target");
+  // A title that names a plan makes the whole text a plan.
+  const std::vector<Record> plan = records("某区2030年工作要点\n粮食产量达到610亿斤。\n");
+  REQUIRE(plan.size() == 1);
+  CHECK(plan[0].modality == "target");
   // Alone, without section or cue: the qualifier decides (以上 → a goal).
   CHECK(records("粮食产量600亿斤以上。").at(0).modality == "target");
   CHECK(records("粮食产量600亿斤。").at(0).modality == "actual");
