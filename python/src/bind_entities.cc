@@ -28,8 +28,7 @@ Entities extract_nogil(const EntityExtractor& ex, std::string_view utf8) {
 
 }  // namespace
 
-py::list to_py_entities(const py::str& text, std::string_view utf8, const std::vector<Entity>& entities) {
-  const CharOffsets chars(utf8);
+py::list to_py_entities(const py::str& text, const CharOffsets& chars, const std::vector<Entity>& entities) {
   py::list out(entities.size());
   for (size_t i = 0; i < entities.size(); ++i) {
     const uint32_t s = chars(entities[i].span.begin), e = chars(entities[i].span.end);
@@ -104,7 +103,7 @@ Finds policy entities. Immutable and safe to share between threads.
            [](const EntityExtractor& ex, const py::str& text) {
              const std::string_view utf8 = utf8_view(text);
              const Entities r = extract_nogil(ex, utf8);
-             return to_py_entities(text, utf8, r.entities);
+             return to_py_entities(text, CharOffsets(utf8), r.entities);
            },
            py::arg("text"), R"doc(
 The entities of `text` (list of Entity), in order, not overlapping.
@@ -118,7 +117,7 @@ The entities of `text` (list of Entity), in order, not overlapping.
            [](const EntityExtractor& ex, const py::str& text) {
              const std::string_view utf8 = utf8_view(text);
              const Entities r = extract_nogil(ex, utf8);
-             py::list entities = to_py_entities(text, utf8, r.entities);
+             py::list entities = to_py_entities(text, CharOffsets(utf8), r.entities);
              py::list links;
              for (const Relation& rel : r.relations) {
                links.append(py::make_tuple(entities[rel.head], std::string(to_string(rel.type)), entities[rel.tail]));
@@ -143,7 +142,7 @@ The entities of `text` (list of Entity), in order, not overlapping.
              }
              py::list out(results.size());
              for (size_t i = 0; i < results.size(); ++i) {
-               out[i] = to_py_entities(in.strs[i], in.views[i], results[i].entities);
+               out[i] = to_py_entities(in.strs[i], CharOffsets(in.views[i]), results[i].entities);
              }
              return out;
            },

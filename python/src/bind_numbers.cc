@@ -38,8 +38,7 @@ struct PyNumber {
 
 }  // namespace
 
-py::list to_py_numbers(const py::str& text, std::string_view utf8, const std::vector<Number>& numbers) {
-  const CharOffsets chars(utf8);
+py::list to_py_numbers(const py::str& text, const CharOffsets& chars, const std::vector<Number>& numbers) {
   py::list out(numbers.size());
   for (size_t i = 0; i < numbers.size(); ++i) {
     const Number& n = numbers[i];
@@ -166,7 +165,7 @@ Finds the numbers of a text. Immutable and safe to share between threads.
                py::gil_scoped_release release;
                numbers = ex.extract(utf8);
              }
-             return to_py_numbers(text, utf8, numbers);
+             return to_py_numbers(text, CharOffsets(utf8), numbers);
            },
            py::arg("text"), R"doc(
 The numbers of `text` (list of Number), in order.
@@ -185,7 +184,7 @@ The numbers of `text` (list of Number), in order.
                results = ex.extract_many(in.views, n_threads);
              }
              py::list out(results.size());
-             for (size_t i = 0; i < results.size(); ++i) out[i] = to_py_numbers(in.strs[i], in.views[i], results[i]);
+             for (size_t i = 0; i < results.size(); ++i) out[i] = to_py_numbers(in.strs[i], CharOffsets(in.views[i]), results[i]);
              return out;
            },
            py::arg("texts"), py::arg("n_threads") = 0, R"doc(

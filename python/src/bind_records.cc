@@ -181,7 +181,7 @@ class RecordWriter {
   std::string out_;
 };
 
-std::string number_value(const Number& n, const Decimal& d) {
+std::string number_value(const Decimal& d) {
   if (d.is_integer()) return d.to_string();
   std::string s;
   append_python_float(s, d.to_double());
@@ -210,8 +210,8 @@ std::string analysis_records(std::string_view doc_name, uint64_t offset, std::st
   for (const Number& n : d.numbers()) {
     span_fields(n.span);
     const bool iso = n.kind == NumberKind::kDate || n.kind == NumberKind::kTime || n.kind == NumberKind::kCode;
-    if (!iso) value = number_value(n, n.value);
-    if (n.value_max) value_max = number_value(n, *n.value_max);
+    if (!iso) value = number_value(n.value);
+    if (n.value_max) value_max = number_value(*n.value_max);
     const Field f[kFields] = {
         Field::string(doc_name), Field::string("number"), Field::literal(start), Field::literal(end),
         Field::string(slice(utf8, n.span)), Field::string(to_string(n.kind)),
@@ -286,7 +286,9 @@ void bind_records(py::module_& m) {
       },
       py::arg("analyzer"), py::arg("texts"), py::arg("docs"), py::arg("offsets"), py::arg("format"),
       py::arg("n_threads"), py::arg("fd"), R"doc(
-analysis_records() of each text (with its doc name and offset), analyzed on
+The records of `zhpolicy analyze --format jsonl|csv|tsv` (one per token,
+number and entity; CSV and TSV without the header line) of each text, with
+its doc name and offset added to the character offsets, analyzed on
 n_threads threads (0: all cores) with the GIL released, written in order to
 the file descriptor `fd` (what `zhpolicy analyze --format ...` does with
 stdout). Raises OSError (BrokenPipeError) when a write fails.
@@ -298,31 +300,6 @@ stdout). Raises OSError (BrokenPipeError) when a write fails.
 ...     _ = f.seek(0)
 ...     f.read().decode("utf-8").count("\n")
 6
-)doc");
-  m.def(
-      "analysis_records",
-      [](const Analyzer& analyzer, const py::str& text, const std::string& doc, uint64_t offset,
-         const std::string& format) {
-        const std::string_view utf8 = utf8_view(text);
-        std::string out;
-        {
-          py::gil_scoped_release release;
-          out = analysis_records(doc, offset, utf8, analyzer.analyze(utf8), format);
-        }
-        // Bytes: the CLI writes them to stdout's buffer as they are (a str
-        // would be decoded here and encoded again there).
-        return py::bytes(out);
-      },
-      py::arg("analyzer"), py::arg("text"), py::arg("doc"), py::arg("offset") = 0, py::arg("format") = "jsonl",
-      R"doc(
-The records of `zhpolicy analyze --format jsonl|csv|tsv` for `text` (one per
-token, number and entity; `offset` added to the character offsets) as UTF-8
-bytes, built in C++ with the GIL released; CSV and TSV without the header line.
-
->>> import zhpolicy, json
->>> out = zhpolicy._core.analysis_records(zhpolicy.Analyzer(), "新增5家", "doc.txt")
->>> [json.loads(line)["layer"] for line in out.decode("utf-8").splitlines()]
-['token', 'token', 'token', 'number']
 )doc");
 }
 

@@ -114,8 +114,7 @@ std::vector<Token> segment_nogil(const Segmenter& seg, std::string_view utf8, Se
 
 }  // namespace
 
-py::list to_py_tokens(const py::str& text, std::string_view utf8, const std::vector<Token>& tokens) {
-  const CharOffsets chars(utf8);
+py::list to_py_tokens(const py::str& text, const CharOffsets& chars, const std::vector<Token>& tokens) {
   py::list out(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
     const uint32_t s = chars(tokens[i].span.begin), e = chars(tokens[i].span.end);
@@ -207,7 +206,7 @@ Segments Chinese text into words. Immutable and safe to share between threads.
            [](const Segmenter& seg, const py::str& text, const std::string& mode) {
              const std::string_view utf8 = utf8_view(text);
              const auto tokens = segment_nogil(seg, utf8, parse_mode(mode));
-             return to_py_tokens(text, utf8, tokens);
+             return to_py_tokens(text, CharOffsets(utf8), tokens);
            },
            py::arg("text"), py::arg("mode") = "default", R"doc(
 Tokens of `text` (list of Token) that tile it: ''.join(t.text for t in tokens) == text.
@@ -279,7 +278,7 @@ dropped), one line out per line in, as one str built in C++ (what
                results = seg.segment_many(in.views, m, n_threads);
              }
              py::list out(results.size());
-             for (size_t i = 0; i < results.size(); ++i) out[i] = to_py_tokens(in.strs[i], in.views[i], results[i]);
+             for (size_t i = 0; i < results.size(); ++i) out[i] = to_py_tokens(in.strs[i], CharOffsets(in.views[i]), results[i]);
              return out;
            },
            py::arg("texts"), py::arg("n_threads") = 0, py::arg("mode") = "default", R"doc(

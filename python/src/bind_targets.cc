@@ -25,9 +25,8 @@ struct PyTarget {
 
 }  // namespace
 
-py::list to_py_targets(const py::str& text, std::string_view utf8, const std::vector<Target>& targets,
+py::list to_py_targets(const py::str& text, const CharOffsets& chars, const std::vector<Target>& targets,
                        const py::list& numbers) {
-  const CharOffsets chars(utf8);
   py::list out(targets.size());
   for (size_t i = 0; i < targets.size(); ++i) {
     const Target& t = targets[i];
@@ -111,7 +110,8 @@ Immutable and safe to share between threads.
                numbers.push_back(t.number);
                t.number_index = static_cast<uint32_t>(numbers.size() - 1);
              }
-             return to_py_targets(text, utf8, targets, to_py_numbers(text, utf8, numbers));
+             const CharOffsets chars(utf8);
+             return to_py_targets(text, chars, targets, to_py_numbers(text, chars, numbers));
            },
            py::arg("text"), R"doc(
 The targets of `text` (list of Target), in the order of their numbers.

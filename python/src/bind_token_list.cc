@@ -43,10 +43,9 @@ size_t checked_index(const TokenList& l, py::ssize_t i) {
 
 }  // namespace
 
-py::object to_py_token_list(const py::str& text, std::string_view utf8, const std::vector<Token>& tokens) {
+py::object to_py_token_list(const py::str& text, const CharOffsets& chars, const std::vector<Token>& tokens) {
   TokenList l;
   l.text = text;
-  const CharOffsets chars(utf8);
   l.start.reserve(tokens.size());
   l.end.reserve(tokens.size());
   l.kind.reserve(tokens.size());

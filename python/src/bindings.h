@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "offsets.h"
 #include "zhpolicy/entity.h"
 #include "zhpolicy/lexicon.h"
 #include "zhpolicy/number.h"
@@ -48,17 +49,18 @@ inline Lexicon lexicon_or_default(const pybind11::object& lexicon) {
   return pybind11::module_::import("zhpolicy").attr("default_lexicon")().cast<Lexicon>();
 }
 
-// Python objects for C++ results, with character offsets into `text` (whose
-// UTF-8 form is `utf8`). Need the GIL.
-pybind11::list to_py_tokens(const pybind11::str& text, std::string_view utf8, const std::vector<Token>& tokens);
+// Python objects for C++ results, with character offsets into `text`
+// (`chars` maps its UTF-8 byte offsets, built once per text). Need the GIL.
+pybind11::list to_py_tokens(const pybind11::str& text, const CharOffsets& chars, const std::vector<Token>& tokens);
 // The tokens as a zhpolicy.TokenList: columns in C++ (9 bytes a token), a
 // Token object made only when one is asked for.
-pybind11::object to_py_token_list(const pybind11::str& text, std::string_view utf8,
+pybind11::object to_py_token_list(const pybind11::str& text, const CharOffsets& chars,
                                   const std::vector<Token>& tokens);
-pybind11::list to_py_numbers(const pybind11::str& text, std::string_view utf8, const std::vector<Number>& numbers);
-pybind11::list to_py_entities(const pybind11::str& text, std::string_view utf8, const std::vector<Entity>& entities);
+pybind11::list to_py_numbers(const pybind11::str& text, const CharOffsets& chars, const std::vector<Number>& numbers);
+pybind11::list to_py_entities(const pybind11::str& text, const CharOffsets& chars,
+                              const std::vector<Entity>& entities);
 // `numbers`: the Python Numbers of the text, indexed by Target::number_index.
-pybind11::list to_py_targets(const pybind11::str& text, std::string_view utf8, const std::vector<Target>& targets,
+pybind11::list to_py_targets(const pybind11::str& text, const CharOffsets& chars, const std::vector<Target>& targets,
                              const pybind11::list& numbers);
 
 }  // namespace python

@@ -309,15 +309,10 @@ Lexicon Lexicon::with_entity_dict(const std::string& path) const {
 }
 
 std::optional<WordInfo> Lexicon::lookup(std::string_view word) const {
-  for (const ZplView* view : {data_->overlay ? &*data_->overlay : nullptr, &data_->base}) {
-    if (!view) continue;
-    const uint32_t node = view->trie().find(word);
-    if (node == internal::TrieView::kNone) continue;
-    if (const auto* w = view->trie().word(node)) {
-      return WordInfo{w->freq, std::string(view->tag(w->tag)), static_cast<EntityType>(w->entity)};
-    }
-  }
-  return std::nullopt;
+  const internal::ZplView* view = nullptr;
+  const auto* w = data_->find_word(word, &view);
+  if (!w) return std::nullopt;
+  return WordInfo{w->freq, std::string(view->tag(w->tag)), static_cast<EntityType>(w->entity)};
 }
 
 size_t Lexicon::base_size() const { return data_->base.trie().word_count(); }

@@ -232,6 +232,21 @@ class LexiconData {
     }
     return nullptr;
   }
+
+  // The same for a word in UTF-8 (Lexicon::lookup, and the target rules'
+  // tags without a copy of the tag).
+  const format::WordEntry* find_word(std::string_view utf8, const ZplView** view = nullptr) const {
+    for (const ZplView* v : {overlay ? &*overlay : nullptr, &base}) {
+      if (!v) continue;
+      const uint32_t node = v->trie().find(utf8);
+      if (node == TrieView::kNone) continue;
+      if (const format::WordEntry* w = v->trie().word(node)) {
+        if (view) *view = v;
+        return w;
+      }
+    }
+    return nullptr;
+  }
 };
 
 }  // namespace internal

@@ -108,7 +108,7 @@ void start_features(const std::vector<Item>& items, size_t k, size_t run_begin, 
   out.push_back(key(kWord, it.text));
   out.push_back(key(kBefore, before));
   out.push_back(key(kTag, tag_of(it.text)));
-  out.push_back(key(kBeforeTag, k > run_begin ? tag_of(before) : std::string("<none>")));
+  out.push_back(key(kBeforeTag, k > run_begin ? tag_of(before) : std::string_view("<none>")));
   out.push_back(key(kToRule, std::to_string(to_rule)));
   out.push_back(key(kRunStart, k == run_begin ? "1" : "0"));
   out.push_back(key(kPlace, it.place ? "1" : "0"));

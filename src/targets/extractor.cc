@@ -178,13 +178,14 @@ TargetExtractorImpl::TargetExtractorImpl(Lexicon lexicon, bool use_model) : lexi
   if (use_model && !model.empty()) boundary_.emplace(model);
 }
 
-std::string TargetExtractorImpl::tag_of(std::string_view word) const {
-  const std::optional<WordInfo> info = lexicon_.lookup(word);
-  return info ? info->tag : std::string();
+std::string_view TargetExtractorImpl::tag_of(std::string_view word) const {
+  const ZplView* view = nullptr;
+  const format::WordEntry* w = lexicon_.data().find_word(word, &view);
+  return w ? view->tag(w->tag) : std::string_view();
 }
 
 bool TargetExtractorImpl::is_verb(std::string_view word) const {
-  const std::string tag = tag_of(word);
+  const std::string_view tag = tag_of(word);
   return !tag.empty() && tag[0] == 'v';
 }
 

@@ -62,7 +62,7 @@ struct BoundaryCase {
 };
 
 // The part-of-speech tag of a word, "" when the lexicon lacks it.
-using TagOf = std::function<std::string(std::string_view)>;
+using TagOf = std::function<std::string_view(std::string_view)>;
 
 // The features of starting an indicator at items[k], in the run [run_begin,
 // end) whose rule start is `rule_start` (boundary_model.cc). Shared by the
@@ -117,7 +117,7 @@ class TargetExtractorImpl {
   bool has_model() const { return boundary_.has_value(); }
 
  private:
-  std::string tag_of(std::string_view word) const;
+  std::string_view tag_of(std::string_view word) const;
   bool is_verb(std::string_view word) const;
   // Where the run [run_begin, run.last) starts: the model's choice, or the rules' (run.first).
   void choose_start(const NormalizedText& nt, const std::vector<target_detail::Item>& items, size_t run_begin,

@@ -32,20 +32,26 @@ def kernel_name(tmp_path_factory):
         os.environ["JUPYTER_PATH"] = old
 
 
-def execute(kernel_name, corpus):
-    notebook = nbformat.read(NOTEBOOK, as_version=4)
-    os.environ["ZHPOLICY_CORPUS"] = str(corpus)
+def run_notebook(path, kernel_name, env_name, data):
+    """Executes the notebook at `path` with `data` in the environment variable
+    `env_name`; keeps the executed copy in $ZHPOLICY_ARTIFACTS if set."""
+    notebook = nbformat.read(path, as_version=4)
+    os.environ[env_name] = str(data)
     try:
         # Raises CellExecutionError, with the cell and traceback, on any error.
         nbclient.NotebookClient(notebook, timeout=600, kernel_name=kernel_name,
-                                resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+                                resources={"metadata": {"path": str(path.parent)}}).execute()
     finally:
-        del os.environ["ZHPOLICY_CORPUS"]
+        del os.environ[env_name]
     artifacts = os.environ.get("ZHPOLICY_ARTIFACTS")
     if artifacts:
         Path(artifacts).mkdir(parents=True, exist_ok=True)
-        nbformat.write(notebook, Path(artifacts) / f"policy_targets.{Path(corpus).stem}.ipynb")
+        nbformat.write(notebook, Path(artifacts) / f"{path.stem}.{Path(data).stem}.ipynb")
     return notebook
+
+
+def execute(kernel_name, corpus):
+    return run_notebook(NOTEBOOK, kernel_name, "ZHPOLICY_CORPUS", corpus)
 
 
 def outputs(notebook):
@@ -81,18 +87,7 @@ PROVINCES = ROOT / "examples" / "notebooks" / "province_targets.ipynb"
 
 
 def execute_provinces(kernel_name, reports):
-    notebook = nbformat.read(PROVINCES, as_version=4)
-    os.environ["ZHPOLICY_REPORTS"] = str(reports)
-    try:
-        nbclient.NotebookClient(notebook, timeout=600, kernel_name=kernel_name,
-                                resources={"metadata": {"path": str(PROVINCES.parent)}}).execute()
-    finally:
-        del os.environ["ZHPOLICY_REPORTS"]
-    artifacts = os.environ.get("ZHPOLICY_ARTIFACTS")
-    if artifacts:
-        Path(artifacts).mkdir(parents=True, exist_ok=True)
-        nbformat.write(notebook, Path(artifacts) / f"province_targets.{Path(reports).stem}.ipynb")
-    return notebook
+    return run_notebook(PROVINCES, kernel_name, "ZHPOLICY_REPORTS", reports)
 
 
 def test_province_targets_notebook_on_the_2026_reports(kernel_name, shared_dir):
