@@ -9,8 +9,8 @@
 
 #include <cerrno>
 #include <charconv>
-#include <future>
 #include <cmath>
+#include <future>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -21,7 +21,10 @@
 #include "bindings.h"
 #include "offsets.h"
 #include "zhpolicy/analyzer.h"
+#include "zhpolicy/entities.h"
 #include "zhpolicy/error.h"
+#include "zhpolicy/numbers.h"
+#include "zhpolicy/target.h"
 
 namespace zhpolicy {
 namespace python {
@@ -97,9 +100,14 @@ struct Field {
   static Field string(std::string_view t) { return {kString, t}; }
 };
 
-constexpr const char* kKeys[] = {"doc", "layer", "start", "end", "text", "kind", "value", "value_max", "unit",
-                                 "qualifier", "score", "source"};
-constexpr size_t kFields = std::size(kKeys);
+// The fields of a record (the CLI's RECORD_FIELDS), and of a target's
+// (TARGET_FIELDS: no source; the link and the number's own span instead).
+constexpr size_t kFields = 12, kTargetFields = 17;
+constexpr const char* kKeys[kFields] = {"doc", "layer", "start", "end", "text", "kind", "value", "value_max",
+                                        "unit", "qualifier", "score", "source"};
+constexpr const char* kTargetKeys[kTargetFields] = {
+    "doc", "layer", "start", "end", "text", "kind", "value", "value_max", "unit", "qualifier", "score",
+    "relation", "modality", "canonical", "number", "number_start", "number_end"};
 
 void append_json_string(std::string& out, std::string_view s) {
   out += '"';
@@ -150,13 +158,16 @@ class RecordWriter {
     else if (format == "tsv") delimiter_ = '\t';
     else throw Error(ErrorCode::kInvalidArgument, "format must be 'jsonl', 'csv' or 'tsv', not '" + format + "'");
   }
-  void write(const Field (&fields)[kFields]) {
+  template <size_t N>
+  void write(const Field (&fields)[N]) {
+    static_assert(N == kFields || N == kTargetFields, "a record has the fields of one of the key lists");
+    const char* const* keys = N == kFields ? kKeys : kTargetKeys;
     if (delimiter_ == 0) {
       out_ += '{';
-      for (size_t i = 0; i < kFields; ++i) {
+      for (size_t i = 0; i < N; ++i) {
         if (i) out_ += ", ";
         out_ += '"';
-        out_ += kKeys[i];
+        out_ += keys[i];
         out_ += "\": ";
         switch (fields[i].kind) {
           case Field::kNull: out_ += "null"; break;
@@ -167,7 +178,7 @@ class RecordWriter {
       out_ += "}\n";
       return;
     }
-    for (size_t i = 0; i < kFields; ++i) {
+    for (size_t i = 0; i < N; ++i) {
       if (i) out_ += delimiter_;
       if (fields[i].kind == Field::kString) append_csv_field(out_, fields[i].text, delimiter_);
       else if (fields[i].kind == Field::kLiteral) out_ += fields[i].text;
@@ -188,52 +199,96 @@ std::string number_value(const Decimal& d) {
   return s;
 }
 
-// The records of one analyzed text: tokens, numbers, entities, in that order.
-std::string analysis_records(std::string_view doc_name, uint64_t offset, std::string_view utf8, const Document& d,
-                             const std::string& format) {
-  RecordWriter w(format);
-  w.out().reserve(utf8.size() * 8);
-  const CharOffsets chars(utf8);
-  std::string start, end, value, value_max, score;
-  auto span_fields = [&](ByteSpan s) {
-    start = std::to_string(offset + chars(s.begin));
-    end = std::to_string(offset + chars(s.end));
+// Appends records of one text to a RecordWriter: the text's doc name, where
+// it starts in its document (characters), and its byte-to-character map.
+class LayerRecords {
+ public:
+  LayerRecords(RecordWriter& w, std::string_view doc, uint64_t offset, std::string_view utf8)
+      : w_(w), doc_(doc), offset_(offset), utf8_(utf8), chars_(utf8) {}
+
+  void tokens(const std::vector<Token>& tokens) {
+    for (const Token& t : tokens) {
+      span_fields(t.span);
+      const Field f[kFields] = {Field::string(doc_), Field::string("token"), Field::literal(start_),
+                                Field::literal(end_), Field::string(slice(utf8_, t.span)),
+                                Field::string(to_string(t.kind)), Field::null(), Field::null(), Field::null(),
+                                Field::null(), Field::null(), Field::null()};
+      w_.write(f);
+    }
+  }
+  void numbers(const std::vector<Number>& numbers) {
+    for (const Number& n : numbers) {
+      span_fields(n.span);
+      NumberFields v(n);
+      const Field f[kFields] = {Field::string(doc_), Field::string("number"), Field::literal(start_),
+                                Field::literal(end_), Field::string(slice(utf8_, n.span)),
+                                Field::string(to_string(n.kind)), v.value, v.value_max, v.unit, v.qualifier,
+                                Field::null(), Field::null()};
+      w_.write(f);
+    }
+  }
+  void entities(const std::vector<Entity>& entities) {
+    for (const Entity& e : entities) {
+      span_fields(e.span);
+      score_.clear();
+      append_python_float(score_, python_round4(e.score));
+      const Field f[kFields] = {Field::string(doc_), Field::string("entity"), Field::literal(start_),
+                                Field::literal(end_), Field::string(slice(utf8_, e.span)),
+                                Field::string(to_string(e.type)), Field::null(), Field::null(), Field::null(),
+                                Field::null(), Field::literal(score_), Field::string(to_string(e.source))};
+      w_.write(f);
+    }
+  }
+  void targets(const std::vector<Target>& targets) {
+    std::string number_start, number_end;
+    for (const Target& t : targets) {
+      span_fields(t.number.span);
+      number_start.swap(start_);
+      number_end.swap(end_);
+      span_fields(t.indicator);
+      score_.clear();
+      append_python_float(score_, python_round4(t.score));
+      NumberFields v(t.number);
+      const Field f[kTargetFields] = {
+          Field::string(doc_), Field::string("target"), Field::literal(start_), Field::literal(end_),
+          Field::string(slice(utf8_, t.indicator)), Field::string(to_string(t.number.kind)), v.value,
+          v.value_max, v.unit, v.qualifier, Field::literal(score_), Field::string(to_string(t.relation)),
+          Field::string(to_string(t.modality)),
+          t.canonical.empty() ? Field::null() : Field::string(t.canonical),
+          Field::string(slice(utf8_, t.number.span)), Field::literal(number_start), Field::literal(number_end)};
+      w_.write(f);
+    }
+  }
+
+ private:
+  // A number's value fields as Number.to_dict() gives them: dates, times and
+  // codes by their ISO text, the others by their value.
+  struct NumberFields {
+    std::string value_text, value_max_text;
+    Field value, value_max, unit, qualifier;
+    explicit NumberFields(const Number& n) {
+      const bool iso = n.kind == NumberKind::kDate || n.kind == NumberKind::kTime || n.kind == NumberKind::kCode;
+      if (!iso) value_text = number_value(n.value);
+      if (n.value_max) value_max_text = number_value(*n.value_max);
+      value = iso ? Field::string(n.iso) : Field::literal(value_text);
+      value_max = n.value_max ? Field::literal(value_max_text) : Field::null();
+      unit = n.unit.empty() ? Field::null() : Field::string(n.unit);
+      qualifier = n.qualifier == Qualifier::kNone ? Field::null() : Field::string(to_string(n.qualifier));
+    }
+    NumberFields(const NumberFields&) = delete;  // the fields point into the texts
   };
-  for (const Token& t : d.tokens()) {
-    span_fields(t.span);
-    const Field f[kFields] = {Field::string(doc_name), Field::string("token"), Field::literal(start),
-                              Field::literal(end), Field::string(slice(utf8, t.span)),
-                              Field::string(to_string(t.kind)), Field::null(), Field::null(), Field::null(),
-                              Field::null(), Field::null(), Field::null()};
-    w.write(f);
+  void span_fields(ByteSpan s) {
+    start_ = std::to_string(offset_ + chars_(s.begin));
+    end_ = std::to_string(offset_ + chars_(s.end));
   }
-  for (const Number& n : d.numbers()) {
-    span_fields(n.span);
-    const bool iso = n.kind == NumberKind::kDate || n.kind == NumberKind::kTime || n.kind == NumberKind::kCode;
-    if (!iso) value = number_value(n.value);
-    if (n.value_max) value_max = number_value(*n.value_max);
-    const Field f[kFields] = {
-        Field::string(doc_name), Field::string("number"), Field::literal(start), Field::literal(end),
-        Field::string(slice(utf8, n.span)), Field::string(to_string(n.kind)),
-        iso ? Field::string(n.iso) : Field::literal(value),
-        n.value_max ? Field::literal(value_max) : Field::null(),
-        n.unit.empty() ? Field::null() : Field::string(n.unit),
-        n.qualifier == Qualifier::kNone ? Field::null() : Field::string(to_string(n.qualifier)),
-        Field::null(), Field::null()};
-    w.write(f);
-  }
-  for (const Entity& e : d.entities()) {
-    span_fields(e.span);
-    score.clear();
-    append_python_float(score, python_round4(e.score));
-    const Field f[kFields] = {Field::string(doc_name), Field::string("entity"), Field::literal(start),
-                              Field::literal(end), Field::string(slice(utf8, e.span)),
-                              Field::string(to_string(e.type)), Field::null(), Field::null(), Field::null(),
-                              Field::null(), Field::literal(score), Field::string(to_string(e.source))};
-    w.write(f);
-  }
-  return std::move(w.out());
-}
+
+  RecordWriter& w_;
+  std::string_view doc_;
+  uint64_t offset_;
+  std::string_view utf8_;
+  CharOffsets chars_;
+  std::string start_, end_, score_;
+};
 
 // Writes all of `bytes` to `fd`; the errno of a failed write, else 0.
 int write_all(int fd, std::string_view bytes) {
@@ -248,50 +303,78 @@ int write_all(int fd, std::string_view bytes) {
   return 0;
 }
 
+// Runs `analyze(views)` with the GIL released, then builds each text's
+// records (`append(records, i, result)`) in a task of its own and writes
+// them to `fd` in order, each block freed once written: memory holds a
+// batch (the CLI passes a few pieces per thread), not the output.
+template <typename Analyze, typename Append>
+void write_records(const py::iterable& texts, const std::vector<std::string>& docs,
+                   const std::vector<uint64_t>& offsets, const std::string& format, int fd, Analyze&& analyze,
+                   Append&& append) {
+  const PyTexts in(texts);
+  if (docs.size() != in.views.size() || offsets.size() != in.views.size()) {
+    throw Error(ErrorCode::kInvalidArgument, "texts, docs and offsets differ in length");
+  }
+  RecordWriter check(format);  // a bad format fails before any work
+  int error = 0;
+  {
+    py::gil_scoped_release release;
+    const auto results = analyze(in.views);
+    std::vector<std::future<std::string>> built;
+    for (size_t i = 0; i < in.views.size(); ++i) {
+      built.push_back(std::async(std::launch::async, [&, i] {
+        RecordWriter w(format);
+        w.out().reserve(in.views[i].size() * 8);
+        LayerRecords records(w, docs[i], offsets[i], in.views[i]);
+        append(records, results[i]);
+        return std::move(w.out());
+      }));
+    }
+    for (auto& b : built) {
+      const std::string block = b.get();
+      if (!error) error = write_all(fd, block);
+    }
+  }
+  if (error) {
+    errno = error;
+    PyErr_SetFromErrno(PyExc_OSError);  // BrokenPipeError for EPIPE
+    throw py::error_already_set();
+  }
+}
+
 }  // namespace
 
 void bind_records(py::module_& m) {
   m.def(
       "write_analysis_records",
       [](const Analyzer& analyzer, const py::iterable& texts, const std::vector<std::string>& docs,
-         const std::vector<uint64_t>& offsets, const std::string& format, unsigned n_threads, int fd) {
-        const PyTexts in(texts);
-        if (docs.size() != in.views.size() || offsets.size() != in.views.size()) {
-          throw Error(ErrorCode::kInvalidArgument, "write_analysis_records: texts, docs and offsets differ in length");
+         const std::vector<uint64_t>& offsets, const std::string& format, unsigned n_threads, int fd,
+         const std::string& layer) {
+        if (layer != "all" && layer != "target") {
+          throw Error(ErrorCode::kInvalidArgument, "layer must be 'all' or 'target', not '" + layer + "'");
         }
-        RecordWriter check(format);  // a bad format fails before any work
-        int error = 0;
-        {
-          py::gil_scoped_release release;
-          const std::vector<Document> analyzed = analyzer.analyze_many(in.views, n_threads);
-          // One task per text to build its records (the CLI passes a few
-          // pieces per thread at a time), written to fd in order as each is
-          // done and freed: memory holds a batch, not the output.
-          std::vector<std::future<std::string>> built;
-          for (size_t i = 0; i < in.views.size(); ++i) {
-            built.push_back(std::async(std::launch::async, [&, i] {
-              return analysis_records(docs[i], offsets[i], in.views[i], analyzed[i], format);
-            }));
-          }
-          for (auto& b : built) {
-            const std::string block = b.get();
-            if (!error) error = write_all(fd, block);
-          }
-        }
-        if (error) {
-          errno = error;
-          PyErr_SetFromErrno(PyExc_OSError);  // BrokenPipeError for EPIPE
-          throw py::error_already_set();
-        }
+        write_records(
+            texts, docs, offsets, format, fd,
+            [&](const std::vector<std::string_view>& views) { return analyzer.analyze_many(views, n_threads); },
+            [&](LayerRecords& records, const Document& d) {
+              if (layer == "target") {
+                records.targets(d.targets());
+                return;
+              }
+              records.tokens(d.tokens());
+              records.numbers(d.numbers());
+              records.entities(d.entities());
+            });
       },
       py::arg("analyzer"), py::arg("texts"), py::arg("docs"), py::arg("offsets"), py::arg("format"),
-      py::arg("n_threads"), py::arg("fd"), R"doc(
+      py::arg("n_threads"), py::arg("fd"), py::arg("layer") = "all", R"doc(
 The records of `zhpolicy analyze --format jsonl|csv|tsv` (one per token,
 number and entity; CSV and TSV without the header line) of each text, with
 its doc name and offset added to the character offsets, analyzed on
 n_threads threads (0: all cores) with the GIL released, written in order to
 the file descriptor `fd` (what `zhpolicy analyze --format ...` does with
-stdout). Raises OSError (BrokenPipeError) when a write fails.
+stdout). With layer="target", the records of `zhpolicy targets` instead
+(the CLI's TARGET_FIELDS). Raises OSError (BrokenPipeError) when a write fails.
 
 >>> import zhpolicy, os, tempfile
 >>> with tempfile.TemporaryFile() as f:
@@ -300,6 +383,46 @@ stdout). Raises OSError (BrokenPipeError) when a write fails.
 ...     _ = f.seek(0)
 ...     f.read().decode("utf-8").count("\n")
 6
+)doc");
+  m.def(
+      "write_number_records",
+      [](const NumberExtractor& extractor, const py::iterable& texts, const std::vector<std::string>& docs,
+         const std::vector<uint64_t>& offsets, const std::string& format, unsigned n_threads, int fd) {
+        write_records(
+            texts, docs, offsets, format, fd,
+            [&](const std::vector<std::string_view>& views) { return extractor.extract_many(views, n_threads); },
+            [](LayerRecords& records, const std::vector<Number>& numbers) { records.numbers(numbers); });
+      },
+      py::arg("extractor"), py::arg("texts"), py::arg("docs"), py::arg("offsets"), py::arg("format"),
+      py::arg("n_threads"), py::arg("fd"), R"doc(
+The records of `zhpolicy numbers --format jsonl|csv|tsv`, as write_analysis_records writes the analysis's.
+
+>>> import zhpolicy, tempfile
+>>> with tempfile.TemporaryFile() as f:
+...     zhpolicy._core.write_number_records(zhpolicy.NumberExtractor(), ["新增5家"], ["a"], [0], "jsonl", 1, f.fileno())
+...     _ = f.seek(0)
+...     f.read().decode("utf-8").strip()
+'{"doc": "a", "layer": "number", "start": 2, "end": 4, "text": "5家", "kind": "quantity", "value": 5, "value_max": null, "unit": "家", "qualifier": null, "score": null, "source": null}'
+)doc");
+  m.def(
+      "write_entity_records",
+      [](const EntityExtractor& extractor, const py::iterable& texts, const std::vector<std::string>& docs,
+         const std::vector<uint64_t>& offsets, const std::string& format, unsigned n_threads, int fd) {
+        write_records(
+            texts, docs, offsets, format, fd,
+            [&](const std::vector<std::string_view>& views) { return extractor.extract_many(views, n_threads); },
+            [](LayerRecords& records, const Entities& found) { records.entities(found.entities); });
+      },
+      py::arg("extractor"), py::arg("texts"), py::arg("docs"), py::arg("offsets"), py::arg("format"),
+      py::arg("n_threads"), py::arg("fd"), R"doc(
+The records of `zhpolicy entities --format jsonl|csv|tsv`, as write_analysis_records writes the analysis's.
+
+>>> import zhpolicy, tempfile
+>>> with tempfile.TemporaryFile() as f:
+...     zhpolicy._core.write_entity_records(zhpolicy.EntityExtractor(), ["重庆"], ["a"], [0], "csv", 1, f.fileno())
+...     _ = f.seek(0)
+...     f.read().decode("utf-8").split(",")[:6]
+['a', 'entity', '0', '2', '重庆', 'place']
 )doc");
 }
 

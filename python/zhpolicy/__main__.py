@@ -181,10 +181,24 @@ def _shifted(record: Dict[str, Any], offset: int) -> Dict[str, Any]:
     return record
 
 
+def _write_in_cpp(args: argparse.Namespace, write, *extra: Any) -> None:
+    """Records built and written in C++ (_core.write_*_records), a batch of
+    pieces at a time: no Python object per record."""
+    sys.stdout.flush()  # the header, before C++ writes to the same file descriptor
+    for batch in _batches(args):
+        write([text for _, _, text in batch], [d for d, _, _ in batch], [o for _, o, _ in batch], args.format,
+              args.threads, sys.stdout.fileno(), *extra)
+
+
 def _extract(args: argparse.Namespace, layer: str) -> int:
     lexicon = _lexicon(args)
     extractor = NumberExtractor(lexicon) if layer == "number" else EntityExtractor(lexicon)
     writer = None if args.format == "text" else _Writer(args.format)
+    if writer:
+        from . import _core
+        write = _core.write_number_records if layer == "number" else _core.write_entity_records
+        _write_in_cpp(args, lambda *a: write(extractor, *a))
+        return 0
     for batch in _batches(args):
         results = extractor.extract_many([text for _, _, text in batch], n_threads=args.threads)
         for (doc, offset, _), items in zip(batch, results):
@@ -206,12 +220,7 @@ def _analyze(args: argparse.Namespace) -> int:
     from . import _core
     from .document import Document
     if writer:
-        # Records built in C++ (one per token, number and entity), a piece at a
-        # time, written in one block each: no Python object per record.
-        sys.stdout.flush()  # the header, before C++ writes to the same file descriptor
-        for batch in _batches(args):
-            _core.write_analysis_records(analyzer, [text for _, _, text in batch], [d for d, _, _ in batch],
-                                         [o for _, o, _ in batch], args.format, args.threads, sys.stdout.fileno())
+        _write_in_cpp(args, lambda *a: _core.write_analysis_records(analyzer, *a))
         return 0
     for batch in _batches(args):
         parts = analyzer.analyze_parts_many([text for _, _, text in batch], n_threads=args.threads)
@@ -235,6 +244,10 @@ def _analyze(args: argparse.Namespace) -> int:
 def _targets(args: argparse.Namespace) -> int:
     analyzer = Analyzer(_lexicon(args))
     writer = None if args.format == "text" else _Writer(args.format, TARGET_FIELDS)
+    if writer:
+        from . import _core
+        _write_in_cpp(args, lambda *a: _core.write_analysis_records(analyzer, *a, "target"))
+        return 0
     for batch in _batches(args):
         parts = analyzer.analyze_parts_many([text for _, _, text in batch], n_threads=args.threads)
         for (doc, offset, _), p in zip(batch, parts):
