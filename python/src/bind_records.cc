@@ -10,7 +10,10 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
 #include <future>
+#include <mutex>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -103,14 +106,24 @@ struct Field {
 // The fields of a record (the CLI's RECORD_FIELDS), and of a target's
 // (TARGET_FIELDS: no source; the link and the number's own span instead).
 constexpr size_t kFields = 12, kTargetFields = 17;
-constexpr const char* kKeys[kFields] = {"doc", "layer", "start", "end", "text", "kind", "value", "value_max",
+constexpr std::string_view kKeys[kFields] = {"doc", "layer", "start", "end", "text", "kind", "value", "value_max",
                                         "unit", "qualifier", "score", "source"};
-constexpr const char* kTargetKeys[kTargetFields] = {
+constexpr std::string_view kTargetKeys[kTargetFields] = {
     "doc", "layer", "start", "end", "text", "kind", "value", "value_max", "unit", "qualifier", "score",
     "relation", "modality", "canonical", "number", "number_start", "number_end"};
 
+// Whether a byte must be escaped in a JSON string (a quote, a backslash, a control character).
+inline bool json_escaped(char c) {
+  return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+}
+
 void append_json_string(std::string& out, std::string_view s) {
   out += '"';
+  // Most strings need no escape: appended whole, not byte by byte.
+  size_t plain = 0;
+  while (plain < s.size() && !json_escaped(s[plain])) ++plain;
+  out.append(s.data(), plain);
+  s.remove_prefix(plain);
   for (char c : s) {
     const auto u = static_cast<unsigned char>(c);
     switch (c) {
@@ -150,18 +163,94 @@ void append_csv_field(std::string& out, std::string_view s, char delimiter) {
   out += '"';
 }
 
+// Buffers of about RecordWriter::kChunkBytes, handed back once written and
+// handed out again: fresh ones are fresh pages for every chunk, and faulting
+// them in cost more than building the records. At most kKept are kept.
+class ChunkPool {
+ public:
+  static ChunkPool& shared() {
+    static ChunkPool* pool = new ChunkPool();  // never destroyed: used until exit
+    return *pool;
+  }
+  std::string take(size_t capacity) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!free_.empty()) {
+        std::string s = std::move(free_.back());
+        free_.pop_back();
+        s.clear();
+        return s;
+      }
+    }
+    std::string s;
+    s.reserve(capacity);
+    return s;
+  }
+  void give(std::string&& s) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (free_.size() < kKept) free_.push_back(std::move(s));
+  }
+
+ private:
+  static constexpr size_t kKept = 64;
+  std::mutex mutex_;
+  std::vector<std::string> free_;
+};
+
+// The chunks of one text's records, from the task that builds them to the
+// thread that writes them, in order, while the rest are still being built.
+class ChunkQueue {
+ public:
+  void push(std::string&& chunk) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      chunks_.push_back(std::move(chunk));
+    }
+    ready_.notify_one();
+  }
+  void close() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      closed_ = true;
+    }
+    ready_.notify_one();
+  }
+  // The next chunk; false once the queue is closed and empty.
+  bool pop(std::string& chunk) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_.wait(lock, [&] { return !chunks_.empty() || closed_; });
+    if (chunks_.empty()) return false;
+    chunk = std::move(chunks_.front());
+    chunks_.pop_front();
+    return true;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<std::string> chunks_;
+  bool closed_ = false;
+};
+
 class RecordWriter {
  public:
-  explicit RecordWriter(const std::string& format) {
+  // Full chunks go to `sink` (if any) as they fill; finish() sends the rest.
+  explicit RecordWriter(const std::string& format, ChunkQueue* sink = nullptr) : sink_(sink) {
     if (format == "jsonl") delimiter_ = 0;
     else if (format == "csv") delimiter_ = ',';
     else if (format == "tsv") delimiter_ = '\t';
     else throw Error(ErrorCode::kInvalidArgument, "format must be 'jsonl', 'csv' or 'tsv', not '" + format + "'");
+    out_ = ChunkPool::shared().take(kChunkBytes + 4096);
   }
+  ~RecordWriter() {
+    if (out_.capacity() >= kChunkBytes) ChunkPool::shared().give(std::move(out_));
+  }
+  RecordWriter(const RecordWriter&) = delete;
+  RecordWriter& operator=(const RecordWriter&) = delete;
   template <size_t N>
   void write(const Field (&fields)[N]) {
     static_assert(N == kFields || N == kTargetFields, "a record has the fields of one of the key lists");
-    const char* const* keys = N == kFields ? kKeys : kTargetKeys;
+    const std::string_view* keys = N == kFields ? kKeys : kTargetKeys;
     if (delimiter_ == 0) {
       out_ += '{';
       for (size_t i = 0; i < N; ++i) {
@@ -176,6 +265,7 @@ class RecordWriter {
         }
       }
       out_ += "}\n";
+      next_chunk();
       return;
     }
     for (size_t i = 0; i < N; ++i) {
@@ -184,11 +274,27 @@ class RecordWriter {
       else if (fields[i].kind == Field::kLiteral) out_ += fields[i].text;
     }
     out_ += '\n';
+    next_chunk();
   }
-  std::string& out() { return out_; }
+  // Sends the last chunk and closes the sink.
+  void finish() {
+    if (!out_.empty()) sink_->push(std::move(out_));
+    out_ = std::string();
+    sink_->close();
+  }
 
- private:
+  // Output grows in chunks of this size, never by reallocating a whole
+  // piece's records (40 times the text): growing one string copied it again
+  // and again into fresh pages, the writer's main cost.
+  static constexpr size_t kChunkBytes = 1 << 20;
+  void next_chunk() {
+    if (out_.size() < kChunkBytes || sink_ == nullptr) return;
+    sink_->push(std::move(out_));
+    out_ = ChunkPool::shared().take(kChunkBytes + 4096);
+  }
+
   char delimiter_ = 0;
+  ChunkQueue* sink_;
   std::string out_;
 };
 
@@ -304,9 +410,9 @@ int write_all(int fd, std::string_view bytes) {
 }
 
 // Runs `analyze(views)` with the GIL released, then builds each text's
-// records (`append(records, i, result)`) in a task of its own and writes
-// them to `fd` in order, each block freed once written: memory holds a
-// batch (the CLI passes a few pieces per thread), not the output.
+// records (`append(records, result)`) in a task of its own and writes them
+// to `fd` in order, a chunk at a time as they are built: memory holds the
+// chunks built ahead of the writer, not the output.
 template <typename Analyze, typename Append>
 void write_records(const py::iterable& texts, const std::vector<std::string>& docs,
                    const std::vector<uint64_t>& offsets, const std::string& format, int fd, Analyze&& analyze,
@@ -320,19 +426,23 @@ void write_records(const py::iterable& texts, const std::vector<std::string>& do
   {
     py::gil_scoped_release release;
     const auto results = analyze(in.views);
-    std::vector<std::future<std::string>> built;
+    std::vector<ChunkQueue> queues(in.views.size());
+    std::vector<std::future<void>> built;
     for (size_t i = 0; i < in.views.size(); ++i) {
       built.push_back(std::async(std::launch::async, [&, i] {
-        RecordWriter w(format);
-        w.out().reserve(in.views[i].size() * 8);
+        RecordWriter w(format, &queues[i]);
         LayerRecords records(w, docs[i], offsets[i], in.views[i]);
         append(records, results[i]);
-        return std::move(w.out());
+        w.finish();
       }));
     }
-    for (auto& b : built) {
-      const std::string block = b.get();
-      if (!error) error = write_all(fd, block);
+    std::string chunk;
+    for (size_t i = 0; i < queues.size(); ++i) {
+      while (queues[i].pop(chunk)) {
+        if (!error) error = write_all(fd, chunk);
+        ChunkPool::shared().give(std::move(chunk));  // reused as soon as written
+      }
+      built[i].get();
     }
   }
   if (error) {

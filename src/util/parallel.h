@@ -8,7 +8,8 @@
 #include <exception>
 #include <mutex>
 #include <thread>
-#include <vector>
+
+#include "util/worker_pool.h"
 
 namespace zhpolicy {
 namespace internal {
@@ -17,7 +18,8 @@ namespace internal {
 // cores), handing out chunks of indices through an atomic counter so that
 // uneven items balance; chunks (about 1/64 of each thread's share) keep the
 // counter's cache line from bouncing between cores on many small items.
-// The first exception thrown by fn is rethrown after all threads end.
+// The first exception thrown by fn is rethrown after all threads end. The
+// threads are the caller's and the process's pool (worker_pool.h).
 template <typename Fn>
 void parallel_for(size_t n, unsigned n_threads, Fn&& fn) {
   if (n_threads == 0) n_threads = std::max(1u, std::thread::hardware_concurrency());
@@ -42,10 +44,7 @@ void parallel_for(size_t n, unsigned n_threads, Fn&& fn) {
       }
     }
   };
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < n_threads; ++t) threads.emplace_back(work);
-  work();
-  for (auto& t : threads) t.join();
+  run_with_helpers(n_threads - 1, work);
   if (error) std::rethrow_exception(error);
 }
 
