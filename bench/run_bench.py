@@ -54,6 +54,8 @@ def main() -> int:
                     help="Python with zhpolicy installed (for the Python-API figure)")
     ap.add_argument("--node-modules", default=str(HERE / ".peers" / "node_modules"))
     ap.add_argument("--skip", action="append", default=[], help="engine to skip (jieba, jieba-rs, icu, python)")
+    ap.add_argument("--big-mb", type=float, default=100.0,
+                    help="size of the large file for the CLI's and Python's memory figures (0: skip them)")
     args = ap.parse_args()
 
     build = Path(args.build)
@@ -159,6 +161,21 @@ def main() -> int:
                 r, rss = run_measured(cmd)
                 mbps = r["bytes"] / r["seconds"] / 1e6
                 print(f"  {label:<32}{mbps:>7.1f} MB/s {mbps / reference:>6.2f}x {rss:>8.1f} MB")
+            if args.big_mb > 0:
+                # A large file: the streamed CLI and one whole text through
+                # Python, each with its peak memory.
+                big = Path(tmp) / "big.txt"
+                big_size = make_corpus(Path(args.corpus_dir), big, int(args.big_mb * 1e6))
+                print(f"a {big_size / 1e6:.0f} MB file (the corpus repeated):")
+                for label, cmd in (
+                        ("CLI analyze --format jsonl", [args.python, str(HERE / "peers" / "zhpolicy_cli_peer.py"),
+                                                        args.python, str(big), "analyze", "--format", "jsonl"]),
+                        ("Python analyze, one text", [args.python, str(HERE / "peers" / "zhpolicy_py_peer.py"),
+                                                      str(big), "1", "analyze-whole"])):
+                    r, rss = run_measured(cmd)
+                    mbps = r["bytes"] / r["seconds"] / 1e6
+                    print(f"  {label:<32}{mbps:>7.1f} MB/s {mbps / cpp_analyze:>6.2f}x {rss:>8.1f} MB")
+                big.unlink()
 
         # Thread scaling: one process alternates 1-thread and 2-thread batch
         # passes (best of each), so that both see the same machine over time.
