@@ -11,11 +11,11 @@
 #include <charconv>
 #include <cmath>
 #include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
 #include <deque>
 #include <future>
 #include <mutex>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 
@@ -234,13 +234,15 @@ class ChunkQueue {
 
 class RecordWriter {
  public:
-  // Full chunks go to `sink` (if any) as they fill; finish() sends the rest.
-  explicit RecordWriter(const std::string& format, ChunkQueue* sink = nullptr) : sink_(sink) {
-    if (format == "jsonl") delimiter_ = 0;
-    else if (format == "csv") delimiter_ = ',';
-    else if (format == "tsv") delimiter_ = '\t';
-    else throw Error(ErrorCode::kInvalidArgument, "format must be 'jsonl', 'csv' or 'tsv', not '" + format + "'");
-    out_ = ChunkPool::shared().take(kChunkBytes + 4096);
+  // Full chunks go to `sink` as they fill; finish() sends the rest.
+  explicit RecordWriter(const std::string& format, ChunkQueue* sink)
+      : delimiter_(delimiter_of(format)), sink_(sink), out_(ChunkPool::shared().take(kChunkBytes + 4096)) {}
+  // The field delimiter of a format (0: JSON Lines); a bad format throws.
+  static char delimiter_of(const std::string& format) {
+    if (format == "jsonl") return 0;
+    if (format == "csv") return ',';
+    if (format == "tsv") return '\t';
+    throw Error(ErrorCode::kInvalidArgument, "format must be 'jsonl', 'csv' or 'tsv', not '" + format + "'");
   }
   ~RecordWriter() {
     if (out_.capacity() >= kChunkBytes) ChunkPool::shared().give(std::move(out_));
@@ -283,17 +285,19 @@ class RecordWriter {
     sink_->close();
   }
 
+
+ private:
   // Output grows in chunks of this size, never by reallocating a whole
   // piece's records (40 times the text): growing one string copied it again
   // and again into fresh pages, the writer's main cost.
   static constexpr size_t kChunkBytes = 1 << 20;
   void next_chunk() {
-    if (out_.size() < kChunkBytes || sink_ == nullptr) return;
+    if (out_.size() < kChunkBytes) return;
     sink_->push(std::move(out_));
     out_ = ChunkPool::shared().take(kChunkBytes + 4096);
   }
 
-  char delimiter_ = 0;
+  char delimiter_;
   ChunkQueue* sink_;
   std::string out_;
 };
@@ -421,7 +425,7 @@ void write_records(const py::iterable& texts, const std::vector<std::string>& do
   if (docs.size() != in.views.size() || offsets.size() != in.views.size()) {
     throw Error(ErrorCode::kInvalidArgument, "texts, docs and offsets differ in length");
   }
-  RecordWriter check(format);  // a bad format fails before any work
+  RecordWriter::delimiter_of(format);  // a bad format fails before any work
   int error = 0;
   {
     py::gil_scoped_release release;
@@ -430,10 +434,15 @@ void write_records(const py::iterable& texts, const std::vector<std::string>& do
     std::vector<std::future<void>> built;
     for (size_t i = 0; i < in.views.size(); ++i) {
       built.push_back(std::async(std::launch::async, [&, i] {
-        RecordWriter w(format, &queues[i]);
-        LayerRecords records(w, docs[i], offsets[i], in.views[i]);
-        append(records, results[i]);
-        w.finish();
+        try {
+          RecordWriter w(format, &queues[i]);
+          LayerRecords records(w, docs[i], offsets[i], in.views[i]);
+          append(records, results[i]);
+          w.finish();
+        } catch (...) {
+          queues[i].close();  // the writer stops waiting; get() rethrows
+          throw;
+        }
       }));
     }
     std::string chunk;
@@ -450,6 +459,23 @@ void write_records(const py::iterable& texts, const std::vector<std::string>& do
     PyErr_SetFromErrno(PyExc_OSError);  // BrokenPipeError for EPIPE
     throw py::error_already_set();
   }
+}
+
+// _core.NAME(extractor, texts, docs, offsets, format, n_threads, fd): the
+// records of one extractor's extract_many, each result appended by `append`.
+template <typename Extractor, typename Append>
+void def_extractor_writer(py::module_& m, const char* name, Append append, const char* doc) {
+  m.def(
+      name,
+      [append](const Extractor& extractor, const py::iterable& texts, const std::vector<std::string>& docs,
+               const std::vector<uint64_t>& offsets, const std::string& format, unsigned n_threads, int fd) {
+        write_records(
+            texts, docs, offsets, format, fd,
+            [&](const std::vector<std::string_view>& views) { return extractor.extract_many(views, n_threads); },
+            append);
+      },
+      py::arg("extractor"), py::arg("texts"), py::arg("docs"), py::arg("offsets"), py::arg("format"),
+      py::arg("n_threads"), py::arg("fd"), doc);
 }
 
 }  // namespace
@@ -494,17 +520,9 @@ stdout). With layer="target", the records of `zhpolicy targets` instead
 ...     f.read().decode("utf-8").count("\n")
 6
 )doc");
-  m.def(
-      "write_number_records",
-      [](const NumberExtractor& extractor, const py::iterable& texts, const std::vector<std::string>& docs,
-         const std::vector<uint64_t>& offsets, const std::string& format, unsigned n_threads, int fd) {
-        write_records(
-            texts, docs, offsets, format, fd,
-            [&](const std::vector<std::string_view>& views) { return extractor.extract_many(views, n_threads); },
-            [](LayerRecords& records, const std::vector<Number>& numbers) { records.numbers(numbers); });
-      },
-      py::arg("extractor"), py::arg("texts"), py::arg("docs"), py::arg("offsets"), py::arg("format"),
-      py::arg("n_threads"), py::arg("fd"), R"doc(
+  def_extractor_writer<NumberExtractor>(
+      m, "write_number_records",
+      [](LayerRecords& records, const std::vector<Number>& numbers) { records.numbers(numbers); }, R"doc(
 The records of `zhpolicy numbers --format jsonl|csv|tsv`, as write_analysis_records writes the analysis's.
 
 >>> import zhpolicy, tempfile
@@ -514,17 +532,9 @@ The records of `zhpolicy numbers --format jsonl|csv|tsv`, as write_analysis_reco
 ...     f.read().decode("utf-8").strip()
 '{"doc": "a", "layer": "number", "start": 2, "end": 4, "text": "5家", "kind": "quantity", "value": 5, "value_max": null, "unit": "家", "qualifier": null, "score": null, "source": null}'
 )doc");
-  m.def(
-      "write_entity_records",
-      [](const EntityExtractor& extractor, const py::iterable& texts, const std::vector<std::string>& docs,
-         const std::vector<uint64_t>& offsets, const std::string& format, unsigned n_threads, int fd) {
-        write_records(
-            texts, docs, offsets, format, fd,
-            [&](const std::vector<std::string_view>& views) { return extractor.extract_many(views, n_threads); },
-            [](LayerRecords& records, const Entities& found) { records.entities(found.entities); });
-      },
-      py::arg("extractor"), py::arg("texts"), py::arg("docs"), py::arg("offsets"), py::arg("format"),
-      py::arg("n_threads"), py::arg("fd"), R"doc(
+  def_extractor_writer<EntityExtractor>(
+      m, "write_entity_records",
+      [](LayerRecords& records, const Entities& found) { records.entities(found.entities); }, R"doc(
 The records of `zhpolicy entities --format jsonl|csv|tsv`, as write_analysis_records writes the analysis's.
 
 >>> import zhpolicy, tempfile

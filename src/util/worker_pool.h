@@ -3,7 +3,7 @@
 // Threads that live across calls keep their thread_local workspaces (the
 // segmenter's, the extractors'), sized for the texts they have seen; threads
 // made anew for every batch grew them again each time, and a 1 MB piece's
-// buffers are fresh pages (page faults were a quarter of a streamed CLI run).
+// buffers are fresh pages, faulted in again on every batch.
 #ifndef ZHPOLICY_SRC_UTIL_WORKER_POOL_H_
 #define ZHPOLICY_SRC_UTIL_WORKER_POOL_H_
 
