@@ -22,6 +22,8 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon, EntityOptions options)
       segmenter_(lexicon, SegmenterOptions{}) {
   const std::string_view model = lexicon_.data().base.entity_model();
   if (options.model && !model.empty()) model_.emplace(model);
+  const std::string_view person_names = lexicon_.data().base.person_names();
+  if (!person_names.empty()) person_names_.emplace(person_names);
   const std::string_view names = lexicon_.data().base.surnames();
   for (size_t i = 0; i < names.size();) {
     while (i < names.size() && (names[i] == ' ' || names[i] == '\n' || names[i] == '\t')) ++i;
@@ -318,6 +320,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   }
   ws.subjects.clear();
   add_token_rules(t, cands, ws.subjects, ws.listed);
+  add_names_by_characters(t, ws.subjects);
   add_short_place_names(t, cands);
 
   // Persons: a name right after a title (区委书记赵世庆, 记者 李传芳, 编辑:冉建苹),

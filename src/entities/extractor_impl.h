@@ -28,6 +28,7 @@
 
 #include "entities/model/entity_model.h"
 #include "entities/model/features.h"
+#include "entities/person_names.h"
 #include "entities/term_index.h"
 #include "lexicon/word_graph.h"
 #include "segment/segmenter_impl.h"
@@ -361,6 +362,10 @@ class EntityExtractorImpl {
   // Rules on each token: names ending in a company/organization/place suffix,
   // unknown place names, and (into `subjects`) names before a speech verb.
   // `listed` is scratch space.
+  // Chinese names no list holds (张伟、刘芳, 叫王秀英，): a surname and one or
+  // two characters the lexicon does not know as a word, that the person name
+  // model (person_names.h) finds name-like, where a name may stand.
+  void add_names_by_characters(const CharText& t, std::vector<Candidate>& out) const;
   // 援藏, 在晋, 京港, 湘企: one-character place names inside two-character tokens.
   void add_short_place_names(const CharText& t, std::vector<Candidate>& out) const;
   // The name-like members of a list of places written with 、 (德令哈、格尔木、西宁),
@@ -390,6 +395,7 @@ class EntityExtractorImpl {
   Lexicon lexicon_;
   SegmenterImpl segmenter_;
   std::optional<EntityModel> model_;
+  std::optional<PersonNameModel> person_names_;
   std::vector<std::u32string> compound_surnames_;
   std::vector<uint8_t> char_flags_ = std::vector<uint8_t>(0x10000, 0);    // common CharFlag bits (BMP)
   bool accept_term(const CharText& t, uint32_t k, uint32_t end, EntityType type) const;

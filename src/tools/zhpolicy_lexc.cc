@@ -20,8 +20,11 @@
 #include <vector>
 
 #include "entities/model/entity_model.h"
+#include "entities/model/person_name_trainer.h"
+#include "entities/person_names.h"
 #include "lexicon/builder.h"
 #include "lexicon/jieba_source.h"
+#include "lexicon/lexicon_data.h"
 #include "lexicon/word_list.h"
 #include "targets/boundary_model.h"
 #include "zhpolicy/analyzer.h"
@@ -130,6 +133,14 @@ int run(int argc, char** argv) {
   }
   source.sources = "jieba dict: " + jieba_dict + "\njieba finalseg: " + finalseg + "\n";
 
+  // Person names are learned from jieba's words and tags alone (the policy
+  // lists type few names).
+  std::vector<std::pair<std::string, std::string>> jieba_tags;
+  jieba_tags.reserve(source.entries.size());
+  for (const LexiconEntry& e : source.entries) jieba_tags.emplace_back(e.word, e.tag);
+  PersonNameReport names;
+  const std::string person_names = train_person_names(jieba_tags, source.surnames, &names);
+
   // Frequencies for policy words are suggested against jieba's lexicon alone.
   const Lexicon jieba = Lexicon::from_bytes(build_lexicon(source));
   std::vector<UserWord> policy;
@@ -158,12 +169,14 @@ int run(int argc, char** argv) {
     entry.entity_only = phrase && !words.count(w.word);
     source.entries.push_back(std::move(entry));
   }
-  const std::string bytes = build_lexicon(source);
-  Lexicon::from_bytes(bytes);  // validate what we are about to write
+  const std::string bytes = with_section(build_lexicon(source), format::SectionId::kPersonNames, person_names);
+  const Lexicon written = Lexicon::from_bytes(bytes);  // validate what we are about to write
+  PersonNameModel check_names(written.data().base.person_names());
   write_lexicon(bytes, output);
   std::cout << "zhpolicy_lexc: wrote " << output << " (" << bytes.size() << " bytes, "
-            << Lexicon::from_bytes(bytes).base_size() << " words, " << policy.size()
-            << " policy entries)\n";
+            << written.base_size() << " words, " << policy.size()
+            << " policy entries; person names learned from " << names.names << " names and "
+            << names.other_words << " other words)\n";
   return 0;
 }
 

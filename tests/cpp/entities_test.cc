@@ -96,10 +96,11 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   // Listed with a name found, before or after it, with 、 or 和 (等人 closes a list).
   expect_rules("陈建华、赵丽颖、黄晓明等人出席", "[陈建华 person][赵丽颖 person][黄晓明 person]");
   expect_rules("张伟和李娜参加了会议", "[张伟 person][李娜 person]");
-  // No context, no name: a dictionary nr word alone, or after a title.
+  // No context, no name: a dictionary nr word alone, or after a title...
   expect_rules("智慧和力量", "");
   expect_rules("政协委员智慧和力量的体现", "[政协委员 position]");
-  expect_rules("王洪文张春桥", "");
+  // ... unless its characters are far more name-like than a word's (person_names.h).
+  expect_rules("王洪文张春桥", "[王洪文 person][张春桥 person]");
 }
 
 TEST_CASE("entities: meetings", "[entities][meeting]") {
@@ -220,8 +221,9 @@ TEST_CASE("entities: the name-like members of a list of places are places", "[en
   const std::string text = "县域经济稳步发展,枣阳、枝江、汉川、天门等经济强县";
   for (const auto& e : rules.extract(text).entities) s += "[" + std::string(zhpolicy::slice(text, e.span)) + "]";
   CHECK(s == "[枣阳][枝江][汉川][天门]");
-  // Not a list of persons, nor a member glued to the next word.
-  expect_rules("粉碎了王洪文、张春桥、江青、姚文元", "");
+  // Not a list of persons (their names are name-like by their characters,
+  // person_names.h), nor a member glued to the next word.
+  expect_rules("粉碎了王洪文、张春桥、江青、姚文元", "[王洪文 person][张春桥 person][江青 person][姚文元 person]");
   expect_rules("看好广西、选择广西、扎根广西", "[广西 place][广西 place][广西 place]");
 }
 

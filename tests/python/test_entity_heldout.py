@@ -30,3 +30,19 @@ def test_held_out_regions_in_traditional_characters(eval_script):
     # view folds them back, so the figures hold.
     _, report = eval_script("eval_entities.py", "--build", BUILD, "--traditional")
     assert report["held-out silver (provinces + national)"]["rules+model"]["f1"] >= HELD_OUT_SILVER_F1 - 0.01
+
+
+# News-style sentences (tests/data/news_style_entities.txt, ours, 40
+# sentences): persons without titles, in lists, foreign names. Floors below
+# the figures of the session that added the person name model (README).
+NEWS_PERSON_RECALL = 0.6
+NEWS_ALL_F1 = 0.7
+
+
+def test_news_style_sentences(eval_script, capsys):
+    printed, report = eval_script("eval_news_style.py")
+    with capsys.disabled():
+        print("\n== entities on news-style sentences (scripts/eval_news_style.py) ==")
+        print(printed)
+    assert report["zhpolicy"]["PER"]["r"] >= NEWS_PERSON_RECALL
+    assert report["zhpolicy"]["all"]["f1"] >= NEWS_ALL_F1

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Entities on news-style sentences, as PER / LOC / ORG, beside jieba's POS tags.
+
+tests/data/news_style_entities.txt holds 40 sentences we wrote in the style of
+news reports (people with and without titles, in lists, foreign names,
+streets, districts, universities, companies), annotated by hand. It is small
+and ours: a check that names outside policy prose are found, not a stand-in
+for public NER test sets. Types are mapped as in issue 14: person -> PER,
+place -> LOC, government / organization / company -> ORG; jieba's posseg tags
+likewise: nr -> PER, ns -> LOC, nt -> ORG.
+
+    .venv/bin/python scripts/eval_news_style.py [--json OUT]
+"""
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+import zhpolicy
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "news_style_entities.txt"
+CLASS_OF = {"person": "PER", "place": "LOC", "government": "ORG", "organization": "ORG", "company": "ORG"}
+JIEBA_CLASS = {"nr": "PER", "ns": "LOC", "nt": "ORG"}
+CLASSES = ["PER", "LOC", "ORG"]
+
+
+def read_sentences(path=DATA):
+    """[(sentence, {(start, end, class)})] from the [text|type] markup."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        text, gold, at = "", set(), 0
+        for m in re.finditer(r"\[([^|\]]+)\|([a-z]+)\]|([^\[]+)", line):
+            if m.group(3) is not None:
+                text += m.group(3)
+                continue
+            name, kind = m.group(1), m.group(2)
+            if kind not in CLASS_OF:
+                sys.exit(f"{path}: unknown type {kind!r} in {line}")
+            gold.add((len(text), len(text) + len(name), CLASS_OF[kind]))
+            text += name
+        out.append((text, gold))
+    return out
+
+
+def zhpolicy_mentions(extractor, sentence):
+    return {(e.start, e.end, CLASS_OF[e.type]) for e in extractor.extract(sentence) if e.type in CLASS_OF}
+
+
+def jieba_mentions(sentence):
+    import jieba.posseg
+    out, at = set(), 0
+    for word, flag in jieba.posseg.cut(sentence):
+        if flag in JIEBA_CLASS:
+            out.add((at, at + len(word), JIEBA_CLASS[flag]))
+        at += len(word)
+    return out
+
+
+def score(data, predict):
+    counts = {c: [0, 0, 0] for c in CLASSES + ["all"]}  # tp, fp, fn
+    for sentence, gold in data:
+        pred = predict(sentence)
+        for c in CLASSES:
+            g = {m for m in gold if m[2] == c}
+            p = {m for m in pred if m[2] == c}
+            for key in (c, "all"):
+                counts[key][0] += len(g & p)
+                counts[key][1] += len(p - g)
+                counts[key][2] += len(g - p)
+    out = {}
+    for key, (tp, fp, fn) in counts.items():
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        out[key] = {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "n": tp + fn}
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    args = ap.parse_args()
+    data = read_sentences()
+    extractor = zhpolicy.EntityExtractor()
+    results = {"zhpolicy": score(data, lambda s: zhpolicy_mentions(extractor, s))}
+    try:
+        import jieba
+        jieba.setLogLevel(60)
+        results["jieba posseg"] = score(data, jieba_mentions)
+    except ImportError:
+        print("(jieba is not installed: its column is left out)", file=sys.stderr)
+    print(f"{len(data)} sentences ({DATA.relative_to(ROOT)}); P / R / F1 (n: gold mentions)\n")
+    names = list(results)
+    print("| class | " + " | ".join(names) + " |")
+    print("|---|" + "---|" * len(names))
+    for c in CLASSES + ["all"]:
+        cells = [f"{results[k][c]['p']:.2f} / {results[k][c]['r']:.2f} / **{results[k][c]['f1']:.2f}**" for k in names]
+        print(f"| {c} ({results[names[0]][c]['n']}) | " + " | ".join(cells) + " |")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
