@@ -109,4 +109,6 @@ TEST_CASE("person names: names no list holds, where a name may stand", "[entitie
   CHECK(persons(extractor, "推动高水平对外开放，增强群众幸福感。") == "");
   CHECK(persons(extractor, "强化退役军人事务和双拥工作。") == "");
   CHECK(persons(extractor, "发展空天信息和卫星互联网等产业。") == "");
+  // After a numeral a surname character is a measure word.
+  CHECK(persons(extractor, "新增560张家庭养老床位，三张家庭照片。") == "");
 }
