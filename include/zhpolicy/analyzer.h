@@ -29,6 +29,16 @@ struct AnalyzerOptions {
   EntityOptions entities;
   // Link numbers to the indicators they measure (Document::targets()).
   bool targets = true;
+  // analyze() reads a text longer than this in pieces of about this size,
+  // cut as analyze_stream cuts them (after a line end where there is one),
+  // so that its working memory is bounded by the piece rather than the text.
+  // The result is one Document as for a shorter text, with two differences
+  // where a piece ends: a name found in one piece (a person after a title) is
+  // not looked for in the others, and a piece cut inside a line (no line end
+  // in it) may cut a name or number there. The sections of a report (its
+  // numbered headings, a plan's title), which give targets their modality,
+  // carry over from piece to piece.
+  size_t whole_text_bytes = size_t(8) << 20;
 };
 
 // Segments once and runs number, entity and target extraction on the result.
@@ -39,7 +49,8 @@ class ZHPOLICY_API Analyzer {
  public:
   explicit Analyzer(Lexicon lexicon, AnalyzerOptions options = {});
 
-  // Total: any bytes give a Document (see SegmenterOptions for ill-formed UTF-8).
+  // Total: any bytes give a Document (see SegmenterOptions for ill-formed
+  // UTF-8). A text over options().whole_text_bytes is read in pieces (see there).
   Document analyze(std::string_view utf8_text) const;
 
   // analyze() of each text on `n_threads` threads (0: all cores).

@@ -1,6 +1,11 @@
-// The analyzer: one segmentation shared by number and entity extraction.
+// The analyzer: one segmentation shared by number and entity extraction; a
+// long text, or a stream, in bounded pieces.
 #include "zhpolicy/analyzer.h"
 
+#include <istream>
+#include <string>
+
+#include "analyze/piece_end.h"
 #include "entities/extractor_impl.h"
 #include "numbers/extractor_impl.h"
 #include "segment/segmenter_impl.h"
@@ -21,27 +26,105 @@ class AnalyzerImpl {
 
   Document analyze(std::string_view text) const {
     segmenter_.check_utf8(text);
-    // text -> one normalized view -> tokens -> numbers and entities. The
-    // segmenter leaves the normalized view decoded, with each token's char
-    // span and the typed terms its word graphs met: number and entity
-    // extraction take them instead of decoding and looking up again.
-    const NormalizedText normalized = normalize(text);
-    ThreadWorkspace seg;
-    Workspace& ws = seg.get();
-    std::vector<Token> tokens = segmenter_.segment_normalized(normalized, SegmentMode::kDefault, ws, true);
-    std::vector<Number> numbers = numbers_.extract_normalized(normalized, &ws.text);
-    Entities entities = entities_.extract(entity_detail::SegmentedText{&normalized, &ws.text, &ws.token_chars,
-                                                                       &ws.typed_terms, &ws.token_words});
-    std::vector<Target> targets;
-    if (options_.targets) targets = targets_.extract(normalized, tokens, numbers, entities.entities);
-    if (options_.entity_tokens) tokens = merge_entity_tokens(tokens, entities.entities);
-    return Document(std::string(text), std::move(tokens), std::move(numbers), std::move(entities),
-                    std::move(targets));
+    const size_t piece_bytes = std::max<size_t>(options_.whole_text_bytes, 64);
+    if (text.size() <= piece_bytes) {
+      Parts parts = analyze_part(text, nullptr);
+      return Document(std::string(text), std::move(parts.tokens), std::move(parts.numbers),
+                      std::move(parts.entities), std::move(parts.targets));
+    }
+    // In pieces: each one's spans moved to where it starts, its relations and
+    // targets' number indices past the earlier pieces'.
+    Parts all;
+    SectionState sections;
+    for (size_t at = 0; at < text.size();) {
+      const std::string_view rest = text.substr(at);
+      const size_t len = rest.size() <= piece_bytes ? rest.size() : piece_end(rest, piece_bytes);
+      Parts part = analyze_part(rest.substr(0, len), &sections);
+      const auto offset = static_cast<uint32_t>(at);
+      auto shift = [offset](ByteSpan& s) {
+        s.begin += offset;
+        s.end += offset;
+      };
+      const auto numbers_before = static_cast<uint32_t>(all.numbers.size());
+      const auto entities_before = static_cast<uint32_t>(all.entities.entities.size());
+      for (Token& t : part.tokens) shift(t.span);
+      for (Number& n : part.numbers) shift(n.span);
+      for (Entity& e : part.entities.entities) shift(e.span);
+      for (Relation& r : part.entities.relations) {
+        r.head += entities_before;
+        r.tail += entities_before;
+      }
+      for (Target& t : part.targets) {
+        shift(t.indicator);
+        shift(t.number.span);
+        t.number_index += numbers_before;
+      }
+      append(all.tokens, part.tokens);
+      append(all.numbers, part.numbers);
+      append(all.entities.entities, part.entities.entities);
+      append(all.entities.relations, part.entities.relations);
+      append(all.targets, part.targets);
+      at += len;
+    }
+    return Document(std::string(text), std::move(all.tokens), std::move(all.numbers), std::move(all.entities),
+                    std::move(all.targets));
+  }
+
+  void analyze_stream(std::istream& in, const std::function<void(const Document&, uint64_t)>& on_piece,
+                      size_t piece_bytes) const {
+    PieceReader reader(in, piece_bytes);
+    std::string piece;
+    uint64_t offset = 0;
+    SectionState sections;  // a report's sections run across pieces
+    while (reader.next(piece, offset)) {
+      segmenter_.check_utf8(piece);
+      Parts parts = analyze_part(piece, &sections);
+      on_piece(Document(piece, std::move(parts.tokens), std::move(parts.numbers), std::move(parts.entities),
+                        std::move(parts.targets)),
+               offset);
+    }
   }
   const Lexicon& lexicon() const { return segmenter_.lexicon(); }
   const AnalyzerOptions& options() const { return options_; }
 
  private:
+  struct Parts {
+    std::vector<Token> tokens;
+    std::vector<Number> numbers;
+    Entities entities;
+    std::vector<Target> targets;
+  };
+
+  template <typename T>
+  static void append(std::vector<T>& to, std::vector<T>& from) {
+    if (to.empty()) {
+      to.swap(from);
+    } else {
+      to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+    }
+  }
+
+  // A text, or the next piece of one (`sections` carrying the earlier
+  // pieces'): text -> one normalized view -> tokens -> numbers and entities
+  // -> targets. The segmenter leaves the normalized view decoded, with each
+  // token's char span and the typed terms its word graphs met: number and
+  // entity extraction take them instead of decoding and looking up again.
+  Parts analyze_part(std::string_view text, SectionState* sections) const {
+    const NormalizedText normalized = normalize(text);
+    ThreadWorkspace seg;
+    Workspace& ws = seg.get();
+    Parts out;
+    out.tokens = segmenter_.segment_normalized(normalized, SegmentMode::kDefault, ws, true);
+    out.numbers = numbers_.extract_normalized(normalized, &ws.text);
+    out.entities = entities_.extract(entity_detail::SegmentedText{&normalized, &ws.text, &ws.token_chars,
+                                                                   &ws.typed_terms, &ws.token_words});
+    if (options_.targets) {
+      out.targets = targets_.extract(normalized, out.tokens, out.numbers, out.entities.entities, nullptr, sections);
+    }
+    if (options_.entity_tokens) out.tokens = merge_entity_tokens(out.tokens, out.entities.entities);
+    return out;
+  }
+
   SegmenterImpl segmenter_;
   NumberExtractorImpl numbers_;
   EntityExtractorImpl entities_;
@@ -55,6 +138,11 @@ Analyzer::Analyzer(Lexicon lexicon, AnalyzerOptions options)
     : impl_(std::make_shared<internal::AnalyzerImpl>(std::move(lexicon), options)) {}
 
 Document Analyzer::analyze(std::string_view utf8_text) const { return impl_->analyze(utf8_text); }
+
+void Analyzer::analyze_stream(std::istream& in, const std::function<void(const Document&, uint64_t)>& on_piece,
+                              size_t piece_bytes) const {
+  impl_->analyze_stream(in, on_piece, piece_bytes);
+}
 
 std::vector<Document> Analyzer::analyze_many(const std::vector<std::string_view>& texts,
                                              unsigned n_threads) const {

@@ -1,17 +1,16 @@
-// PieceReader and Analyzer::analyze_stream on it: a text of any size in
-// bounded pieces, cut where no name or number runs across.
+// PieceReader: a text of any size in bounded pieces, cut where no name or
+// number runs across (Analyzer::analyze_stream reads them).
 #include <algorithm>
 #include <istream>
 #include <string>
 
-#include "zhpolicy/analyzer.h"
-#include "zhpolicy/pieces.h"
+#include "analyze/piece_end.h"
 #include "zhpolicy/error.h"
+#include "zhpolicy/pieces.h"
 
 namespace zhpolicy {
-namespace {
+namespace internal {
 
-// Where the piece of buf[0, limit) ends (see PieceReader).
 size_t piece_end(std::string_view buf, size_t limit) {
   const std::string_view head = buf.substr(0, limit);
   const size_t line = head.rfind('\n');
@@ -31,7 +30,7 @@ size_t piece_end(std::string_view buf, size_t limit) {
   return cut > 0 ? cut : limit;
 }
 
-}  // namespace
+}  // namespace internal
 
 PieceReader::PieceReader(std::istream& in, size_t piece_bytes)
     : in_(in), piece_bytes_(std::max<size_t>(piece_bytes, 64)) {}
@@ -50,20 +49,12 @@ bool PieceReader::next(std::string& piece, uint64_t& offset) {
   }
   if (buf_.empty()) return false;
   const size_t end =
-      eof_ && buf_.size() <= piece_bytes_ ? buf_.size() : piece_end(buf_, std::min(buf_.size(), piece_bytes_));
+      eof_ && buf_.size() <= piece_bytes_ ? buf_.size() : internal::piece_end(buf_, std::min(buf_.size(), piece_bytes_));
   piece.assign(buf_, 0, end);
   offset = offset_;
   offset_ += end;
   buf_.erase(0, end);
   return true;
-}
-
-void Analyzer::analyze_stream(std::istream& in, const std::function<void(const Document&, uint64_t)>& on_piece,
-                              size_t piece_bytes) const {
-  PieceReader reader(in, piece_bytes);
-  std::string piece;
-  uint64_t offset = 0;
-  while (reader.next(piece, offset)) on_piece(analyze(piece), offset);
 }
 
 }  // namespace zhpolicy

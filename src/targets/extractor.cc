@@ -224,16 +224,18 @@ void TargetExtractorImpl::choose_start(const NormalizedText& nt, const std::vect
 std::vector<Target> TargetExtractorImpl::extract(const NormalizedText& nt, const std::vector<Token>& tokens,
                                                  const std::vector<Number>& numbers,
                                                  const std::vector<Entity>& entities,
-                                                 std::vector<BoundaryCase>* cases) const {
+                                                 std::vector<BoundaryCase>* cases,
+                                                 SectionState* section_state) const {
   std::vector<Target> out;
   bool any_value = false;
   for (const Number& n : numbers) {
     any_value = any_value || n.kind == NumberKind::kPercent || n.kind == NumberKind::kMoney ||
                 n.kind == NumberKind::kQuantity || n.kind == NumberKind::kFraction;
   }
+  // The sections are read even without a value: a later piece of the text needs them.
+  const Sections sections = section_state || any_value ? find_sections(nt.normalized, section_state) : Sections();
   if (!any_value) return out;
   const std::vector<Item> items = make_items(nt, tokens, numbers, entities);
-  const Sections sections = find_sections(nt.normalized);
 
   auto text_of = [&](Range r) {
     return std::string_view(nt.normalized)

@@ -81,14 +81,30 @@ std::vector<Item> make_items(const NormalizedText& nt, const std::vector<Token>&
 
 // Per line of the normalized view (begin offsets in order): the modality its
 // section of a report implies, from the numbered headings (一、2025年工作回顾
-// reviews, 三、2026年重点工作 plans); kNone before the first heading.
+// reviews, 三、2026年重点工作 plans); `before` ahead of the first heading
+// (kNone in a text of its own, the section a piece starts in otherwise).
 enum class SectionModality : uint8_t { kNone, kActual, kTarget };
 struct Sections {
   std::vector<uint32_t> begins;
   std::vector<SectionModality> modality;
+  SectionModality before = SectionModality::kNone;
   SectionModality at(uint32_t offset) const;
 };
-Sections find_sections(std::string_view normalized);
+}  // namespace target_detail
+
+// What the section reading of a text's pieces so far carries to the next
+// piece (a text analyzed in pieces, Analyzer): whether the title line and the
+// first heading were seen, and the section the last piece ended in.
+struct SectionState {
+  bool first_line = true;
+  bool first_heading = true;
+  target_detail::SectionModality current = target_detail::SectionModality::kNone;
+};
+
+namespace target_detail {
+// The sections of `normalized`, a whole text, or the next piece of one when
+// `state` carries the pieces before it (updated for the next).
+Sections find_sections(std::string_view normalized, SectionState* state = nullptr);
 
 // Canonical names of common indicators (src/data/targets/indicators.tsv).
 class IndicatorNames {
@@ -110,9 +126,11 @@ class TargetExtractorImpl {
   // Records of a text analyzed already: `tokens`, `numbers`, `entities` are
   // spans of the original text that `nt` normalizes. With `cases`, each
   // choice of an indicator's start is also recorded there (for training).
+  // `sections` carries a text's earlier pieces when it is one of them.
   std::vector<Target> extract(const NormalizedText& nt, const std::vector<Token>& tokens,
                               const std::vector<Number>& numbers, const std::vector<Entity>& entities,
-                              std::vector<target_detail::BoundaryCase>* cases = nullptr) const;
+                              std::vector<target_detail::BoundaryCase>* cases = nullptr,
+                              SectionState* sections = nullptr) const;
   const Lexicon& lexicon() const { return lexicon_; }
   bool has_model() const { return boundary_.has_value(); }
 

@@ -35,10 +35,13 @@ size_t heading_number(std::string_view line) {
 
 }  // namespace
 
-Sections find_sections(std::string_view text) {
+Sections find_sections(std::string_view text, SectionState* state) {
+  SectionState local;
+  SectionState& st = state ? *state : local;
   Sections out;
-  bool first_heading = true;
-  bool first_line = true;
+  out.before = st.current;
+  bool& first_heading = st.first_heading;
+  bool& first_line = st.first_line;
   for (size_t pos = 0; pos < text.size();) {
     size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) eol = text.size();
@@ -70,12 +73,13 @@ Sections find_sections(std::string_view text) {
     }
     pos = eol + 1;
   }
+  if (!out.modality.empty()) st.current = out.modality.back();
   return out;
 }
 
 SectionModality Sections::at(uint32_t offset) const {
   const auto it = std::upper_bound(begins.begin(), begins.end(), offset);
-  if (it == begins.begin()) return SectionModality::kNone;
+  if (it == begins.begin()) return before;
   return modality[static_cast<size_t>(it - begins.begin() - 1)];
 }
 

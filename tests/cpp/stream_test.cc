@@ -3,7 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
 #include <sstream>
+#include <string>
+#include <utility>
 
 #include "test_support.h"
 #include "zhpolicy/analyzer.h"
@@ -72,5 +75,69 @@ TEST_CASE("stream: long lines are cut at sentence ends, else at characters; noth
     CHECK(test::tiles(text, s.tokens));
     if (&text == &sentences) CHECK(s.numbers.size() == 2000);
     if (text.empty()) CHECK(s.pieces == 0);
+  }
+}
+
+TEST_CASE("analyze: a text over whole_text_bytes is read in pieces and gives the whole text's document",
+          "[stream][analyze]") {
+  // A provincial report (numbered sections: targets take their modality
+  // from them) and the corpus, as one text.
+  std::string text = test::read_file(std::string(ZHPOLICY_SHARED_DIR) + "/reports/provincial_2026/2026_江苏省.txt");
+  for (const char* name : {"000_896179ee8e786521.txt", "003_0b9efb6d18d52ebe.txt"}) {
+    text += "\n" + test::read_file(std::string(ZHPOLICY_SHARED_DIR) + "/corpus/" + name);
+  }
+  size_t longest_line = 0;
+  for (size_t at = 0, eol; at < text.size(); at = eol + 1) {
+    eol = std::min(text.find('\n', at), text.size());
+    longest_line = std::max(longest_line, eol + 1 - at);
+  }
+  AnalyzerOptions whole_options;
+  whole_options.whole_text_bytes = text.size();
+  const Document whole = Analyzer(test::lexicon(), whole_options).analyze(text);
+  AnalyzerOptions piece_options;
+  piece_options.whole_text_bytes = std::max<size_t>(longest_line, 4096);
+  REQUIRE(piece_options.whole_text_bytes * 8 < text.size());  // many pieces
+  const Document pieces = Analyzer(test::lexicon(), piece_options).analyze(text);
+
+  CHECK(pieces.text() == text);
+  REQUIRE(pieces.tokens().size() == whole.tokens().size());
+  for (size_t i = 0; i < whole.tokens().size(); ++i) CHECK(pieces.tokens()[i].span == whole.tokens()[i].span);
+  REQUIRE(pieces.numbers().size() == whole.numbers().size());
+  for (size_t i = 0; i < whole.numbers().size(); ++i) {
+    CHECK(pieces.numbers()[i].span == whole.numbers()[i].span);
+    CHECK(pieces.numbers()[i].value == whole.numbers()[i].value);
+  }
+  auto show = [](const Document& d, const Entity& e) {
+    return std::string(d.text(e.span)) + " " + std::string(to_string(e.type));
+  };
+  // Entities: the same, but for persons the whole text finds again where a
+  // name found in another piece recurs (documented in AnalyzerOptions).
+  std::set<std::pair<uint32_t, std::string>> whole_entities, piece_entities;
+  for (const Entity& e : whole.entities()) whole_entities.insert({e.span.begin, show(whole, e)});
+  for (const Entity& e : pieces.entities()) piece_entities.insert({e.span.begin, show(pieces, e)});
+  for (const auto& e : piece_entities) CHECK(whole_entities.count(e) == 1);
+  for (const Entity& e : whole.entities()) {
+    if (!piece_entities.count({e.span.begin, show(whole, e)})) CHECK(e.type == EntityType::kPerson);
+  }
+  CHECK(piece_entities.size() + 5 >= whole_entities.size());
+  // Relations point at the same mentions (their indices moved past the earlier pieces').
+  auto relations = [&](const Document& d) {
+    std::set<std::pair<uint32_t, uint32_t>> out;
+    for (const Relation& r : d.relations()) out.insert({d.entities()[r.head].span.begin, d.entities()[r.tail].span.begin});
+    return out;
+  };
+  const auto piece_relations = relations(pieces);
+  REQUIRE_FALSE(piece_relations.empty());
+  for (const auto& r : piece_relations) CHECK(relations(whole).count(r) == 1);
+  // Targets, their modality from the report's sections carried across pieces.
+  REQUIRE(whole.targets().size() > 50);
+  REQUIRE(pieces.targets().size() == whole.targets().size());
+  for (size_t i = 0; i < whole.targets().size(); ++i) {
+    const Target &p = pieces.targets()[i], &w = whole.targets()[i];
+    CHECK(p.indicator == w.indicator);
+    CHECK(p.number.span == w.number.span);
+    CHECK(p.number_index == w.number_index);
+    CHECK(p.modality == w.modality);
+    CHECK(pieces.numbers()[p.number_index].span == p.number.span);
   }
 }

@@ -2,6 +2,7 @@
 import os
 import subprocess
 import sys
+import tempfile
 import warnings
 
 import pytest
@@ -60,3 +61,26 @@ def test_a_large_file_streams_in_bounded_memory(tmp_path):
     numbers, peak_mb = map(int, out.stdout.split())
     assert numbers > 1_000_000
     assert peak_mb < 400, f"peak {peak_mb} MB for a 32 MB file"
+
+
+def test_one_large_text_is_analyzed_in_bounded_working_memory(corpus):
+    # zhpolicy.analyze of one 32 MB text (the corpus repeated) in a child
+    # process: the analyzer reads it in pieces (AnalyzerOptions::
+    # whole_text_bytes), so the peak is the result plus one piece's working
+    # memory, not about 37x the text as at once (1.2 GB and more here).
+    text = "\n".join(corpus[name] for name in sorted(corpus)) + "\n"
+    copies = (32 << 20) // len(text.encode())
+    code = ("import re, sys, zhpolicy\n"
+            "text = open(sys.argv[1], encoding='utf-8').read() * int(sys.argv[2])\n"
+            "doc = zhpolicy.analyze(text)\n"
+            "assert doc.text == text\n"
+            "hwm = int(re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read()).group(1))\n"
+            "print(len(doc.tokens), hwm // 1024)\n")
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt") as f:
+        f.write(text)
+        f.flush()
+        out = subprocess.run([sys.executable, "-c", code, f.name, str(copies)], capture_output=True, text=True,
+                             check=True)
+    tokens, peak_mb = map(int, out.stdout.split())
+    assert tokens == copies * len(zhpolicy.analyze(text).tokens)
+    assert peak_mb < 800, f"peak {peak_mb} MB for a {copies * len(text.encode()) >> 20} MB text"
