@@ -1,5 +1,7 @@
 // Binds zhpolicy/token.h and zhpolicy/segmenter.h. Offsets are converted to
 // characters here, once per text; the GIL is released around the C++ work.
+#include <future>
+
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -49,17 +51,7 @@ std::string segmented_lines(const Segmenter& seg, std::string_view utf8, Segment
   }
   std::string out;
   out.reserve(utf8.size() + utf8.size() / 3 + lines.size());
-  // Batches of lines (about 1 MB): the token vectors of one batch at a time
-  // stay small and warm in memory.
-  std::vector<std::string_view> batch;
-  for (size_t next = 0; next < lines.size();) {
-    batch.clear();
-    size_t bytes = 0;
-    while (next < lines.size() && (batch.empty() || bytes < (1u << 20))) {
-      bytes += lines[next].size();
-      batch.push_back(lines[next++]);
-    }
-    const std::vector<std::vector<Token>> tokens = seg.segment_many(batch, mode, n_threads);
+  auto write = [&out](const std::vector<std::string_view>& batch, const std::vector<std::vector<Token>>& tokens) {
     for (size_t i = 0; i < batch.size(); ++i) {
       bool first = true;
       for (const Token& t : tokens[i]) {
@@ -70,7 +62,27 @@ std::string segmented_lines(const Segmenter& seg, std::string_view utf8, Segment
       }
       out += '\n';
     }
+  };
+  // Batches of lines (about 256 KB): the token vectors of one batch at a
+  // time stay small and warm in memory, and a batch's output is written
+  // while the next one is segmented.
+  std::vector<std::string_view> batch, written;
+  std::vector<std::vector<Token>> tokens;
+  std::future<void> writing;
+  for (size_t next = 0; next < lines.size();) {
+    batch.clear();
+    size_t bytes = 0;
+    while (next < lines.size() && (batch.empty() || bytes < (1u << 18))) {
+      bytes += lines[next].size();
+      batch.push_back(lines[next++]);
+    }
+    std::vector<std::vector<Token>> segmented = seg.segment_many(batch, mode, n_threads);
+    if (writing.valid()) writing.get();
+    written.swap(batch);
+    tokens.swap(segmented);
+    writing = std::async(std::launch::async, [&] { write(written, tokens); });
   }
+  if (writing.valid()) writing.get();
   return out;
 }
 
@@ -246,14 +258,18 @@ share the C++ buffers (no copy). For corpora too large for Token objects.
 ([0, 2], [2, 7], ['word', 'number'])
 )doc")
       .def("segment_lines",
-           [](const Segmenter& seg, const py::str& text, unsigned n_threads, const std::string& mode) {
-             const std::string_view utf8 = utf8_view(text);
+           [](const Segmenter& seg, const py::object& text, unsigned n_threads, const std::string& mode) -> py::object {
+             const bool raw = PyBytes_Check(text.ptr());
+             const std::string_view utf8 =
+                 raw ? std::string_view(PyBytes_AS_STRING(text.ptr()), static_cast<size_t>(PyBytes_GET_SIZE(text.ptr())))
+                     : utf8_view(text);
              const SegmentMode m = parse_mode(mode);
              std::string out;
              {
                py::gil_scoped_release release;
                out = segmented_lines(seg, utf8, m, n_threads);
              }
+             if (raw) return py::bytes(out);
              PyObject* s = PyUnicode_DecodeUTF8(out.data(), static_cast<Py_ssize_t>(out.size()), "strict");
              if (!s) throw py::error_already_set();
              return py::reinterpret_steal<py::str>(s);
@@ -261,11 +277,15 @@ share the C++ buffers (no copy). For corpora too large for Token objects.
            py::arg("text"), py::arg("n_threads") = 0, py::arg("mode") = "default", R"doc(
 The words of each line of `text` separated by single spaces (white space
 dropped), one line out per line in, as one str built in C++ (what
-`zhpolicy segment` writes): no Python object per token.
+`zhpolicy segment` writes): no Python object per token. Given UTF-8 bytes,
+gives bytes (no decoding either way; ill-formed bytes are segmented as the
+segmenter's invalid_utf8 option says).
 
 >>> import zhpolicy
 >>> zhpolicy.Segmenter().segment_lines("召开会议\r\n\n重庆 渝中区\n")
 '召开 会议\n\n重庆 渝中区\n'
+>>> zhpolicy.Segmenter().segment_lines("召开会议\n".encode()).decode()
+'召开 会议\n'
 )doc")
       .def("segment_many",
            [](const Segmenter& seg, const py::iterable& texts, unsigned n_threads,

@@ -4,6 +4,7 @@
 
 #include "bindings.h"
 #include "zhpolicy/error.h"
+#include "zhpolicy/utf8.h"
 #include "zhpolicy/version.h"
 
 namespace py = pybind11;
@@ -23,6 +24,25 @@ what and where (file:line, byte offset).
 ...     print("cannot open" in str(e))
 True
 )doc";
+  // zhpolicy/utf8.h: the command line checks files' bytes without decoding them.
+  m.def(
+      "find_invalid_utf8",
+      [](const py::bytes& data) -> long long {
+        const std::string_view bytes(PyBytes_AS_STRING(data.ptr()), static_cast<size_t>(PyBytes_GET_SIZE(data.ptr())));
+        size_t at;
+        {
+          py::gil_scoped_release release;
+          at = zhpolicy::utf8::find_invalid(bytes);
+        }
+        return at == std::string_view::npos ? -1 : static_cast<long long>(at);
+      },
+      py::arg("data"), R"doc(
+The byte offset of the first ill-formed UTF-8 sequence in `data`, or -1.
+
+>>> from zhpolicy import _core
+>>> _core.find_invalid_utf8("政协".encode()), _core.find_invalid_utf8("增长".encode() + "政协".encode("gbk"))
+(-1, 6)
+)doc");
   zhpolicy::python::bind_lexicon(m);
   zhpolicy::python::bind_segmenter(m);
   zhpolicy::python::bind_numbers(m);

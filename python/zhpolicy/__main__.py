@@ -22,7 +22,7 @@ import csv
 import json
 import os
 import sys
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from . import (Analyzer, EntityExtractor, Error, NumberExtractor, Segmenter, default_lexicon, files, stream)
 
@@ -59,8 +59,9 @@ def _progress(items: List[str], total_bytes: int) -> Iterable[str]:
     return tqdm(items, unit="file", file=sys.stderr)
 
 
-def _documents(paths: List[str]) -> Iterator[Tuple[str, str]]:
-    """(name, text) of each readable input, in order; the others reported (PROBLEMS)."""
+def _documents(paths: List[str], raw: bool = False) -> Iterator[Tuple[str, Union[str, bytes]]]:
+    """(name, text) of each readable input, in order; the others reported
+    (PROBLEMS). With `raw` the text is its UTF-8 bytes, not decoded."""
     found = list(files.candidates(paths))
     sizes = 0
     for item in found:
@@ -70,11 +71,11 @@ def _documents(paths: List[str]) -> Iterator[Tuple[str, str]]:
             except OSError:
                 pass
     for item in _progress(found, sizes):
-        got = item if isinstance(item, files.BadFile) else files.read(item)
+        got = item if isinstance(item, files.BadFile) else files.read(item, raw=raw)
         if isinstance(got, files.BadFile):
             PROBLEMS.report(got)
         else:
-            yield ("<stdin>" if got.path == "-" else files.display(got.path)), got.text
+            yield ("<stdin>" if got.path == "-" else files.display(got.path)), got.data if raw else got.text
 
 
 def _lexicon(args: argparse.Namespace):
@@ -123,15 +124,18 @@ class _Writer:
 
 def _segment(args: argparse.Namespace) -> int:
     segmenter = Segmenter(_lexicon(args), hmm=not args.no_hmm)
-    writer = None if args.format == "text" else _Writer(args.format)
+    if args.format == "text":
+        # One call per file on its bytes (never decoded in Python): the C++
+        # side spreads the lines over the threads and builds the output,
+        # written in one block.
+        sys.stdout.flush()
+        for doc, data in _documents(args.inputs, raw=True):
+            sys.stdout.buffer.write(segmenter.segment_lines(data, n_threads=args.threads, mode=args.mode))
+        return 0
+    writer = _Writer(args.format)
     for doc, text in _documents(args.inputs):
-        if writer is None:
-            # One call per file: the C++ side spreads the lines over the
-            # threads and builds the output, written in one block.
-            sys.stdout.write(segmenter.segment_lines(text, n_threads=args.threads, mode=args.mode))
-        else:
-            for t in segmenter.segment(text, args.mode):
-                writer.write(_record(doc, "token", t))
+        for t in segmenter.segment(text, args.mode):
+            writer.write(_record(doc, "token", t))
     return 0
 
 

@@ -25,6 +25,13 @@ class TextFile:
 
 
 @dataclass(frozen=True)
+class RawTextFile:
+    """A file's bytes, checked to be UTF-8 but not decoded (for writers in C++)."""
+    path: str
+    data: bytes
+
+
+@dataclass(frozen=True)
 class BadFile:
     """A path that gave no text: `status` is UNREADABLE or UNDECODABLE."""
     path: str
@@ -41,8 +48,12 @@ def decode(data: bytes, name: str) -> Union[str, BadFile]:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return BadFile(name, f"{display(name)} is not UTF-8 text: byte {exc.start} "
-                             f"(0x{data[exc.start]:02x}) cannot be decoded", UNDECODABLE)
+        return _undecodable(data, name, exc.start)
+
+
+def _undecodable(data: bytes, name: str, at: int) -> BadFile:
+    return BadFile(name, f"{display(name)} is not UTF-8 text: byte {at} (0x{data[at]:02x}) cannot be decoded",
+                   UNDECODABLE)
 
 
 def candidates(paths: Iterable[str]) -> Iterator[Union[str, BadFile]]:
@@ -89,8 +100,9 @@ def _walk(root: str) -> Iterator[Union[str, BadFile]]:
         yield _folder_error(errors.pop(), root)
 
 
-def read(path: str) -> Union[TextFile, BadFile]:
-    """The UTF-8 text of `path` ('-': standard input), or why there is none."""
+def read(path: str, raw: bool = False) -> Union[TextFile, RawTextFile, BadFile]:
+    """The UTF-8 text of `path` ('-': standard input), or why there is none.
+    With `raw`, its bytes checked but not decoded (a RawTextFile)."""
     try:
         if path == "-":
             data = sys.stdin.buffer.read()
@@ -99,7 +111,12 @@ def read(path: str) -> Union[TextFile, BadFile]:
                 data = f.read()
     except OSError as exc:
         return BadFile(path, f"cannot read {display(path)}: {exc.strerror}", UNREADABLE)
-    text = decode(data, "standard input" if path == "-" else path)
+    name = "standard input" if path == "-" else path
+    if raw:
+        from . import _core
+        at = _core.find_invalid_utf8(data)
+        return RawTextFile(path, data) if at < 0 else _undecodable(data, name, at)
+    text = decode(data, name)
     return text if isinstance(text, BadFile) else TextFile(path, text)
 
 

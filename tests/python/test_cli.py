@@ -55,6 +55,13 @@ def test_missing_file_and_undecodable_input(tmp_path):
     out = run("segment", str(bad))
     assert out.returncode == 1
     assert b"gbk.txt is not UTF-8 text: byte 0 (0xd5)" in out.stderr
+    # segment checks the bytes in C++ (never decoding them): the same message
+    # as the commands that decode, at the same offset.
+    bad.write_bytes("增长\n".encode() + "政协".encode("gbk"))
+    for command in ("segment", "numbers"):
+        out = run(command, str(bad))
+        assert out.returncode == 1
+        assert b"gbk.txt is not UTF-8 text: byte 7 (0xd5)" in out.stderr, command
 
 
 def test_bad_user_dict_exit_code(tmp_path):
