@@ -25,12 +25,13 @@ SegmentMode parse_mode(const std::string& mode) {
 
 
 py::list to_py_words(const py::str& text, std::string_view utf8, const std::vector<Token>& tokens) {
-  const CharOffsets chars(utf8);
+  CharCounter chars(utf8);
   py::list out(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
-    PyObject* sub = PyUnicode_Substring(text.ptr(), chars(tokens[i].span.begin), chars(tokens[i].span.end));
+    const uint32_t s = chars(tokens[i].span.begin), e = chars(tokens[i].span.end);
+    PyObject* sub = PyUnicode_Substring(text.ptr(), s, e);
     if (!sub) throw py::error_already_set();
-    out[i] = py::reinterpret_steal<py::str>(sub);
+    PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), sub);
   }
   return out;
 }
@@ -126,13 +127,16 @@ std::vector<Token> segment_nogil(const Segmenter& seg, std::string_view utf8, Se
 
 }  // namespace
 
-py::list to_py_tokens(const py::str& text, const CharOffsets& chars, const std::vector<Token>& tokens) {
+py::list to_py_tokens(const py::str& text, std::string_view utf8, const std::vector<Token>& tokens) {
+  CharCounter chars(utf8);
   py::list out(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
     const uint32_t s = chars(tokens[i].span.begin), e = chars(tokens[i].span.end);
     PyObject* sub = PyUnicode_Substring(text.ptr(), s, e);
     if (!sub) throw py::error_already_set();
-    out[i] = py::cast(PyToken{py::reinterpret_steal<py::str>(sub), s, e, tokens[i].kind});
+    PyObject* token = make_token(sub, s, e, tokens[i].kind);
+    if (!token) throw py::error_already_set();
+    PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), token);
   }
   return out;
 }
@@ -158,44 +162,7 @@ The coarse class of a token; str() gives 'word', 'number', ...
   token_kind.attr("__str__") = py::cpp_function(
       [](TokenKind k) { return std::string(to_string(k)); }, py::is_method(token_kind));
 
-  py::class_<PyToken>(m, "Token", R"doc(
-A token: its text, character offsets into the analyzed str and its kind, with
-text == source[start:end].
-
->>> import zhpolicy
->>> t = zhpolicy.segment("增长12.5%")[1]
->>> t.text, t.start, t.end, str(t.kind)
-('12.5%', 2, 7, 'number')
-)doc")
-      .def_readonly("text", &PyToken::text)
-      .def_readonly("start", &PyToken::start)
-      .def_readonly("end", &PyToken::end)
-      .def_readonly("kind", &PyToken::kind)
-      .def("to_dict",
-           [](const PyToken& t) {
-             py::dict d;
-             d["text"] = t.text;
-             d["start"] = t.start;
-             d["end"] = t.end;
-             d["kind"] = std::string(to_string(t.kind));
-             return d;
-           },
-           R"doc(
-The token as a plain dict (JSON-ready).
-
->>> import zhpolicy
->>> zhpolicy.segment("重庆")[0].to_dict()
-{'text': '重庆', 'start': 0, 'end': 2, 'kind': 'word'}
-)doc")
-      .def("__eq__",
-           [](const PyToken& a, const PyToken& b) {
-             return a.start == b.start && a.end == b.end && a.kind == b.kind &&
-                    a.text.equal(b.text);
-           })
-      .def("__repr__", [](const PyToken& t) {
-        return "Token(" + py::repr(t.text).cast<std::string>() + ", " + std::to_string(t.start) +
-               ", " + std::to_string(t.end) + ", " + std::string(to_string(t.kind)) + ")";
-      });
+  bind_token_type(m);
 
   py::class_<Segmenter>(m, "Segmenter", R"doc(
 Segments Chinese text into words. Immutable and safe to share between threads.
@@ -218,7 +185,7 @@ Segments Chinese text into words. Immutable and safe to share between threads.
            [](const Segmenter& seg, const py::str& text, const std::string& mode) {
              const std::string_view utf8 = utf8_view(text);
              const auto tokens = segment_nogil(seg, utf8, parse_mode(mode));
-             return to_py_tokens(text, CharOffsets(utf8), tokens);
+             return to_py_tokens(text, utf8, tokens);
            },
            py::arg("text"), py::arg("mode") = "default", R"doc(
 Tokens of `text` (list of Token) that tile it: ''.join(t.text for t in tokens) == text.
@@ -298,7 +265,7 @@ segmenter's invalid_utf8 option says).
                results = seg.segment_many(in.views, m, n_threads);
              }
              py::list out(results.size());
-             for (size_t i = 0; i < results.size(); ++i) out[i] = to_py_tokens(in.strs[i], CharOffsets(in.views[i]), results[i]);
+             for (size_t i = 0; i < results.size(); ++i) out[i] = to_py_tokens(in.strs[i], in.views[i], results[i]);
              return out;
            },
            py::arg("texts"), py::arg("n_threads") = 0, py::arg("mode") = "default", R"doc(

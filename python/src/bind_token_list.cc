@@ -24,7 +24,9 @@ struct TokenList {
   py::object token(size_t i) const {
     PyObject* sub = PyUnicode_Substring(text.ptr(), start[i], end[i]);
     if (!sub) throw py::error_already_set();
-    return py::cast(PyToken{py::reinterpret_steal<py::str>(sub), start[i], end[i], static_cast<TokenKind>(kind[i])});
+    PyObject* token = make_token(sub, start[i], end[i], static_cast<TokenKind>(kind[i]));
+    if (!token) throw py::error_already_set();
+    return py::reinterpret_steal<py::object>(token);
   }
 };
 

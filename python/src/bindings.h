@@ -28,13 +28,12 @@ void bind_targets(pybind11::module_& m);
 void bind_records(pybind11::module_& m);
 void bind_token_list(pybind11::module_& m);
 
-// A token as Python sees it: character offsets into the str it came from.
-struct PyToken {
-  pybind11::str text;
-  uint32_t start;
-  uint32_t end;
-  TokenKind kind;
-};
+// zhpolicy.Token (token_object.cc), after TokenKind is bound.
+void bind_token_type(pybind11::module_& m);
+// A new Token of `text` (a str; the reference is stolen, released on
+// failure too) at character offsets [start, end); nullptr with a Python
+// error set on failure.
+PyObject* make_token(PyObject* text, uint32_t start, uint32_t end, TokenKind kind);
 
 // `lexicon`, or the package's default lexicon (zhpolicy.default_lexicon(),
 // loaded once) when it is None: every class can be made with no argument.
@@ -51,7 +50,7 @@ inline Lexicon lexicon_or_default(const pybind11::object& lexicon) {
 
 // Python objects for C++ results, with character offsets into `text`
 // (`chars` maps its UTF-8 byte offsets, built once per text). Need the GIL.
-pybind11::list to_py_tokens(const pybind11::str& text, const CharOffsets& chars, const std::vector<Token>& tokens);
+pybind11::list to_py_tokens(const pybind11::str& text, std::string_view utf8, const std::vector<Token>& tokens);
 // The tokens as a zhpolicy.TokenList: columns in C++ (9 bytes a token), a
 // Token object made only when one is asked for.
 pybind11::object to_py_token_list(const pybind11::str& text, const CharOffsets& chars,

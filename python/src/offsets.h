@@ -85,6 +85,24 @@ class CharOffsets {
   std::vector<uint32_t> table_;
 };
 
+// The same map asked in (mostly) increasing order, as a text's tokens are:
+// counts characters from the last offset asked instead of building a table
+// (a short text's table cost more than its tokens). An offset before the
+// last one is counted from the start again.
+class CharCounter {
+ public:
+  explicit CharCounter(std::string_view utf8) : utf8_(utf8) {}
+  uint32_t operator()(uint32_t byte_offset) {
+    if (byte_offset < byte_) byte_ = chars_ = 0;
+    for (; byte_ < byte_offset; ++byte_) chars_ += (static_cast<unsigned char>(utf8_[byte_]) & 0xC0) != 0x80;
+    return chars_;
+  }
+
+ private:
+  std::string_view utf8_;
+  uint32_t byte_ = 0, chars_ = 0;
+};
+
 }  // namespace python
 }  // namespace zhpolicy
 
