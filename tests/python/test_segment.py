@@ -146,3 +146,20 @@ def test_segment_arrays_equal_the_tokens_in_9_bytes_a_token(shared_dir):
         assert cols["start"].base is not None  # a view of the C++ buffer, not a copy
     empty = zhpolicy.segment_arrays("")
     assert [len(a) for a in empty.values()] == [0, 0, 0]
+
+
+def test_tokens_compare_print_and_pickle():
+    import pickle
+    tokens = zhpolicy.segment("增长12.5%")
+    t = tokens[1]
+    assert (t.text, t.start, t.end, t.kind) == ("12.5%", 2, 7, zhpolicy.TokenKind.NUMBER)
+    assert repr(t) == "Token('12.5%', 2, 7, number)"
+    assert t.to_dict() == {"text": "12.5%", "start": 2, "end": 7, "kind": "number"}
+    assert pickle.loads(pickle.dumps(tokens)) == tokens
+    assert t == zhpolicy.Token("12.5%", 2, 7, zhpolicy.TokenKind.NUMBER) and t != tokens[0] and t != "12.5%"
+    with pytest.raises(TypeError):
+        hash(t)
+    with pytest.raises(ValueError, match="TokenKind"):
+        zhpolicy.Token("x", 0, 1, 99)
+    with pytest.raises(AttributeError):
+        t.start = 0
