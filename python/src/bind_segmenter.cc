@@ -1,13 +1,12 @@
 // Binds zhpolicy/token.h and zhpolicy/segmenter.h. Offsets are converted to
 // characters here, once per text; the GIL is released around the C++ work.
-#include <future>
-
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include "bindings.h"
 #include "offsets.h"
+#include "util/parallel.h"
 #include "zhpolicy/error.h"
 #include "zhpolicy/segmenter.h"
 
@@ -41,49 +40,42 @@ py::list to_py_words(const py::str& text, std::string_view utf8, const std::vect
 // after a final \n): what the command line's segment writes, built here
 // with no Python object per token.
 std::string segmented_lines(const Segmenter& seg, std::string_view utf8, SegmentMode mode, unsigned n_threads) {
-  std::vector<std::string_view> lines;
+  // Blocks of whole lines (about 64 KB), each segmented and written by one
+  // thread of the pool into its own string; the strings joined in order.
+  std::vector<std::string_view> blocks;
   for (size_t pos = 0; pos < utf8.size();) {
-    size_t eol = utf8.find('\n', pos);
-    if (eol == std::string_view::npos) eol = utf8.size();
-    std::string_view line = utf8.substr(pos, eol - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    pos = eol + 1;
+    size_t end = std::min(utf8.size(), pos + (size_t(1) << 16));
+    end = end == utf8.size() ? end : utf8.find('\n', end);
+    end = end == std::string_view::npos ? utf8.size() : end + 1;
+    blocks.push_back(utf8.substr(pos, end - pos));
+    pos = end;
   }
-  std::string out;
-  out.reserve(utf8.size() + utf8.size() / 3 + lines.size());
-  auto write = [&out](const std::vector<std::string_view>& batch, const std::vector<std::vector<Token>>& tokens) {
-    for (size_t i = 0; i < batch.size(); ++i) {
+  std::vector<std::string> outs(blocks.size());
+  internal::parallel_for(blocks.size(), n_threads, [&](size_t b) {
+    const std::string_view block = blocks[b];
+    std::string& out = outs[b];
+    out.reserve(block.size() + block.size() / 3);
+    for (size_t pos = 0; pos < block.size();) {
+      size_t eol = block.find('\n', pos);
+      if (eol == std::string_view::npos) eol = block.size();
+      std::string_view line = block.substr(pos, eol - pos);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       bool first = true;
-      for (const Token& t : tokens[i]) {
+      for (const Token& t : seg.segment(line, mode)) {
         if (t.kind == TokenKind::kWhitespace) continue;
         if (!first) out += ' ';
-        out.append(slice(batch[i], t.span));
+        out.append(slice(line, t.span));
         first = false;
       }
       out += '\n';
+      pos = eol + 1;
     }
-  };
-  // Batches of lines (about 256 KB): the token vectors of one batch at a
-  // time stay small and warm in memory, and a batch's output is written
-  // while the next one is segmented.
-  std::vector<std::string_view> batch, written;
-  std::vector<std::vector<Token>> tokens;
-  std::future<void> writing;
-  for (size_t next = 0; next < lines.size();) {
-    batch.clear();
-    size_t bytes = 0;
-    while (next < lines.size() && (batch.empty() || bytes < (1u << 18))) {
-      bytes += lines[next].size();
-      batch.push_back(lines[next++]);
-    }
-    std::vector<std::vector<Token>> segmented = seg.segment_many(batch, mode, n_threads);
-    if (writing.valid()) writing.get();
-    written.swap(batch);
-    tokens.swap(segmented);
-    writing = std::async(std::launch::async, [&] { write(written, tokens); });
-  }
-  if (writing.valid()) writing.get();
+  });
+  size_t total = 0;
+  for (const std::string& o : outs) total += o.size();
+  std::string out;
+  out.reserve(total);
+  for (const std::string& o : outs) out += o;
   return out;
 }
 
