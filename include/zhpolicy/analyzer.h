@@ -30,7 +30,7 @@ struct AnalyzerOptions {
   // Link numbers to the indicators they measure (Document::targets()).
   bool targets = true;
   // analyze() reads a text longer than this in pieces of about this size,
-  // cut as analyze_stream cuts them (after a line end where there is one),
+  // cut as analyze_stream cuts them (at a line end where there is one),
   // so that its working memory is bounded by the piece rather than the text.
   // The result is one Document as for a shorter text, with two differences
   // where a piece ends: a name found in one piece (a person after a title) is
@@ -38,7 +38,11 @@ struct AnalyzerOptions {
   // in it) may cut a name or number there. The sections of a report (its
   // numbered headings, a plan's title), which give targets their modality,
   // carry over from piece to piece.
-  size_t whole_text_bytes = size_t(8) << 20;
+  // 1 MB, as the command line's pieces: a longer single text is rare (a
+  // long report is a few hundred KB), and a piece's working set stays in
+  // cache (bench/run_bench.py: the corpus as one 10 MB text segmented whole
+  // ran at half the speed of its lines).
+  size_t whole_text_bytes = size_t(1) << 20;
 };
 
 // Segments once and runs number, entity and target extraction on the result.
@@ -59,8 +63,8 @@ class ZHPOLICY_API Analyzer {
 
   // A text of any size read from `in`, analyzed in pieces of about
   // `piece_bytes` (memory stays bounded by the piece, not the text): each
-  // piece ends after a line end, or in a longer line after a sentence end
-  // (。！？；), else at a character boundary. on_piece(document, offset) is
+  // piece ends at a line end (before its white space), or in a longer line
+  // after a sentence end (。！？；), else at a character boundary. on_piece(document, offset) is
   // called for each piece in order; `offset` is where it starts in the whole
   // text, so a span plus `offset` is a position in it. Names and numbers do
   // not run across line ends, so pieces give what analyze() of the whole

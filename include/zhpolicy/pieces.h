@@ -12,8 +12,10 @@
 namespace zhpolicy {
 
 // Reads a stream in pieces of about `piece_bytes`, each cut where no name
-// or number runs across: after its last line end, else after its last
-// sentence end (。！？；), else at a character boundary. Analyzing the pieces
+// or number runs across: after its last line end (before the run of white
+// space holding it when blank lines or an indent follow, so that the run
+// stays one white-space token), else after its last sentence end (。！？；),
+// else at a character boundary. Analyzing the pieces
 // one by one keeps memory bounded by the piece, not the text
 // (Analyzer::analyze_stream does that).
 class ZHPOLICY_API PieceReader {

@@ -14,7 +14,22 @@ namespace internal {
 size_t piece_end(std::string_view buf, size_t limit) {
   const std::string_view head = buf.substr(0, limit);
   const size_t line = head.rfind('\n');
-  if (line != std::string_view::npos) return line + 1;
+  if (line != std::string_view::npos) {
+    // After the line end; but when white space goes on after it (blank
+    // lines, a paragraph's full-width indent), before the run of white space
+    // that holds it, which the segmenter reads as one token.
+    auto space_before = [&](size_t at) -> size_t {  // bytes of a white-space char ending at `at`, or 0
+      if (at == 0) return 0;
+      const char c = buf[at - 1];
+      if (c == '\n' || c == '\r' || c == ' ' || c == '\t') return 1;
+      return at >= 3 && buf.substr(at - 3, 3) == "\u3000" ? 3 : 0;
+    };
+    size_t cut = line + 1;
+    const bool space_after = cut < buf.size() && (space_before(cut + 1) == 1 || buf.substr(cut, 3) == "\u3000");
+    if (!space_after) return cut;
+    while (size_t n = space_before(cut)) cut -= n;
+    return cut > 0 ? cut : line + 1;
+  }
   size_t best = 0;
   for (std::string_view mark : {"。", "！", "？", "；"}) {
     const size_t at = head.rfind(mark);

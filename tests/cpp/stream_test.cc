@@ -141,3 +141,18 @@ TEST_CASE("analyze: a text over whole_text_bytes is read in pieces and gives the
     CHECK(pieces.numbers()[p.number_index].span == p.number.span);
   }
 }
+
+TEST_CASE("analyze: pieces keep a run of blank lines one white-space token", "[stream][analyze]") {
+  // Paragraphs indented with full-width spaces after blank lines: the line
+  // end and the indent are one white-space token.
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += "全年新增就业4.6万人。  \r\n\n　　";
+  AnalyzerOptions whole_options, piece_options;
+  whole_options.whole_text_bytes = text.size();
+  piece_options.whole_text_bytes = 100;
+  const Document whole = Analyzer(test::lexicon(), whole_options).analyze(text);
+  const Document pieces = Analyzer(test::lexicon(), piece_options).analyze(text);
+  REQUIRE(pieces.tokens().size() == whole.tokens().size());
+  for (size_t i = 0; i < whole.tokens().size(); ++i) CHECK(pieces.tokens()[i].span == whole.tokens()[i].span);
+  CHECK(pieces.numbers().size() == 300);
+}
