@@ -169,14 +169,20 @@ int run(int argc, char** argv) {
     entry.entity_only = phrase && !words.count(w.word);
     source.entries.push_back(std::move(entry));
   }
-  const std::string bytes = with_section(build_lexicon(source), format::SectionId::kPersonNames, person_names);
+  std::string bytes = build_lexicon(source);
+  if (!person_names.empty()) bytes = with_section(bytes, format::SectionId::kPersonNames, person_names);
   const Lexicon written = Lexicon::from_bytes(bytes);  // validate what we are about to write
-  PersonNameModel check_names(written.data().base.person_names());
+  if (!person_names.empty()) PersonNameModel check_names(written.data().base.person_names());
   write_lexicon(bytes, output);
   std::cout << "zhpolicy_lexc: wrote " << output << " (" << bytes.size() << " bytes, "
             << written.base_size() << " words, " << policy.size()
-            << " policy entries; person names learned from " << names.names << " names and "
-            << names.other_words << " other words)\n";
+            << " policy entries; ";
+  if (person_names.empty()) {
+    std::cout << "no person names learned: no surnames or no tagged names)\n";
+  } else {
+    std::cout << "person names learned from " << names.names << " names and " << names.other_words
+              << " other words)\n";
+  }
   return 0;
 }
 

@@ -68,9 +68,8 @@ std::string train_person_names(const std::vector<std::pair<std::string, std::str
     (e.name ? r.names : r.other_words) += 1;
     examples.push_back(e);
   }
-  if (r.names == 0 || r.other_words == 0) {
-    throw Error(ErrorCode::kInvalidArgument, "person names: the dictionary holds no tagged names to learn from");
-  }
+  if (report) *report = r;
+  if (r.names == 0 || r.other_words == 0) return std::string();
 
   // Stochastic gradient ascent on the log-likelihood with a small L2 penalty,
   // in an order shuffled by a fixed generator (deterministic); each weight is
@@ -133,7 +132,6 @@ std::string train_person_names(const std::vector<std::pair<std::string, std::str
     const double q = std::round(w[f] / scale);
     out[sizeof(Header) + f] = static_cast<char>(static_cast<int8_t>(std::max(-127.0, std::min(127.0, q))));
   }
-  if (report) *report = r;
   return out;
 }
 

@@ -19,7 +19,8 @@ struct PersonNameReport {
 // or three Han characters whose first is a one-character surname of
 // `surnames` (white-space separated): a word tagged nr or nrfg is a name,
 // any other is not. Deterministic. Returns the bytes of the kPersonNames
-// section; throws Error(kInvalidArgument) when the words hold no names.
+// section, or "" when there is nothing to learn from (no surnames given, or
+// no tagged names among the words): a lexicon without the section.
 std::string train_person_names(const std::vector<std::pair<std::string, std::string>>& words_and_tags,
                                std::string_view surnames, PersonNameReport* report = nullptr);
 
