@@ -295,8 +295,8 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
   };
   // Where a name may stand: after the start, a mark, a verb, a noun, a time
   // word, a conjunction or preposition (叫王秀英, 和刘芳); before the end, a
-  // mark, a verb, a time word, a numeral, a conjunction or preposition
-  // (赵丽颖主演, 刘芳和, 张伟昨天). Not inside an unknown coinage.
+  // mark or a word the lexicon knows (赵丽颖主演, 刘芳和, 张伟昨天). Not
+  // inside an unknown coinage, and not after a numeral.
   auto left_open = [&](uint32_t b) {
     if (b == 0) return true;
     // After a numeral the surname character is a measure word (560张家庭床位, 三张).
@@ -337,10 +337,13 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
       // a name and types as nothing else.
       const auto w = word_info(t, b, e);
       const auto last = e - b == 3 ? word_info(t, e - 1, e) : std::nullopt;
-      if (!w && last && tag_is(last->tag, {"v", "vg", "d", "p", "c", "u", "uj", "ul", "ud", "m", "r"})) {
+      const auto head = e - b == 3 ? word_info(t, b, e - 1) : std::nullopt;
+      if (!w && last && tag_is(last->tag, {"v", "vg", "d", "p", "c", "u", "uj", "ul", "ud", "m", "r"}) &&
+          (!head || tag_is(head->tag, {"nr", "nrfg"}))) {
         // The HMM glued a verb, adverb or particle to a two-character name
-        // (宋平将, 赵刚作, 戴冰摄): the name is the first two. (Not an
-        // adjective: 健 and 明 are given names' characters too.)
+        // (宋平将, 赵刚作, 戴冰摄): the name is the first two, unless they
+        // are a word (高中将). (Not an adjective: 健 and 明 are given names'
+        // characters too.)
         end = e - 1;
         glued = true;
       } else if (!w) {
