@@ -88,17 +88,19 @@ class CharOffsets {
 // The same map asked in (mostly) increasing order, as a text's tokens are:
 // counts characters from the last offset asked instead of building a table
 // (a short text's table cost more than its tokens). An offset before the
-// last one is counted from the start again.
+// last one (search mode's sub-words) is counted back from there, so the
+// cost stays the distance moved.
 class CharCounter {
  public:
   explicit CharCounter(std::string_view utf8) : utf8_(utf8) {}
   uint32_t operator()(uint32_t byte_offset) {
-    if (byte_offset < byte_) byte_ = chars_ = 0;
-    for (; byte_ < byte_offset; ++byte_) chars_ += (static_cast<unsigned char>(utf8_[byte_]) & 0xC0) != 0x80;
+    for (; byte_ < byte_offset; ++byte_) chars_ += starts_char(byte_);
+    for (; byte_ > byte_offset; --byte_) chars_ -= starts_char(byte_ - 1);
     return chars_;
   }
 
  private:
+  bool starts_char(uint32_t i) const { return (static_cast<unsigned char>(utf8_[i]) & 0xC0) != 0x80; }
   std::string_view utf8_;
   uint32_t byte_ = 0, chars_ = 0;
 };

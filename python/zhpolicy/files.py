@@ -12,6 +12,8 @@ import sys
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Union
 
+from . import _core
+
 #: A file that could not be opened or read, or a path that does not exist.
 UNREADABLE = 2
 #: A file whose bytes are not UTF-8 text.
@@ -113,7 +115,6 @@ def read(path: str, raw: bool = False) -> Union[TextFile, RawTextFile, BadFile]:
         return BadFile(path, f"cannot read {display(path)}: {exc.strerror}", UNREADABLE)
     name = "standard input" if path == "-" else path
     if raw:
-        from . import _core
         at = _core.find_invalid_utf8(data)
         return RawTextFile(path, data) if at < 0 else _undecodable(data, name, at)
     text = decode(data, name)

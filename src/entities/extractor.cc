@@ -24,21 +24,13 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon, EntityOptions options)
   if (options.model && !model.empty()) model_.emplace(model);
   const std::string_view person_names = lexicon_.data().base.person_names();
   if (!person_names.empty()) person_names_.emplace(person_names);
-  const std::string_view names = lexicon_.data().base.surnames();
-  for (size_t i = 0; i < names.size();) {
-    while (i < names.size() && (names[i] == ' ' || names[i] == '\n' || names[i] == '\t')) ++i;
-    size_t j = i;
-    while (j < names.size() && names[j] != ' ' && names[j] != '\n' && names[j] != '\t') ++j;
-    if (j > i) {
-      const std::u32string s = to_u32(names.substr(i, j - i));
-      if (s.size() == 1 && s[0] < 0x10000) {
-        char_flags_[s[0]] |= kSurname;
-      } else if (!s.empty()) {
-        compound_surnames_.push_back(s);
-        if (s[0] < 0x10000) char_flags_[s[0]] |= kCompoundFirst;
-      }
+  for (std::u32string& s : surname_list(lexicon_.data().base.surnames())) {
+    if (s.size() == 1 && s[0] < 0x10000) {
+      char_flags_[s[0]] |= kSurname;
+    } else {
+      if (s[0] < 0x10000) char_flags_[s[0]] |= kCompoundFirst;
+      compound_surnames_.push_back(std::move(s));
     }
-    i = j;
   }
   auto mark = [&](std::u32string_view chars, uint16_t flag) {
     for (char32_t c : chars) {

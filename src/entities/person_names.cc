@@ -5,9 +5,23 @@
 #include <string>
 
 #include "zhpolicy/error.h"
+#include "zhpolicy/utf8.h"
 
 namespace zhpolicy {
 namespace internal {
+
+std::vector<std::u32string> surname_list(std::string_view text) {
+  std::vector<std::u32string> out;
+  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  for (size_t i = 0; i < text.size();) {
+    while (i < text.size() && space(text[i])) ++i;
+    std::u32string name;
+    size_t len;
+    for (; i < text.size() && !space(text[i]); i += len) name.push_back(utf8::decode(text, i, len));
+    if (!name.empty()) out.push_back(std::move(name));
+  }
+  return out;
+}
 
 PersonNameModel::PersonNameModel(std::string_view section) {
   using namespace person_names;

@@ -14,7 +14,9 @@
 #define ZHPOLICY_SRC_ENTITIES_PERSON_NAMES_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace zhpolicy {
 namespace internal {
@@ -47,6 +49,10 @@ struct Header {
 static_assert(sizeof(Header) == 24, "person name model header layout");
 
 }  // namespace person_names
+
+// The surnames of a lexicon's kSurnames text (white-space separated), as
+// code points: one-character and compound (欧阳) ones, in the order written.
+std::vector<std::u32string> surname_list(std::string_view text);
 
 // A read-only view of the kPersonNames section.
 class PersonNameModel {

@@ -163,3 +163,14 @@ def test_tokens_compare_print_and_pickle():
         zhpolicy.Token("x", 0, 1, 99)
     with pytest.raises(AttributeError):
         t.start = 0
+
+
+def test_search_mode_offsets_are_characters_of_the_source():
+    # Search mode's sub-words go back inside a long word: offsets are counted
+    # back from the previous token, not from the text's start.
+    text = "全年中华人民共和国成立纪念日，渝中区政协召开会议。\n" * 50
+    tokens = zhpolicy.segment(text, mode="search")
+    assert any(b.start < a.end for a, b in zip(tokens, tokens[1:]))  # some go back
+    # segment_arrays maps offsets by a table of the whole text: the same answer.
+    cols = zhpolicy.segment_arrays(text, mode="search")
+    assert [(t.start, t.end) for t in tokens] == list(zip(cols["start"].tolist(), cols["end"].tolist()))

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "entities/person_names.h"
+#include "segment/char_class.h"
 #include "zhpolicy/error.h"
 #include "zhpolicy/utf8.h"
 
@@ -25,22 +26,13 @@ struct Example {
 constexpr uint32_t kNoFeature = UINT32_MAX;
 constexpr uint32_t kBiasTwo = kCharTableSize * kSlots, kBiasThree = kBiasTwo + 1;
 
-bool han(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
-
 }  // namespace
 
 std::string train_person_names(const std::vector<std::pair<std::string, std::string>>& words_and_tags,
                                std::string_view surnames, PersonNameReport* report) {
   std::unordered_set<char32_t> surname_chars;
-  for (size_t i = 0; i < surnames.size();) {
-    size_t len;
-    const char32_t c = utf8::decode(surnames, i, len);
-    const size_t next = i + len;
-    const bool alone = (i == 0 || surnames[i - 1] == ' ' || surnames[i - 1] == '\n' || surnames[i - 1] == '\t') &&
-                       (next >= surnames.size() || surnames[next] == ' ' || surnames[next] == '\n' ||
-                        surnames[next] == '\t' || surnames[next] == '\r');
-    if (alone && han(c)) surname_chars.insert(c);
-    i = next;
+  for (const std::u32string& s : surname_list(surnames)) {
+    if (s.size() == 1) surname_chars.insert(s[0]);
   }
   std::vector<Example> examples;
   PersonNameReport r;
@@ -50,7 +42,7 @@ std::string train_person_names(const std::vector<std::pair<std::string, std::str
     bool ok = true;
     for (size_t i = 0; i < word.size() && ok; i += len) {
       const char32_t c = utf8::decode(word, i, len);
-      ok = han(c) && c < kCharTableSize;
+      ok = is_han(c) && c < kCharTableSize;
       cps.push_back(c);
     }
     if (!ok || cps.size() < 2 || cps.size() > 3 || !surname_chars.count(cps[0])) continue;
