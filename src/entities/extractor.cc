@@ -17,6 +17,23 @@ namespace zhpolicy {
 namespace internal {
 using namespace entity_detail;
 
+namespace {
+
+// Where an edition written right before `at` starts (第17届, 第十五届), or
+// `at` when there is none.
+uint32_t edition_start(const CharText& t, uint32_t at) {
+  if (at < 3 || t.cps[at - 1] != U'届') return at;
+  uint32_t b = at - 1;
+  while (b > 0 && at - 1 - b < 6) {
+    const char32_t c = t.cps[b - 1];
+    if (!t.has(b - 1, kNumeral) && !(c >= U'0' && c <= U'9') && c != U'零' && c != U'〇' && c != U'百') break;
+    --b;
+  }
+  return b < at - 1 && b > 0 && t.cps[b - 1] == U'第' ? b - 1 : at;
+}
+
+}  // namespace
+
 EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon, EntityOptions options)
     : lexicon_(lexicon),
       segmenter_(lexicon, SegmenterOptions{}) {
@@ -287,10 +304,12 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   add_regex_near(*meetings_[1], U"次党", text, t, EntityType::kMeeting, cands);
   add_regex_near(*meetings_[2], U"届", text, t, EntityType::kMeeting, cands, "第", {});
   add_regex_near(*meetings_[3], U"届", text, t, EntityType::kMeeting, cands, {}, "中全会");
-  // A meeting named from 第 takes the place written right before it as its
-  // owner: 河北省 + 第十四届人民代表大会第四次会议 is one name.
+  // A meeting takes its edition written right before it (第17届 + 省运会,
+  // 第九届 + 进博会), then the place written right before that as its
+  // owner (河北省 + 第十四届人民代表大会第四次会议, 北京 + 奥运会): one name.
   for (Candidate& c : cands) {
-    if (c.type != EntityType::kMeeting || t.cps[c.begin] != U'第') continue;
+    if (c.type != EntityType::kMeeting) continue;
+    if (t.cps[c.begin] != U'第') c.begin = edition_start(t, c.begin);
     for (const Candidate& place : terms) {
       if (place.type == EntityType::kPlace && place.end == c.begin && place.begin < c.begin) c.begin = place.begin;
     }
@@ -323,6 +342,8 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
     if (c.type == EntityType::kPosition) titles.push_back(c);
   }
   std::unordered_set<std::u32string> names;
+  // Names found by their characters alone: their repeats are as weak.
+  std::unordered_set<std::u32string> weak_names;
   for (const Candidate& title : titles) {
     uint32_t at = title.end;
     while (at < n && (t.cps[at] == U':' || t.cps[at] == U'：' || t.cps[at] == U' ' || t.cps[at] == U'\u3000')) ++at;
@@ -346,11 +367,11 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   // Names before a verb of speech or action (赵世庆强调), found by add_token_rules.
   for (const Candidate& c : ws.subjects) {
     cands.push_back(c);
-    names.emplace(t.cps.substr(c.begin, c.end - c.begin));
+    (c.model_may_retype ? weak_names : names).emplace(t.cps.substr(c.begin, c.end - c.begin));
   }
   // Names listed with a name found (陈建华、赵丽颖、黄晓明等人): a name-shaped
   // token joined to a person by 、 or 和 is a person too, in both directions.
-  if (!names.empty()) {
+  if (!names.empty() || !weak_names.empty()) {
     auto is_joint = [&](uint32_t b, uint32_t e) {
       return e - b == 1 && (t.cps[b] == U'、' || t.cps[b] == U'和' || t.cps[b] == U'与');
     };
@@ -380,21 +401,29 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
       }
     }
   }
-  if (!names.empty()) {
+  if (!names.empty() || !weak_names.empty()) {
     // Asked at every token of the text: the names sorted by first character,
     // with a bit per first character (modulo 4096) that most tokens fail.
-    std::vector<std::u32string_view> sorted(names.begin(), names.end());
+    // Each with whether it is only weakly a name.
+    std::vector<std::pair<std::u32string_view, bool>> sorted;
+    for (const std::u32string& name : names) sorted.emplace_back(name, false);
+    for (const std::u32string& name : weak_names) {
+      if (!names.count(name)) sorted.emplace_back(name, true);
+    }
     std::sort(sorted.begin(), sorted.end());
     std::bitset<4096> first_chars;
-    for (std::u32string_view name : sorted) first_chars.set(name[0] & 4095);
+    for (const auto& name : sorted) first_chars.set(name.first[0] & 4095);
     for (uint32_t i = 0; i < n; i = t.token_end_of[i]) {
       const char32_t c = t.cps[i];
       if (!first_chars.test(c & 4095)) continue;
       auto it = std::lower_bound(sorted.begin(), sorted.end(), c,
-                                 [](std::u32string_view name, char32_t x) { return name[0] < x; });
-      for (; it != sorted.end() && (*it)[0] == c; ++it) {
-        if (t.matches(i, *it) && t.token_start(i + static_cast<uint32_t>(it->size()))) {
-          cands.push_back({i, static_cast<uint32_t>(i + it->size()), EntityType::kPerson, kRulePriority});
+                                 [](const auto& name, char32_t x) { return name.first[0] < x; });
+      for (; it != sorted.end() && it->first[0] == c; ++it) {
+        const auto e = i + static_cast<uint32_t>(it->first.size());
+        if (t.matches(i, it->first) && t.token_start(e)) {
+          Candidate name{i, e, EntityType::kPerson, kRulePriority};
+          name.model_may_retype = it->second;
+          cands.push_back(name);
         }
       }
     }

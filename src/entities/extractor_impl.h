@@ -78,6 +78,9 @@ struct Candidate {
   uint32_t order = 0;  // position among all candidates, the last tie-break
   float score = 1.0f;
   EntitySource source = EntitySource::kRule;
+  // Found by weak evidence alone (a person by its characters): the model
+  // may give the same span another type (吴淞江 is a river).
+  bool model_may_retype = false;
 };
 
 // A lexicon entry as the rules need it (the tag points into the lexicon).
@@ -175,6 +178,10 @@ inline constexpr std::array<std::u32string_view, 8> kPartyBodySuffixes = {
     U"区委", U"市委", U"县委", U"省委", U"委员会", U"支部", U"总支", U"委"};
 inline constexpr std::array<std::u32string_view, 9> kCourtSuffixes = {
     U"金融法院", U"中级人民法院", U"高级人民法院", U"人民法院", U"人民检察院", U"法院", U"检察院", U"海关", U"铁路运输法院"};
+// A place and its government or legislature: 福建省政府, 北京市人民政府,
+// 朝鲜政府, 省人大常委会 (longest first: the first that matches is taken).
+inline constexpr std::array<std::u32string_view, 6> kGovernmentSuffixes = {
+    U"人民代表大会常务委员会", U"人民代表大会", U"人民政府", U"人大常委会", U"人大", U"政府"};
 inline constexpr std::array<std::u32string_view, 9> kCompanySuffixes = {
     U"股份有限公司", U"有限责任公司", U"有限公司", U"集团", U"公司", U"银行", U"人寿", U"证券", U"保险"};
 // Head words of named events (expos, forums, games, festivals, contests are

@@ -10,7 +10,9 @@
 //   - a model mention where the rules found nothing is added (source
 //     "model") when its score is at least kMinModelScore;
 //   - a model mention overlapping rule mentions replaces them only when it
-//     extends exactly one, of a type the model labels, to a longer name.
+//     extends exactly one, of a type the model labels, to a longer name;
+//   - a person the rules found by its characters alone takes the model's
+//     type where the model labels the same span otherwise (吴淞江: a river).
 // Letting the model drop, retype, cut or merge what the rules found lost
 // more on held-out text (composed bodies, names after titles, user terms,
 // adjacent places) than it gained.
@@ -93,6 +95,14 @@ bool is_stop_tag(uint64_t tag) {
 }
 
 constexpr std::string_view kProperWordTags[] = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"};
+bool is_proper_tag(uint64_t tag) {
+  static const std::array<uint64_t, std::size(kProperWordTags)> proper_tags = [] {
+    std::array<uint64_t, std::size(kProperWordTags)> out{};
+    for (size_t k = 0; k < out.size(); ++k) out[k] = hash_tag(kProperWordTags[k]);
+    return out;
+  }();
+  return std::find(proper_tags.begin(), proper_tags.end(), tag) != proper_tags.end();
+}
 // How sure a mention only the model finds must be to be reported. Adding a
 // mention that is right with chance p raises the expected F1 when p exceeds
 // half of the F1 (about 0.7 on held-out regions): 0.35.
@@ -159,13 +169,7 @@ void EntityExtractorImpl::model_inputs(const CharText& t, Workspace& ws, const F
     // An unknown coinage (names the HMM joined), a proper noun of the
     // lexicon, a head character alone or ending a name-like token, or a
     // surname before single characters.
-    static const std::array<uint64_t, std::size(kProperWordTags)> proper_tags = [] {
-      std::array<uint64_t, std::size(kProperWordTags)> out{};
-      for (size_t k = 0; k < out.size(); ++k) out[k] = hash_tag(kProperWordTags[k]);
-      return out;
-    }();
-    bool proper = false;
-    for (uint64_t tag : proper_tags) proper = proper || tok.tag == tag;
+    const bool proper = is_proper_tag(tok.tag);
     const bool unknown = tok.tag == 0;
     s = s || unknown || proper;
     if (!s && tables.head(t.cps[tok.end - 1])) s = len == 1;
@@ -280,8 +284,8 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
   };
   // A model mention that overlaps rule mentions replaces them only when it
   // extends exactly one of them, of a type it labels, to a longer name
-  // to the right (重庆 -> 重庆印象城): it never retypes or cuts what the rules or the
-  // lexicon found, nor merges two names (浙江省杭州市 stays two places).
+  // to the right (重庆 -> 重庆印象城, 重庆 -> 重庆长航): it never cuts what the rules or
+  // the lexicon found, nor merges two names (浙江省杭州市 stays two places).
   auto extends_one = [&](const Candidate& c) {
     const size_t k = first_ending_after(c.begin);
     if (k >= fixed || out[k].begin >= c.end) return false;
@@ -295,10 +299,23 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
     }
     const bool alone = k + 1 >= fixed || out[k + 1].begin >= c.end;
     if (!longer || !alone || r.type == EntityType::kNone || model.type_index(r.type) < 0) return false;
+    // A person's name grows into another kind of name only by a word, not
+    // by a character (王志宏 + 都; but 吴淞江 + 科创带).
+    if (r.type == EntityType::kPerson && c.type != EntityType::kPerson && c.end - c.begin < r.end - r.begin + 2) {
+      return false;
+    }
+    // To the right, it ends in a word the lexicon does not hold, a proper
+    // noun or a head character (重庆印象城), not in a common word (渝中 公共).
+    if (c.end > r.end) {
+      const TokenFacts& last = m.tokens[m.token_of[c.end - 1]];
+      if (last.tag != 0 && !is_proper_tag(last.tag) && !tables.head(t.cps[c.end - 1])) return false;
+    }
     r.type = EntityType::kNone;
     return true;
   };
 
+  auto first_token_end = [&](uint32_t b) { return m.tokens[m.token_of[b]].end; };
+  static const uint64_t ns_tag = hash_tag("ns");
   for (const auto& [wb, we] : m.windows) {
     const uint32_t len = we - wb;
     m.sums.assign(size_t(len) * W, 0);
@@ -338,13 +355,30 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
       const uint32_t b = wb + k, end = wb + e;
       const EntityType type = model.type(model_format::type_of(y));
       const float margin = emission_margin(scores, k, e, &labels[k]);
-      if (Candidate* agreed = same_as_rules(b, end, type)) {
-        agreed->score = model.score(margin, /*alone=*/false);
+      const size_t at = first_ending_after(b);
+      Candidate* same_span = at < fixed && out[at].begin == b && out[at].end == end ? &out[at] : nullptr;
+      if (same_span && same_span->type == type) {
+        same_span->score = model.score(margin, /*alone=*/false);
+      } else if (same_span && same_span->model_may_retype && model.score(margin, true) >= kMinModelScore) {
+        same_span->type = type;
+        same_span->score = model.score(margin, /*alone=*/true);
+        same_span->source = EntitySource::kModel;
       } else {
         // Only the model finds it: reported when sure enough (kMinModelScore).
         Candidate c{b, end, type, kRulePriority};
         c.score = model.score(margin, /*alone=*/true);
         c.source = EntitySource::kModel;
+        // A place (the rules' or a place word of the lexicon) followed by one
+        // more place-like word is two places side by side (嘉陵江 井口, 安康 汉江), not one name: only
+        // the second is the model's.
+        if (type == EntityType::kPlace && first_token_end(b) < end &&
+            (same_as_rules(b, first_token_end(b), EntityType::kPlace) || m.tokens[m.token_of[b]].tag == ns_tag)) {
+          const TokenFacts& second = m.tokens[m.token_of[first_token_end(b)]];
+          if (second.end == end && end - second.begin >= 2 && !tables.head(t.cps[end - 1]) &&
+              (second.tag == 0 || second.tag == ns_tag)) {
+            c.begin = second.begin;
+          }
+        }
         // A name does not open with a whole verb or function word (投用 朝天门…).
         const TokenFacts& first = m.tokens[m.token_of[b]];
         const bool opens_with_stop = first.begin == b && first.end < end && is_stop_tag(first.tag);

@@ -370,7 +370,9 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
     }
     if (end == 0 || !left_open(b) || !(glued || right_open(end))) continue;
     if (person_names_->log_odds(&t.cps[b], end - b) < min_log_odds) continue;
-    out.push_back({b, end, EntityType::kPerson, kRulePriority});
+    Candidate name{b, end, EntityType::kPerson, kRulePriority};
+    name.model_may_retype = true;
+    out.push_back(name);
     i = end;
   }
 }

@@ -59,6 +59,12 @@ TEST_CASE("entities: composed government bodies", "[entities][government]") {
   expect("市政协文化文史和学习委", "[市政协文化文史和学习委 government]");
   expect("成渝金融法院", "[成渝金融法院 government]");
   expect("在区委、区政府的领导下", "[区委 government][区政府 government]");
+  // A place and its government or legislature are one body; the 人大 of the
+  // title 人大代表 is not.
+  expect("福建省政府发布", "[福建省政府 government]");
+  expect("北京市人民政府", "[北京市人民政府 government]");
+  expect("我们支持朝鲜政府的主张", "[朝鲜政府 government]");
+  expect("他是北京市人大代表", "[北京市 place][人大代表 position]");
 }
 
 TEST_CASE("entities: titles, names after them, and the links", "[entities][person][position]") {
@@ -109,6 +115,11 @@ TEST_CASE("entities: meetings", "[entities][meeting]") {
   expect("区第十三次党代会", "[区第十三次党代会 meeting]");
   expect("办好第四届中国工业软件大会", "[第四届中国工业软件大会 meeting]");
   expect("党的二十大精神", "[党的二十大 meeting]");
+  // The edition and the host written before a meeting belong to its name.
+  expect("举办第九届进博会", "[第九届进博会 meeting]");
+  expect("争取在第１２届亚运会取得好成绩", "[第１２届亚运会 meeting]");
+  expect("做好2008年北京奥运会的准备工作", "[北京奥运会 meeting]");
+  expect("第届亚运会", "[亚运会 meeting]");
 }
 
 TEST_CASE("entities: documents", "[entities][document]") {

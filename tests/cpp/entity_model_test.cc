@@ -101,6 +101,16 @@ TEST_CASE("entity model: what the model may not undo", "[entities][model]") {
   CHECK(find("学习《政府工作报告》", "政府工作报告") == "document");
   CHECK(find("民革渝中区委、区政协提案委作发言", "民革渝中区委") == "government");
   CHECK(find("民革渝中区委、区政协提案委作发言", "区政协提案委") == "government");
+  // A person's name does not grow into a place (王志宏 + 都); two places side
+  // by side stay two (合川 渭沱).
+  CHECK(find("每到一组,王志宏都认真听取大家的发言", "王志宏") == "person");
+  CHECK(find("推进合川渭沱、乌江彭水等多式联运枢纽建设", "合川") == "place");
+  CHECK(find("推进合川渭沱、乌江彭水等多式联运枢纽建设", "渭沱") == "place");
+  // A person found by its characters alone is retyped where the model reads
+  // the same span as another kind of name (吴淞江 is a river), here and
+  // where the name recurs.
+  CHECK(find("实施淮河入海水道二期、吴淞江江苏段整治等工程。", "吴淞江") == "place");
+  CHECK(find("实施吴淞江江苏段整治。支持吴淞江科创带建设", "吴淞江") == "place");
   // Clause punctuation is never inside a mention.
   for (const Entity& e : ex.extract("提出，渝中应梳理滨江区域，焕发渝中发展新活力。").entities) {
     const std::string text = std::string("提出，渝中应梳理滨江区域，焕发渝中发展新活力。").substr(e.span.begin, e.span.size());

@@ -115,7 +115,10 @@ TEST_CASE("analyze: a text over whole_text_bytes is read in pieces and gives the
   std::set<std::pair<uint32_t, std::string>> whole_entities, piece_entities;
   for (const Entity& e : whole.entities()) whole_entities.insert({e.span.begin, show(whole, e)});
   for (const Entity& e : pieces.entities()) piece_entities.insert({e.span.begin, show(pieces, e)});
-  for (const auto& e : piece_entities) CHECK(whole_entities.count(e) == 1);
+  for (const auto& e : piece_entities) {
+    INFO(e.second);
+    CHECK(whole_entities.count(e) == 1);
+  }
   for (const Entity& e : whole.entities()) {
     if (!piece_entities.count({e.span.begin, show(whole, e)})) CHECK(e.type == EntityType::kPerson);
   }
