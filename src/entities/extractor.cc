@@ -364,6 +364,16 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
       if (at < n && (t.cps[at] == U' ' || t.cps[at] == U'、' || t.cps[at] == U'\u3000')) ++at; else break;
     }
   }
+  // Names after the titles news writes (法国总统马克龙, 教授李建国).
+  {
+    std::vector<Candidate>& titled = ws.titled;
+    titled.clear();
+    add_names_after_titles(t, titled);
+    for (const Candidate& c : titled) {
+      cands.push_back(c);
+      names.emplace(t.cps.substr(c.begin, c.end - c.begin));
+    }
+  }
   // Names before a verb of speech or action (赵世庆强调), found by add_token_rules.
   for (const Candidate& c : ws.subjects) {
     cands.push_back(c);

@@ -379,3 +379,108 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
 
 }  // namespace internal
 }  // namespace zhpolicy
+
+namespace zhpolicy {
+namespace internal {
+
+void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<Candidate>& out) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  // The last characters of the titles: most tokens end in none of them.
+  static const std::u32string last_chars = [] {
+    std::u32string s;
+    for (std::u32string_view title : kNameTitles) {
+      if (s.find(title.back()) == std::u32string::npos) s += title.back();
+    }
+    return s;
+  }();
+  auto is_stop = [&](const std::optional<WordRef>& w) {
+    return w && std::find(kStopTags.begin(), kStopTags.end(), w->tag) != kStopTags.end();
+  };
+  for (uint32_t i = 0; i < n;) {
+    const uint32_t e = t.token_end_of[i];
+    if (e == CharText::kNoToken || e <= i || e > n) {
+      ++i;
+      continue;
+    }
+    const uint32_t b = i;
+    i = e;
+    if (last_chars.find(t.cps[e - 1]) == std::u32string::npos) continue;
+    // The token is a title or ends in one (日本首相, 教育部部长).
+    bool titled = false;
+    for (std::u32string_view title : kNameTitles) {
+      const auto size = static_cast<uint32_t>(title.size());
+      if (e - b >= size && t.matches(e - size, title)) {
+        titled = true;
+        break;
+      }
+    }
+    if (!titled) continue;
+    uint32_t at = e;
+    while (at < n && (t.cps[at] == U':' || t.cps[at] == U'：' || t.cps[at] == U' ' || t.cps[at] == U'\u3000')) ++at;
+    if (at >= n || !t.han(at) || !t.token_start(at)) continue;
+    // A Chinese name: a surname and one or two characters, as one token or
+    // a surname cut off and single characters (as after the rules' titles).
+    if (const uint32_t sl = surname_length(t, at)) {
+      uint32_t end = t.token_end_of[at];
+      // A single character joins the name unless it is a function word or
+      // verb (刘婷 说, 余粮 等), or a surname starting the next name (but
+      // 马克 龙 与: the last character before a stop).
+      auto joins = [&](uint32_t c) {
+        if (c >= n || t.token_end_of[c] != c + 1 || !t.han(c) || is_stop(word_info(t, c, c + 1))) return false;
+        if (!t.has(c, kSurname)) return true;
+        return c + 1 >= n || !t.han(c + 1) ||
+               (t.token_start(c + 1) && is_stop(word_info(t, c + 1, std::min(t.token_end_of[c + 1], n))));
+      };
+      while (end - at < sl + 2 && joins(end)) end = t.token_end_of[end];
+      // 黄某, 张某某: a person the text does not name.
+      if (end - at == sl && end < n && t.cps[end] == U'某') {
+        end += end + 1 < n && t.cps[end + 1] == U'某' ? 2 : 1;
+      }
+      if (end - at >= 2 && end - at <= sl + 2 && (person_like(t, at, end, /*trust_nr=*/true) ||
+                                                 (t.cps[end - 1] == U'某'))) {
+        out.push_back({at, end, EntityType::kPerson, kRulePriority});
+        i = end;
+        continue;
+      }
+    }
+    // Otherwise (怀进鹏, 普京, 马克 龙, 古 特雷斯): the tokens up to a verb,
+    // function word, mark or known name, when each is a single character, a
+    // word the lexicon does not know or a word jieba tags as a proper noun.
+    uint32_t end = at;
+    bool name_like = true;
+    while (end < n && t.han(end) && t.token_start(end) && t.token_end_of[end] <= n) {
+      const uint32_t next = t.token_end_of[end];
+      const auto w = word_info(t, end, next);
+      const bool single = next - end == 1;
+      if (w && w->entity != EntityType::kNone) break;
+      if (is_stop(w) && !(single && end == at && w->tag == "a")) break;  // 古 of 古特雷斯 is an adjective
+      if (w && !single && !tag_is(w->tag, {"nr", "nrt", "nrfg", "ns", "nz"})) {
+        name_like = false;
+        break;
+      }
+      end = next;
+      if (end - at > 5) break;
+    }
+    // The HMM glues 说 to an unknown name (斯塔默说).
+    if (end - at >= 3 && t.cps[end - 1] == U'说' && !t.token_start(end - 1) && !word_info(t, at, end)) --end;
+    // Evidence it is a name: a word jieba tags as a proper noun in it (马克,
+    // 特雷斯, 普京), or one unknown word far more name-like than not
+    // (怀进鹏); an unknown pair of characters alone is as often a phrase
+    // the segmenter did not know (记者 从市 卫健委).
+    bool evidence = false;
+    for (uint32_t x = at; x < end; x = t.token_end_of[x]) {
+      const auto w = word_info(t, x, std::min(t.token_end_of[x], end));
+      evidence = evidence || (w && tag_is(w->tag, {"nr", "nrt", "nrfg", "ns", "nz"}));
+    }
+    if (!evidence && t.token_end_of[at] >= end && end - at == 3 && person_names_) {
+      evidence = person_names_->log_odds(&t.cps[at], 3) >= kMinLongNameLogOdds;
+    }
+    if (name_like && evidence && end - at >= 2 && end - at <= 5) {
+      out.push_back({at, end, EntityType::kPerson, kRulePriority});
+      i = end;
+    }
+  }
+}
+
+}  // namespace internal
+}  // namespace zhpolicy

@@ -109,6 +109,22 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   expect_rules("王洪文张春桥", "[王洪文 person][张春桥 person]");
 }
 
+TEST_CASE("entities: names after the titles news writes", "[entities][person]") {
+  // Chinese names, a surname cut off with single characters, the unnamed 王某.
+  expect_rules("主教练李铁宣布名单", "[李铁 person]");
+  expect_rules("村民张大山说", "[张大山 person]");
+  expect_rules("被告人王某某当庭认罪", "[王某某 person]");
+  // Foreign names: the tokens up to a verb or mark, with a word jieba tags
+  // as a proper noun among them (the segmenter cuts them: 马克 龙).
+  expect_rules("英国首相斯塔默说", "[英国 place][斯塔默 person]");
+  expect_rules("法国总统马克龙与德国总理通话", "[法国 place][马克龙 person][德国 place]");
+  // Not a function word, verb or phrase after the title.
+  expect_rules("记者从市卫健委获悉", "[记者 position][卫健委 government]");
+  expect_rules("收购农民余粮等", "");
+  expect_rules("游客量创新高", "");
+  expect_rules("院士团队的成果", "");
+}
+
 TEST_CASE("entities: meetings", "[entities][meeting]") {
   expect("区政协十五届二次会议举行", "[区政协十五届二次会议 meeting]");
   expect("区委十三届十次全会", "[区委十三届十次全会 meeting]");

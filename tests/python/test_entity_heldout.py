@@ -9,9 +9,9 @@ BUILD = Path(os.environ.get("ZHPOLICY_BUILD_DIR", ROOT / "build"))
 
 # Floors: the figures of the final model of the session that built it
 # (README) less a margin for noise; raise them as the model improves.
-HELD_OUT_SILVER_F1 = 0.74
+HELD_OUT_SILVER_F1 = 0.76
 GAIN_OVER_RULES = 0.02  # the rules gained more than the model this round (0.728 vs 0.758)
-GOLD_CORPUS_HELD_OUT_F1 = 0.88
+GOLD_CORPUS_HELD_OUT_F1 = 0.90
 
 
 def test_held_out_regions(eval_script, capsys):
@@ -33,10 +33,11 @@ def test_held_out_regions_in_traditional_characters(eval_script):
 
 
 # News-style sentences (tests/data/news_style_entities.txt, ours, 40
-# sentences): persons without titles, in lists, foreign names. Floors below
-# the figures of the session that added the person name model (README).
-NEWS_PERSON_RECALL = 0.6
-NEWS_ALL_F1 = 0.7
+# sentences): persons with and without titles, in lists, foreign names.
+# Floors below the figures of the session that added names after news
+# titles (README: person recall 0.79, all 0.79).
+NEWS_PERSON_RECALL = 0.72
+NEWS_ALL_F1 = 0.75
 
 
 def test_news_style_sentences(eval_script, capsys):
