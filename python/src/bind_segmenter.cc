@@ -4,8 +4,12 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <cerrno>
+#include <system_error>
+
 #include "bindings.h"
 #include "offsets.h"
+#include "segmented_lines.h"
 #include "util/parallel.h"
 #include "zhpolicy/error.h"
 #include "zhpolicy/segmenter.h"
@@ -32,50 +36,6 @@ py::list to_py_words(const py::str& text, std::string_view utf8, const std::vect
     if (!sub) throw py::error_already_set();
     PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), sub);
   }
-  return out;
-}
-
-// The words of each line of `utf8` separated by single spaces, one output
-// line per input line (lines split at \n, a \r before it dropped, no line
-// after a final \n): what the command line's segment writes, built here
-// with no Python object per token.
-std::string segmented_lines(const Segmenter& seg, std::string_view utf8, SegmentMode mode, unsigned n_threads) {
-  // Blocks of whole lines (about 64 KB), each segmented and written by one
-  // thread of the pool into its own string; the strings joined in order.
-  std::vector<std::string_view> blocks;
-  for (size_t pos = 0; pos < utf8.size();) {
-    size_t end = std::min(utf8.size(), pos + (size_t(1) << 16));
-    end = end == utf8.size() ? end : utf8.find('\n', end);
-    end = end == std::string_view::npos ? utf8.size() : end + 1;
-    blocks.push_back(utf8.substr(pos, end - pos));
-    pos = end;
-  }
-  std::vector<std::string> outs(blocks.size());
-  internal::parallel_for(blocks.size(), n_threads, [&](size_t b) {
-    const std::string_view block = blocks[b];
-    std::string& out = outs[b];
-    out.reserve(block.size() + block.size() / 3);
-    for (size_t pos = 0; pos < block.size();) {
-      size_t eol = block.find('\n', pos);
-      if (eol == std::string_view::npos) eol = block.size();
-      std::string_view line = block.substr(pos, eol - pos);
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      bool first = true;
-      for (const Token& t : seg.segment(line, mode)) {
-        if (t.kind == TokenKind::kWhitespace) continue;
-        if (!first) out += ' ';
-        out.append(slice(line, t.span));
-        first = false;
-      }
-      out += '\n';
-      pos = eol + 1;
-    }
-  });
-  size_t total = 0;
-  for (const std::string& o : outs) total += o.size();
-  std::string out;
-  out.reserve(total);
-  for (const std::string& o : outs) out += o;
   return out;
 }
 
@@ -281,6 +241,28 @@ The result equals [segment(t) for t in texts].
             o.invalid_utf8 = t[2].cast<std::string>() == "error" ? InvalidUtf8::kThrow : InvalidUtf8::kIsolate;
             return Segmenter(t[0].cast<Lexicon>(), o);
           }));
+
+  // The command line's segment of a file (segmented_lines.h): mapped, checked,
+  // segmented on the pool and written to a descriptor, no Python object made.
+  m.def(
+      "_segment_file_to",
+      [](const Segmenter& seg, const py::bytes& path, int fd, unsigned n_threads, const std::string& mode) {
+        const std::string file = path;
+        const SegmentMode m = parse_mode(mode);
+        try {
+          py::gil_scoped_release release;
+          return segment_file_to(seg, file, fd, m, n_threads);
+        } catch (const OutputError& e) {
+          errno = e.code().value();
+          PyErr_SetFromErrno(PyExc_OSError);  // BrokenPipeError for a closed pipe
+          throw py::error_already_set();
+        } catch (const std::system_error& e) {
+          errno = e.code().value();
+          PyErr_SetFromErrnoWithFilename(PyExc_OSError, file.c_str());
+          throw py::error_already_set();
+        }
+      },
+      py::arg("segmenter"), py::arg("path"), py::arg("fd"), py::arg("n_threads") = 0, py::arg("mode") = "default");
 }
 
 }  // namespace python

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import collections.abc
 import functools
-import importlib.resources
 import os
 from typing import Iterable, List, Optional
 
@@ -35,11 +34,28 @@ from ._core import (  # noqa: F401  (re-exported API)
     _to_chinese,
     parse_number,
 )
-from .document import Document
 
 collections.abc.Sequence.register(TokenList)
-from .frame import to_dataframe
-from .stream import Piece, analyze_file, analyze_files
+
+# The pure-Python layers are imported when first used (PEP 562): the command
+# line's segment and a bare `import zhpolicy` start without dataclasses,
+# inspect and the rest they pull in.
+_LAZY = {"Document": "document", "to_dataframe": "frame", "Piece": "stream", "analyze_file": "stream",
+         "analyze_files": "stream"}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'zhpolicy' has no attribute {name!r}")
+    import importlib
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> List[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 __all__ = [
     "Analyzer", "Document", "analyze", "analyze_many", "analyze_file", "analyze_files", "Piece", "to_dataframe",
@@ -85,8 +101,10 @@ def default_lexicon_path() -> str:
     >>> os.path.basename(zhpolicy.default_lexicon_path())
     'zhpolicy.zpl'
     """
-    path = importlib.resources.files(__name__).joinpath("data", "zhpolicy.zpl")
-    return os.fspath(path)
+    # Next to this file (the package is installed as a folder: the lexicon
+    # is mapped, so it must be a real file); importlib.resources cost a
+    # fifth of the command line's start-up.
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "zhpolicy.zpl")
 
 
 @functools.lru_cache(maxsize=1)
@@ -271,6 +289,7 @@ def analyze(text: str, entity_tokens: bool = False) -> Document:
     >>> [e.type for e in doc.entities], [n.value for n in doc.numbers]
     (['government'], [5])
     """
+    from .document import Document
     return Document(text, *_default_analyzer(entity_tokens).analyze_parts(text))
 
 
@@ -283,4 +302,5 @@ def analyze_many(texts: Iterable[str], n_threads: int = 0, entity_tokens: bool =
     """
     texts = list(texts)
     parts = _default_analyzer(entity_tokens).analyze_parts_many(texts, n_threads)
+    from .document import Document
     return [Document(t, *p) for t, p in zip(texts, parts)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator, Optional, Union
 
 from . import _core
 
@@ -53,8 +53,16 @@ def decode(data: bytes, name: str) -> Union[str, BadFile]:
         return _undecodable(data, name, exc.start)
 
 
-def _undecodable(data: bytes, name: str, at: int) -> BadFile:
-    return BadFile(name, f"{display(name)} is not UTF-8 text: byte {at} (0x{data[at]:02x}) cannot be decoded",
+def undecodable_file(path: str, at: int) -> BadFile:
+    """The report for file `path` whose byte `at` starts no UTF-8 sequence."""
+    with open(path, "rb") as f:
+        f.seek(at)
+        return _undecodable(f.read(1), path, 0, shown_at=at)
+
+
+def _undecodable(data: bytes, name: str, at: int, shown_at: Optional[int] = None) -> BadFile:
+    shown = at if shown_at is None else shown_at
+    return BadFile(name, f"{display(name)} is not UTF-8 text: byte {shown} (0x{data[at]:02x}) cannot be decoded",
                    UNDECODABLE)
 
 

@@ -209,6 +209,46 @@ def test_segment_output_built_in_cpp_equals_the_token_objects(shared_dir):
         assert out.returncode == 0 and out.stdout.decode("utf-8") == expected
 
 
+def test_segment_of_a_file_over_several_pieces_equals_segment_lines(tmp_path, corpus):
+    """A file the CLI maps and writes in pieces of about 4 MB: the output equals
+    Segmenter.segment_lines of its bytes (CRLF lines, a last line without a
+    line end); a bad byte in a later piece gives no output at all and its
+    offset in the whole file."""
+    import zhpolicy
+    text = "\r\n".join(corpus.values())
+    data = (text * (-(-(9 << 20) // len(text.encode())))).encode() + "结尾没有换行".encode()
+    big = tmp_path / "big.txt"
+    big.write_bytes(data)
+    out = run("segment", str(big))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == zhpolicy.Segmenter().segment_lines(data)
+    bad_at = len(data) - 3
+    big.write_bytes(data[:bad_at] + b"\xff" + data[bad_at + 1:])
+    out = run("segment", str(big))
+    assert out.returncode == 1 and out.stdout == b""
+    assert f"is not UTF-8 text: byte {bad_at} (0xff)".encode() in out.stderr
+
+
+def test_segment_of_a_large_file_in_bounded_memory(tmp_path):
+    # 48 MB: mapped and handed back a piece at a time, so the child's peak
+    # (VmHWM, see test_stream) stays near its start-up size.
+    big = tmp_path / "big.txt"
+    line = "2024年全区实现地区生产总值1450亿元，增长6.1%。民革渝中区委建议新增5家。\n".encode() * 200
+    with open(big, "wb") as f:
+        for _ in range((48 << 20) // len(line)):
+            f.write(line)
+    code = ("import os, re, sys\n"
+            "from zhpolicy import __main__ as cli\n"
+            "sys.stdout = open(os.devnull, 'w')\n"
+            "status = cli.main(['segment', sys.argv[1]])\n"
+            "hwm = int(re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read()).group(1))\n"
+            "print(status, hwm // 1024, file=sys.stderr)\n")
+    out = subprocess.run([sys.executable, "-c", code, str(big)], capture_output=True, text=True, check=True)
+    status, peak_mb = map(int, out.stderr.split())
+    assert status == 0
+    assert peak_mb < 80, f"peak {peak_mb} MB for a 48 MB file"
+
+
 def _python_rows(command, text, doc, offset):
     """The records of `command` the Python way: objects, to_dict, the CLI's _record."""
     import zhpolicy
