@@ -32,7 +32,7 @@ py::list to_py_entities(const py::str& text, const CharOffsets& chars, const std
   py::list out(entities.size());
   for (size_t i = 0; i < entities.size(); ++i) {
     const uint32_t s = chars(entities[i].span.begin), e = chars(entities[i].span.end);
-    PyObject* sub = PyUnicode_Substring(text.ptr(), s, e);
+    PyObject* sub = substring(text.ptr(), s, e);
     if (!sub) throw py::error_already_set();
     out[i] = py::cast(PyEntity{py::reinterpret_steal<py::str>(sub), s, e, entities[i].type, entities[i].score,
                                entities[i].source});

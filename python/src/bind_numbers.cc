@@ -43,7 +43,7 @@ py::list to_py_numbers(const py::str& text, const CharOffsets& chars, const std:
   for (size_t i = 0; i < numbers.size(); ++i) {
     const Number& n = numbers[i];
     const uint32_t s = chars(n.span.begin), e = chars(n.span.end);
-    PyObject* sub = PyUnicode_Substring(text.ptr(), s, e);
+    PyObject* sub = substring(text.ptr(), s, e);
     if (!sub) throw py::error_already_set();
     const bool iso_valued = n.kind == NumberKind::kDate || n.kind == NumberKind::kTime || n.kind == NumberKind::kCode;
     out[i] = py::cast(PyNumber{

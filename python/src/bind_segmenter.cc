@@ -32,7 +32,7 @@ py::list to_py_words(const py::str& text, std::string_view utf8, const std::vect
   py::list out(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
     const uint32_t s = chars(tokens[i].span.begin), e = chars(tokens[i].span.end);
-    PyObject* sub = PyUnicode_Substring(text.ptr(), s, e);
+    PyObject* sub = substring(text.ptr(), s, e);
     if (!sub) throw py::error_already_set();
     PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), sub);
   }
@@ -84,7 +84,7 @@ py::list to_py_tokens(const py::str& text, std::string_view utf8, const std::vec
   py::list out(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
     const uint32_t s = chars(tokens[i].span.begin), e = chars(tokens[i].span.end);
-    PyObject* sub = PyUnicode_Substring(text.ptr(), s, e);
+    PyObject* sub = substring(text.ptr(), s, e);
     if (!sub) throw py::error_already_set();
     PyObject* token = make_token(sub, s, e, tokens[i].kind);
     if (!token) throw py::error_already_set();

@@ -31,7 +31,7 @@ py::list to_py_targets(const py::str& text, const CharOffsets& chars, const std:
   for (size_t i = 0; i < targets.size(); ++i) {
     const Target& t = targets[i];
     const uint32_t s = chars(t.indicator.begin), e = chars(t.indicator.end);
-    PyObject* sub = PyUnicode_Substring(text.ptr(), s, e);
+    PyObject* sub = substring(text.ptr(), s, e);
     if (!sub) throw py::error_already_set();
     out[i] = py::cast(PyTarget{py::reinterpret_steal<py::str>(sub), s, e,
                                t.canonical.empty() ? py::object(py::none()) : py::object(py::str(t.canonical)),

@@ -22,7 +22,7 @@ struct TokenList {
 
   size_t size() const { return kind.size(); }
   py::object token(size_t i) const {
-    PyObject* sub = PyUnicode_Substring(text.ptr(), start[i], end[i]);
+    PyObject* sub = substring(text.ptr(), start[i], end[i]);
     if (!sub) throw py::error_already_set();
     PyObject* token = make_token(sub, start[i], end[i], static_cast<TokenKind>(kind[i]));
     if (!token) throw py::error_already_set();

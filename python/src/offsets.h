@@ -90,6 +90,27 @@ class CharOffsets {
 // (a short text's table cost more than its tokens). An offset before the
 // last one (search mode's sub-words) is counted back from there, so the
 // cost stays the distance moved.
+// The substring [start, end) of str `text` as a new reference (nullptr with
+// a Python error on failure). A one-character BMP substring is shared: one
+// str per character for the process (tokens like 的, 和, ， are a third of a
+// policy text's); str is immutable, so sharing is invisible. Needs the GIL.
+inline PyObject* substring(PyObject* text, Py_ssize_t start, Py_ssize_t end) {
+  if (end - start == 1) {
+    const Py_UCS4 c = PyUnicode_READ_CHAR(text, start);
+    if (c < 0x10000) {
+      static PyObject* shared[0x10000];  // never released: they live as long as the module
+      PyObject*& slot = shared[c];
+      if (!slot) {
+        slot = PyUnicode_Substring(text, start, end);
+        if (!slot) return nullptr;
+      }
+      Py_INCREF(slot);
+      return slot;
+    }
+  }
+  return PyUnicode_Substring(text, start, end);
+}
+
 class CharCounter {
  public:
   explicit CharCounter(std::string_view utf8) : utf8_(utf8) {}
