@@ -13,5 +13,5 @@ if [[ ! -d bench/.peers/node_modules/@node-rs/jieba ]]; then
   npm install --silent --no-audit --no-fund --prefix bench/.peers @node-rs/jieba@2 >/dev/null
 fi
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DZHPOLICY_BUILD_BENCH=ON >/dev/null
-cmake --build build -j "$(nproc)" --target zhpolicy_bench zhpolicy_lexicon >/dev/null
+cmake --build build -j "$(nproc)" --target zhpolicy_bench icu_segment zhpolicy_lexicon >/dev/null
 .venv/bin/python bench/run_bench.py --build build "$@"

@@ -153,14 +153,34 @@ def main() -> int:
                                                         str(corpus), "1", "segment"], cpp_seg),
                     ("Python analyze", [args.python, str(HERE / "peers" / "zhpolicy_py_peer.py"), str(corpus), "1",
                                         "analyze"], cpp_analyze),
-                    ("CLI segment", [args.python, str(HERE / "peers" / "zhpolicy_cli_peer.py"), args.python,
-                                     str(corpus), "segment"], cpp_seg),
-                    ("CLI analyze --format jsonl", [args.python, str(HERE / "peers" / "zhpolicy_cli_peer.py"),
-                                                    args.python, str(corpus), "analyze", "--format", "jsonl"],
+                    ("CLI segment", [args.python, str(HERE / "peers" / "cli_peer.py"), "zhpolicy segment",
+                                     str(corpus), args.python, "-m", "zhpolicy", "segment"], cpp_seg),
+                    ("CLI analyze --format jsonl", [args.python, str(HERE / "peers" / "cli_peer.py"),
+                                                    "zhpolicy analyze", str(corpus), args.python, "-m", "zhpolicy",
+                                                    "analyze", "--format", "jsonl"],
                      cpp_analyze)):
                 r, rss = run_measured(cmd)
                 mbps = r["bytes"] / r["seconds"] / 1e6
                 print(f"  {label:<32}{mbps:>7.1f} MB/s {mbps / reference:>6.2f}x {rss:>8.1f} MB")
+            # Command lines against command lines: each writes the words of
+            # every line of the corpus, space-separated, to /dev/null, timed
+            # whole (start-up included). ICU has no such tool: bench/icu_segment.cc.
+            clis = [("zhpolicy segment", [args.python, "-m", "zhpolicy", "segment"], None)]
+            if "icu" not in args.skip:
+                clis.append(("ICU (icu_segment)", [str(build / "bench" / "icu_segment")], None))
+            if "jieba-rs" not in args.skip:
+                clis.append(("jieba-rs (node, @node-rs/jieba)", ["node", str(HERE / "peers" / "jieba_rs_cli.cjs")],
+                             dict(os.environ, NODE_PATH=args.node_modules)))
+            if len(clis) > 1:
+                print("command lines on the corpus (whole process, MB/s; zhpolicy segment's speed over each):")
+                measured = []
+                for label, cmd, env in clis:
+                    r, rss = run_measured([args.python, str(HERE / "peers" / "cli_peer.py"), label, str(corpus), *cmd],
+                                          env)
+                    measured.append((label, r["bytes"] / r["seconds"] / 1e6, rss))
+                ours_cli = measured[0][1]
+                for label, mbps, rss in measured:
+                    print(f"  {label:<32}{mbps:>7.1f} MB/s {ours_cli / mbps:>6.2f}x {rss:>8.1f} MB")
             if args.big_mb > 0:
                 # A large file: the streamed CLI and one whole text through
                 # Python, each with its peak memory.
@@ -168,8 +188,9 @@ def main() -> int:
                 big_size = make_corpus(Path(args.corpus_dir), big, int(args.big_mb * 1e6))
                 print(f"a {big_size / 1e6:.0f} MB file (the corpus repeated):")
                 for label, cmd in (
-                        ("CLI analyze --format jsonl", [args.python, str(HERE / "peers" / "zhpolicy_cli_peer.py"),
-                                                        args.python, str(big), "analyze", "--format", "jsonl"]),
+                        ("CLI analyze --format jsonl", [args.python, str(HERE / "peers" / "cli_peer.py"),
+                                                        "zhpolicy analyze", str(big), args.python, "-m", "zhpolicy",
+                                                        "analyze", "--format", "jsonl"]),
                         ("Python analyze, one text", [args.python, str(HERE / "peers" / "zhpolicy_py_peer.py"),
                                                       str(big), "1", "analyze-whole"])):
                     r, rss = run_measured(cmd)
