@@ -18,6 +18,7 @@
 // adjacent places) than it gained.
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "entities/extractor_impl.h"
 #include "entities/model/chain.h"
@@ -124,7 +125,28 @@ void EntityExtractorImpl::model_inputs(const CharText& t, Workspace& ws, const F
     const auto w = word_info(t, i, e);
     // The token's text hashed once here: per char (char_features) it cost
     // the token's length each time, quadratic in a long token (a line of 三).
-    m.tokens.push_back({i, e, w ? hash_tag(w->tag) : 0, e - i >= 2 ? hash_chars(t.cps.data() + i, e - i) : 0});
+    // A tag's facts are worked out once per distinct tag (a few dozen), not
+    // per token: cached by where the tag's text lies in the lexicon, checked
+    // against a copy of it (the cache may outlive a lexicon).
+    TagFacts facts;
+    if (w) {
+      const std::string_view tag = w->tag;
+      TagFacts& cached = m.tag_cache[(reinterpret_cast<uintptr_t>(tag.data()) >> 1) % m.tag_cache.size()];
+      if (tag.size() <= sizeof(cached.text) && cached.size == tag.size() && cached.hash != 0 &&
+          std::memcmp(cached.text, tag.data(), tag.size()) == 0) {
+        facts = cached;
+      } else {
+        const uint64_t hash = hash_tag(tag);
+        facts = {{}, static_cast<uint8_t>(std::min<size_t>(tag.size(), 255)), hash, is_stop_tag(hash),
+                 is_proper_tag(hash)};
+        if (tag.size() <= sizeof(facts.text)) {
+          std::memcpy(facts.text, tag.data(), tag.size());
+          cached = facts;
+        }
+      }
+    }
+    m.tokens.push_back({i, e, facts.hash, e - i >= 2 ? hash_chars(t.cps.data() + i, e - i) : 0, facts.stop,
+                        facts.proper});
     for (uint32_t k = i; k < e; ++k) m.token_of[k] = static_cast<uint32_t>(m.tokens.size() - 1);
     i = e;
   }
@@ -169,7 +191,7 @@ void EntityExtractorImpl::model_inputs(const CharText& t, Workspace& ws, const F
     // An unknown coinage (names the HMM joined), a proper noun of the
     // lexicon, a head character alone or ending a name-like token, or a
     // surname before single characters.
-    const bool proper = is_proper_tag(tok.tag);
+    const bool proper = tok.proper;
     const bool unknown = tok.tag == 0;
     s = s || unknown || proper;
     if (!s && tables.head(t.cps[tok.end - 1])) s = len == 1;
@@ -183,7 +205,7 @@ void EntityExtractorImpl::model_inputs(const CharText& t, Workspace& ws, const F
   // numeral ... (kStopTags): names do not run across those.
   auto joins = [&](uint32_t k) {
     const TokenFacts& tok = m.tokens[k];
-    return t.han(tok.begin) && !is_stop_tag(tok.tag);
+    return t.han(tok.begin) && !tok.stop;
   };
   m.windows.clear();
   for (uint32_t k = 0; k < tokens; ++k) {
@@ -295,7 +317,7 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
     // rules chose where a name starts (投用 朝天门物流处理中心).
     if (c.begin < r.begin) {
       const TokenFacts& first = m.tokens[m.token_of[c.begin]];
-      if (first.tag == 0 || is_stop_tag(first.tag)) return false;
+      if (first.tag == 0 || first.stop) return false;
     }
     const bool alone = k + 1 >= fixed || out[k + 1].begin >= c.end;
     if (!longer || !alone || r.type == EntityType::kNone || model.type_index(r.type) < 0) return false;
@@ -308,7 +330,7 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
     // noun or a head character (重庆印象城), not in a common word (渝中 公共).
     if (c.end > r.end) {
       const TokenFacts& last = m.tokens[m.token_of[c.end - 1]];
-      if (last.tag != 0 && !is_proper_tag(last.tag) && !tables.head(t.cps[c.end - 1])) return false;
+      if (last.tag != 0 && !last.proper && !tables.head(t.cps[c.end - 1])) return false;
     }
     r.type = EntityType::kNone;
     return true;
@@ -381,7 +403,7 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
         }
         // A name does not open with a whole verb or function word (投用 朝天门…).
         const TokenFacts& first = m.tokens[m.token_of[b]];
-        const bool opens_with_stop = first.begin == b && first.end < end && is_stop_tag(first.tag);
+        const bool opens_with_stop = first.begin == b && first.end < end && first.stop;
         // Nor does it start or end inside a word of the lexicon (丽中国… of
         // 美丽中国, 虹桥国 of 虹桥国际): the segmenter knows those words whole.
         const TokenFacts& last = m.tokens[m.token_of[end - 1]];

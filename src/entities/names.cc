@@ -1,5 +1,7 @@
 // Names: people (surname + given name, before a verb of speech), and names
 // that end in a company, organization or place suffix, or a place character.
+#include <bitset>
+
 #include "entities/extractor_impl.h"
 
 namespace zhpolicy {
@@ -386,11 +388,9 @@ namespace internal {
 void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<Candidate>& out) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
   // The last characters of the titles: most tokens end in none of them.
-  static const std::u32string last_chars = [] {
-    std::u32string s;
-    for (std::u32string_view title : kNameTitles) {
-      if (s.find(title.back()) == std::u32string::npos) s += title.back();
-    }
+  static const std::bitset<0x10000> last_chars = [] {
+    std::bitset<0x10000> s;
+    for (std::u32string_view title : kNameTitles) s.set(title.back());
     return s;
   }();
   auto is_stop = [&](const std::optional<WordRef>& w) {
@@ -404,7 +404,7 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
     }
     const uint32_t b = i;
     i = e;
-    if (last_chars.find(t.cps[e - 1]) == std::u32string::npos) continue;
+    if (t.cps[e - 1] >= 0x10000 || !last_chars.test(t.cps[e - 1])) continue;
     // The token is a title or ends in one (日本首相, 教育部部长).
     bool titled = false;
     for (std::u32string_view title : kNameTitles) {

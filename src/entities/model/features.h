@@ -4,6 +4,7 @@
 #ifndef ZHPOLICY_SRC_ENTITIES_MODEL_FEATURES_H_
 #define ZHPOLICY_SRC_ENTITIES_MODEL_FEATURES_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -32,10 +33,15 @@ constexpr bool is_modeled(EntityType type) { return modeled_index(type) >= 0; }
 // Characters no mention holds (sentence and clause punctuation, quotes,
 // title marks, space): the model's labels there are O, whatever the scores.
 constexpr bool outside_any_mention(char32_t c) {
-  for (char32_t x : U"，。、；：！？“”‘’《》「」,;:!? \t\u3000") {
-    if (c == x && x != 0) return true;
+  // A switch, not a scan of a string: asked of every char the model labels.
+  switch (c) {
+    case U'，': case U'。': case U'、': case U'；': case U'：': case U'！': case U'？': case U'“': case U'”':
+    case U'‘': case U'’': case U'《': case U'》': case U'「': case U'」': case U',': case U';': case U':':
+    case U'!': case U'?': case U' ': case U'\t': case U'\u3000':
+      return true;
+    default:
+      return false;
   }
-  return false;
 }
 
 // The per-character tables the features read: from the model at run time,
@@ -51,10 +57,21 @@ struct TokenFacts {
   uint32_t begin, end;
   uint64_t tag;  // hash of the lexicon tag; 0: not in the lexicon
   uint64_t text_hash;  // hash of its characters (tokens of two or more)
+  bool stop = false;    // a function word, verb, numeral ... (kStopTags)
+  bool proper = false;  // a proper noun of the lexicon (nr, ns, nt, nz, j ...)
+};
+
+// What the model needs of a lexicon tag (a copy of its text: tags are short).
+struct TagFacts {
+  char text[7] = {};
+  uint8_t size = 0;
+  uint64_t hash = 0;  // 0: no tag (not in the lexicon)
+  bool stop = false, proper = false;
 };
 
 // Buffers of the model pass, kept per thread with the extractor's workspace.
 struct ModelWorkspace {
+  std::array<TagFacts, 256> tag_cache{};
   std::vector<TokenFacts> tokens;
   std::vector<uint32_t> token_of;   // char -> index in tokens
   std::vector<uint8_t> rule_code;   // char -> code of the rule mention over it (0: none)
