@@ -9,6 +9,8 @@ COLUMNS = ["doc", "layer", "start", "end", "text", "kind", "value", "value_max",
            "unit", "qualifier", "score", "source", "relation", "modality", "canonical", "number",
            "number_start", "number_end"]
 LAYERS = ("token", "number", "entity", "target")
+# The keys of records()' token, number and entity rows (targets have all).
+_ITEM_KEYS = COLUMNS[:13]
 
 
 DTYPES = {
@@ -122,13 +124,50 @@ def to_dataframe(docs: Union[Any, str, os.PathLike], layer: Optional[str] = None
     if layer is not None and layer not in LAYERS:
         raise ValueError(f"layer must be one of {LAYERS}, got {layer!r}")
     layers = LAYERS if layer is None else (layer,)
-    rows: List[dict] = []
     problems: List[str] = []
+    # Column by column, a block per document and layer: tokens from their
+    # arrays (no Token object, no dict per row), the rest from their objects.
+    blocks = []
     for doc_id, document in _documents(docs, problems):
-        rows.extend(records(doc_id, document, layers))
-    frame = from_records(rows)
+        for name in layers:
+            columns = _layer_columns(doc_id, document, name)
+            if columns is not None:
+                blocks.append(pd.DataFrame(columns, columns=COLUMNS))
+    if not blocks:
+        frame = from_records([])
+    else:
+        frame = (blocks[0] if len(blocks) == 1 else pd.concat(blocks, ignore_index=True)).astype(DTYPES)
     frame.attrs["problems"] = problems
     return frame
+
+
+def _layer_columns(doc_id: str, document: Any, layer: str) -> Optional[dict]:
+    """The rows of one layer of one document as columns (COLUMNS keys), or
+    None when it has none. Equal to records() row for row."""
+    if layer == "token" and hasattr(document.tokens, "arrays"):
+        import numpy as np
+        from . import TokenKind
+        arrays = document.tokens.arrays()
+        n = len(arrays["start"])
+        if n == 0:
+            return None
+        text = document.text
+        starts, ends = arrays["start"].tolist(), arrays["end"].tolist()
+        names = np.array([str(TokenKind(k)) for k in range(int(arrays["kind"].max()) + 1)], dtype=object)
+        # As records() gives them: its keys None where empty, the target
+        # columns it has no key for NaN (so that the dtypes come out the same).
+        columns = {c: (None if c in _ITEM_KEYS else np.full(n, np.nan)) for c in COLUMNS}
+        columns.update({
+            "doc": doc_id, "layer": "token", "start": arrays["start"].astype(np.int64),
+            "end": arrays["end"].astype(np.int64), "text": [text[a:b] for a, b in zip(starts, ends)],
+            "kind": names[arrays["kind"]],
+        })
+        return columns
+    import numpy as np
+    rows = records(doc_id, document, (layer,))
+    if not rows:
+        return None
+    return {c: [r.get(c, np.nan) for r in rows] for c in COLUMNS}
 
 
 def from_records(rows: List[dict]):

@@ -54,3 +54,18 @@ def test_analyzers_pickle_and_give_the_same_results(tmp_path):
         raise AssertionError("a changed lexicon file must be refused")
     except zhpolicy.Error:
         pass
+
+
+def test_columns_built_from_arrays_equal_the_records(corpus):
+    """to_dataframe builds token columns from the TokenList's arrays and the
+    rest column by column; the frame equals the one made from records() rows
+    (values, dtypes, categories), per layer and for all layers of several documents."""
+    from zhpolicy import frame
+    docs = [(name, zhpolicy.analyze(text)) for name, text in sorted(corpus.items())]
+    docs.append(("empty", zhpolicy.analyze("")))
+    rows = [r for name, doc in docs for r in frame.records(name, doc)]
+    pd.testing.assert_frame_equal(zhpolicy.to_dataframe(docs), frame.from_records(rows))
+    name, doc = docs[0]
+    for layer in frame.LAYERS:
+        pd.testing.assert_frame_equal(doc.to_pandas(layer=layer, doc_id=name),
+                                      frame.from_records(frame.records(name, doc, (layer,))))
