@@ -15,12 +15,13 @@ namespace py = pybind11;
 
 py::tuple to_py_parts(const py::str& text, std::string_view utf8, const Document& doc) {
   const CharOffsets chars(utf8);  // one byte-to-character map for all four lists
-  py::list entities = to_py_entities(text, chars, doc.entities());
+  py::object entities = to_py_entity_list(text, chars, doc.entities());
   py::list links;
   for (const Relation& rel : doc.relations()) {
-    links.append(py::make_tuple(entities[rel.head], std::string(to_string(rel.type)), entities[rel.tail]));
+    links.append(py::make_tuple(entities[py::int_(rel.head)], std::string(to_string(rel.type)),
+                                entities[py::int_(rel.tail)]));
   }
-  py::list numbers = to_py_numbers(text, chars, doc.numbers());
+  py::object numbers = to_py_number_list(text, chars, doc.numbers());
   return py::make_tuple(to_py_token_list(text, chars, doc.tokens()), numbers, entities, links,
                         to_py_targets(text, chars, doc.targets(), numbers));
 }

@@ -28,14 +28,17 @@ Entities extract_nogil(const EntityExtractor& ex, std::string_view utf8) {
 
 }  // namespace
 
+py::object to_py_entity(const py::str& text, uint32_t start, uint32_t end, const Entity& entity) {
+  PyObject* sub = substring(text.ptr(), start, end);
+  if (!sub) throw py::error_already_set();
+  return py::cast(PyEntity{py::reinterpret_steal<py::str>(sub), start, end, entity.type, entity.score,
+                           entity.source});
+}
+
 py::list to_py_entities(const py::str& text, const CharOffsets& chars, const std::vector<Entity>& entities) {
   py::list out(entities.size());
   for (size_t i = 0; i < entities.size(); ++i) {
-    const uint32_t s = chars(entities[i].span.begin), e = chars(entities[i].span.end);
-    PyObject* sub = substring(text.ptr(), s, e);
-    if (!sub) throw py::error_already_set();
-    out[i] = py::cast(PyEntity{py::reinterpret_steal<py::str>(sub), s, e, entities[i].type, entities[i].score,
-                               entities[i].source});
+    out[i] = to_py_entity(text, chars(entities[i].span.begin), chars(entities[i].span.end), entities[i]);
   }
   return out;
 }

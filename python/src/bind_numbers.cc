@@ -38,20 +38,22 @@ struct PyNumber {
 
 }  // namespace
 
+py::object to_py_number(const py::str& text, uint32_t s, uint32_t e, const Number& n) {
+  PyObject* sub = substring(text.ptr(), s, e);
+  if (!sub) throw py::error_already_set();
+  const bool iso_valued = n.kind == NumberKind::kDate || n.kind == NumberKind::kTime || n.kind == NumberKind::kCode;
+  return py::cast(PyNumber{
+      py::reinterpret_steal<py::str>(sub), s, e, n.kind,
+      iso_valued ? py::object(py::str(n.iso)) : to_py_value(n.value),
+      n.value_max ? to_py_value(*n.value_max) : py::none(),
+      n.unit.empty() ? py::object(py::none()) : py::object(py::str(n.unit)), n.qualifier, n.relative,
+      iso_valued ? std::string() : n.value.to_string()});
+}
+
 py::list to_py_numbers(const py::str& text, const CharOffsets& chars, const std::vector<Number>& numbers) {
   py::list out(numbers.size());
   for (size_t i = 0; i < numbers.size(); ++i) {
-    const Number& n = numbers[i];
-    const uint32_t s = chars(n.span.begin), e = chars(n.span.end);
-    PyObject* sub = substring(text.ptr(), s, e);
-    if (!sub) throw py::error_already_set();
-    const bool iso_valued = n.kind == NumberKind::kDate || n.kind == NumberKind::kTime || n.kind == NumberKind::kCode;
-    out[i] = py::cast(PyNumber{
-        py::reinterpret_steal<py::str>(sub), s, e, n.kind,
-        iso_valued ? py::object(py::str(n.iso)) : to_py_value(n.value),
-        n.value_max ? to_py_value(*n.value_max) : py::none(),
-        n.unit.empty() ? py::object(py::none()) : py::object(py::str(n.unit)), n.qualifier, n.relative,
-        iso_valued ? std::string() : n.value.to_string()});
+    out[i] = to_py_number(text, chars(numbers[i].span.begin), chars(numbers[i].span.end), numbers[i]);
   }
   return out;
 }

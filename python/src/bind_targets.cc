@@ -26,7 +26,7 @@ struct PyTarget {
 }  // namespace
 
 py::list to_py_targets(const py::str& text, const CharOffsets& chars, const std::vector<Target>& targets,
-                       const py::list& numbers) {
+                       const py::object& numbers) {
   py::list out(targets.size());
   for (size_t i = 0; i < targets.size(); ++i) {
     const Target& t = targets[i];
@@ -35,7 +35,7 @@ py::list to_py_targets(const py::str& text, const CharOffsets& chars, const std:
     if (!sub) throw py::error_already_set();
     out[i] = py::cast(PyTarget{py::reinterpret_steal<py::str>(sub), s, e,
                                t.canonical.empty() ? py::object(py::none()) : py::object(py::str(t.canonical)),
-                               t.relation, t.modality, numbers[t.number_index], t.score});
+                               t.relation, t.modality, numbers[py::int_(t.number_index)], t.score});
   }
   return out;
 }

@@ -125,6 +125,17 @@ character offsets, "kind": uint8 TokenKind values}.
 >>> zhpolicy.analyze("重庆").tokens.arrays()["kind"].tolist()
 [0]
 )doc")
+      // Concatenates as a list does: a new list.
+      .def("__add__", [](const py::object& self, const py::iterable& other) {
+        py::list out(self);
+        for (const py::handle& x : other) out.append(x);
+        return out;
+      })
+      .def("__radd__", [](const py::object& self, const py::iterable& other) {
+        py::list out(other);
+        for (const py::handle& x : self) out.append(x);
+        return out;
+      })
       .def("__reduce__",
            [](const py::object& self) {
              // Pickled as the list of its tokens.

@@ -27,6 +27,7 @@ void bind_pieces(pybind11::module_& m);
 void bind_targets(pybind11::module_& m);
 void bind_records(pybind11::module_& m);
 void bind_token_list(pybind11::module_& m);
+void bind_mention_lists(pybind11::module_& m);
 
 // zhpolicy.Token (token_object.cc), after TokenKind is bound.
 void bind_token_type(pybind11::module_& m);
@@ -58,9 +59,20 @@ pybind11::object to_py_token_list(const pybind11::str& text, const CharOffsets& 
 pybind11::list to_py_numbers(const pybind11::str& text, const CharOffsets& chars, const std::vector<Number>& numbers);
 pybind11::list to_py_entities(const pybind11::str& text, const CharOffsets& chars,
                               const std::vector<Entity>& entities);
-// `numbers`: the Python Numbers of the text, indexed by Target::number_index.
+// One Number / Entity of `text` at character offsets [start, end).
+pybind11::object to_py_number(const pybind11::str& text, uint32_t start, uint32_t end, const Number& number);
+pybind11::object to_py_entity(const pybind11::str& text, uint32_t start, uint32_t end, const Entity& entity);
+// The numbers and entities of an analyzed text as zhpolicy.NumberList and
+// zhpolicy.EntityList (mention_lists.cc): columns in C++, objects made when
+// read (and kept: links and targets refer to the same objects).
+pybind11::object to_py_number_list(const pybind11::str& text, const CharOffsets& chars,
+                                   const std::vector<Number>& numbers);
+pybind11::object to_py_entity_list(const pybind11::str& text, const CharOffsets& chars,
+                                   const std::vector<Entity>& entities);
+// `numbers`: the Python Numbers of the text (a list or NumberList), indexed
+// by Target::number_index.
 pybind11::list to_py_targets(const pybind11::str& text, const CharOffsets& chars, const std::vector<Target>& targets,
-                             const pybind11::list& numbers);
+                             const pybind11::object& numbers);
 
 }  // namespace python
 }  // namespace zhpolicy

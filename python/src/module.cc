@@ -51,5 +51,6 @@ The byte offset of the first ill-formed UTF-8 sequence in `data`, or -1.
   zhpolicy::python::bind_pieces(m);
   zhpolicy::python::bind_targets(m);
   zhpolicy::python::bind_token_list(m);
+  zhpolicy::python::bind_mention_lists(m);
   zhpolicy::python::bind_records(m);
 }

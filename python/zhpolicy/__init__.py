@@ -18,10 +18,12 @@ from ._core import (  # noqa: F401  (re-exported API)
     Analyzer,
     Entity,
     EntityExtractor,
+    EntityList,
     Error,
     Lexicon,
     Number,
     NumberExtractor,
+    NumberList,
     Segmenter,
     Target,
     TargetExtractor,
@@ -36,6 +38,8 @@ from ._core import (  # noqa: F401  (re-exported API)
 )
 
 collections.abc.Sequence.register(TokenList)
+collections.abc.Sequence.register(NumberList)
+collections.abc.Sequence.register(EntityList)
 
 # The pure-Python layers are imported when first used (PEP 562): the command
 # line's segment and a bare `import zhpolicy` start without dataclasses,
@@ -59,7 +63,7 @@ def __dir__() -> List[str]:
 
 __all__ = [
     "Analyzer", "Document", "analyze", "analyze_many", "analyze_file", "analyze_files", "Piece", "to_dataframe",
-    "Entity", "EntityExtractor", "Error", "Lexicon", "Number", "NumberExtractor", "Segmenter", "Token", "TokenKind", "TokenList", "UserWord", "WordInfo",
+    "Entity", "EntityExtractor", "EntityList", "Error", "Lexicon", "Number", "NumberExtractor", "NumberList", "Segmenter", "Token", "TokenKind", "TokenList", "UserWord", "WordInfo",
     "__version__", "default_lexicon_path", "default_lexicon", "load",
     "segment", "cut", "segment_many", "segment_arrays", "numbers", "numbers_many",
     "entities", "entities_many", "parse_number", "to_chinese",

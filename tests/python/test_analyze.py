@@ -50,3 +50,42 @@ def test_every_class_takes_the_default_lexicon():
     assert [n.text for n in numbers] == ["5家"] and links
     with pytest.raises(TypeError):
         zhpolicy.Segmenter("not a lexicon")
+
+
+def test_numbers_and_entities_are_columns_made_into_objects_when_read(corpus):
+    """Document.numbers / .entities: C++ columns as read-only sequences; each
+    object made once (links and targets refer to the same ones); arrays()
+    give the same values as the objects."""
+    import collections.abc
+    import math
+    text = next(iter(corpus.values()))
+    doc = zhpolicy.analyze(text)
+    numbers, entities = doc.numbers, doc.entities
+    assert isinstance(numbers, zhpolicy.NumberList) and isinstance(entities, zhpolicy.EntityList)
+    assert isinstance(numbers, collections.abc.Sequence) and isinstance(entities, collections.abc.Sequence)
+    assert numbers == list(numbers) and entities == list(entities) and numbers != entities
+    assert numbers[0] is numbers[0] and numbers[-1] is numbers[len(numbers) - 1]
+    assert [n.text for n in numbers[1:4]] == [numbers[k].text for k in range(1, 4)]
+    with pytest.raises(IndexError):
+        numbers[len(numbers)]
+    assert len(numbers + entities) == len(numbers) + len(entities) and len([] + entities) == len(entities)
+    for person, _, position in doc.links:
+        assert any(person is e for e in entities) and any(position is e for e in entities)
+    for t in doc.targets:
+        assert any(t.number is n for n in numbers)
+    cols = numbers.arrays()
+    for k, n in enumerate(numbers):
+        assert (cols["start"][k], cols["end"][k]) == (n.start, n.end)
+        assert zhpolicy.NumberList.KINDS[cols["kind"][k]] == n.kind
+        assert (zhpolicy.NumberList.QUALIFIERS[cols["qualifier"][k]] or None) == n.qualifier
+        if isinstance(n.value, (int, float)):
+            assert math.isclose(cols["value"][k], n.value, rel_tol=1e-12)
+        else:
+            assert math.isnan(cols["value"][k])
+    cols = entities.arrays()
+    for k, e in enumerate(entities):
+        assert (cols["start"][k], cols["end"][k]) == (e.start, e.end)
+        assert zhpolicy.EntityList.TYPES[cols["type"][k]] == e.type
+        assert zhpolicy.EntityList.SOURCES[cols["source"][k]] == e.source
+        assert math.isclose(cols["score"][k], e.score, rel_tol=1e-6)
+    assert doc.to_dict()["links"] and all(link["person"] is not None for link in doc.to_dict()["links"])

@@ -1,0 +1,266 @@
+// zhpolicy.NumberList and zhpolicy.EntityList: the numbers and entities of an
+// analyzed text kept as the C++ results plus their columns (character
+// offsets, kinds or types, values or scores), read-only sequences whose
+// Number / Entity objects are made when first read and then kept, so that a
+// link's or target's object is the one the list gives. Document.numbers and
+// Document.entities are these; arrays() hands the columns to numpy.
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+
+#include <cmath>
+#include <limits>
+#include <utility>
+
+#include "bindings.h"
+#include "offsets.h"
+
+namespace zhpolicy {
+namespace python {
+namespace {
+
+namespace py = pybind11;
+
+// What Item adds to the common columns, and how an object is made.
+template <typename Item>
+struct ItemColumns;
+
+template <>
+struct ItemColumns<Number> {
+  static constexpr const char* kName = "NumberList";
+  std::vector<uint8_t> kind, qualifier;
+  std::vector<double> value, value_max;  // NaN: none, or not a number (dates, times, codes)
+  void add(const Number& n) {
+    const bool numeric = n.kind != NumberKind::kDate && n.kind != NumberKind::kTime && n.kind != NumberKind::kCode;
+    constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+    kind.push_back(static_cast<uint8_t>(n.kind));
+    qualifier.push_back(static_cast<uint8_t>(n.qualifier));
+    value.push_back(numeric ? n.value.to_double() : kNone);
+    value_max.push_back(numeric && n.value_max ? n.value_max->to_double() : kNone);
+  }
+  void arrays(py::dict& out, py::ssize_t n, const py::object& owner) const {
+    out["kind"] = py::array_t<uint8_t>(n, kind.data(), owner);
+    out["value"] = py::array_t<double>(n, value.data(), owner);
+    out["value_max"] = py::array_t<double>(n, value_max.data(), owner);
+    out["qualifier"] = py::array_t<uint8_t>(n, qualifier.data(), owner);
+  }
+  static py::object make(const py::str& text, uint32_t s, uint32_t e, const Number& n) {
+    return to_py_number(text, s, e, n);
+  }
+  // The names of the codes, by code.
+  template <typename Class>
+  static void names(Class& c) {
+    py::list kinds, qualifiers;
+    for (int k = 0; k <= static_cast<int>(NumberKind::kCode); ++k) kinds.append(to_string(static_cast<NumberKind>(k)));
+    for (int q = 0; q <= static_cast<int>(Qualifier::kLe); ++q) {
+      qualifiers.append(to_string(static_cast<Qualifier>(q)));
+    }
+    c.attr("KINDS") = py::tuple(kinds);
+    c.attr("QUALIFIERS") = py::tuple(qualifiers);
+  }
+};
+
+template <>
+struct ItemColumns<Entity> {
+  static constexpr const char* kName = "EntityList";
+  std::vector<uint8_t> type, source;
+  std::vector<float> score;
+  void add(const Entity& e) {
+    type.push_back(static_cast<uint8_t>(e.type));
+    source.push_back(static_cast<uint8_t>(e.source));
+    score.push_back(e.score);
+  }
+  void arrays(py::dict& out, py::ssize_t n, const py::object& owner) const {
+    out["type"] = py::array_t<uint8_t>(n, type.data(), owner);
+    out["score"] = py::array_t<float>(n, score.data(), owner);
+    out["source"] = py::array_t<uint8_t>(n, source.data(), owner);
+  }
+  static py::object make(const py::str& text, uint32_t s, uint32_t e, const Entity& entity) {
+    return to_py_entity(text, s, e, entity);
+  }
+  template <typename Class>
+  static void names(Class& c) {
+    py::list types, sources;
+    for (int t = 0; t <= static_cast<int>(EntityType::kSlogan); ++t) types.append(to_string(static_cast<EntityType>(t)));
+    for (int s = 0; s <= static_cast<int>(EntitySource::kModel); ++s) {
+      sources.append(to_string(static_cast<EntitySource>(s)));
+    }
+    c.attr("TYPES") = py::tuple(types);
+    c.attr("SOURCES") = py::tuple(sources);
+  }
+};
+
+template <typename Item>
+struct MentionList {
+  py::str text;
+  std::vector<Item> items;
+  std::vector<uint32_t> start, end;
+  ItemColumns<Item> columns;
+  mutable std::vector<py::object> made;  // the objects read so far (null: not yet)
+
+  size_t size() const { return items.size(); }
+  py::object item(size_t i) const {
+    if (!made[i]) made[i] = ItemColumns<Item>::make(text, start[i], end[i], items[i]);
+    return made[i];
+  }
+};
+
+template <typename Item>
+struct MentionListIterator {
+  py::object list;  // keeps the list alive
+  const MentionList<Item>* items;
+  size_t next = 0;
+};
+
+template <typename Item>
+py::object make_list(const py::str& text, const CharOffsets& chars, const std::vector<Item>& items) {
+  MentionList<Item> l;
+  l.text = text;
+  l.items = items;
+  l.start.reserve(items.size());
+  l.end.reserve(items.size());
+  for (const Item& item : items) {
+    l.start.push_back(chars(item.span.begin));
+    l.end.push_back(chars(item.span.end));
+    l.columns.add(item);
+  }
+  l.made.resize(items.size());
+  return py::cast(std::move(l));
+}
+
+template <typename Item>
+void bind_list(py::module_& m, const char* doc, const char* arrays_doc) {
+  using List = MentionList<Item>;
+  using Iterator = MentionListIterator<Item>;
+  const std::string name = ItemColumns<Item>::kName;
+  py::class_<Iterator>(m, ("_" + name + "Iterator").c_str())
+      .def("__iter__", [](Iterator& it) -> Iterator& { return it; })
+      .def("__next__", [](Iterator& it) {
+        if (it.next >= it.items->size()) throw py::stop_iteration();
+        return it.items->item(it.next++);
+      });
+  auto index = [](const List& l, py::ssize_t i) {
+    const auto n = static_cast<py::ssize_t>(l.size());
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) throw py::index_error("index out of range");
+    return static_cast<size_t>(i);
+  };
+  py::class_<List> cls(m, name.c_str(), doc);
+  cls.def("__len__", &List::size)
+      .def("__getitem__", [index](const List& l, py::ssize_t i) { return l.item(index(l, i)); })
+      .def("__getitem__",
+           [](const List& l, const py::slice& s) {
+             size_t start = 0, stop = 0, step = 0, count = 0;
+             if (!s.compute(l.size(), &start, &stop, &step, &count)) throw py::error_already_set();
+             py::list out(count);
+             for (size_t k = 0; k < count; ++k, start += step) out[k] = l.item(start);
+             return out;
+           })
+      .def("__iter__", [](const py::object& self) { return Iterator{self, &self.cast<const List&>(), 0}; })
+      .def("__eq__",
+           [](const List& l, const py::object& other) -> py::object {
+             if (!py::isinstance<py::sequence>(other) && !py::isinstance<List>(other)) {
+               return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+             }
+             if (static_cast<size_t>(py::len(other)) != l.size()) return py::bool_(false);
+             size_t i = 0;
+             for (const py::handle& item : other) {
+               if (!l.item(i++).equal(item)) return py::bool_(false);
+             }
+             return py::bool_(true);
+           })
+      .def("arrays",
+           [](const py::object& self) {
+             const List& l = self.cast<const List&>();
+             const auto n = static_cast<py::ssize_t>(l.size());
+             py::dict out;  // views of the columns; they keep the list alive
+             out["start"] = py::array_t<uint32_t>(n, l.start.data(), self);
+             out["end"] = py::array_t<uint32_t>(n, l.end.data(), self);
+             l.columns.arrays(out, n, self);
+             return out;
+           },
+           arrays_doc)
+      // Concatenates as a list does (numbers + entities, a list + numbers):
+      // a new list.
+      .def("__add__", [](const py::object& self, const py::iterable& other) {
+        py::list out(self);
+        for (const py::handle& x : other) out.append(x);
+        return out;
+      })
+      .def("__radd__", [](const py::object& self, const py::iterable& other) {
+        py::list out(other);
+        for (const py::handle& x : self) out.append(x);
+        return out;
+      })
+      .def("__reduce__",
+           [](const py::object& self) {
+             // Pickled as the list of its objects.
+             return py::make_tuple(py::module_::import("builtins").attr("list"), py::make_tuple(py::list(self)));
+           })
+      ;
+  cls.def("__repr__", [name](const List& l) { return name + "(" + std::to_string(l.size()) + " items)"; });
+  ItemColumns<Item>::names(cls);
+}
+
+}  // namespace
+
+py::object to_py_number_list(const py::str& text, const CharOffsets& chars, const std::vector<Number>& numbers) {
+  return make_list(text, chars, numbers);
+}
+
+py::object to_py_entity_list(const py::str& text, const CharOffsets& chars, const std::vector<Entity>& entities) {
+  return make_list(text, chars, entities);
+}
+
+void bind_mention_lists(py::module_& m) {
+  bind_list<Number>(m, R"doc(
+The numbers of an analyzed text (Document.numbers): a read-only sequence of
+Number kept as columns in C++, each Number made when first read (and the
+same object after). Compares equal to a list of the same numbers; arrays()
+gives the columns to numpy.
+
+>>> import zhpolicy
+>>> numbers = zhpolicy.analyze("新增5家，增长12%").numbers
+>>> len(numbers), numbers[1].text, numbers == list(numbers), numbers[0] is numbers[0]
+(2, '12%', True, True)
+)doc",
+                    R"doc(
+The columns as numpy arrays without a copy: "start", "end" (uint32
+character offsets), "kind" (uint8: 0 integer, 1 decimal, 2 percent, 3
+money, 4 quantity, 5 ordinal, 6 date, 7 time, 8 code), "value" and
+money, 4 quantity, 5 date, 6 time, 7 fraction, 8 code; NumberList.KINDS[k]
+names code k), "value" and "value_max" (float64; NaN when none or not a
+number: dates, times, codes), "qualifier" (uint8: NumberList.QUALIFIERS[q],
+"" for none).
+
+>>> import zhpolicy
+>>> cols = zhpolicy.analyze("新增5家，增长12%左右").numbers.arrays()
+>>> cols["start"].tolist(), cols["value"].tolist(), [zhpolicy.NumberList.QUALIFIERS[q] for q in cols["qualifier"]]
+([2, 7], [5.0, 12.0], ['', 'approx'])
+)doc");
+  bind_list<Entity>(m, R"doc(
+The entities of an analyzed text (Document.entities): a read-only sequence
+of Entity kept as columns in C++, each Entity made when first read (and the
+same object after, so that Document.links refer to them). Compares equal to
+a list of the same entities; arrays() gives the columns to numpy.
+
+>>> import zhpolicy
+>>> doc = zhpolicy.analyze("区委书记赵世庆强调")
+>>> [e.text for e in doc.entities], doc.links[0][0] is doc.entities[1]
+(['区委书记', '赵世庆'], True)
+)doc",
+                    R"doc(
+The columns as numpy arrays without a copy: "start", "end" (uint32
+character offsets), "type" (uint8: 1 government, 2 organization, 3
+company, 4 person, 5 position, 6 place, 7 meeting, 8 document, 9 slogan),
+"score" (float32), "source" (uint8: 0 rule, 1 lexicon, 2 model).
+EntityList.TYPES[t] and EntityList.SOURCES[s] name the codes.
+
+>>> import zhpolicy
+>>> cols = zhpolicy.analyze("区委书记赵世庆强调").entities.arrays()
+>>> cols["start"].tolist(), [zhpolicy.EntityList.TYPES[t] for t in cols["type"]]
+([0, 4], ['position', 'person'])
+)doc");
+}
+
+}  // namespace python
+}  // namespace zhpolicy
