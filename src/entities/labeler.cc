@@ -401,15 +401,26 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
             c.begin = second.begin;
           }
         }
+        // A division the rules found, then a name inside it, is two places
+        // (化隆县 谢家滩乡, 朝阳区 望京街道): the division is not part of the name.
+        if (type == EntityType::kPlace && c.begin == b) {
+          const size_t k = first_ending_after(b);
+          if (k < fixed && out[k].begin == b && out[k].type == EntityType::kPlace && out[k].end + 2 <= end &&
+              std::u32string_view(U"省市区县州盟旗").find(t.cps[out[k].end - 1]) != std::u32string_view::npos &&
+              t.token_start(out[k].end)) {
+            c.begin = out[k].end;
+          }
+        }
         // A name does not open with a whole verb or function word (投用 朝天门…).
-        const TokenFacts& first = m.tokens[m.token_of[b]];
-        const bool opens_with_stop = first.begin == b && first.end < end && first.stop;
+        const uint32_t cb = c.begin;
+        const TokenFacts& first = m.tokens[m.token_of[cb]];
+        const bool opens_with_stop = first.begin == cb && first.end < end && first.stop;
         // Nor does it start or end inside a word of the lexicon (丽中国… of
         // 美丽中国, 虹桥国 of 虹桥国际): the segmenter knows those words whole.
         const TokenFacts& last = m.tokens[m.token_of[end - 1]];
-        const bool cuts_word = (first.begin < b && first.tag != 0) || (last.end > end && last.tag != 0);
+        const bool cuts_word = (first.begin < cb && first.tag != 0) || (last.end > end && last.tag != 0);
         if (c.score >= kMinModelScore && !opens_with_stop && !cuts_word &&
-            (!overlaps_fixed(b, end) || extends_one(c))) {
+            (!overlaps_fixed(cb, end) || extends_one(c))) {
           out.push_back(c);
         }
       }

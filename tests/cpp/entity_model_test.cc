@@ -106,6 +106,9 @@ TEST_CASE("entity model: what the model may not undo", "[entities][model]") {
   CHECK(find("每到一组,王志宏都认真听取大家的发言", "王志宏") == "person");
   CHECK(find("推进合川渭沱、乌江彭水等多式联运枢纽建设", "合川") == "place");
   CHECK(find("推进合川渭沱、乌江彭水等多式联运枢纽建设", "渭沱") == "place");
+  // A division the rules found, then a name inside it: two places.
+  CHECK(find("朝阳区望京街道新开了一家社区食堂", "朝阳区") == "place");
+  CHECK(find("朝阳区望京街道新开了一家社区食堂", "望京街道") == "place");
   // A person found by its characters alone is retyped where the model reads
   // the same span as another kind of name (吴淞江 is a river), here and
   // where the name recurs.
