@@ -124,6 +124,26 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
         }
       }
     }
+    // 省发改委, 县公安局, (从)市卫健委: the level written right before a
+    // body belongs to its name, when it is a word of its own, starts the
+    // body's token, or ends a token the lexicon does not know (从市).
+    for (const Candidate* body : starting_at(i)) {
+      if (body->type != EntityType::kGovernment || i == 0) continue;
+      const uint32_t lb = i - 1;
+      if (std::u32string_view(U"省市区县州").find(t.cps[lb]) == std::u32string_view::npos) continue;
+      bool own = false;
+      if (t.token_start(lb)) {
+        own = t.token_end_of[lb] == i || t.token_end_of[lb] >= body->end;
+      } else {
+        uint32_t pb = lb;
+        while (pb > 0 && !t.token_start(pb)) --pb;
+        own = t.token_start(pb) && t.token_end_of[pb] == i && !word_info(t, pb, i);
+      }
+      if (own) {
+        out.push_back({lb, body->end, EntityType::kGovernment, kRulePriority});
+        break;
+      }
+    }
     // 区委书记, 区政协党组书记, 区委副书记: body + title.
     for (const Candidate* body : starting_at(i)) {
       if (body->type != EntityType::kGovernment && body->type != EntityType::kOrganization) continue;

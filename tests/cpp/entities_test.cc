@@ -65,6 +65,12 @@ TEST_CASE("entities: composed government bodies", "[entities][government]") {
   expect("北京市人民政府", "[北京市人民政府 government]");
   expect("我们支持朝鲜政府的主张", "[朝鲜政府 government]");
   expect("他是北京市人大代表", "[北京市 place][人大代表 position]");
+  // The level written before a body (省, 市, 区, 县), as its own word, inside
+  // the body's token or glued to the word before by the segmenter (从市).
+  expect("省发改委印发通知", "[省发改委 government]");
+  expect("县公安局破获", "[县公安局 government]");
+  expect("记者从市卫健委获悉", "[记者 position][市卫健委 government]");
+  expect("城市管理局", "[城市管理局 government]");
 }
 
 TEST_CASE("entities: titles, names after them, and the links", "[entities][person][position]") {
@@ -119,7 +125,7 @@ TEST_CASE("entities: names after the titles news writes", "[entities][person]") 
   expect_rules("英国首相斯塔默说", "[英国 place][斯塔默 person]");
   expect_rules("法国总统马克龙与德国总理通话", "[法国 place][马克龙 person][德国 place]");
   // Not a function word, verb or phrase after the title.
-  expect_rules("记者从市卫健委获悉", "[记者 position][卫健委 government]");
+  expect_rules("记者从市卫健委获悉", "[记者 position][市卫健委 government]");
   expect_rules("收购农民余粮等", "");
   expect_rules("游客量创新高", "");
   expect_rules("院士团队的成果", "");
