@@ -193,7 +193,14 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       const bool chinese = e - i <= 3 && surname_length(t, i) != 0;
       for (auto verb : kSubjectVerbs) {
         if (!t.matches(e, verb)) continue;
-        if (chinese ? person_like(t, i, e, /*trust_nr=*/true) : foreign_name(t, i, e)) {
+        // Before a title written after a name (钟南山院士, 张华同志) a
+        // surname and a word jieba tags as a place is a person too (钟南山
+        // is also a mountain).
+        const bool titled = verb == U"院士" || verb == U"教授" || verb == U"同志" || verb == U"先生" ||
+                            verb == U"女士";
+        const auto w = titled && chinese ? word_info(t, i, e) : std::nullopt;
+        const bool place_word = w && w->entity == EntityType::kNone && w->tag == "ns";
+        if (chinese ? (person_like(t, i, e, /*trust_nr=*/true) || place_word) : foreign_name(t, i, e)) {
           subjects.push_back({i, e, EntityType::kPerson, kRulePriority});
         }
         break;

@@ -105,6 +105,10 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   // Without a surname: a word jieba tags as a (foreign) name, before a verb of speech.
   expect_rules("特朗普表示将加征关税", "[特朗普 person]");
   expect_rules("默克尔指出", "[默克尔 person]");
+  // Before a title written after the name, a word jieba tags as a place too
+  // (钟南山 is also a mountain), not a place the lexicon types (黄山).
+  expect_rules("钟南山院士作报告", "[钟南山 person]");
+  expect_rules("黄山先生", "[黄山 place]");
   // Listed with a name found, before or after it, with 、 or 和 (等人 closes a list).
   expect_rules("陈建华、赵丽颖、黄晓明等人出席", "[陈建华 person][赵丽颖 person][黄晓明 person]");
   expect_rules("张伟和李娜参加了会议", "[张伟 person][李娜 person]");
