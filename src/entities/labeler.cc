@@ -403,12 +403,28 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
         }
         // A division the rules found, then a name inside it, is two places
         // (化隆县 谢家滩乡, 朝阳区 望京街道): the division is not part of the name.
+        // A division the lexicon tags as a place but the rules did not
+        // find (徐汇区 龙华街道) is split off as a place of its own.
         if (type == EntityType::kPlace && c.begin == b) {
           const size_t k = first_ending_after(b);
-          if (k < fixed && out[k].begin == b && out[k].type == EntityType::kPlace && out[k].end + 2 <= end &&
-              std::u32string_view(U"省市区县州盟旗").find(t.cps[out[k].end - 1]) != std::u32string_view::npos &&
-              t.token_start(out[k].end)) {
-            c.begin = out[k].end;
+          auto division_end = [&](uint32_t x) {
+            return x + 2 <= end && t.token_start(x) &&
+                   std::u32string_view(U"省市区县州盟旗").find(t.cps[x - 1]) != std::u32string_view::npos;
+          };
+          const TokenFacts& head = m.tokens[m.token_of[b]];
+          if (k < fixed && out[k].begin == b && out[k].type == EntityType::kPlace && division_end(out[k].end)) {
+            // Divisions in a row (上海市 徐汇区 龙华街道): past each of them.
+            size_t next = k;
+            while (next < fixed && out[next].begin == c.begin && out[next].type == EntityType::kPlace &&
+                   division_end(out[next].end)) {
+              c.begin = out[next++].end;
+            }
+          } else if ((k >= fixed || out[k].begin >= end) && head.begin == b && head.end - b >= 2 &&
+                     head.tag == ns_tag && division_end(head.end) && c.score >= kMinModelScore) {
+            Candidate division = c;
+            division.end = head.end;
+            out.push_back(division);
+            c.begin = head.end;
           }
         }
         // A name does not open with a whole verb or function word (投用 朝天门…).

@@ -454,17 +454,14 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
     // function word, mark or known name, when each is a single character, a
     // word the lexicon does not know or a word jieba tags as a proper noun.
     uint32_t end = at;
-    bool name_like = true;
     while (end < n && t.han(end) && t.token_start(end) && t.token_end_of[end] <= n) {
       const uint32_t next = t.token_end_of[end];
       const auto w = word_info(t, end, next);
       const bool single = next - end == 1;
       if (w && w->entity != EntityType::kNone) break;
       if (is_stop(w) && !(single && end == at && w->tag == "a")) break;  // 古 of 古特雷斯 is an adjective
-      if (w && !single && !tag_is(w->tag, {"nr", "nrt", "nrfg", "ns", "nz"})) {
-        name_like = false;
-        break;
-      }
+      // A word of the lexicon that names nothing ends the name (普京 举行会谈).
+      if (w && !single && !tag_is(w->tag, {"nr", "nrt", "nrfg", "ns", "nz"})) break;
       end = next;
       if (end - at > 5) break;
     }
@@ -482,7 +479,7 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
     if (!evidence && t.token_end_of[at] >= end && end - at == 3 && person_names_) {
       evidence = person_names_->log_odds(&t.cps[at], 3) >= kMinLongNameLogOdds;
     }
-    if (name_like && evidence && end - at >= 2 && end - at <= 5) {
+    if (evidence && end - at >= 2 && end - at <= 5) {
       out.push_back({at, end, EntityType::kPerson, kRulePriority});
       i = end;
     }

@@ -128,6 +128,8 @@ TEST_CASE("entities: names after the titles news writes", "[entities][person]") 
   // as a proper noun among them (the segmenter cuts them: 马克 龙).
   expect_rules("英国首相斯塔默说", "[英国 place][斯塔默 person]");
   expect_rules("法国总统马克龙与德国总理通话", "[法国 place][马克龙 person][德国 place]");
+  // A word of the lexicon that names nothing ends the name.
+  expect_rules("随后英国首相斯塔默举行记者会", "[英国 place][斯塔默 person]");
   // Not a function word, verb or phrase after the title.
   expect_rules("记者从市卫健委获悉", "[记者 position][市卫健委 government]");
   expect_rules("收购农民余粮等", "");

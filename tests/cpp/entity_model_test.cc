@@ -109,6 +109,9 @@ TEST_CASE("entity model: what the model may not undo", "[entities][model]") {
   // A division the rules found, then a name inside it: two places.
   CHECK(find("朝阳区望京街道新开了一家社区食堂", "朝阳区") == "place");
   CHECK(find("朝阳区望京街道新开了一家社区食堂", "望京街道") == "place");
+  // Divisions in a row stay places of their own (上海市 徐汇区 龙华街道).
+  CHECK(find("北京市海淀区中关村街道开展活动", "北京市") == "place");
+  CHECK(find("北京市海淀区中关村街道开展活动", "海淀区") == "place");
   // A person found by its characters alone is retyped where the model reads
   // the same span as another kind of name (吴淞江 is a river), here and
   // where the name recurs.
