@@ -139,7 +139,9 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
         while (pb > 0 && !t.token_start(pb)) --pb;
         own = t.token_start(pb) && t.token_end_of[pb] == i && !word_info(t, pb, i);
       }
-      if (own) {
+      // Not when the lexicon has the whole name (区政协): its term stays.
+      const Candidate* whole = term_at(lb, EntityType::kGovernment);
+      if (own && !(whole && whole->end >= body->end)) {
         out.push_back({lb, body->end, EntityType::kGovernment, kRulePriority});
         break;
       }

@@ -71,6 +71,13 @@ TEST_CASE("entities: composed government bodies", "[entities][government]") {
   expect("县公安局破获", "[县公安局 government]");
   expect("记者从市卫健委获悉", "[记者 position][市卫健委 government]");
   expect("城市管理局", "[城市管理局 government]");
+  // A name the lexicon has whole stays the lexicon's.
+  {
+    const std::string text = "区政协召开会议";
+    const auto es = extractor().extract(text).entities;
+    REQUIRE(es.size() == 1);
+    CHECK(es[0].source == zhpolicy::EntitySource::kLexicon);
+  }
 }
 
 TEST_CASE("entities: titles, names after them, and the links", "[entities][person][position]") {
