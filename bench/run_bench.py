@@ -162,6 +162,10 @@ def main() -> int:
                 r, rss = run_measured(cmd)
                 mbps = r["bytes"] / r["seconds"] / 1e6
                 print(f"  {label:<32}{mbps:>7.1f} MB/s {mbps / reference:>6.2f}x {rss:>8.1f} MB")
+            # A Document's pandas table: from its columns, against row by row.
+            r, _ = run_measured([args.python, str(HERE / "peers" / "zhpolicy_py_peer.py"), str(corpus), "3", "frame"])
+            print(f"  Document.to_pandas of {r['bytes'] / 1e6:.1f} MB ({r['tokens']} rows): {r['seconds']:.2f} s "
+                  f"from the columns, {r['rows_seconds']:.2f} s row by row (best of 3)")
             # Command lines against command lines: each writes the words of
             # every line of the corpus, space-separated, to /dev/null, timed
             # whole (start-up included). ICU has no such tool: bench/icu_segment.cc.

@@ -45,6 +45,25 @@ struct AnalyzerOptions {
   size_t whole_text_bytes = size_t(1) << 20;
 };
 
+// What the pieces of a text analyzed so far tell the next piece: a report's
+// sections (its title line, numbered headings, the section the last piece
+// ended in), which give targets their modality, run across pieces. Start
+// each text with a default PieceContext; Analyzer::analyze_piece updates it.
+class ZHPOLICY_API PieceContext {
+ public:
+  PieceContext() = default;
+  bool operator==(const PieceContext& o) const {
+    return first_line_ == o.first_line_ && first_heading_ == o.first_heading_ && section_ == o.section_;
+  }
+  bool operator!=(const PieceContext& o) const { return !(*this == o); }
+
+ private:
+  friend class internal::AnalyzerImpl;
+  bool first_line_ = true;
+  bool first_heading_ = true;
+  uint8_t section_ = 0;
+};
+
 // Segments once and runs number, entity and target extraction on the result.
 //
 // An Analyzer is immutable after construction and safe for concurrent use by
@@ -73,6 +92,21 @@ class ZHPOLICY_API Analyzer {
   // The pieces are PieceReader's (zhpolicy/pieces.h).
   void analyze_stream(std::istream& in, const std::function<void(const Document&, uint64_t)>& on_piece,
                       size_t piece_bytes = PieceReader::kDefaultPieceBytes) const;
+
+  // The next piece of a text (its pieces analyzed in order, `context`
+  // carrying the earlier ones' sections and updated for the next): what
+  // analyze_stream does with the pieces it reads. Spans are the piece's.
+  Document analyze_piece(std::string_view piece, PieceContext& context) const;
+  // What analyze_piece() would leave in `context`, without analyzing: the
+  // piece's lines are read for headings (a normalization and a scan), so
+  // that the pieces of a text can then be analyzed in parallel, each from
+  // the context it starts in (analyze_pieces).
+  void skip_piece(std::string_view piece, PieceContext& context) const;
+  // analyze_piece() of each piece from a copy of its own context, on
+  // `n_threads` threads (0: all cores). Throws Error(kInvalidArgument) when
+  // the two vectors differ in length.
+  std::vector<Document> analyze_pieces(const std::vector<std::string_view>& pieces,
+                                       const std::vector<PieceContext>& contexts, unsigned n_threads = 0) const;
 
   const Lexicon& lexicon() const;
   const AnalyzerOptions& options() const;

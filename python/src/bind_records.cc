@@ -485,13 +485,19 @@ void bind_records(py::module_& m) {
       "write_analysis_records",
       [](const Analyzer& analyzer, const py::iterable& texts, const std::vector<std::string>& docs,
          const std::vector<uint64_t>& offsets, const std::string& format, unsigned n_threads, int fd,
-         const std::string& layer) {
+         const std::string& layer, const py::object& contexts) {
         if (layer != "all" && layer != "target") {
           throw Error(ErrorCode::kInvalidArgument, "layer must be 'all' or 'target', not '" + layer + "'");
         }
+        const bool pieces = !contexts.is_none();
+        std::vector<PieceContext> starts;
+        if (pieces) starts = contexts.cast<std::vector<PieceContext>>();
         write_records(
             texts, docs, offsets, format, fd,
-            [&](const std::vector<std::string_view>& views) { return analyzer.analyze_many(views, n_threads); },
+            [&](const std::vector<std::string_view>& views) {  // without the GIL
+              return pieces ? analyzer.analyze_pieces(views, starts, n_threads)
+                            : analyzer.analyze_many(views, n_threads);
+            },
             [&](LayerRecords& records, const Document& d) {
               if (layer == "target") {
                 records.targets(d.targets());
@@ -503,14 +509,16 @@ void bind_records(py::module_& m) {
             });
       },
       py::arg("analyzer"), py::arg("texts"), py::arg("docs"), py::arg("offsets"), py::arg("format"),
-      py::arg("n_threads"), py::arg("fd"), py::arg("layer") = "all", R"doc(
+      py::arg("n_threads"), py::arg("fd"), py::arg("layer") = "all", py::arg("contexts") = py::none(), R"doc(
 The records of `zhpolicy analyze --format jsonl|csv|tsv` (one per token,
 number and entity; CSV and TSV without the header line) of each text, with
 its doc name and offset added to the character offsets, analyzed on
 n_threads threads (0: all cores) with the GIL released, written in order to
 the file descriptor `fd` (what `zhpolicy analyze --format ...` does with
 stdout). With layer="target", the records of `zhpolicy targets` instead
-(the CLI's TARGET_FIELDS). Raises OSError (BrokenPipeError) when a write fails.
+(the CLI's TARGET_FIELDS). With `contexts` (a PieceContext per text), each
+text is a piece analyzed from its context (Analyzer.skip_piece). Raises
+OSError (BrokenPipeError) when a write fails.
 
 >>> import zhpolicy, os, tempfile
 >>> with tempfile.TemporaryFile() as f:

@@ -24,6 +24,7 @@ from ._core import (  # noqa: F401  (re-exported API)
     Number,
     NumberExtractor,
     NumberList,
+    PieceContext,
     Segmenter,
     Target,
     TargetExtractor,
@@ -63,7 +64,7 @@ def __dir__() -> List[str]:
 
 __all__ = [
     "Analyzer", "Document", "analyze", "analyze_many", "analyze_file", "analyze_files", "Piece", "to_dataframe",
-    "Entity", "EntityExtractor", "EntityList", "Error", "Lexicon", "Number", "NumberExtractor", "NumberList", "Segmenter", "Token", "TokenKind", "TokenList", "UserWord", "WordInfo",
+    "Entity", "EntityExtractor", "EntityList", "Error", "Lexicon", "Number", "NumberExtractor", "NumberList", "PieceContext", "Segmenter", "Token", "TokenKind", "TokenList", "UserWord", "WordInfo",
     "__version__", "default_lexicon_path", "default_lexicon", "load",
     "segment", "cut", "segment_many", "segment_arrays", "numbers", "numbers_many",
     "entities", "entities_many", "parse_number", "to_chinese",

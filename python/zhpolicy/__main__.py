@@ -161,11 +161,14 @@ def _segment(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pieces(paths: List[str]) -> Iterator[Tuple[str, int, str]]:
-    """(name, character offset, text) of each piece of each readable input:
-    files are read in pieces of about 1 MB (stream.py), so memory does not
-    grow with the file; standard input is read whole. Inputs that cannot be
-    used are reported (PROBLEMS) and skipped."""
+def _pieces(paths: List[str], analyzer: Optional[Analyzer] = None) -> Iterator[Tuple[str, int, str, Any]]:
+    """(name, character offset, text, context) of each piece of each readable
+    input: files are read in pieces of about 1 MB (stream.py), so memory does
+    not grow with the file; standard input is read whole. With an analyzer,
+    context is the PieceContext the piece starts in (a report's sections run
+    across pieces), else None. Inputs that cannot be used are reported
+    (PROBLEMS) and skipped."""
+    from . import stream  # not needed (nor imported) by segment
     for item in files.candidates(paths):
         if isinstance(item, files.BadFile):
             PROBLEMS.report(item)
@@ -174,23 +177,27 @@ def _pieces(paths: List[str]) -> Iterator[Tuple[str, int, str]]:
             if isinstance(got, files.BadFile):
                 PROBLEMS.report(got)
             else:
-                yield "<stdin>", 0, got.text
+                yield "<stdin>", 0, got.text, _core.PieceContext() if analyzer else None
         else:
             try:
-                from . import stream  # not needed (nor imported) by segment
-                for offset, text in stream._pieces(item, stream.PIECE_BYTES):
-                    yield files.display(item), offset, text
+                pieces = stream._pieces(item, stream.PIECE_BYTES)
+                if analyzer is None:
+                    for offset, text in pieces:
+                        yield files.display(item), offset, text, None
+                    continue
+                for offset, (text, start) in stream.pieces_with_contexts(analyzer, pieces):
+                    yield files.display(item), offset, text, start
             except Error as exc:
                 message = str(exc)
                 status = files.UNDECODABLE if "not UTF-8" in message else files.UNREADABLE
                 PROBLEMS.report(files.BadFile(item, message, status))
 
 
-def _batches(args: argparse.Namespace) -> Iterator[List[Tuple[str, int, str]]]:
+def _batches(args: argparse.Namespace, analyzer: Optional[Analyzer] = None) -> Iterator[List[Tuple[str, int, str, Any]]]:
     """The pieces, a few per thread at a time (analyzed together, in parallel)."""
     size = 2 * (args.threads or os.cpu_count() or 1)
-    batch: List[Tuple[str, int, str]] = []
-    for piece in _pieces(args.inputs):
+    batch: List[Tuple[str, int, str, Any]] = []
+    for piece in _pieces(args.inputs, analyzer):
         batch.append(piece)
         if len(batch) >= size:
             yield batch
@@ -208,13 +215,15 @@ def _shifted(record: Dict[str, Any], offset: int) -> Dict[str, Any]:
     return record
 
 
-def _write_in_cpp(args: argparse.Namespace, write, *extra: Any) -> None:
+def _write_in_cpp(args: argparse.Namespace, write, *extra: Any, analyzer: Optional[Analyzer] = None) -> None:
     """Records built and written in C++ (_core.write_*_records), a batch of
-    pieces at a time: no Python object per record."""
+    pieces at a time: no Python object per record. With an analyzer, each
+    piece is analyzed from the context it starts in (write's `contexts`)."""
     sys.stdout.flush()  # the header, before C++ writes to the same file descriptor
-    for batch in _batches(args):
-        write([text for _, _, text in batch], [d for d, _, _ in batch], [o for _, o, _ in batch], args.format,
-              args.threads, sys.stdout.fileno(), *extra)
+    for batch in _batches(args, analyzer):
+        contexts = {"contexts": [c for *_, c in batch]} if analyzer else {}
+        write([text for _, _, text, _ in batch], [d for d, *_ in batch], [o for _, o, *_ in batch], args.format,
+              args.threads, sys.stdout.fileno(), *extra, **contexts)
 
 
 def _extract(args: argparse.Namespace, layer: str) -> int:
@@ -227,8 +236,8 @@ def _extract(args: argparse.Namespace, layer: str) -> int:
         _write_in_cpp(args, lambda *a: write(extractor, *a))
         return 0
     for batch in _batches(args):
-        results = extractor.extract_many([text for _, _, text in batch], n_threads=args.threads)
-        for (doc, offset, _), items in zip(batch, results):
+        results = extractor.extract_many([text for _, _, text, _ in batch], n_threads=args.threads)
+        for (doc, offset, _, _), items in zip(batch, results):
             for item in items:
                 r = _shifted(_record(doc, layer, item), offset)
                 if writer:
@@ -247,11 +256,12 @@ def _analyze(args: argparse.Namespace) -> int:
     from . import _core
     from .document import Document
     if writer:
-        _write_in_cpp(args, lambda *a: _core.write_analysis_records(analyzer, *a))
+        _write_in_cpp(args, lambda *a, **k: _core.write_analysis_records(analyzer, *a, **k), analyzer=analyzer)
         return 0
-    for batch in _batches(args):
-        parts = analyzer.analyze_parts_many([text for _, _, text in batch], n_threads=args.threads)
-        for (doc, offset, text), p in zip(batch, parts):
+    for batch in _batches(args, analyzer):
+        parts = analyzer.analyze_parts_many([text for _, _, text, _ in batch], n_threads=args.threads,
+                                            contexts=[c for *_, c in batch])
+        for (doc, offset, text, _), p in zip(batch, parts):
             d = Document(text, *p)
             if offset == 0:
                 sys.stdout.write(f"== {doc}\n")
@@ -273,11 +283,13 @@ def _targets(args: argparse.Namespace) -> int:
     writer = None if args.format == "text" else _Writer(args.format, TARGET_FIELDS)
     if writer:
         from . import _core
-        _write_in_cpp(args, lambda *a: _core.write_analysis_records(analyzer, *a, "target"))
+        _write_in_cpp(args, lambda *a, **k: _core.write_analysis_records(analyzer, *a, "target", **k),
+                      analyzer=analyzer)
         return 0
-    for batch in _batches(args):
-        parts = analyzer.analyze_parts_many([text for _, _, text in batch], n_threads=args.threads)
-        for (doc, offset, _), p in zip(batch, parts):
+    for batch in _batches(args, analyzer):
+        parts = analyzer.analyze_parts_many([text for _, _, text, _ in batch], n_threads=args.threads,
+                                            contexts=[c for *_, c in batch])
+        for (doc, offset, _, _), p in zip(batch, parts):
             for t in p[4]:
                 r = _shifted(_target_record(doc, t), offset)
                 if writer:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, List, Optional, Union
 
 from . import files
-from ._core import Analyzer, Error, FilePieces
+from ._core import Analyzer, Error, FilePieces, PieceContext
 from .document import Document
 
 PIECE_BYTES = 1 << 20
@@ -54,6 +54,16 @@ def _pieces(path: str, piece_bytes: int) -> Iterator[tuple]:
         chars += len(text)
 
 
+def pieces_with_contexts(analyzer: Analyzer, pieces: Iterable[tuple]) -> Iterator[tuple]:
+    """(offset, (text, the PieceContext it starts in)) of each (offset, text)
+    piece of one text, in order (Analyzer.skip_piece reads each ahead)."""
+    context = PieceContext()
+    for offset, text in pieces:
+        start = context.copy()
+        analyzer.skip_piece(text, context)
+        yield offset, (text, start)
+
+
 def analyze_file(path: Union[str, os.PathLike], analyzer: Optional[Analyzer] = None,
                  piece_bytes: int = PIECE_BYTES) -> Iterator[Piece]:
     """The pieces of one file, analyzed one after another.
@@ -70,8 +80,9 @@ def analyze_file(path: Union[str, os.PathLike], analyzer: Optional[Analyzer] = N
     from . import _default_analyzer
     analyzer = analyzer or _default_analyzer(False)
     path = os.fspath(path)
+    context = PieceContext()  # a report's sections run across its pieces
     for offset, text in _pieces(path, piece_bytes):
-        yield Piece(files.display(path), offset, Document(text, *analyzer.analyze_parts(text)))
+        yield Piece(files.display(path), offset, Document(text, *analyzer.analyze_parts(text, context)))
 
 
 def analyze_files(paths: Union[str, os.PathLike, Iterable[Union[str, os.PathLike]]], n_threads: int = 0,
@@ -98,8 +109,9 @@ def analyze_files(paths: Union[str, os.PathLike, Iterable[Union[str, os.PathLike
     batch: List[tuple] = []
 
     def flush() -> Iterator[Piece]:
-        parts = analyzer.analyze_parts_many([text for _, _, text in batch], n_threads)
-        for (path, offset, text), p in zip(batch, parts):
+        parts = analyzer.analyze_parts_many([text for _, _, text, _ in batch], n_threads,
+                                            contexts=[start for _, _, _, start in batch])
+        for (path, offset, text, _), p in zip(batch, parts):
             yield Piece(files.display(path), offset, Document(text, *p))
         batch.clear()
 
@@ -108,8 +120,11 @@ def analyze_files(paths: Union[str, os.PathLike, Iterable[Union[str, os.PathLike
             warnings.warn(f"zhpolicy: {item.message}", stacklevel=2)
             continue
         try:
-            for offset, text in _pieces(item, piece_bytes):
-                batch.append((item, offset, text))
+            # Each piece is analyzed from the context it starts in (a
+            # report's sections run across pieces), read ahead by skip_piece
+            # so that the pieces of one file can run in parallel.
+            for offset, (text, start) in pieces_with_contexts(analyzer, _pieces(item, piece_bytes)):
+                batch.append((item, offset, text, start))
                 if len(batch) >= threads:
                     yield from flush()
         except Error as exc:

@@ -10,6 +10,7 @@
 #include "numbers/extractor_impl.h"
 #include "segment/segmenter_impl.h"
 #include "targets/extractor_impl.h"
+#include "zhpolicy/error.h"
 #include "util/parallel.h"
 
 namespace zhpolicy {
@@ -24,18 +25,32 @@ class AnalyzerImpl {
         targets_(lexicon),
         options_(options) {}
 
-  Document analyze(std::string_view text) const {
+  // A whole text (`context` null), or the next piece of one (`context`
+  // carrying the earlier pieces' sections, updated for the next).
+  Document analyze(std::string_view text, PieceContext* context = nullptr) const {
     segmenter_.check_utf8(text);
+    SectionState sections;
+    if (context) sections = {context->first_line_, context->first_heading_,
+                             static_cast<target_detail::SectionModality>(context->section_)};
+    struct SaveContext {
+      PieceContext* context;
+      const SectionState& sections;
+      ~SaveContext() {
+        if (!context) return;
+        context->first_line_ = sections.first_line;
+        context->first_heading_ = sections.first_heading;
+        context->section_ = static_cast<uint8_t>(sections.current);
+      }
+    } save{context, sections};
     const size_t piece_bytes = std::max<size_t>(options_.whole_text_bytes, 64);
     if (text.size() <= piece_bytes) {
-      Parts parts = analyze_part(text, nullptr);
+      Parts parts = analyze_part(text, context ? &sections : nullptr);
       return Document(std::string(text), std::move(parts.tokens), std::move(parts.numbers),
                       std::move(parts.entities), std::move(parts.targets));
     }
     // In pieces: each one's spans moved to where it starts, its relations and
     // targets' number indices past the earlier pieces'.
     Parts all;
-    SectionState sections;
     for (size_t at = 0; at < text.size();) {
       const std::string_view rest = text.substr(at);
       const size_t len = rest.size() <= piece_bytes ? rest.size() : piece_end(rest, piece_bytes);
@@ -83,6 +98,17 @@ class AnalyzerImpl {
                         std::move(parts.targets)),
                offset);
     }
+  }
+  // What analyze(piece, context) leaves in `context`, read off the piece's
+  // lines alone.
+  void skip_piece(std::string_view piece, PieceContext& context) const {
+    SectionState sections{context.first_line_, context.first_heading_,
+                          static_cast<target_detail::SectionModality>(context.section_)};
+    const NormalizedText normalized = normalize(piece);
+    target_detail::find_sections(normalized.normalized, &sections);
+    context.first_line_ = sections.first_line;
+    context.first_heading_ = sections.first_heading;
+    context.section_ = static_cast<uint8_t>(sections.current);
   }
   const Lexicon& lexicon() const { return segmenter_.lexicon(); }
   const AnalyzerOptions& options() const { return options_; }
@@ -148,6 +174,26 @@ std::vector<Document> Analyzer::analyze_many(const std::vector<std::string_view>
                                              unsigned n_threads) const {
   std::vector<Document> results(texts.size());
   internal::parallel_for(texts.size(), n_threads, [&](size_t i) { results[i] = impl_->analyze(texts[i]); });
+  return results;
+}
+
+Document Analyzer::analyze_piece(std::string_view piece, PieceContext& context) const {
+  return impl_->analyze(piece, &context);
+}
+
+void Analyzer::skip_piece(std::string_view piece, PieceContext& context) const { impl_->skip_piece(piece, context); }
+
+std::vector<Document> Analyzer::analyze_pieces(const std::vector<std::string_view>& pieces,
+                                               const std::vector<PieceContext>& contexts, unsigned n_threads) const {
+  if (contexts.size() != pieces.size()) {
+    throw Error(ErrorCode::kInvalidArgument, "analyze_pieces: " + std::to_string(pieces.size()) + " pieces but " +
+                                                 std::to_string(contexts.size()) + " contexts");
+  }
+  std::vector<Document> results(pieces.size());
+  internal::parallel_for(pieces.size(), n_threads, [&](size_t i) {
+    PieceContext context = contexts[i];
+    results[i] = impl_->analyze(pieces[i], &context);
+  });
   return results;
 }
 

@@ -159,3 +159,35 @@ TEST_CASE("analyze: pieces keep a run of blank lines one white-space token", "[s
   for (size_t i = 0; i < whole.tokens().size(); ++i) CHECK(pieces.tokens()[i].span == whole.tokens()[i].span);
   CHECK(pieces.numbers().size() == 300);
 }
+
+TEST_CASE("analyze_piece: a context carries a report's sections; skip_piece reads them ahead for analyze_pieces",
+          "[stream][analyze]") {
+  // A plan's title makes its numbered headings' targets targets: the title
+  // in one piece, the heading and its number in the next.
+  const Analyzer analyzer(test::lexicon());
+  const std::string title = "渝中区2025年政府工作要点\n", body = "一、全年地区生产总值增长6%\n";
+  auto modalities = [](const Document& d) {
+    std::string out;
+    for (const Target& t : d.targets()) out += std::string(to_string(t.modality)) + " ";
+    return out;
+  };
+  const std::string whole = modalities(analyzer.analyze(title + body));
+  REQUIRE_FALSE(whole.empty());
+  PieceContext context;
+  analyzer.analyze_piece(title, context);
+  CHECK(context != PieceContext());
+  CHECK(modalities(analyzer.analyze_piece(body, context)) == whole);
+  // Without the title's context the body alone reads otherwise.
+  CHECK(modalities(analyzer.analyze(body)) != whole);
+  // skip_piece leaves what analyze_piece leaves; analyze_pieces analyzes
+  // each piece from its own context, in parallel, as analyze_piece in turn.
+  PieceContext skipped;
+  analyzer.skip_piece(title, skipped);
+  PieceContext analyzed;
+  analyzer.analyze_piece(title, analyzed);
+  CHECK(skipped == analyzed);
+  const std::vector<Document> docs =
+      analyzer.analyze_pieces({title, body}, {PieceContext(), skipped}, 2);
+  CHECK(modalities(docs[1]) == whole);
+  CHECK_THROWS_AS(analyzer.analyze_pieces({title, body}, {PieceContext()}), Error);
+}

@@ -84,3 +84,19 @@ def test_one_large_text_is_analyzed_in_bounded_working_memory(corpus):
     tokens, peak_mb = map(int, out.stdout.split())
     assert tokens == copies * len(zhpolicy.analyze(text).tokens)
     assert peak_mb < 800, f"peak {peak_mb} MB for a {copies * len(text.encode()) >> 20} MB text"
+
+
+def test_pieces_of_a_report_give_its_targets_modalities(tmp_path, shared_dir):
+    """analyze_file and analyze_files carry a report's sections (title line,
+    numbered headings) from piece to piece: with pieces of 2 KB, the targets
+    of a provincial report equal the whole text's, modality included."""
+    text = (shared_dir / "reports" / "provincial_2026" / "2026_江苏省.txt").read_text(encoding="utf-8")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    whole = [(t.start, t.modality, t.relation) for t in zhpolicy.analyze(text).targets]
+    assert whole and len({m for _, m, _ in whole}) > 1
+    for pieces in (list(zhpolicy.analyze_file(path, piece_bytes=2048)),
+                   list(zhpolicy.analyze_files([path], n_threads=2, piece_bytes=2048))):
+        assert len(pieces) > 10
+        got = [(p.offset + t.start, t.modality, t.relation) for p in pieces for t in p.document.targets]
+        assert got == whole
