@@ -393,7 +393,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
         const uint32_t b = at + 1;
         if (b >= n || !t.token_start(b)) break;
         const uint32_t e = t.token_end_of[b];
-        if (e > n || e - b < 2 || !person_like(t, b, e, /*trust_nr=*/true)) break;
+        if (e > n || e - b < 2 || !person_like(t, b, e, /*trust_nr=*/true) || ends_like_village(t.cps, e)) break;
         cands.push_back({b, e, EntityType::kPerson, kRulePriority});
         names.emplace(t.cps.substr(b, e - b));
         at = e;
@@ -404,7 +404,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
         if (!t.token_start(joint) || !is_joint(joint, end)) break;
         uint32_t b = joint - 1;
         while (b > 0 && !t.token_start(b)) --b;
-        if (joint - b < 2 || !person_like(t, b, joint, /*trust_nr=*/true)) break;
+        if (joint - b < 2 || !person_like(t, b, joint, /*trust_nr=*/true) || ends_like_village(t.cps, joint)) break;
         cands.push_back({b, joint, EntityType::kPerson, kRulePriority});
         names.emplace(t.cps.substr(b, joint - b));
         end = b;

@@ -252,6 +252,12 @@ constexpr uint32_t kLongCompound = 8;
 constexpr std::u32string_view kLevelChars = U"区县市州旗盟";
 // Unknown words ending in one of these are places (双钢路, 恒大云邸).
 constexpr std::u32string_view kPlaceChars = U"路街巷湾城邸苑园村桥坝";
+// Whether a name-shaped span ending at `end` ends in a character of village
+// and street names that given names do not use (王家坝, 李村, 张湾; not 桥,
+// 城, 园: 张春桥): more likely a place than a person.
+inline bool ends_like_village(std::u32string_view cps, uint32_t end) {
+  return end > 0 && std::u32string_view(U"村坝湾巷路街").find(cps[end - 1]) != std::u32string_view::npos;
+}
 // One-character short names of provinces and of the cities that name
 // railways and roads (渝 Chongqing, 湘 Hunan, 成 Chengdu, 昆 Kunming …).
 constexpr std::u32string_view kPlaceShortNames =

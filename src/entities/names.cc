@@ -378,6 +378,10 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
       }
     }
     if (end == 0 || !left_open(b) || !(glued || right_open(end))) continue;
+    // Ending in a character of village and street names that given names
+    // do not use (王家坝, 李村, 张湾; not 桥, 城, 园: 张春桥), it is more
+    // likely a place than a person.
+    if (ends_like_village(t.cps, end)) continue;
     if (person_names_->log_odds(&t.cps[b], end - b) < min_log_odds) continue;
     Candidate name{b, end, EntityType::kPerson, kRulePriority};
     name.model_may_retype = true;

@@ -124,6 +124,9 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   expect_rules("政协委员智慧和力量的体现", "[政协委员 position]");
   // ... unless its characters are far more name-like than a word's (person_names.h).
   expect_rules("王洪文张春桥", "[王洪文 person][张春桥 person]");
+  // Villages and streets named after a family are not persons (王家坝, 李村),
+  // a name ending in 桥 is (张春桥, above).
+  expect("王家坝、李村等村", "");
 }
 
 TEST_CASE("entities: names after the titles news writes", "[entities][person]") {
