@@ -24,7 +24,9 @@ std::string segmented_lines(const Segmenter& seg, std::string_view utf8, Segment
 
 // segmented_lines() of the file at `path`, written to descriptor `fd` in
 // pieces of at most a few MB of input (memory does not grow with the file):
-// the file is mapped, not read into a buffer. Returns the byte offset of
+// a regular file is mapped, not read into a buffer (anything else, a pipe,
+// is read whole). A file truncated by another process while it is read
+// ends the process with SIGBUS, as any mapped read does. Returns the byte offset of
 // the first ill-formed UTF-8 sequence, having written nothing, or -1 when
 // the file is UTF-8 and was written. Throws std::system_error when the file
 // cannot be read, OutputError when the output cannot be written.
