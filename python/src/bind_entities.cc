@@ -87,7 +87,31 @@ The entity in the gold schema, plus its score and source, as a plain dict.
 )doc")
       .def("__repr__", [](const PyEntity& e) {
         return "Entity(" + py::repr(e.text).cast<std::string>() + ", " + std::string(to_string(e.type)) + ")";
-      });
+      })
+      // Equal when every field is (so a pickled Document compares equal to
+      // the original); hashed by span, text and type.
+      .def("__eq__",
+           [](const PyEntity& a, const py::object& other) -> py::object {
+             if (!py::isinstance<PyEntity>(other)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+             const PyEntity& b = other.cast<const PyEntity&>();
+             return py::bool_(a.text.equal(b.text) && a.start == b.start && a.end == b.end && a.type == b.type &&
+                              a.score == b.score && a.source == b.source);
+           })
+      .def("__hash__",
+           [](const PyEntity& e) {
+             return py::hash(py::make_tuple(e.text, e.start, e.end, static_cast<int>(e.type)));
+           })
+      .def(py::pickle(
+          [](const PyEntity& e) {
+            return py::make_tuple(e.text, e.start, e.end, static_cast<int>(e.type), e.score,
+                                  static_cast<int>(e.source));
+          },
+          [](const py::tuple& t) {
+            if (t.size() != 6) throw std::runtime_error("Entity: bad pickled state");
+            return PyEntity{t[0].cast<py::str>(), t[1].cast<uint32_t>(), t[2].cast<uint32_t>(),
+                            static_cast<EntityType>(t[3].cast<int>()), t[4].cast<float>(),
+                            static_cast<EntitySource>(t[5].cast<int>())};
+          }));
 
   py::class_<EntityExtractor>(m, "EntityExtractor", R"doc(
 Finds policy entities. Immutable and safe to share between threads.

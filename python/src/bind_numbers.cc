@@ -147,7 +147,31 @@ The number in the gold schema (fields that do not apply are left out).
         if (!n.unit.is_none()) r += ", " + n.unit.cast<std::string>();
         if (n.qualifier != Qualifier::kNone) r += ", " + std::string(to_string(n.qualifier));
         return r + ")";
-      });
+      })
+      // Equal when every field is; hashed by span, text and kind.
+      .def("__eq__",
+           [](const PyNumber& a, const py::object& other) -> py::object {
+             if (!py::isinstance<PyNumber>(other)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+             const PyNumber& b = other.cast<const PyNumber&>();
+             return py::bool_(a.text.equal(b.text) && a.start == b.start && a.end == b.end && a.kind == b.kind &&
+                              a.value.equal(b.value) && a.value_max.equal(b.value_max) && a.unit.equal(b.unit) &&
+                              a.qualifier == b.qualifier && a.relative == b.relative && a.exact == b.exact);
+           })
+      .def("__hash__",
+           [](const PyNumber& n) {
+             return py::hash(py::make_tuple(n.text, n.start, n.end, static_cast<int>(n.kind)));
+           })
+      .def(py::pickle(
+          [](const PyNumber& n) {
+            return py::make_tuple(n.text, n.start, n.end, static_cast<int>(n.kind), n.value, n.value_max, n.unit,
+                                  static_cast<int>(n.qualifier), n.relative, n.exact);
+          },
+          [](const py::tuple& t) {
+            if (t.size() != 10) throw std::runtime_error("Number: bad pickled state");
+            return PyNumber{t[0].cast<py::str>(), t[1].cast<uint32_t>(), t[2].cast<uint32_t>(),
+                            static_cast<NumberKind>(t[3].cast<int>()), t[4], t[5], t[6],
+                            static_cast<Qualifier>(t[7].cast<int>()), t[8].cast<bool>(), t[9].cast<std::string>()};
+          }));
 
   py::class_<NumberExtractor>(m, "NumberExtractor", R"doc(
 Finds the numbers of a text. Immutable and safe to share between threads.

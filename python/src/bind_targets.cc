@@ -84,7 +84,30 @@ The record in the schema of shared/gold/targets (plus offsets, canonical, score)
       .def("__repr__", [](const PyTarget& t) {
         return "Target(" + py::repr(t.indicator).cast<std::string>() + ", " + std::string(to_string(t.relation)) +
                ", " + std::string(to_string(t.modality)) + ", " + py::repr(t.number).cast<std::string>() + ")";
-      });
+      })
+      // Equal when every field is (the number by value); hashed by the
+      // indicator's span and text and the number.
+      .def("__eq__",
+           [](const PyTarget& a, const py::object& other) -> py::object {
+             if (!py::isinstance<PyTarget>(other)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+             const PyTarget& b = other.cast<const PyTarget&>();
+             return py::bool_(a.indicator.equal(b.indicator) && a.start == b.start && a.end == b.end &&
+                              a.canonical.equal(b.canonical) && a.relation == b.relation &&
+                              a.modality == b.modality && a.number.equal(b.number) && a.score == b.score);
+           })
+      .def("__hash__",
+           [](const PyTarget& t) { return py::hash(py::make_tuple(t.indicator, t.start, t.end, t.number)); })
+      .def(py::pickle(
+          [](const PyTarget& t) {
+            return py::make_tuple(t.indicator, t.start, t.end, t.canonical, static_cast<int>(t.relation),
+                                  static_cast<int>(t.modality), t.number, t.score);
+          },
+          [](const py::tuple& t) {
+            if (t.size() != 8) throw std::runtime_error("Target: bad pickled state");
+            return PyTarget{t[0].cast<py::str>(), t[1].cast<uint32_t>(), t[2].cast<uint32_t>(), t[3],
+                            static_cast<TargetRelation>(t[4].cast<int>()),
+                            static_cast<TargetModality>(t[5].cast<int>()), t[6], t[7].cast<float>()};
+          }));
 
   py::class_<TargetExtractor>(m, "TargetExtractor", R"doc(
 Finds the targets of a text (zhpolicy.targets uses the default one).

@@ -89,3 +89,19 @@ def test_numbers_and_entities_are_columns_made_into_objects_when_read(corpus):
         assert zhpolicy.EntityList.SOURCES[cols["source"][k]] == e.source
         assert math.isclose(cols["score"][k], e.score, rel_tol=1e-6)
     assert doc.to_dict()["links"] and all(link["person"] is not None for link in doc.to_dict()["links"])
+
+
+def test_documents_pickle_and_compare_by_value(corpus):
+    """A Document pickles (its numbers, entities and targets too) and the copy
+    equals the original field by field; links still point at the copy's own
+    entities; mentions hash by value (sets, dict keys)."""
+    import pickle
+    doc = zhpolicy.analyze("\n".join(corpus[name] for name in sorted(corpus)))
+    assert doc.numbers and doc.entities and doc.links and doc.targets
+    copy = pickle.loads(pickle.dumps(doc))
+    assert copy == doc
+    assert copy.numbers == doc.numbers and copy.entities == doc.entities and copy.targets == doc.targets
+    for person, _, position in copy.links:
+        assert any(person is e for e in copy.entities) and any(position is e for e in copy.entities)
+    assert {*doc.numbers} == {*copy.numbers} and len({*doc.entities, *copy.entities}) == len(doc.entities)
+    assert doc.numbers[0] != doc.numbers[1] and doc.entities[0] != "区委"
