@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "bindings.h"
+#include "column_sequence.h"
 #include "offsets.h"
 
 namespace zhpolicy {
@@ -105,13 +106,6 @@ struct MentionList {
 };
 
 template <typename Item>
-struct MentionListIterator {
-  py::object list;  // keeps the list alive
-  const MentionList<Item>* items;
-  size_t next = 0;
-};
-
-template <typename Item>
 py::object make_list(const py::str& text, const CharOffsets& chars, const std::vector<Item>& items) {
   MentionList<Item> l;
   l.text = text;
@@ -130,45 +124,10 @@ py::object make_list(const py::str& text, const CharOffsets& chars, const std::v
 template <typename Item>
 void bind_list(py::module_& m, const char* doc, const char* arrays_doc) {
   using List = MentionList<Item>;
-  using Iterator = MentionListIterator<Item>;
   const std::string name = ItemColumns<Item>::kName;
-  py::class_<Iterator>(m, ("_" + name + "Iterator").c_str())
-      .def("__iter__", [](Iterator& it) -> Iterator& { return it; })
-      .def("__next__", [](Iterator& it) {
-        if (it.next >= it.items->size()) throw py::stop_iteration();
-        return it.items->item(it.next++);
-      });
-  auto index = [](const List& l, py::ssize_t i) {
-    const auto n = static_cast<py::ssize_t>(l.size());
-    if (i < 0) i += n;
-    if (i < 0 || i >= n) throw py::index_error("index out of range");
-    return static_cast<size_t>(i);
-  };
   py::class_<List> cls(m, name.c_str(), doc);
-  cls.def("__len__", &List::size)
-      .def("__getitem__", [index](const List& l, py::ssize_t i) { return l.item(index(l, i)); })
-      .def("__getitem__",
-           [](const List& l, const py::slice& s) {
-             size_t start = 0, stop = 0, step = 0, count = 0;
-             if (!s.compute(l.size(), &start, &stop, &step, &count)) throw py::error_already_set();
-             py::list out(count);
-             for (size_t k = 0; k < count; ++k, start += step) out[k] = l.item(start);
-             return out;
-           })
-      .def("__iter__", [](const py::object& self) { return Iterator{self, &self.cast<const List&>(), 0}; })
-      .def("__eq__",
-           [](const List& l, const py::object& other) -> py::object {
-             if (!py::isinstance<py::sequence>(other) && !py::isinstance<List>(other)) {
-               return py::reinterpret_borrow<py::object>(Py_NotImplemented);
-             }
-             if (static_cast<size_t>(py::len(other)) != l.size()) return py::bool_(false);
-             size_t i = 0;
-             for (const py::handle& item : other) {
-               if (!l.item(i++).equal(item)) return py::bool_(false);
-             }
-             return py::bool_(true);
-           })
-      .def("arrays",
+  def_column_sequence(m, cls, name, "items");
+  cls.def("arrays",
            [](const py::object& self) {
              const List& l = self.cast<const List&>();
              const auto n = static_cast<py::ssize_t>(l.size());
@@ -178,26 +137,7 @@ void bind_list(py::module_& m, const char* doc, const char* arrays_doc) {
              l.columns.arrays(out, n, self);
              return out;
            },
-           arrays_doc)
-      // Concatenates as a list does (numbers + entities, a list + numbers):
-      // a new list.
-      .def("__add__", [](const py::object& self, const py::iterable& other) {
-        py::list out(self);
-        for (const py::handle& x : other) out.append(x);
-        return out;
-      })
-      .def("__radd__", [](const py::object& self, const py::iterable& other) {
-        py::list out(other);
-        for (const py::handle& x : self) out.append(x);
-        return out;
-      })
-      .def("__reduce__",
-           [](const py::object& self) {
-             // Pickled as the list of its objects.
-             return py::make_tuple(py::module_::import("builtins").attr("list"), py::make_tuple(py::list(self)));
-           })
-      ;
-  cls.def("__repr__", [name](const List& l) { return name + "(" + std::to_string(l.size()) + " items)"; });
+           arrays_doc);
   ItemColumns<Item>::names(cls);
 }
 

@@ -82,7 +82,7 @@ void EntityExtractorImpl::add_enumerated_places(const CharText& t, std::vector<C
   auto stop_token = [&](uint32_t b, uint32_t e) {
     if (b >= e || !t.han(b)) return true;
     const auto w = word_info(t, b, e);
-    return w && std::find(kStopTags.begin(), kStopTags.end(), w->tag) != kStopTags.end();
+    return w && is_stop_word_tag(w->tag);
   };
   auto bounded_before = [&](uint32_t b) {
     if (b == 0 || !t.han(b - 1)) return true;

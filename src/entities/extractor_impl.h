@@ -286,6 +286,10 @@ inline constexpr std::u32string_view kNameTitles[] = {
     U"教师", U"老师", U"学生", U"工程师", U"专家", U"学者", U"志愿者", U"嫌疑人", U"被告人", U"网友"};
 inline constexpr std::array<std::string_view, 18> kStopTags = {"v", "vn", "p", "c", "u", "d", "r", "m", "q",
                                                                 "f", "y", "e", "o", "uj", "ul", "ud", "ad", "a"};
+// Whether a lexicon tag is one of kStopTags.
+inline bool is_stop_word_tag(std::string_view tag) {
+  return std::find(kStopTags.begin(), kStopTags.end(), tag) != kStopTags.end();
+}
 // Tags of proper nouns: a name before a suffix needs one of these, or a word
 // the lexicon does not know (口袋公园 and 特色产业园 are not names).
 inline constexpr std::array<std::string_view, 7> kProperTags = {"ns", "nz", "nt", "nr", "nrt", "j", "nw"};

@@ -371,7 +371,7 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
       if (e2 != CharText::kNoToken && e2 > e && e2 - b <= 3 && all_han(e, e2) && !word_info(t, b, e2)) {
         const auto given = word_info(t, e, e2);
         const bool content = !given || (given->entity == EntityType::kNone &&
-                                        std::find(kStopTags.begin(), kStopTags.end(), given->tag) == kStopTags.end());
+                                        !is_stop_word_tag(given->tag));
         if (content) end = e2;
         if (e2 - b == 3) min_log_odds = kMinLongNameLogOdds;
         if (given && e2 - e > 1 && !tag_is(given->tag, {"nr", "nrfg"})) min_log_odds = kMinTaggedNameLogOdds;
@@ -405,7 +405,7 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
     return s;
   }();
   auto is_stop = [&](const std::optional<WordRef>& w) {
-    return w && std::find(kStopTags.begin(), kStopTags.end(), w->tag) != kStopTags.end();
+    return w && is_stop_word_tag(w->tag);
   };
   for (uint32_t i = 0; i < n;) {
     const uint32_t e = t.token_end_of[i];
