@@ -12,7 +12,9 @@ from __future__ import annotations
 import collections.abc
 import functools
 import os
-from typing import Iterable, List, Optional
+TYPE_CHECKING = False  # annotations only: typing is not imported at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Iterable, List, Optional
 
 from ._core import (  # noqa: F401  (re-exported API)
     Analyzer,

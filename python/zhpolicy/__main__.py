@@ -18,11 +18,11 @@ unreadable.
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import os
 import sys
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
+TYPE_CHECKING = False  # annotations only: typing is not imported at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from . import (_core, Analyzer, EntityExtractor, Error, NumberExtractor, Segmenter, default_lexicon, files)
 
@@ -110,16 +110,22 @@ class _Writer:
     def __init__(self, fmt: str, fields: List[str] = RECORD_FIELDS) -> None:
         self.fmt = fmt
         self.csv = None
+        self.dumps = None
+        # Imported here, not at start-up: `segment` in text writes neither.
         if fmt in ("csv", "tsv"):
+            import csv
             self.csv = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore",
                                       delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
             self.csv.writeheader()
+        else:
+            import json
+            self.dumps = json.dumps
 
     def write(self, record: Dict[str, Any]) -> None:
         if self.csv:
             self.csv.writerow({k: ("" if v is None else v) for k, v in record.items()})
         else:
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.write(self.dumps(record, ensure_ascii=False) + "\n")
 
 
 def _segment(args: argparse.Namespace) -> int:
