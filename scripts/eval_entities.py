@@ -12,6 +12,13 @@ Every sentence is thus scored by a model that saw neither it nor its region.
 The rules alone (zhpolicy_rules.zpl) are scored on the same sentences.
 
     .venv/bin/python scripts/eval_entities.py [--build build] [--json OUT] [--errors OUT] [--traditional]
+                                              [--orders N]
+
+With --orders N each fold's model is trained N times, each time visiting the
+sentences in another order (zhpolicy_train_entities --order-seed; the first is
+the order the build uses): the tables pool the N models' counts, and the
+held-out figure of each order is printed too. A perceptron depends on the
+order it sees its data in, so a change worth less than that spread is noise.
 
 With --traditional every sentence is scored as rewritten in Traditional
 characters (OpenCC's s2t, Debian's `opencc`; the annotations' offsets hold).
@@ -97,6 +104,8 @@ def main() -> int:
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
     ap.add_argument("--traditional", action="store_true",
                     help="score the sentences rewritten in Traditional characters (opencc s2t)")
+    ap.add_argument("--orders", type=int, default=1,
+                    help="train each fold's model this many times, in other sentence orders, and pool them")
     ap.add_argument("--errors", type=Path,
                     help="write each held-out sentence the combined extractor got wrong here (JSONL: "
                          "region, sentence, missed and spurious mentions)")
@@ -117,15 +126,18 @@ def main() -> int:
                "rules+model": defaultdict(lambda: (Counts(), defaultdict(Counts)))}
     errors = []
     with tempfile.TemporaryDirectory() as tmp:
-        for name, held in folds({g for g, _, _ in data}):
+        # Per training order: the held-out silver counts, for the spread.
+        per_order = defaultdict(Counts)
+        for (name, held), order in ((f, o) for f in folds({g for g, _, _ in data}) for o in range(args.orders)):
             test = [d for d in data if d[0] in held]
             model, zpl = Path(tmp) / "model.zpm", Path(tmp) / "fold.zpl"
+            seed = [] if order == 0 else ["--order-seed", str(order)]
             run([args.build / "zhpolicy_train_entities", "--lexicon", rules_zpl, "--posseg", args.posseg,
-                 "--data", args.data, "--hold-out", ",".join(held), "-o", model])
+                 "--data", args.data, "--hold-out", ",".join(held), *seed, "-o", model])
             run([args.build / "zhpolicy_lexc", "--base", rules_zpl, "--entity-model", model, "-o", zpl])
             combined = zhpolicy.EntityExtractor(zhpolicy.Lexicon.open(str(zpl)))
             slice_name = name if not name.startswith("provinces") else "held-out provinces"
-            if args.errors:
+            if args.errors and order == 0:
                 for group, sentence, gold in test:
                     pred = {(e.start, e.end, e.type) for e in combined.extract(sentence)}
                     if pred != gold:
@@ -133,7 +145,12 @@ def main() -> int:
                         errors.append({"region": group, "sentence": sentence, "missed": show(gold - pred),
                                        "spurious": show(pred - gold)})
             for label, extractor in (("rules", rules), ("rules+model", combined)):
+                if label == "rules" and order > 0:
+                    continue  # the rules do not depend on the order
                 total, by_type = score(extractor, test)
+                if label == "rules+model" and slice_name != "gold corpus":
+                    c = per_order[order]
+                    c.tp += total.tp; c.fp += total.fp; c.fn += total.fn
                 for key in (slice_name, "held-out silver (provinces + national)" if slice_name != "gold corpus" else None,
                             "all"):
                     if key is None:
@@ -144,7 +161,8 @@ def main() -> int:
                     for t, src in by_type.items():
                         d = agg[1][t]
                         d.tp += src.tp; d.fp += src.fp; d.fn += src.fn
-            print(f"fold {name}: held out {len(held)} region(s), {len(test)} sentences", file=sys.stderr)
+            print(f"fold {name} (order {order}): held out {len(held)} region(s), {len(test)} sentences",
+                  file=sys.stderr)
 
     order = ["held-out provinces", "national", "held-out silver (provinces + national)", "gold corpus", "all"]
     report = {}
@@ -170,6 +188,11 @@ def main() -> int:
                 report.setdefault(key, {}).setdefault("types", {}).setdefault(t, {})[label] = f
         print(f"| {t} | " + " | ".join(cells) + " |")
     print("\n(n): gold mentions of the type in the slice.")
+    if args.orders > 1:
+        figures = [per_order[o].prf()[2] for o in range(args.orders)]
+        print(f"\nheld-out silver, rules+model, by training order: " + ", ".join(f"{f:.3f}" for f in figures) +
+              f" (spread {max(figures) - min(figures):.3f}; the tables pool the {args.orders} models)")
+        report["orders"] = figures
     if args.errors:
         args.errors.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), encoding="utf-8")
     if args.json:

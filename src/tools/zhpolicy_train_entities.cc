@@ -26,7 +26,8 @@ using namespace zhpolicy::internal;
 
 int usage() {
   std::cerr << "usage: zhpolicy_train_entities --lexicon RULES.zpl --posseg DIR --data FILE.tsv\n"
-               "                               [--hold-out GROUP[,GROUP...]] [--epochs N] -o MODEL\n";
+               "                               [--hold-out GROUP[,GROUP...]] [--epochs N] [--order-seed N]\n"
+               "                               -o MODEL\n";
   return 2;
 }
 
@@ -43,6 +44,7 @@ int run(int argc, char** argv) {
     else if (arg == "--data") data = value;
     else if (arg == "-o") output = value;
     else if (arg == "--epochs") options.epochs = std::stoi(value);
+    else if (arg == "--order-seed") options.order_seed = std::stoull(value, nullptr, 0);
     else if (arg == "--hold-out") {
       std::istringstream groups(value);
       for (std::string g; std::getline(groups, g, ',');) {

@@ -184,8 +184,8 @@ struct Perceptron {
 
 // Trains on the windows whose sentence passes `use`; returns the averaged weights.
 template <typename Use>
-void train(const std::vector<std::vector<Window>>& data, uint32_t features, int epochs, Use&& use,
-           std::vector<float>& W, std::vector<float>& T) {
+void train(const std::vector<std::vector<Window>>& data, uint32_t features, int epochs, uint64_t order_seed,
+           Use&& use, std::vector<float>& W, std::vector<float>& T) {
   Perceptron p(features);
   std::vector<uint32_t> order;
   for (uint32_t s = 0; s < data.size(); ++s) {
@@ -195,7 +195,7 @@ void train(const std::vector<std::vector<Window>>& data, uint32_t features, int 
   std::vector<uint8_t> pred;
   ChainScratch scratch;
   ChainTransitions transitions = chain_transitions(p.tw.data(), kLabels);  // after each update
-  uint64_t seed = 0x2545F4914F6CDD1Dull;
+  uint64_t seed = order_seed == 0 ? 1 : order_seed;  // xorshift: never 0
   for (int epoch = 0; epoch < epochs; ++epoch) {
     // A fixed pseudo-random order per epoch: deterministic, yet no run of
     // one province's sentences dominates an update streak.
@@ -365,7 +365,8 @@ std::string train_entity_model(const Lexicon& lexicon,
   const int folds = std::max(2, options.calibration_folds);
   std::vector<std::pair<ScoreInputs, bool>> calibration;  // (inputs, correct)
   for (int fold = 0; fold < folds; ++fold) {
-    train(windows, features, options.epochs, [&](uint32_t s) { return static_cast<int>(s % folds) != fold; }, W, T);
+    train(windows, features, options.epochs, options.order_seed,
+          [&](uint32_t s) { return static_cast<int>(s % folds) != fold; }, W, T);
     std::vector<float> emit;
     std::vector<uint8_t> pred;
     ChainScratch scratch;
@@ -395,7 +396,7 @@ std::string train_entity_model(const Lexicon& lexicon,
   const auto fitted = fit_logistic(calibration);
   const auto slope = static_cast<float>(fitted[0]), bias = static_cast<float>(fitted[1]),
              alone = static_cast<float>(fitted[2]);
-  train(windows, features, options.epochs, [](uint32_t) { return true; }, W, T);
+  train(windows, features, options.epochs, options.order_seed, [](uint32_t) { return true; }, W, T);
 
   // Keep the features that matter; weights as int16 with one scale.
   std::vector<uint32_t> kept;

@@ -35,6 +35,10 @@ std::vector<AnnotatedSentence> read_annotated(const std::string& path);
 
 struct TrainOptions {
   int epochs = 12;
+  // The order of the sentences in each epoch (a perceptron depends on it):
+  // another seed gives another model of the same data, for measuring how
+  // much of a difference between two runs is the order alone.
+  uint64_t order_seed = 0x2545F4914F6CDD1Dull;
   // A head character ends at least this many names of a modeled type.
   int head_min_count = 2;
   // Features whose largest averaged weight is below this are dropped.
