@@ -75,6 +75,12 @@ bool EntityExtractorImpl::accept_term(const CharText& t, uint32_t k, uint32_t en
     const uint32_t word_end = t.token_start(word_start) ? t.token_end_of[word_start] : 0;
     if (word_end < end || word_end - word_start < kLongCompound) return false;
   }
+  // A title that ends inside a word of the lexicon is part of the word's
+  // name for a thing, not a person's post (记者 of 记者会, 主任 of 主任委员会).
+  if (type == EntityType::kPosition && t.token_start(k) && !t.token_start(end) && t.token_end_of[k] > end &&
+      word_info(t, k, t.token_end_of[k])) {
+    return false;
+  }
   // A people is not its country (蒙古族, 朝鲜族 as one word).
   if (type == EntityType::kPlace && end < n && !t.token_start(end) && t.cps[end] == U'族') return false;
   // Nor may a division name lend its level to the next word: 滨江区 in

@@ -120,7 +120,12 @@ TEST_CASE("analyze: a text over whole_text_bytes is read in pieces and gives the
     CHECK(whole_entities.count(e) == 1);
   }
   for (const Entity& e : whole.entities()) {
-    if (!piece_entities.count({e.span.begin, show(whole, e)})) CHECK(e.type == EntityType::kPerson);
+    // A name found as a person and looked for again is a person, or what
+    // the model retyped it to where it recurs (吴淞江, a river: source model).
+    INFO(show(whole, e));
+    if (!piece_entities.count({e.span.begin, show(whole, e)})) {
+      CHECK((e.type == EntityType::kPerson || e.source == EntitySource::kModel));
+    }
   }
   CHECK(piece_entities.size() + 5 >= whole_entities.size());
   // Relations point at the same mentions (their indices moved past the earlier pieces').

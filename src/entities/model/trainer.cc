@@ -218,6 +218,27 @@ void train(const std::vector<std::vector<Window>>& data, uint32_t features, int 
   p.average(W, T);
 }
 
+// The mean of `orders` models trained in as many sentence orders (the first
+// from `order_seed`): a perceptron's weights depend on the order it saw its
+// data in, their mean much less.
+template <typename Use>
+void train_orders(const std::vector<std::vector<Window>>& data, uint32_t features, const TrainOptions& options,
+                  Use&& use, std::vector<float>& W, std::vector<float>& T) {
+  const int orders = std::max(1, options.orders);
+  std::vector<float> w, t;
+  for (int o = 0; o < orders; ++o) {
+    train(data, features, options.epochs, options.order_seed + uint64_t(o) * 0x9E3779B97F4A7C15ull, use, w, t);
+    if (o == 0) {
+      W = w, T = t;
+    } else {
+      for (size_t k = 0; k < W.size(); ++k) W[k] += w[k];
+      for (size_t k = 0; k < T.size(); ++k) T[k] += t[k];
+    }
+  }
+  for (float& x : W) x /= static_cast<float>(orders);
+  for (float& x : T) x /= static_cast<float>(orders);
+}
+
 }  // namespace
 
 std::vector<AnnotatedSentence> read_annotated(const std::string& path) {
@@ -365,8 +386,7 @@ std::string train_entity_model(const Lexicon& lexicon,
   const int folds = std::max(2, options.calibration_folds);
   std::vector<std::pair<ScoreInputs, bool>> calibration;  // (inputs, correct)
   for (int fold = 0; fold < folds; ++fold) {
-    train(windows, features, options.epochs, options.order_seed,
-          [&](uint32_t s) { return static_cast<int>(s % folds) != fold; }, W, T);
+    train_orders(windows, features, options, [&](uint32_t s) { return static_cast<int>(s % folds) != fold; }, W, T);
     std::vector<float> emit;
     std::vector<uint8_t> pred;
     ChainScratch scratch;
@@ -396,7 +416,7 @@ std::string train_entity_model(const Lexicon& lexicon,
   const auto fitted = fit_logistic(calibration);
   const auto slope = static_cast<float>(fitted[0]), bias = static_cast<float>(fitted[1]),
              alone = static_cast<float>(fitted[2]);
-  train(windows, features, options.epochs, options.order_seed, [](uint32_t) { return true; }, W, T);
+  train_orders(windows, features, options, [](uint32_t) { return true; }, W, T);
 
   // Keep the features that matter; weights as int16 with one scale.
   std::vector<uint32_t> kept;

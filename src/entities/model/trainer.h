@@ -39,6 +39,8 @@ struct TrainOptions {
   // another seed gives another model of the same data, for measuring how
   // much of a difference between two runs is the order alone.
   uint64_t order_seed = 0x2545F4914F6CDD1Dull;
+  // The model is the mean of this many, each trained in another order.
+  int orders = 4;
   // A head character ends at least this many names of a modeled type.
   int head_min_count = 2;
   // Features whose largest averaged weight is below this are dropped.
