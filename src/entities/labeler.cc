@@ -12,7 +12,8 @@
 //   - a model mention overlapping rule mentions replaces them only when it
 //     extends exactly one, of a type the model labels, to a longer name;
 //   - a person the rules found by its characters alone takes the model's
-//     type where the model labels the same span otherwise (吴淞江: a river).
+//     type where the model labels the same span otherwise (吴淞江: a river);
+//   - a window the rules explain whole is not labelled (apply_model).
 // Letting the model drop, retype, cut or merge what the rules found lost
 // more on held-out text (composed bodies, names after titles, user terms,
 // adjacent places) than it gained.
@@ -338,7 +339,29 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
 
   auto first_token_end = [&](uint32_t b) { return m.tokens[m.token_of[b]].end; };
   static const uint64_t ns_tag = hash_tag("ns");
+  // A window the rules have fully explained is not labelled: its every
+  // token lies inside a rule mention of a modeled type, or is a word of the
+  // lexicon that is no proper noun and ends in no head character (so no
+  // model mention could add to, extend or retype what the rules found).
+  auto explained = [&](uint32_t wb, uint32_t we) {
+    for (uint32_t k = m.token_of[wb]; k < m.tokens.size() && m.tokens[k].begin < we; ++k) {
+      const TokenFacts& tok = m.tokens[k];
+      bool covered = true;
+      for (uint32_t i = tok.begin; i < tok.end && covered; ++i) {
+        const uint8_t code = m.rule_code[i];
+        covered = code != 0 && is_modeled(static_cast<EntityType>((code - 1) / 8 + 1));
+      }
+      if (covered) {
+        const size_t at = first_ending_after(tok.begin);
+        if (at < fixed && out[at].model_may_retype) return false;
+        continue;
+      }
+      if (tok.tag == 0 || tok.proper || tables.head(t.cps[tok.end - 1])) return false;
+    }
+    return true;
+  };
   for (const auto& [wb, we] : m.windows) {
+    if (explained(wb, we)) continue;
     const uint32_t len = we - wb;
     m.sums.assign(size_t(len) * W, 0);
     // All keys of the window first, their slots fetched, then the sums.

@@ -264,3 +264,29 @@ TEST_CASE("entity model: a malformed training file names its line", "[entities][
     CHECK_THAT(e.what(), Catch::Contains("malformed_entities.tsv:2"));
   }
 }
+
+TEST_CASE("entity model: a stretch the rules explain whole is not labelled", "[entities][model]") {
+  // Every token a place the lists hold or an ordinary word: the model could
+  // add nothing there, so it does not run (bench/profile.sh: a tenth of the
+  // entity stage). The rules' mentions come out as the rules found them,
+  // scored by the precision of their type's rules (EntityModel::rule_precision).
+  const EntityModel model(test::lexicon().data().base.entity_model());
+  const EntityExtractor learned(test::lexicon()), rules(rules_lexicon());
+  const std::string text = "重庆市和四川省加强合作";
+  const auto found = learned.extract(text).entities;
+  const auto by_rules = rules.extract(text).entities;
+  REQUIRE(found.size() == 2);
+  REQUIRE(by_rules.size() == found.size());
+  for (size_t i = 0; i < found.size(); ++i) {
+    CHECK(found[i].span == by_rules[i].span);
+    CHECK(found[i].type == EntityType::kPlace);
+    CHECK(found[i].source != EntitySource::kModel);
+    CHECK(found[i].score == Approx(model.rule_precision(EntityType::kPlace)));
+  }
+  // Next to a word new to the lists the model runs: it finds the new place
+  // and scores the rules' place it agrees with.
+  const auto mixed = learned.extract("重庆市翠屏湾社区加强合作").entities;
+  REQUIRE(mixed.size() == 2);
+  CHECK(mixed[0].score != Approx(model.rule_precision(EntityType::kPlace)));
+  CHECK(mixed[1].source == EntitySource::kModel);
+}
