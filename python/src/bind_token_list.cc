@@ -67,9 +67,7 @@ equal to a list of the same tokens; arrays() gives the columns to numpy.
            [](const py::object& self) {
              const TokenList& l = self.cast<const TokenList&>();
              const auto n = static_cast<py::ssize_t>(l.size());
-             py::dict out;  // views of the columns; they keep the TokenList alive
-             out["start"] = py::array_t<uint32_t>(n, l.start.data(), self);
-             out["end"] = py::array_t<uint32_t>(n, l.end.data(), self);
+             py::dict out = offset_arrays(self, l.start, l.end);
              out["kind"] = py::array_t<uint8_t>(n, l.kind.data(), self);
              return out;
            },

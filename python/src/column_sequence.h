@@ -2,13 +2,16 @@
 // kept as columns in C++ (TokenList, NumberList, EntityList): length, an
 // index (negative too) or a slice, iteration, equality with any sequence of
 // equal items, concatenation into a list, pickling as a list. `List` has
-// size() and item(i), the i-th object.
+// size() and item(i), the i-th object. And their offset columns for numpy.
 #ifndef ZHPOLICY_PYTHON_COLUMN_SEQUENCE_H_
 #define ZHPOLICY_PYTHON_COLUMN_SEQUENCE_H_
 
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace zhpolicy {
 namespace python {
@@ -83,6 +86,18 @@ void def_column_sequence(pybind11::module_& m, pybind11::class_<List>& cls, cons
       .def("__repr__", [name, what](const List& l) {
         return name + "(" + std::to_string(l.size()) + " " + what + ")";
       });
+}
+
+// {"start": ..., "end": ...}: the character offset columns of `owner` (the
+// list holding `start` and `end`) as numpy views, no copy; each keeps
+// `owner` alive. arrays() adds the list's other columns.
+inline pybind11::dict offset_arrays(const pybind11::object& owner, const std::vector<uint32_t>& start,
+                                    const std::vector<uint32_t>& end) {
+  namespace py = pybind11;
+  py::dict out;
+  out["start"] = py::array_t<uint32_t>(static_cast<py::ssize_t>(start.size()), start.data(), owner);
+  out["end"] = py::array_t<uint32_t>(static_cast<py::ssize_t>(end.size()), end.data(), owner);
+  return out;
 }
 
 }  // namespace python

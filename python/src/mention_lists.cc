@@ -21,6 +21,15 @@ namespace {
 
 namespace py = pybind11;
 
+// The names of the codes 0..last of an enum with to_string(), by code: the
+// KINDS, QUALIFIERS, TYPES, SOURCES tuples that name arrays()' codes.
+template <typename Enum>
+py::tuple code_names(Enum last) {
+  py::list names;
+  for (int k = 0; k <= static_cast<int>(last); ++k) names.append(to_string(static_cast<Enum>(k)));
+  return py::tuple(names);
+}
+
 // What Item adds to the common columns, and how an object is made.
 template <typename Item>
 struct ItemColumns;
@@ -50,13 +59,8 @@ struct ItemColumns<Number> {
   // The names of the codes, by code.
   template <typename Class>
   static void names(Class& c) {
-    py::list kinds, qualifiers;
-    for (int k = 0; k <= static_cast<int>(NumberKind::kCode); ++k) kinds.append(to_string(static_cast<NumberKind>(k)));
-    for (int q = 0; q <= static_cast<int>(Qualifier::kLe); ++q) {
-      qualifiers.append(to_string(static_cast<Qualifier>(q)));
-    }
-    c.attr("KINDS") = py::tuple(kinds);
-    c.attr("QUALIFIERS") = py::tuple(qualifiers);
+    c.attr("KINDS") = code_names(NumberKind::kCode);
+    c.attr("QUALIFIERS") = code_names(Qualifier::kLe);
   }
 };
 
@@ -80,13 +84,8 @@ struct ItemColumns<Entity> {
   }
   template <typename Class>
   static void names(Class& c) {
-    py::list types, sources;
-    for (int t = 0; t <= static_cast<int>(EntityType::kSlogan); ++t) types.append(to_string(static_cast<EntityType>(t)));
-    for (int s = 0; s <= static_cast<int>(EntitySource::kModel); ++s) {
-      sources.append(to_string(static_cast<EntitySource>(s)));
-    }
-    c.attr("TYPES") = py::tuple(types);
-    c.attr("SOURCES") = py::tuple(sources);
+    c.attr("TYPES") = code_names(EntityType::kSlogan);
+    c.attr("SOURCES") = code_names(EntitySource::kModel);
   }
 };
 
@@ -131,9 +130,7 @@ void bind_list(py::module_& m, const char* doc, const char* arrays_doc) {
            [](const py::object& self) {
              const List& l = self.cast<const List&>();
              const auto n = static_cast<py::ssize_t>(l.size());
-             py::dict out;  // views of the columns; they keep the list alive
-             out["start"] = py::array_t<uint32_t>(n, l.start.data(), self);
-             out["end"] = py::array_t<uint32_t>(n, l.end.data(), self);
+             py::dict out = offset_arrays(self, l.start, l.end);
              l.columns.arrays(out, n, self);
              return out;
            },

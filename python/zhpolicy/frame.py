@@ -144,8 +144,8 @@ def to_dataframe(docs: Union[Any, str, os.PathLike], layer: Optional[str] = None
 def _layer_columns(doc_id: str, document: Any, layer: str) -> Optional[dict]:
     """The rows of one layer of one document as columns (COLUMNS keys), or
     None when it has none. Equal to records() row for row."""
+    import numpy as np
     if layer == "token" and hasattr(document.tokens, "arrays"):
-        import numpy as np
         from . import TokenKind
         arrays = document.tokens.arrays()
         n = len(arrays["start"])
@@ -163,7 +163,6 @@ def _layer_columns(doc_id: str, document: Any, layer: str) -> Optional[dict]:
             "kind": names[arrays["kind"]],
         })
         return columns
-    import numpy as np
     rows = records(doc_id, document, (layer,))
     if not rows:
         return None

@@ -85,6 +85,9 @@ uint8_t mention_code(const Candidate& c, uint32_t i) {
                               (c.source == EntitySource::kRule ? 1 : 0));
 }
 
+// Whether a mention_code() is of a mention of a type the model labels.
+bool modeled_code(uint8_t code) { return code != 0 && is_modeled(static_cast<EntityType>((code - 1) / 8 + 1)); }
+
 // Whether a token's tag (hash_tag) is one of kStopTags: a function word,
 // verb, numeral ... that names do not run across.
 bool is_stop_tag(uint64_t tag) {
@@ -173,9 +176,6 @@ void EntityExtractorImpl::model_inputs(const CharText& t, Workspace& ws, const F
   const auto tokens = static_cast<uint32_t>(m.tokens.size());
   std::vector<uint8_t>& seed = m.labels;  // scratch until decoding
   seed.assign(tokens, 0);
-  auto modeled_code = [](uint8_t code) {
-    return code != 0 && is_modeled(static_cast<EntityType>((code - 1) / 8 + 1));
-  };
   for (uint32_t k = 0; k < tokens; ++k) {
     const TokenFacts& tok = m.tokens[k];
     bool s = false;
@@ -347,10 +347,7 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
     for (uint32_t k = m.token_of[wb]; k < m.tokens.size() && m.tokens[k].begin < we; ++k) {
       const TokenFacts& tok = m.tokens[k];
       bool covered = true;
-      for (uint32_t i = tok.begin; i < tok.end && covered; ++i) {
-        const uint8_t code = m.rule_code[i];
-        covered = code != 0 && is_modeled(static_cast<EntityType>((code - 1) / 8 + 1));
-      }
+      for (uint32_t i = tok.begin; i < tok.end && covered; ++i) covered = modeled_code(m.rule_code[i]);
       if (covered) {
         const size_t at = first_ending_after(tok.begin);
         if (at < fixed && out[at].model_may_retype) return false;

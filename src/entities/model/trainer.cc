@@ -229,11 +229,12 @@ void train_orders(const std::vector<std::vector<Window>>& data, uint32_t feature
   for (int o = 0; o < orders; ++o) {
     train(data, features, options.epochs, options.order_seed + uint64_t(o) * 0x9E3779B97F4A7C15ull, use, w, t);
     if (o == 0) {
-      W = w, T = t;
-    } else {
-      for (size_t k = 0; k < W.size(); ++k) W[k] += w[k];
-      for (size_t k = 0; k < T.size(); ++k) T[k] += t[k];
+      W = std::move(w);
+      T = std::move(t);
+      continue;
     }
+    for (size_t k = 0; k < W.size(); ++k) W[k] += w[k];
+    for (size_t k = 0; k < T.size(); ++k) T[k] += t[k];
   }
   for (float& x : W) x /= static_cast<float>(orders);
   for (float& x : T) x /= static_cast<float>(orders);
