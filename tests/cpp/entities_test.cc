@@ -71,6 +71,11 @@ TEST_CASE("entities: composed government bodies", "[entities][government]") {
   expect("县公安局破获", "[县公安局 government]");
   expect("记者从市卫健委获悉", "[记者 position][市卫健委 government]");
   expect("城市管理局", "[城市管理局 government]");
+  // National bodies by official and short name, of today and of earlier
+  // years (src/data/entities/government_national.txt).
+  expect("国家金融监督管理总局发布通知", "[国家金融监督管理总局 government]");
+  expect("证监会和中宣部联合部署", "[证监会 government][中宣部 government]");
+  expect("原国家计委批复", "[国家计委 government]");
   // A name the lexicon has whole stays the lexicon's.
   {
     const std::string text = "区政协召开会议";
