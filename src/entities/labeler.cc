@@ -455,7 +455,10 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
         // 美丽中国, 虹桥国 of 虹桥国际): the segmenter knows those words whole.
         const TokenFacts& last = m.tokens[m.token_of[end - 1]];
         const bool cuts_word = (first.begin < cb && first.tag != 0) || (last.end > end && last.tag != 0);
-        if (c.score >= kMinModelScore && !opens_with_stop && !cuts_word &&
+        // One character is a name only as a place's short form (渝, 藏);
+        // a lone 原 or 长 is no post, person or body.
+        const bool lone_char = end - cb == 1 && type != EntityType::kPlace;
+        if (c.score >= kMinModelScore && !opens_with_stop && !cuts_word && !lone_char &&
             (!overlaps_fixed(cb, end) || extends_one(c))) {
           out.push_back(c);
         }

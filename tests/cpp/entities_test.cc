@@ -205,6 +205,11 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("成立重庆(渝中)法律服务中心", "[重庆(渝中)法律服务中心 organization]");
   expect("与腾讯电竞合作", "[腾讯电竞 company]");
   expect("外资银行保险重庆行活动", "[重庆 place]");  // a kind of business is no company
+  // Central state-owned enterprises by short name (company_central.txt);
+  // not where the name's characters begin a common phrase or word.
+  expect("中石化与国家管网签约", "[中石化 company][国家管网 company]");
+  expect("中国建筑业增加值增长", "[中国 place]");
+  expect("在审核过程中核实情况", "");
   expect("建设“大田湾体育产业园”", "[大田湾体育产业园 place]");  // a quoted place name is no slogan
   // A place, words saying what kind, a place suffix: one place.
   expect("建设解放碑体育公园和两路口现代服务产业园", "[解放碑体育公园 place][两路口现代服务产业园 place]");
