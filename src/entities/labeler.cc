@@ -458,8 +458,18 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
         // One character is a name only as a place's short form (渝, 藏);
         // a lone 原 or 长 is no post, person or body.
         const bool lone_char = end - cb == 1 && type != EntityType::kPlace;
+        // A township-level division is named with its level (望京 街道,
+        // 谢家滩 乡): a place only the model finds takes the level written
+        // after it as a word of its own.
+        uint32_t name_end = end;
+        if (type == EntityType::kPlace && end < t.cps.size() && t.token_start(end)) {
+          const TokenFacts& next = m.tokens[m.token_of[end]];
+          const std::u32string_view level(t.cps.data() + next.begin, next.end - next.begin);
+          if (level == U"街道" || level == U"镇" || level == U"乡") name_end = next.end;
+        }
         if (c.score >= kMinModelScore && !opens_with_stop && !cuts_word && !lone_char &&
-            (!overlaps_fixed(cb, end) || extends_one(c))) {
+            (!overlaps_fixed(cb, name_end) || extends_one(c))) {
+          c.end = name_end;
           out.push_back(c);
         }
       }

@@ -252,6 +252,14 @@ TEST_CASE("entities: zones, regions and works named by a place and a head word",
   expect_rules("建设一批现代化产业园区和示范区", "");
 }
 
+TEST_CASE("entities: China's rivers, lakes, mountains, regions and old names", "[entities][place]") {
+  // src/data/entities/place_geography.txt; a direction is no region.
+  expect_rules("加强长江和洞庭湖生态保护", "[长江 place][洞庭湖 place]");
+  expect_rules("推动中部地区崛起,守护三江源", "[中部地区 place][三江源 place]");
+  expect_rules("在齐鲁大地上", "[齐鲁 place]");
+  expect_rules("沿着东北方向前进", "");
+}
+
 TEST_CASE("entities: the world's countries, regions and cities (ICU's CLDR names)", "[entities][place]") {
   expect_rules("我们同东盟、缅甸和南亚各国保持着良好的关系", "[东盟 organization][缅甸 place][南亚 place]");
   expect_rules("开拓拉丁美洲和非洲市场,在内罗毕设立办事处", "[拉丁美洲 place][非洲 place][内罗毕 place]");
