@@ -75,6 +75,24 @@ bool EntityExtractorImpl::accept_term(const CharText& t, uint32_t k, uint32_t en
     const uint32_t word_end = t.token_start(word_start) ? t.token_end_of[word_start] : 0;
     if (word_end < end || word_end - word_start < kLongCompound) return false;
   }
+  // A term that starts inside a word runs on past it only by cutting it:
+  // 西部地区 of 中西部/地区 (a word's tail alone, 渝 of 驻渝, is a name).
+  if (!t.token_start(k)) {
+    uint32_t word_start = k;
+    while (word_start > 0 && !t.token_start(word_start)) --word_start;
+    if (t.token_start(word_start) && t.token_end_of[word_start] < end) return false;
+  }
+  // A place inside an idiom or set phrase of the lexicon is a figure of
+  // speech (泰山 of 重于泰山), not the place.
+  if (type == EntityType::kPlace) {
+    uint32_t word_start = k;
+    while (word_start > 0 && !t.token_start(word_start)) --word_start;
+    const uint32_t word_end = t.token_start(word_start) ? t.token_end_of[word_start] : 0;
+    if (word_end >= end && word_end - word_start > end - k) {
+      const auto w = word_info(t, word_start, word_end);
+      if (w && (w->tag == "i" || w->tag == "l")) return false;
+    }
+  }
   // A title that ends inside a word of the lexicon is part of the word's
   // name for a thing, not a person's post (记者 of 记者会, 主任 of 主任委员会).
   if (type == EntityType::kPosition && t.token_start(k) && !t.token_start(end) && t.token_end_of[k] > end &&

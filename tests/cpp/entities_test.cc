@@ -258,6 +258,9 @@ TEST_CASE("entities: China's rivers, lakes, mountains, regions and old names", "
   expect_rules("推动中部地区崛起,守护三江源", "[中部地区 place][三江源 place]");
   expect_rules("在齐鲁大地上", "[齐鲁 place]");
   expect_rules("沿着东北方向前进", "");
+  // Not out of an idiom (重于泰山), nor by cutting a word (西部地区 of 中西部/地区).
+  expect_rules("安全生产责任重于泰山", "");
+  expect_rules("加大对中西部地区的支持", "");
 }
 
 TEST_CASE("entities: the world's countries, regions and cities (ICU's CLDR names)", "[entities][place]") {
