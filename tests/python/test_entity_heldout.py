@@ -9,7 +9,7 @@ BUILD = Path(os.environ.get("ZHPOLICY_BUILD_DIR", ROOT / "build"))
 
 # Floors: the figures of the final model of the session that built it
 # (README) less a margin for noise; raise them as the model improves.
-HELD_OUT_SILVER_F1 = 0.765
+HELD_OUT_SILVER_F1 = 0.78
 GAIN_OVER_RULES = 0.02  # the rules gained more than the model this round (0.728 vs 0.758)
 GOLD_CORPUS_HELD_OUT_F1 = 0.90
 
