@@ -455,9 +455,10 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
         // 美丽中国, 虹桥国 of 虹桥国际): the segmenter knows those words whole.
         const TokenFacts& last = m.tokens[m.token_of[end - 1]];
         const bool cuts_word = (first.begin < cb && first.tag != 0) || (last.end > end && last.tag != 0);
-        // One character is a name only as a place's short form (渝, 藏);
-        // a lone 原 or 长 is no post, person or body.
-        const bool lone_char = end - cb == 1 && type != EntityType::kPlace;
+        // One character is no name of the model's: a lone 原 is no post, and
+        // 苏 of 苏翊鸣 no province (short forms of places are the rules':
+        // 援藏, 驻渝; held-out figures unchanged without the model's).
+        const bool lone_char = end - cb == 1;
         // A township-level division is named with its level (望京 街道,
         // 谢家滩 乡): a place only the model finds takes the level written
         // after it as a word of its own.

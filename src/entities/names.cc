@@ -18,6 +18,10 @@ uint32_t EntityExtractorImpl::surname_length(const CharText& t, uint32_t at) con
   return t.has(at, kSurname) ? 1 : 0;
 }
 
+// How far left a head word's name may reach, in characters: 中华人民共和国澳门特别行政区基本法
+// (at 10 the rule stopped at 澳门特别行政区基本法).
+constexpr uint32_t kMaxHeadedName = 16;
+
 bool EntityExtractorImpl::name_like_token(const CharText& t, uint32_t begin, uint32_t end) const {
   for (uint32_t i = begin; i < end; ++i) {
     if (!t.han(i)) return false;
@@ -86,7 +90,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       // own: 服务中心, or 传播/中心.
       if (tok_e < len || t.cps[tok_e - 1] != suffix.back() || !t.matches(tok_e - len, suffix)) continue;
       if (tok_e - len < tok_b && !t.token_start(tok_e - len)) continue;
-      // Extend left over name-like tokens (proper nouns, coinages), at most 10 characters.
+      // Extend left over name-like tokens (proper nouns, coinages), under kMaxHeadedName characters.
       uint32_t b = tok_e - len;
       bool proper = false;
       int name_tokens = 0;
@@ -100,7 +104,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         b = tok_b;
       }
       bool after_place = false;
-      while (b > 0 && tok_e - b < 10) {
+      while (b > 0 && tok_e - b < kMaxHeadedName) {
         uint32_t pb = b - 1;
         while (pb > 0 && !t.token_start(pb)) --pb;
         if (!name_like_token(t, pb, b)) break;
@@ -116,7 +120,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       }
       // A place, then one or two words saying what kind (体育, 现代 服务),
       // then the suffix: 大田湾体育产业园, 解放碑公共停车楼.
-      if (b > 0 && tok_e - b < 10) {
+      if (b > 0 && tok_e - b < kMaxHeadedName) {
         uint32_t m = b;
         for (int words = 0; words < 2 && m > 0; ++words) {
           uint32_t pb = m - 1;
@@ -384,7 +388,13 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
     if (ends_like_village(t.cps, end)) continue;
     if (person_names_->log_odds(&t.cps[b], end - b) < min_log_odds) continue;
     Candidate name{b, end, EntityType::kPerson, kRulePriority};
+    // Right after a title news writes (村民张大山) it is a person whatever
+    // the model reads; elsewhere the model may call it a place (吴淞江).
     name.model_may_retype = true;
+    for (std::u32string_view title : kNameTitles) {
+      const auto size = static_cast<uint32_t>(title.size());
+      if (b >= size && t.matches(b - size, title)) name.model_may_retype = false;
+    }
     out.push_back(name);
     i = end;
   }

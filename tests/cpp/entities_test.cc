@@ -276,6 +276,7 @@ TEST_CASE("entities: events and documents named by a head word", "[entities][mee
   expect_rules("办好北京国际电影节、音乐节等系列活动", "[北京国际电影节 meeting]");
   expect_rules("严格按照香港基本法和澳门基本法办事", "[香港基本法 document][澳门基本法 document]");
   expect_rules("重庆市国土空间总体规划获批实施", "[重庆市国土空间总体规划 document]");
+  expect_rules("实施中华人民共和国香港特别行政区基本法", "[中华人民共和国香港特别行政区基本法 document]");
   // Head words alone, or after ordinary words, name nothing.
   expect_rules("举办各类论坛、峰会和博览会", "");
   expect_rules("加快制定配套条例和管理办法", "");
