@@ -430,6 +430,11 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
     for (const std::u32string& name : weak_names) {
       if (!names.count(name)) sorted.emplace_back(name, true);
     }
+    // A common word of the lexicon not tagged a name is not looked for
+    // again (one 城市 read as a name must not make every 城市 one).
+    sorted.erase(std::remove_if(sorted.begin(), sorted.end(),
+                                [&](const auto& name) { return common_non_name_word(name.first); }),
+                 sorted.end());
     std::sort(sorted.begin(), sorted.end());
     std::bitset<4096> first_chars;
     for (const auto& name : sorted) first_chars.set(name.first[0] & 4095);

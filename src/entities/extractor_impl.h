@@ -284,6 +284,13 @@ inline constexpr std::u32string_view kNameTitles[] = {
     U"记者", U"通讯员", U"编辑", U"主编", U"作家", U"诗人", U"画家", U"导演", U"演员", U"歌手", U"律师",
     U"法官", U"检察官", U"民警", U"警官", U"市民", U"居民", U"村民", U"农民", U"牧民", U"游客", U"老人",
     U"教师", U"老师", U"学生", U"工程师", U"专家", U"学者", U"志愿者", U"嫌疑人", U"被告人", U"网友"};
+// A word of jieba's dictionary this frequent (养老 651, 城市 25084) is a
+// common word where only a title vouches for it as a name (普京 171, 扎西 17).
+constexpr uint32_t kCommonNameWordFreq = 300;
+// Titles of kNameTitles that are ordinary people of a place, not posts: a
+// common word after them is no name (游客 城市).
+inline constexpr std::u32string_view kDomesticRoles[] = {U"市民", U"居民", U"村民", U"农民", U"牧民", U"游客",
+                                                         U"老人", U"学生", U"网友"};
 inline constexpr std::array<std::string_view, 18> kStopTags = {"v", "vn", "p", "c", "u", "d", "r", "m", "q",
                                                                 "f", "y", "e", "o", "uj", "ul", "ud", "ad", "a"};
 // Whether a lexicon tag is one of kStopTags.
@@ -419,6 +426,10 @@ class EntityExtractorImpl {
   bool name_like_token(const CharText& t, uint32_t begin, uint32_t end) const;
   bool person_like(const CharText& t, uint32_t begin, uint32_t end, bool trust_nr = false) const;
   bool foreign_name(const CharText& t, uint32_t begin, uint32_t end) const;
+  bool name_word_plausible(const CharText& t, uint32_t begin, uint32_t end) const;
+  // A word of the lexicon at least kCommonNameWordFreq frequent, not tagged
+  // or typed as a person's name (城市): never looked for again as a name.
+  bool common_non_name_word(std::u32string_view name) const;
   uint32_t surname_length(const CharText& t, uint32_t at) const;
   // The lexicon entry of the characters [begin, end), looked up without
   // building a string (user words first, as Lexicon::lookup does).

@@ -1,8 +1,11 @@
 // Names: people (surname + given name, before a verb of speech), and names
 // that end in a company, organization or place suffix, or a place character.
+#include <algorithm>
 #include <bitset>
+#include <iterator>
 
 #include "entities/extractor_impl.h"
+#include "lexicon/lexicon_data.h"
 
 namespace zhpolicy {
 namespace internal {
@@ -17,6 +20,11 @@ uint32_t EntityExtractorImpl::surname_length(const CharText& t, uint32_t at) con
   }
   return t.has(at, kSurname) ? 1 : 0;
 }
+
+// How name-like (person name model log-odds) a word the lexicon does not
+// know must be to be a name before a verb: 普惠率 0.0 is not; 张伟 2.3,
+// 姚明 1.8, 胡衡华 4.3 are.
+constexpr float kMinCoinedNameLogOdds = 1.5f;
 
 // How far left a head word's name may reach, in characters: 中华人民共和国澳门特别行政区基本法
 // (at 10 the rule stopped at 澳门特别行政区基本法).
@@ -47,7 +55,29 @@ bool EntityExtractorImpl::person_like(const CharText& t, uint32_t begin, uint32_
   }
   const auto w = word_info(t, begin, end);
   return !w || w->entity == EntityType::kPerson ||
-         (trust_nr && w->entity == EntityType::kNone && (w->tag == "nr" || w->tag == "nrfg"));
+         (trust_nr && w->entity == EntityType::kNone && (w->tag == "nr" || w->tag == "nrfg") &&
+          name_word_plausible(t, begin, end));
+}
+
+bool EntityExtractorImpl::common_non_name_word(std::u32string_view name) const {
+  const ZplView* view = nullptr;
+  const format::WordEntry* w = lexicon_.data().find_word(name.data(), name.size(), &view);
+  if (!w || w->freq < kCommonNameWordFreq || static_cast<EntityType>(w->entity) == EntityType::kPerson) return false;
+  const std::string_view tag = view->tag(w->tag);
+  return tag != "nr" && tag != "nrt" && tag != "nrfg";
+}
+
+// jieba's dictionary tags some common words as names (殷殷, 从严治党 nr): a
+// word of it is read as a name only when it is no reduplication (殷殷: a
+// surname does not repeat as the given name) and, of four or more
+// characters, does not open with a word of another kind (从严 of 从严治党).
+bool EntityExtractorImpl::name_word_plausible(const CharText& t, uint32_t begin, uint32_t end) const {
+  if (end - begin == 2 && t.cps[begin] == t.cps[begin + 1]) return false;
+  if (end - begin >= 4) {
+    const auto head = word_info(t, begin, begin + 2);
+    return !head || head->entity != EntityType::kNone || !is_stop_word_tag(head->tag);
+  }
+  return true;
 }
 
 // A word jieba tags as a person's name (nr, nrt for transliterated names,
@@ -58,7 +88,8 @@ bool EntityExtractorImpl::foreign_name(const CharText& t, uint32_t begin, uint32
     if (!t.han(i)) return false;
   }
   const auto w = word_info(t, begin, end);
-  return w && w->entity == EntityType::kNone && (w->tag == "nr" || w->tag == "nrt" || w->tag == "nrfg");
+  return w && w->entity == EntityType::kNone && (w->tag == "nr" || w->tag == "nrt" || w->tag == "nrfg") &&
+         name_word_plausible(t, begin, end);
 }
 
 void EntityExtractorImpl::add_transport_line(const CharText& t, uint32_t i, uint32_t e,
@@ -204,6 +235,10 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
                             verb == U"女士";
         const auto w = titled && chinese ? word_info(t, i, e) : std::nullopt;
         const bool place_word = w && w->entity == EntityType::kNone && w->tag == "ns";
+        // An unknown word there is a name only if its characters read as
+        // one (赵世庆强调; not 普惠率分别达96%).
+        const bool coinage = chinese && !w && !word_info(t, i, e);
+        if (coinage && person_names_ && person_names_->log_odds(&t.cps[i], e - i) < kMinCoinedNameLogOdds) break;
         if (chinese ? (person_like(t, i, e, /*trust_nr=*/true) || place_word) : foreign_name(t, i, e)) {
           subjects.push_back({i, e, EntityType::kPerson, kRulePriority});
         }
@@ -288,6 +323,9 @@ constexpr float kMinLongNameLogOdds = 4.0f;   // three (孔繁森 7.9, 周乃翔
 // only when its characters are far more name-like: the tag alone also marks
 // 高水平, 幸福感, 马拉松 (log-odds 2.9, 3.2, 4.4).
 constexpr float kMinTaggedNameLogOdds = 5.0f;
+// A verb this frequent in jieba's dictionary (宣传 4745, 管理 ...) does not
+// open a three-character name.
+constexpr uint32_t kCommonVerbFreq = 1000;
 
 bool tag_is(std::string_view tag, std::initializer_list<std::string_view> tags) {
   for (std::string_view x : tags) {
@@ -359,6 +397,9 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
         // characters too.)
         end = e - 1;
         glued = true;
+      } else if (head && head->freq >= kCommonVerbFreq && tag_is(head->tag, {"v", "vn"})) {
+        // A common verb and one character is a compound (宣传周, 管理处),
+        // even where jieba's dictionary tags it a name (宣传周 nr).
       } else if (!w) {
         end = e;
         if (e - b == 3) min_log_odds = kMinLongNameLogOdds;
@@ -428,10 +469,12 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
     if (t.cps[e - 1] >= 0x10000 || !last_chars.test(t.cps[e - 1])) continue;
     // The token is a title or ends in one (日本首相, 教育部部长).
     bool titled = false;
+    std::u32string_view matched;
     for (std::u32string_view title : kNameTitles) {
       const auto size = static_cast<uint32_t>(title.size());
       if (e - b >= size && t.matches(e - size, title)) {
         titled = true;
+        matched = title;
         break;
       }
     }
@@ -492,6 +535,21 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
     }
     if (!evidence && t.token_end_of[at] >= end && end - at == 3 && person_names_) {
       evidence = person_names_->log_odds(&t.cps[at], 3) >= kMinLongNameLogOdds;
+    }
+    // One word whose only evidence is its jieba tag: as in person_like
+    // (殷殷 after 总书记); not a word that common unless tagged a name, and
+    // after the people of a place (老人, 游客) not even then (游客 城市,
+    // 老人 养老; but 牧民 扎西, 总统 普京).
+    if (evidence && t.token_end_of[at] == end) {
+      const auto w = word_info(t, at, end);
+      if (w) {
+        const bool name_tag = tag_is(w->tag, {"nr", "nrt", "nrfg"});
+        const bool domestic =
+            std::find(std::begin(kDomesticRoles), std::end(kDomesticRoles), matched) != std::end(kDomesticRoles);
+        if (!name_word_plausible(t, at, end) || (w->freq >= kCommonNameWordFreq && (domestic || !name_tag))) {
+          evidence = false;
+        }
+      }
     }
     if (evidence && end - at >= 2 && end - at <= 5) {
       out.push_back({at, end, EntityType::kPerson, kRulePriority});

@@ -137,6 +137,20 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   for (const auto& e : extractor().extract("王家坝、李村等村").entities) CHECK(e.type != EntityType::kPerson);
 }
 
+TEST_CASE("entities: common words jieba's dictionary tags as names are no persons", "[entities][person]") {
+  // 养老 nr after the role noun 老人, 城市 after 游客 (and not again at every
+  // 城市 of the text), a reduplication after a title (殷殷 nr), a phrase
+  // opening with an adverb (从严治党 nr), a coinage before 分别.
+  expect("实施好失能老人养老服务消费补贴项目", "");
+  expect("游客城市越来越多。城市建设加快。", "");
+  expect("牢记习近平总书记殷殷嘱托", "[习近平 person][总书记 position]");
+  expect("贯彻全面从严治党要求", "");
+  expect("普惠率分别达96%", "");
+  // Names after the same titles stay names.
+  expect("四川省阿坝州的牧民扎西家里新建了光伏电站", "[四川省 place][阿坝州 place][扎西 person]");
+  expect("俄罗斯总统普京举行会谈", "[俄罗斯 place][普京 person]");
+}
+
 TEST_CASE("entities: names after the titles news writes", "[entities][person]") {
   // Chinese names, a surname cut off with single characters, the unnamed 王某.
   expect_rules("主教练李铁宣布名单", "[李铁 person]");
@@ -277,6 +291,9 @@ TEST_CASE("entities: events and documents named by a head word", "[entities][mee
   expect_rules("严格按照香港基本法和澳门基本法办事", "[香港基本法 document][澳门基本法 document]");
   expect_rules("重庆市国土空间总体规划获批实施", "[重庆市国土空间总体规划 document]");
   expect_rules("实施中华人民共和国香港特别行政区基本法", "[中华人民共和国香港特别行政区基本法 document]");
+  // Laws and regulations known by name (document.txt); a bare 宪法 is the law in general.
+  expect_rules("深入贯彻中央八项规定精神,认真实施民法典", "[中央八项规定 document][民法典 document]");
+  expect_rules("开展宪法宣传周活动", "");
   // Head words alone, or after ordinary words, name nothing.
   expect_rules("举办各类论坛、峰会和博览会", "");
   expect_rules("加快制定配套条例和管理办法", "");
