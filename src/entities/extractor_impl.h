@@ -267,8 +267,9 @@ constexpr std::u32string_view kPlaceShortNames =
 inline constexpr std::array<std::u32string_view, 7> kLineKinds = {U"高铁", U"铁路", U"高速", U"高速公路", U"城际",
                                                                   U"城际铁路", U"动车"};
 // Tags of words that say what kind a named place is (体育 产业园, 现代 服务
-// 产业园): between a place and a place suffix they belong to the name.
-inline constexpr std::array<std::string_view, 5> kKindTags = {"n", "vn", "b", "t", "nz"};
+// 产业园, 一体化 发展 示范区): between a place and a place suffix they belong
+// to the name.
+inline constexpr std::array<std::string_view, 6> kKindTags = {"n", "vn", "b", "t", "nz", "l"};
 // Tags of words that cannot be part of a name before a suffix (verbs,
 // function words, numerals, pronouns ...).
 // Titles news writes right before a person's name (法国总统马克龙, 教授李建国,

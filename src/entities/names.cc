@@ -29,6 +29,8 @@ constexpr float kMinCoinedNameLogOdds = 1.5f;
 // How far left a head word's name may reach, in characters: 中华人民共和国澳门特别行政区基本法
 // (at 10 the rule stopped at 澳门特别行政区基本法).
 constexpr uint32_t kMaxHeadedName = 16;
+// How many words saying what kind may stand between a place and a head word.
+constexpr int kMaxKindWords = 4;
 
 bool EntityExtractorImpl::name_like_token(const CharText& t, uint32_t begin, uint32_t end) const {
   for (uint32_t i = begin; i < end; ++i) {
@@ -149,11 +151,12 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         ++name_tokens;
         b = pb;
       }
-      // A place, then one or two words saying what kind (体育, 现代 服务),
-      // then the suffix: 大田湾体育产业园, 解放碑公共停车楼.
+      // A place, then up to four words saying what kind (体育, 现代 服务,
+      // 生态 绿色 一体化 发展), then the suffix: 大田湾体育产业园,
+      // 解放碑公共停车楼, 长三角生态绿色一体化发展示范区.
       if (b > 0 && tok_e - b < kMaxHeadedName) {
         uint32_t m = b;
-        for (int words = 0; words < 2 && m > 0; ++words) {
+        for (int words = 0; words < kMaxKindWords && m > 0; ++words) {
           uint32_t pb = m - 1;
           while (pb > 0 && !t.token_start(pb)) --pb;
           const auto w = word_info(t, pb, m);
@@ -164,7 +167,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
           uint32_t pb = m - 1;
           while (pb > 0 && !t.token_start(pb)) --pb;
           const auto w = word_info(t, pb, m);
-          if (w && w->entity == EntityType::kPlace && tok_e - pb <= 12) {
+          if (w && w->entity == EntityType::kPlace && tok_e - pb <= kMaxHeadedName + 2) {
             b = pb;
             proper = true;
           }

@@ -259,6 +259,8 @@ TEST_CASE("entities: county-level divisions of every province, full and short", 
 
 TEST_CASE("entities: zones, regions and works named by a place and a head word", "[entities][place]") {
   expect_rules("推进洞庭湖生态经济区建设", "[洞庭湖生态经济区 place]");
+  // Up to four words of what kind between the place and the head word.
+  expect_rules("推进长三角生态绿色一体化发展示范区建设", "[长三角生态绿色一体化发展示范区 place]");
   expect_rules("积极申建中国（甘肃）自由贸易试验区。", "[中国（甘肃）自由贸易试验区 place]");
   expect_rules("建设武威工业园区", "[武威工业园区 place]");
   expect_rules("推进榆安大型灌区建设", "[榆安大型灌区 place]");
