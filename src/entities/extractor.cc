@@ -366,6 +366,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
              !t.has(e, kSurname) && e - at < 3) {
         e = t.token_end_of[e];
       }
+      if (sl == 1) e = without_glued_verb(t, at, e);
       if (e - at < 2 || e - at > 4 || !person_like(t, at, e)) break;
       cands.push_back({at, e, EntityType::kPerson, kRulePriority});
       names.emplace(t.cps.substr(at, e - at));

@@ -428,6 +428,8 @@ class EntityExtractorImpl {
   bool person_like(const CharText& t, uint32_t begin, uint32_t end, bool trust_nr = false) const;
   bool foreign_name(const CharText& t, uint32_t begin, uint32_t end) const;
   bool name_word_plausible(const CharText& t, uint32_t begin, uint32_t end) const;
+  // `end`, or end - 1 where the HMM glued a verb to a name (包钢作).
+  uint32_t without_glued_verb(const CharText& t, uint32_t begin, uint32_t end) const;
   // A word of the lexicon at least kCommonNameWordFreq frequent, not tagged
   // or typed as a person's name (城市): never looked for again as a name.
   bool common_non_name_word(std::u32string_view name) const;

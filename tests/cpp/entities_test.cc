@@ -155,6 +155,7 @@ TEST_CASE("entities: names after the titles news writes", "[entities][person]") 
   // Chinese names, a surname cut off with single characters, the unnamed 王某.
   expect_rules("主教练李铁宣布名单", "[李铁 person]");
   expect_rules("村民张大山说", "[张大山 person]");
+  expect_rules("本报记者 戴冰摄", "[记者 position][戴冰 person]");  // 摄 glued by the HMM
   expect_rules("被告人王某某当庭认罪", "[王某某 person]");
   // Foreign names: the tokens up to a verb or mark, with a word jieba tags
   // as a proper noun among them (the segmenter cuts them: 马克 龙).
