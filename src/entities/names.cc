@@ -193,6 +193,10 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
           if (tok_e - len >= b + ol && t.matches(tok_e - len - ol, other)) proper = false;
         }
       }
+      // A name our lists type whole is theirs (七十七国集团 is an
+      // organization, not a company by its 集团).
+      const auto whole = tok_e - len - b >= 2 && proper ? word_info(t, b, tok_e) : std::nullopt;
+      if (whole && whole->entity != EntityType::kNone && whole->entity != type) return;
       if (tok_e - len - b >= 2 && proper) out.push_back({b, tok_e, type, kRulePriority});
       return;
     }

@@ -211,6 +211,8 @@ TEST_CASE("entities: slogans, quoted and numbered, but not scare quotes", "[enti
 TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("持续提升解放碑—朝天门世界知名商圈", "[解放碑 place][朝天门 place]");
   expect("九三学社", "[九三学社 organization]");
+  // International bodies are organizations, whatever their names end in.
+  expect("七十七国集团发表声明,欧盟表示欢迎", "[七十七国集团 organization][欧盟 organization]");
   expect("区侨联", "[区侨联 organization]");
   expect("鼓励民生轮船公司、重庆公运集团", "[民生轮船公司 company][重庆公运集团 company]");
   expect("升级文图大厦", "[文图大厦 place]");
