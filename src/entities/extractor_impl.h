@@ -428,7 +428,10 @@ class EntityExtractorImpl {
   bool person_like(const CharText& t, uint32_t begin, uint32_t end, bool trust_nr = false) const;
   bool foreign_name(const CharText& t, uint32_t begin, uint32_t end) const;
   bool name_word_plausible(const CharText& t, uint32_t begin, uint32_t end) const;
-  // `end`, or end - 1 where the HMM glued a verb to a name (包钢作).
+  // The title of kNameTitles written right before `end` and not before
+  // `from`, or empty.
+  std::u32string_view name_title_ending_at(const CharText& t, uint32_t end, uint32_t from) const;
+  // `end`, or end - 1 where the HMM glued a verb to a name (戴冰摄).
   uint32_t without_glued_verb(const CharText& t, uint32_t begin, uint32_t end) const;
   // A word of the lexicon at least kCommonNameWordFreq frequent, not tagged
   // or typed as a person's name (城市): never looked for again as a name.

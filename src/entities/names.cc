@@ -11,6 +11,15 @@ namespace zhpolicy {
 namespace internal {
 using namespace entity_detail;
 
+namespace {
+bool tag_is(std::string_view tag, std::initializer_list<std::string_view> tags) {
+  for (std::string_view x : tags) {
+    if (tag == x) return true;
+  }
+  return false;
+}
+}  // namespace
+
 uint32_t EntityExtractorImpl::surname_length(const CharText& t, uint32_t at) const {
   if (at >= t.cps.size()) return 0;
   if (t.has(at, kCompoundFirst)) {
@@ -65,8 +74,15 @@ bool EntityExtractorImpl::common_non_name_word(std::u32string_view name) const {
   const ZplView* view = nullptr;
   const format::WordEntry* w = lexicon_.data().find_word(name.data(), name.size(), &view);
   if (!w || w->freq < kCommonNameWordFreq || static_cast<EntityType>(w->entity) == EntityType::kPerson) return false;
-  const std::string_view tag = view->tag(w->tag);
-  return tag != "nr" && tag != "nrt" && tag != "nrfg";
+  return !tag_is(view->tag(w->tag), {"nr", "nrt", "nrfg"});
+}
+
+std::u32string_view EntityExtractorImpl::name_title_ending_at(const CharText& t, uint32_t end, uint32_t from) const {
+  for (std::u32string_view title : kNameTitles) {
+    const auto size = static_cast<uint32_t>(title.size());
+    if (end >= from + size && t.matches(end - size, title)) return title;
+  }
+  return {};
 }
 
 // The HMM glues a byline's or a speech's verb to a two-character name it did
@@ -254,7 +270,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         const bool place_word = w && w->entity == EntityType::kNone && w->tag == "ns";
         // An unknown word there is a name only if its characters read as
         // one (赵世庆强调; not 普惠率分别达96%).
-        const bool coinage = chinese && !w && !word_info(t, i, e);
+        const bool coinage = chinese && !word_info(t, i, e);
         if (coinage && person_names_ && person_names_->log_odds(&t.cps[i], e - i) < kMinCoinedNameLogOdds) break;
         if (chinese ? (person_like(t, i, e, /*trust_nr=*/true) || place_word) : foreign_name(t, i, e)) {
           subjects.push_back({i, e, EntityType::kPerson, kRulePriority});
@@ -344,12 +360,6 @@ constexpr float kMinTaggedNameLogOdds = 5.0f;
 // open a three-character name.
 constexpr uint32_t kCommonVerbFreq = 1000;
 
-bool tag_is(std::string_view tag, std::initializer_list<std::string_view> tags) {
-  for (std::string_view x : tags) {
-    if (tag == x) return true;
-  }
-  return false;
-}
 }  // namespace
 
 void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector<Candidate>& out) const {
@@ -417,6 +427,7 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
       } else if (head && head->freq >= kCommonVerbFreq && tag_is(head->tag, {"v", "vn"})) {
         // A common verb and one character is a compound (宣传周, 管理处),
         // even where jieba's dictionary tags it a name (宣传周 nr).
+        end = 0;
       } else if (!w) {
         end = e;
         if (e - b == 3) min_log_odds = kMinLongNameLogOdds;
@@ -448,11 +459,7 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
     Candidate name{b, end, EntityType::kPerson, kRulePriority};
     // Right after a title news writes (村民张大山) it is a person whatever
     // the model reads; elsewhere the model may call it a place (吴淞江).
-    name.model_may_retype = true;
-    for (std::u32string_view title : kNameTitles) {
-      const auto size = static_cast<uint32_t>(title.size());
-      if (b >= size && t.matches(b - size, title)) name.model_may_retype = false;
-    }
+    name.model_may_retype = name_title_ending_at(t, b, 0).empty();
     out.push_back(name);
     i = end;
   }
@@ -485,17 +492,8 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
     i = e;
     if (t.cps[e - 1] >= 0x10000 || !last_chars.test(t.cps[e - 1])) continue;
     // The token is a title or ends in one (日本首相, 教育部部长).
-    bool titled = false;
-    std::u32string_view matched;
-    for (std::u32string_view title : kNameTitles) {
-      const auto size = static_cast<uint32_t>(title.size());
-      if (e - b >= size && t.matches(e - size, title)) {
-        titled = true;
-        matched = title;
-        break;
-      }
-    }
-    if (!titled) continue;
+    const std::u32string_view matched = name_title_ending_at(t, e, b);
+    if (matched.empty()) continue;
     uint32_t at = e;
     while (at < n && (t.cps[at] == U':' || t.cps[at] == U'：' || t.cps[at] == U' ' || t.cps[at] == U'\u3000')) ++at;
     if (at >= n || !t.han(at) || !t.token_start(at)) continue;

@@ -65,33 +65,25 @@ bool EntityExtractorImpl::accept_term(const CharText& t, uint32_t k, uint32_t en
   // A two-character title in the plural (委员们, 代表们) is a common noun
   // for a group; a full title stays one (政协委员们).
   if (type == EntityType::kPosition && end - k <= 2 && end < n && t.cps[end] == U'们') return false;
+  // The word (token) the term starts in; word_end 0 when there is none.
+  uint32_t word_start = k;
+  while (word_start > 0 && !t.token_start(word_start)) --word_start;
+  const uint32_t word_end = t.token_start(word_start) ? t.token_end_of[word_start] : 0;
   // A term must start or end on a token boundary (中行 inside 渝中行 is
   // not a bank), except a place inside a long compound word, which is a
   // phrase rather than a name (中国 in 习近平新时代中国特色社会主义思想).
   if (!(t.token_start(k) || t.token_start(end))) {
     if (type != EntityType::kPlace) return false;
-    uint32_t word_start = k;
-    while (word_start > 0 && !t.token_start(word_start)) --word_start;
-    const uint32_t word_end = t.token_start(word_start) ? t.token_end_of[word_start] : 0;
     if (word_end < end || word_end - word_start < kLongCompound) return false;
   }
   // A term that starts inside a word runs on past it only by cutting it:
   // 西部地区 of 中西部/地区 (a word's tail alone, 渝 of 驻渝, is a name).
-  if (!t.token_start(k)) {
-    uint32_t word_start = k;
-    while (word_start > 0 && !t.token_start(word_start)) --word_start;
-    if (t.token_start(word_start) && t.token_end_of[word_start] < end) return false;
-  }
+  if (!t.token_start(k) && word_end != 0 && word_end < end) return false;
   // A place inside an idiom or set phrase of the lexicon is a figure of
   // speech (泰山 of 重于泰山), not the place.
-  if (type == EntityType::kPlace) {
-    uint32_t word_start = k;
-    while (word_start > 0 && !t.token_start(word_start)) --word_start;
-    const uint32_t word_end = t.token_start(word_start) ? t.token_end_of[word_start] : 0;
-    if (word_end >= end && word_end - word_start > end - k) {
-      const auto w = word_info(t, word_start, word_end);
-      if (w && (w->tag == "i" || w->tag == "l")) return false;
-    }
+  if (type == EntityType::kPlace && word_end >= end && word_end - word_start > end - k) {
+    const auto w = word_info(t, word_start, word_end);
+    if (w && (w->tag == "i" || w->tag == "l")) return false;
   }
   // A title that ends inside a word of the lexicon is part of the word's
   // name for a thing, not a person's post (记者 of 记者会, 主任 of 主任委员会).
