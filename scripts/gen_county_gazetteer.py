@@ -34,8 +34,15 @@ GENERIC_SHORT = {"市中", "城关", "城中", "城东", "城西", "城南", "�
                  "江东", "江南", "江北", "山南", "山东", "山西", "海南", "河南", "河北", "湖南", "湖北",
                  "中原", "东区", "西区", "南区", "北区", "中区", "新华", "和平", "解放", "胜利", "红旗",
                  "向阳", "前进", "东风", "友谊", "光明", "长安", "永安", "太平", "新兴", "兴安", "安定",
-                 "富民", "昌平", "清河", "东方", "西安", "南京", "北京", "天津", "上海", "重庆"}
+                 "富民", "昌平", "清河", "东方", "西安", "南京", "北京", "天津", "上海", "重庆",
+                 # riverside, lakeside, new town, flat land; east/west of the bridge ...
+                 "滨江", "滨湖", "滨海", "新市", "平川", "江城", "东河", "西市", "桥东", "桥西", "北关", "南关",
+                 "上街", "中站", "大东", "尖山"}
 
+
+# A short form jieba's dictionary knows is listed only when jieba tags it a
+# place (ns) and its frequency there is at most this (see main).
+MAX_PLACE_WORD_FREQ = 100
 
 # A short form starting or ending with a function word reads into running text
 # (和政 in 和政治): left out.
@@ -48,7 +55,7 @@ def jieba_words(path):
         for line in f:
             parts = line.split()
             if parts:
-                words[parts[0]] = parts[2] if len(parts) > 2 else ""
+                words[parts[0]] = (int(parts[1]) if len(parts) > 1 else 0, parts[2] if len(parts) > 2 else "")
     return words
 
 
@@ -80,7 +87,7 @@ def forms(full):
     return out
 
 
-def main(areas_csv, jieba_dict):
+def main(areas_csv, jieba_dict, max_place_word_freq):
     jieba = jieba_words(jieba_dict)
     names = []
     with open(areas_csv, encoding="utf-8") as f:
@@ -96,9 +103,12 @@ def main(areas_csv, jieba_dict):
             if form in seen or len(form) < 2:
                 continue
             # jieba's tags do not separate 安宁 (peaceful), 大城 (大城市) or 滨江
-            # (riverside) from places: a short form it knows at all is left out.
-            if short and (form in GENERIC_SHORT or form in jieba or form[0] in FUNCTION_CHARS
-                          or form[-1] in FUNCTION_CHARS):
+            # (riverside) from places: a short form it knows is listed only
+            # when it tags it a place and seldom sees it (宁乡 32, 浏阳 80:
+            # the place, not a word of everyday prose).
+            if short and (form in GENERIC_SHORT or form[0] in FUNCTION_CHARS or form[-1] in FUNCTION_CHARS):
+                continue
+            if short and form in jieba and not (jieba[form][1] == "ns" and jieba[form][0] <= max_place_word_freq):
                 continue
             seen.add(form)
             lines.append(f"{form} ns")
@@ -111,6 +121,6 @@ def main(areas_csv, jieba_dict):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: gen_county_gazetteer.py AREAS_CSV JIEBA_DICT > place_counties.txt")
-    main(sys.argv[1], sys.argv[2])
+    if len(sys.argv) not in (3, 4):
+        sys.exit("usage: gen_county_gazetteer.py AREAS_CSV JIEBA_DICT [MAX_PLACE_WORD_FREQ] > place_counties.txt")
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else MAX_PLACE_WORD_FREQ)

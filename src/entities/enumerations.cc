@@ -18,6 +18,10 @@ enum class MemberKind { kPlace, kPlaceWord, kNameWord, kOther };
 // Tags of words that may be names no list holds: jieba's place tag first.
 constexpr std::string_view kPlaceWordTag = "ns";
 constexpr std::string_view kNameWordTags[] = {"nr", "nrt", "nrfg"};
+// Words for places after 等 and a count: the list before them is of places.
+constexpr std::u32string_view kPlaceCountWords[] = {U"县市", U"市县", U"县区", U"区县", U"城市", U"地市", U"省份",
+                                                    U"省区市", U"省市", U"国家", U"地区", U"乡镇", U"县", U"市",
+                                                    U"省", U"区", U"乡", U"镇", U"村", U"地"};
 // Members joined by these after the last 、 (A、B和C) belong to the list.
 constexpr std::u32string_view kLastJoiners = U"和及与";
 
@@ -94,6 +98,22 @@ void EntityExtractorImpl::add_enumerated_places(const CharText& t, std::vector<C
     return e >= n || !t.han(e) || (t.token_start(e) && stop_token(e, std::min(t.token_end_of[e], n)));
   };
 
+  // Whether the list ending at `e` is closed by 等, a count, and a word for
+  // places (等14个县市, 等地, 等三省).
+  auto closed_by_place_count = [&](uint32_t e) {
+    if (e >= n || t.cps[e] != U'等') return false;
+    uint32_t k = e + 1;
+    while (k < n && ((t.cps[k] >= U'0' && t.cps[k] <= U'9') ||
+                     std::u32string_view(U"一二三四五六七八九十百两几").find(t.cps[k]) != std::u32string_view::npos)) {
+      ++k;
+    }
+    if (k < n && t.cps[k] == U'个') ++k;
+    for (std::u32string_view kind : kPlaceCountWords) {
+      if (t.matches(k, kind)) return true;
+    }
+    return false;
+  };
+
   std::vector<Member> members;
   std::vector<Candidate> found;
   for (uint32_t i = 0; i < n; ++i) {
@@ -120,16 +140,28 @@ void EntityExtractorImpl::add_enumerated_places(const CharText& t, std::vector<C
     if (at > i) i = at - 1;  // the next list starts after this one
     if (members.size() < 2 || !bounded_before(members.front().begin) || !bounded_after(members.back().end)) continue;
     uint32_t places = 0, place_words = 0, others = 0;
+    uint32_t other_words = 0;  // others of two or three characters, no mention
     float score = 1.0f;
     for (const Member& m : members) {
       switch (kind_of(m)) {
         case MemberKind::kPlace: ++places; score = std::min(score, m.mention->score); break;
         case MemberKind::kPlaceWord: ++place_words; break;
         case MemberKind::kNameWord: break;
-        case MemberKind::kOther: ++others; break;
+        case MemberKind::kOther:
+          ++others;
+          other_words += m.end - m.begin <= 3 && !m.mention;
+          break;
       }
     }
-    if (others > 0 || places == members.size() || (places == 0 && place_words < 2)) continue;
+    // One word of two or three characters among places the lists know is a
+    // place its word hides (郑州、开封、洛阳: jieba's 开封 is "to unseal"); a list
+    // closed by a count of places says so for all of its members (赤壁、
+    // 恩施等14个县市).
+    const bool counted_places = places + place_words >= 1 && closed_by_place_count(at);
+    const bool hidden = others == other_words && (counted_places || (others == 1 && places >= 2));
+    if ((others > 0 && !hidden) || places == members.size() || (places == 0 && place_words < 2 && !counted_places)) {
+      continue;
+    }
     // As sure as the least sure place listed; a list of place words alone,
     // as the rules' places (without a model every mention is sure).
     if (places == 0) score = model_ ? model_->rule_precision(EntityType::kPlace) : 1.0f;

@@ -301,6 +301,9 @@ inline bool is_stop_word_tag(std::string_view tag) {
 // Tags of proper nouns: a name before a suffix needs one of these, or a word
 // the lexicon does not know (口袋公园 and 特色产业园 are not names).
 inline constexpr std::array<std::string_view, 7> kProperTags = {"ns", "nz", "nt", "nr", "nrt", "j", "nw"};
+inline bool is_proper_word_tag(std::string_view tag) {
+  return std::find(kProperTags.begin(), kProperTags.end(), tag) != kProperTags.end();
+}
 
 // Buffers of one extract() call, kept per thread: a document is analyzed line
 // by line in pipelines, and allocating them for every line costs more than the

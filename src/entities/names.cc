@@ -334,12 +334,18 @@ void EntityExtractorImpl::add_short_place_names(const CharText& t, std::vector<C
   auto place = [&](uint32_t i) { out.push_back({i, i + 1, EntityType::kPlace, kRulePriority}); };
   const auto n = static_cast<uint32_t>(t.cps.size());
   for (uint32_t i = 0; i + 1 < n; ++i) {
-    if (t.token_end_of[i] != i + 2 || !t.han(i) || !t.han(i + 1)) continue;
+    if (!t.han(i) || !t.han(i + 1)) continue;
     const uint8_t a = kind(t.cps[i]), b = kind(t.cps[i + 1]);
-    if ((a & kVerb) && (b & (kRegion | kCountry))) {
+    if (t.token_end_of[i] == i + 2) {
+      if ((a & kVerb) && (b & (kRegion | kCountry))) {
+        place(i + 1);
+      } else if ((a & kRegion) && (b & kKind)) {
+        place(i);
+      }
+    } else if (t.token_end_of[i] == i + 1 && (a & kVerb) && (b & (kRegion | kCountry)) &&
+               t.token_end_of[i + 1] == i + 2) {
+      // The verb and the name cut apart (在 沪, 在 晋 全国重点实验室).
       place(i + 1);
-    } else if ((a & kRegion) && (b & kKind)) {
-      place(i);
     }
   }
 }

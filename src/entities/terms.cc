@@ -79,6 +79,13 @@ bool EntityExtractorImpl::accept_term(const CharText& t, uint32_t k, uint32_t en
   // A term that starts inside a word runs on past it only by cutting it:
   // 西部地区 of 中西部/地区 (a word's tail alone, 渝 of 驻渝, is a name).
   if (!t.token_start(k) && word_end != 0 && word_end < end) return false;
+  // A place of two or more characters ending a common word of the lexicon
+  // is that word's tail (范县 of 示范县, a county's name inside "model
+  // county"); a proper noun the word is may hold it (大武汉).
+  if (type == EntityType::kPlace && !t.token_start(k) && word_end == end && end - k >= 2) {
+    const auto w = word_info(t, word_start, word_end);
+    if (w && w->entity == EntityType::kNone && !is_proper_word_tag(w->tag)) return false;
+  }
   // A place inside an idiom or set phrase of the lexicon is a figure of
   // speech (泰山 of 重于泰山), not the place.
   if (type == EntityType::kPlace && word_end >= end && word_end - word_start > end - k) {

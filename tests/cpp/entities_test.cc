@@ -304,6 +304,18 @@ TEST_CASE("entities: events and documents named by a head word", "[entities][mee
   expect_rules("加快制定配套条例和管理办法", "");
 }
 
+TEST_CASE("entities: one-character names of regions and countries after a verb of presence or aid",
+          "[entities][place]") {
+  // As one word (援藏, 对非, 湘企) or cut apart from the verb (在 沪, 在 华).
+  expect_rules("组织干部援藏援疆", "[藏 place][疆 place]");
+  expect_rules("深化对非合作,支持湘企出海", "[非 place][湘 place]");
+  expect_rules("推进在沪国家实验室建设", "[沪 place]");
+  expect_rules("欢迎外商扩大在华投资", "[华 place]");
+  // Not a character of another word (对外开放), nor one not on the lists.
+  expect_rules("做好对外开放工作,在京召开会议", "[京 place]");
+  expect_rules("在家养老", "");
+}
+
 TEST_CASE("entities: the name-like members of a list of places are places", "[entities][place]") {
   expect("优先在德令哈、格尔木、西宁等有条件的地区", "[德令哈 place][格尔木 place][西宁 place]");
   expect("县域经济稳步发展,枣阳、枝江、天门等经济强县", "[枣阳 place][枝江 place][天门 place]");
@@ -321,6 +333,14 @@ TEST_CASE("entities: the name-like members of a list of places are places", "[en
   // person_names.h), nor a member glued to the next word.
   expect_rules("粉碎了王洪文、张春桥、江青、姚文元", "[王洪文 person][张春桥 person][江青 person][姚文元 person]");
   expect_rules("看好广西、选择广西、扎根广西", "[广西 place][广西 place][广西 place]");
+  // One common word among places the lists know is a place its word hides
+  // (jieba's 开封 is "to unseal"); a list closed by a count of places is one
+  // of places, whatever its words; a longer word among places is not.
+  expect_rules("支持洛阳、开封、郑州建设文化名城", "[洛阳 place][开封 place][郑州 place]");
+  expect_rules("长沙、赤壁等3个县市获批示范县", "[长沙 place][赤壁 place]");
+  expect_rules("赤壁、开封等名胜", "");
+  expect_rules("发挥深圳等经济特区、上海浦东新区、天津滨海新区作用",
+               "[深圳 place][上海浦东新区 place][天津滨海新区 place]");
 }
 
 TEST_CASE("entities: any input gives non-overlapping spans in order", "[entities][adversarial]") {
