@@ -17,23 +17,6 @@ namespace zhpolicy {
 namespace internal {
 using namespace entity_detail;
 
-namespace {
-
-// Where an edition written right before `at` starts (第17届, 第十五届), or
-// `at` when there is none.
-uint32_t edition_start(const CharText& t, uint32_t at) {
-  if (at < 3 || t.cps[at - 1] != U'届') return at;
-  uint32_t b = at - 1;
-  while (b > 0 && at - 1 - b < 6) {
-    const char32_t c = t.cps[b - 1];
-    if (!t.has(b - 1, kNumeral) && !(c >= U'0' && c <= U'9') && c != U'零' && c != U'〇' && c != U'百') break;
-    --b;
-  }
-  return b < at - 1 && b > 0 && t.cps[b - 1] == U'第' ? b - 1 : at;
-}
-
-}  // namespace
-
 EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon, EntityOptions options)
     : lexicon_(lexicon),
       segmenter_(lexicon, SegmenterOptions{}) {

@@ -172,6 +172,19 @@ void for_each_anchor(const CharText& t, std::u32string_view literal, F&& f) {
   }
 }
 
+// Where an edition written right before `at` starts (第17届, 第十五届), or
+// `at` when there is none.
+inline uint32_t edition_start(const CharText& t, uint32_t at) {
+  if (at < 3 || t.cps[at - 1] != U'届') return at;
+  uint32_t b = at - 1;
+  while (b > 0 && at - 1 - b < 6) {
+    const char32_t c = t.cps[b - 1];
+    if (!t.has(b - 1, kNumeral) && !(c >= U'0' && c <= U'9') && c != U'零' && c != U'〇' && c != U'百') break;
+    --b;
+  }
+  return b < at - 1 && b > 0 && t.cps[b - 1] == U'第' ? b - 1 : at;
+}
+
 inline constexpr std::array<std::u32string_view, 9> kParties = {
     U"民革", U"民盟", U"民建", U"民进", U"农工党", U"致公党", U"九三学社", U"台盟", U"中共"};
 inline constexpr std::array<std::u32string_view, 8> kPartyBodySuffixes = {
@@ -189,7 +202,10 @@ inline constexpr std::array<std::u32string_view, 9> kCompanySuffixes = {
 // 重庆市国土空间总体规划): a name-like word before them makes a name.
 inline constexpr std::u32string_view kMeetingSuffixes[] = {
     U"论坛", U"峰会", U"博览会", U"交易会", U"洽谈会", U"运动会", U"锦标赛", U"大赛", U"电影节", U"艺术节",
-    U"文化节", U"旅游节", U"音乐节", U"戏剧节", U"歌剧节"};
+    U"文化节", U"旅游节", U"音乐节", U"戏剧节", U"歌剧节", U"大会"};
+// Words that open the names of events held for a scope (世界技能大赛,
+// 全国科技大会, 国际进口博览会).
+inline constexpr std::u32string_view kEventScopes[] = {U"世界", U"全国", U"国际", U"全球", U"中国", U"亚洲", U"亚太"};
 inline constexpr std::u32string_view kDocumentSuffixes[] = {
     U"基本法", U"促进法", U"条例", U"管理办法", U"规划纲要", U"总体规划"};
 // A 中心 is an institution or a facility by the word before it: an agency

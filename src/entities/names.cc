@@ -209,11 +209,40 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
           if (tok_e - len >= b + ol && t.matches(tok_e - len - ol, other)) proper = false;
         }
       }
+      // Events are named with ordinary words (世界技能大赛, 全国博士后创新创业
+      // 大赛): an edition before the name, or a scope word opening it with
+      // a word between it and the head word, is enough. (代表大会 is a
+      // body's or a congress's, named by other rules.)
+      if (type == EntityType::kMeeting && !proper) {
+        const bool edition = edition_start(t, b) < b;
+        bool scoped = false;
+        for (std::u32string_view scope : kEventScopes) {
+          const auto size = static_cast<uint32_t>(scope.size());
+          scoped = scoped || (t.matches(b, scope) && t.token_start(b + size) && tok_e - len > b + size);
+        }
+        proper = edition || scoped;
+      }
+      if (type == EntityType::kMeeting && suffix == U"大会" && tok_e - len >= 2 && t.matches(tok_e - len - 2, U"代表")) {
+        return;
+      }
       // A name our lists type whole is theirs (七十七国集团 is an
       // organization, not a company by its 集团).
       const auto whole = tok_e - len - b >= 2 && proper ? word_info(t, b, tok_e) : std::nullopt;
       if (whole && whole->entity != EntityType::kNone && whole->entity != type) return;
-      if (tok_e - len - b >= 2 && proper) out.push_back({b, tok_e, type, kRulePriority});
+      if (tok_e - len - b < 2 || !proper) return;
+      if (type == EntityType::kMeeting) {
+        // An event takes the scope word before its place (全球 + 渝商大会)
+        // and its edition (第48届 + 世界技能大赛).
+        for (std::u32string_view scope : kEventScopes) {
+          const auto size = static_cast<uint32_t>(scope.size());
+          if (b >= size && t.matches(b - size, scope) && t.token_start(b - size) && t.token_start(b)) {
+            b -= size;
+            break;
+          }
+        }
+        b = edition_start(t, b);
+      }
+      out.push_back({b, tok_e, type, kRulePriority});
       return;
     }
   };

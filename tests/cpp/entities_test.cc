@@ -299,6 +299,15 @@ TEST_CASE("entities: events and documents named by a head word", "[entities][mee
   // Laws and regulations known by name (document.txt); a bare 宪法 is the law in general.
   expect_rules("深入贯彻中央八项规定精神,认真实施民法典", "[中央八项规定 document][民法典 document]");
   expect_rules("开展宪法宣传周活动", "");
+  // Events named with ordinary words: opened by a scope word, or after an
+  // edition, which the name takes (and the scope word before its place).
+  expect_rules("办好第十届全国技能大赛", "[第十届全国技能大赛 meeting]");
+  expect_rules("召开全国科技大会", "[全国科技大会 meeting]");
+  expect_rules("全球粤商大会在广州开幕", "[全球粤商大会 meeting][广州 place]");
+  // A scope word right before the head word, a congress of delegates, a
+  // rally of a province: no names.
+  expect_rules("举办国际论坛，召开全省动员大会", "");
+  expect_rules("全省职工代表大会闭幕", "");
   // Head words alone, or after ordinary words, name nothing.
   expect_rules("举办各类论坛、峰会和博览会", "");
   expect_rules("加快制定配套条例和管理办法", "");
