@@ -225,7 +225,10 @@ inline constexpr std::u32string_view kPlaceSuffixes[] = {
     U"示范区", U"试验区", U"先行区", U"合作区", U"集聚区", U"开发区", U"高新区", U"保税区", U"新区", U"自贸区",
     U"自贸港", U"经济区", U"经济带", U"经济圈", U"都市圈", U"城市群", U"科技园", U"科学城", U"科创园", U"工业园区",
     U"产业园区", U"风景区", U"度假区", U"保护区", U"水库", U"灌区", U"遗址", U"机场", U"隧道", U"立交",
-    U"水电站", U"核电站", U"航道", U"口岸"};
+    U"水电站", U"核电站", U"航道", U"口岸",
+    // works and sites named by their place (丹江口库区, 东平湖蓄滞洪区, 西安东站)
+    U"景区", U"库区", U"矿区", U"老区", U"化工区", U"新片区", U"蓄滞洪区", U"水利枢纽", U"电厂", U"特大桥",
+    U"水道", U"航站楼", U"火车站", U"东站", U"西站", U"南站", U"北站", U"航运中心"};
 // The suffix lists the token rules try on a token, in this order, and the
 // type of the names each ends (add_token_rules; the constructor marks their
 // last characters).
@@ -304,6 +307,13 @@ inline constexpr std::u32string_view kNameTitles[] = {
 // A word of jieba's dictionary this frequent (养老 651, 城市 25084) is a
 // common word where only a title vouches for it as a name (普京 171, 扎西 17).
 constexpr uint32_t kCommonNameWordFreq = 300;
+// jieba tags abbreviations j, and with them common words (深化 1425, 研发
+// 1976, 通信 2998): one this frequent that our lists do not type is no part
+// of a name.
+constexpr uint32_t kCommonAbbreviationFreq = 1000;
+inline bool common_abbreviation(const WordRef& w) {
+  return w.entity == EntityType::kNone && w.tag == "j" && w.freq >= kCommonAbbreviationFreq;
+}
 // Titles of kNameTitles that are ordinary people of a place, not posts: a
 // common word after them is no name (游客 城市).
 inline constexpr std::u32string_view kDomesticRoles[] = {U"市民", U"居民", U"村民", U"农民", U"牧民", U"游客",

@@ -47,6 +47,7 @@ bool EntityExtractorImpl::name_like_token(const CharText& t, uint32_t begin, uin
   }
   const auto w = word_info(t, begin, end);
   if (!w) return true;  // unknown to the lexicon: a name-like coinage
+  if (common_abbreviation(*w)) return false;
   for (auto tag : kStopTags) {
     if (w->tag == tag) return false;
   }

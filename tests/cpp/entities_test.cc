@@ -299,6 +299,12 @@ TEST_CASE("entities: events and documents named by a head word", "[entities][mee
   // Laws and regulations known by name (document.txt); a bare 宪法 is the law in general.
   expect_rules("深入贯彻中央八项规定精神,认真实施民法典", "[中央八项规定 document][民法典 document]");
   expect_rules("开展宪法宣传周活动", "");
+  // Works and sites named by their place and what they are.
+  expect_rules("建设万州北站和黔江电厂", "[万州北站 place][黔江电厂 place]");
+  expect_rules("推动赣南革命老区振兴", "[赣南革命老区 place]");
+  // A common word jieba tags as an abbreviation (深化 j) opens no name.
+  expect_rules("深化丹江口库区水污染治理", "[丹江口库区 place]");
+  expect_rules("深化开发区管理制度改革", "");
   // Events named with ordinary words: opened by a scope word, or after an
   // edition, which the name takes (and the scope word before its place).
   expect_rules("办好第十届全国技能大赛", "[第十届全国技能大赛 meeting]");
