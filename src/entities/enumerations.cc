@@ -58,7 +58,13 @@ void EntityExtractorImpl::add_enumerated_places(const CharText& t, std::vector<C
   };
   auto kind_of = [&](const Member& m) {
     if (m.end <= m.begin) return MemberKind::kOther;
-    if (m.mention) return m.mention->type == EntityType::kPlace ? MemberKind::kPlace : MemberKind::kOther;
+    if (m.mention) {
+      if (m.mention->type == EntityType::kPlace) return MemberKind::kPlace;
+      // A person found by its characters alone is a name-like word of the
+      // list (宝鸡、杨凌: 杨 is a surname too).
+      return m.mention->type == EntityType::kPerson && m.mention->model_may_retype ? MemberKind::kNameWord
+                                                                                     : MemberKind::kOther;
+    }
     const uint32_t len = m.end - m.begin;
     if (len < 2 || len > 4) return MemberKind::kOther;
     // A mention reaching out of the word: the word is no member.
@@ -166,7 +172,7 @@ void EntityExtractorImpl::add_enumerated_places(const CharText& t, std::vector<C
     // as the rules' places (without a model every mention is sure).
     if (places == 0) score = model_ ? model_->rule_precision(EntityType::kPlace) : 1.0f;
     for (const Member& m : members) {
-      if (m.mention) continue;
+      if (m.mention && m.mention->type == EntityType::kPlace) continue;
       Candidate c{m.begin, m.end, EntityType::kPlace, kRulePriority};
       c.score = score;
       c.source = EntitySource::kRule;

@@ -428,7 +428,9 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
   auto right_open = [&](uint32_t e) {
     if (e >= n || !t.han(e) || !t.token_start(e)) return e >= n || !t.han(e);
     const auto w = word_info(t, e, t.token_end_of[e]);
-    return w.has_value();
+    // A one-character noun after it: the cut went through a word (师德师
+    // 风 of 师德师风) or the name is a thing's (白玉兰 奖).
+    return w.has_value() && !(t.token_end_of[e] == e + 1 && w->tag == "n");
   };
   for (uint32_t i = 0; i < n;) {
     const uint32_t e = t.token_end_of[i];
@@ -479,8 +481,11 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
       const uint32_t e2 = t.token_end_of[e];
       if (e2 != CharText::kNoToken && e2 > e && e2 - b <= 3 && all_han(e, e2) && !word_info(t, b, e2)) {
         const auto given = word_info(t, e, e2);
-        const bool content = !given || (given->entity == EntityType::kNone &&
-                                        !is_stop_word_tag(given->tag));
+        // (A county our lists hold that jieba tags a name is a given name
+        // here: 秀英 of Haikou.)
+        const bool content = !given ||
+                             (given->entity == EntityType::kNone && !is_stop_word_tag(given->tag)) ||
+                             (given->entity == EntityType::kPlace && tag_is(given->tag, {"nr", "nrt", "nrfg"}));
         if (content) end = e2;
         if (e2 - b == 3) min_log_odds = kMinLongNameLogOdds;
         if (given && e2 - e > 1 && !tag_is(given->tag, {"nr", "nrfg"})) min_log_odds = kMinTaggedNameLogOdds;

@@ -79,6 +79,24 @@ bool EntityExtractorImpl::accept_term(const CharText& t, uint32_t k, uint32_t en
   // A term that starts inside a word runs on past it only by cutting it:
   // 西部地区 of 中西部/地区 (a word's tail alone, 渝 of 驻渝, is a name).
   if (!t.token_start(k) && word_end != 0 && word_end < end) return false;
+  // Nor a given name: a place of two characters ending a word the lexicon
+  // does not know, after a surname that opens it (秀英 of 王秀英: 秀英 is a
+  // district of Haikou, and a common given name).
+  if (type == EntityType::kPlace && end - k == 2 && word_end == end && k == word_start + 1 &&
+      t.has(word_start, kSurname) && !word_info(t, word_start, word_end)) {
+    return false;
+  }
+  // Or cut from it as a word jieba tags a name (王 / 秀英): after a surname
+  // of one character that is no function word (向, 于 are prepositions).
+  if (type == EntityType::kPlace && end - k == 2 && word_start == k && word_end == end && k > 0 &&
+      t.has(k - 1, kSurname) && t.token_start(k - 1) && t.token_end_of[k - 1] == k) {
+    const auto given = word_info(t, k, end);
+    const auto surname = word_info(t, k - 1, k);
+    if (given && (given->tag == "nr" || given->tag == "nrt" || given->tag == "nrfg") &&
+        !(surname && is_stop_word_tag(surname->tag))) {
+      return false;
+    }
+  }
   // A place of two or more characters ending a common word of the lexicon
   // is that word's tail (范县 of 示范县, a county's name inside "model
   // county"); a proper noun the word is may hold it (大武汉).

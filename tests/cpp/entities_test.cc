@@ -319,6 +319,17 @@ TEST_CASE("entities: events and documents named by a head word", "[entities][mee
   expect_rules("加快制定配套条例和管理办法", "");
 }
 
+TEST_CASE("entities: county short forms jieba knows, and where they are no place", "[entities][place]") {
+  // Tagged a place and seldom seen by jieba (宁乡 ns), or tagged a name
+  // without a surname opening it (崇明 nrt): the district.
+  expect_rules("宁乡、浏阳两地联动发展", "[宁乡 place][浏阳 place]");
+  expect_rules("崇明获得国际湿地城市认证", "[崇明 place]");
+  // After a surname it is a given name (秀英 is also a district of Haikou);
+  // ending a common word it is that word's tail (范县 of 示范县).
+  expect_rules("小区居民王秀英说", "[王秀英 person]");
+  expect_rules("创建国家乡村振兴示范县", "");
+}
+
 TEST_CASE("entities: one-character names of regions and countries after a verb of presence or aid",
           "[entities][place]") {
   // As one word (援藏, 对非, 湘企) or cut apart from the verb (在 沪, 在 华).
