@@ -19,7 +19,7 @@ bool EntityExtractorImpl::slogan_like(const CharText& t, uint32_t begin, uint32_
     has_numeral = has_numeral || t.has(i, kNumeral) || (c >= U'0' && c <= U'9');
     has_plus = has_plus || c == U'+' || c == U'＋';
     has_de = has_de || c == U'的';
-    if (c == U'、' || c == U',' || c == U'，') {
+    if (c == U'、' || c == U',' || c == U'，' || c == U'+' || c == U'＋') {
       part = 0;
     } else {
       longest_part = std::max(longest_part, ++part);
@@ -51,15 +51,18 @@ bool EntityExtractorImpl::slogan_like(const CharText& t, uint32_t begin, uint32_
     }
   }
   // A few common words in quotes are emphasis too: “新地标”, “多元消费供给”;
-  // so is a body or place with a common word (“政协智慧”: the CPPCC's wisdom).
-  uint32_t tokens = 0, common = 0, named = 0;
+  // so is a body with a common word (“政协智慧”: the CPPCC's wisdom). A
+  // place with one is a brand of the place's (“上海标准”, “海上福建”).
+  uint32_t tokens = 0, common = 0, named = 0, places = 0;
   for (uint32_t i = begin; i < end; i = t.token_end_of[i]) {
     if (!t.token_start(i) || t.token_end_of[i] > end) return true;  // quotes cut a word: a coinage
     ++tokens;
     const auto w = word_info(t, i, t.token_end_of[i]);
     if (w && w->entity == EntityType::kNone && w->freq >= 1000) ++common;
     if (w && w->entity != EntityType::kNone && w->entity != EntityType::kSlogan) ++named;
+    if (w && w->entity == EntityType::kPlace) ++places;
   }
+  if (places > 0 && tokens > places) return true;
   return !(tokens <= 3 && common > 0 && common + named == tokens);
 }
 

@@ -196,6 +196,12 @@ TEST_CASE("entities: slogans, quoted and numbered, but not scare quotes", "[enti
   expect("坚决拥护“两个确立”", "[两个确立 slogan]");
   expect("增强四个意识", "[四个意识 slogan]");
   expect("用“国际范+烟火气”解码", "[国际范+烟火气 slogan]");
+  // Each part of a formula joined by + counts as one (no clause however long).
+  expect_rules("打造“研发+中试+量产+产业化应用”链条", "[研发+中试+量产+产业化应用 slogan]");
+  // A place with a common word in quotes is the place's brand; a body with
+  // one is emphasis (the CPPCC's wisdom).
+  expect_rules("擦亮“天津标准”和“重庆品牌”", "[天津标准 slogan][重庆品牌 slogan]");
+  expect_rules("汇聚“政协智慧”", "[政协 government]");
   expect("工作的“温度”", "");
   expect("“串起来”", "");
   expect("“舌尖上的安全”", "");
