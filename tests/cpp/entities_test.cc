@@ -196,6 +196,8 @@ TEST_CASE("entities: slogans, quoted and numbered, but not scare quotes", "[enti
   expect("坚决拥护“两个确立”", "[两个确立 slogan]");
   expect("增强四个意识", "[四个意识 slogan]");
   expect("用“国际范+烟火气”解码", "[国际范+烟火气 slogan]");
+  // Numbered formulas of earlier decades, which older reports cite.
+  expect_rules("坚持四项基本原则，实现四个现代化", "[四项基本原则 slogan][四个现代化 slogan]");
   // Each part of a formula joined by + counts as one (no clause however long).
   expect_rules("打造“研发+中试+量产+产业化应用”链条", "[研发+中试+量产+产业化应用 slogan]");
   // A place with a common word in quotes is the place's brand; a body with
