@@ -2,12 +2,15 @@
 // policy lexicon into one .zpl file.
 //
 //   zhpolicy_lexc --jieba-dict dict.txt --finalseg DIR --units units.tsv [--surnames FILE]
-//                 [--words FILE]... [--entities TYPE=FILE]... -o OUT.zpl
+//                 [--words FILE]... [--entities TYPE=FILE]... [--entity-phrases TYPE=FILE]... -o OUT.zpl
 //   zhpolicy_lexc --base LEXICON.zpl --entity-model MODEL -o OUT.zpl
 //
 // --words files use jieba's `word [freq] [tag]` format; --entities files too,
 // and every word of them is typed TYPE (government, place, ...). Later files
-// override earlier ones for a word listed twice.
+// override earlier ones for a word listed twice. --entity-phrases files are
+// typed the same way but their names, unless already words, stay out of the
+// segmentation (entity-only, like slogans): a list too large to vet every
+// name against running text (the townships: 化龙桥街道 stays 化龙桥/街道).
 //
 // The second form copies a compiled lexicon and adds (or replaces) its entity
 // model, written by zhpolicy_train_entities from that same lexicon. Words without a frequency get
@@ -52,7 +55,7 @@ void write_lexicon(const std::string& bytes, const std::string& output) {
 
 int usage() {
   std::cerr << "usage: zhpolicy_lexc --jieba-dict FILE --finalseg DIR --units FILE\n"
-               "                     [--words FILE]... [--entities TYPE=FILE]... -o OUT\n"
+               "                     [--words FILE]... [--entities TYPE=FILE]... [--entity-phrases TYPE=FILE]... -o OUT\n"
                "       zhpolicy_lexc --base LEXICON.zpl [--entity-model MODEL] [--target-model MODEL] -o OUT\n";
   return 2;
 }
@@ -60,6 +63,7 @@ int usage() {
 int run(int argc, char** argv) {
   std::string jieba_dict, finalseg, units, surnames, base, entity_model, target_model, output;
   std::vector<std::pair<EntityType, std::string>> lists;  // kNone: plain words
+  std::unordered_set<std::string> phrase_lists;            // paths given by --entity-phrases
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (i + 1 >= argc) return usage();
@@ -73,15 +77,16 @@ int run(int argc, char** argv) {
     else if (arg == "--target-model") target_model = value;
     else if (arg == "--base") base = value;
     else if (arg == "--words") lists.emplace_back(EntityType::kNone, value);
-    else if (arg == "--entities") {
+    else if (arg == "--entities" || arg == "--entity-phrases") {
       const size_t eq = value.find('=');
       const auto type = parse_entity_type(value.substr(0, eq == std::string::npos ? 0 : eq));
       if (!type) {
-        std::cerr << "zhpolicy_lexc: --entities expects TYPE=FILE with a gold entity type, got '"
-                  << value << "'\n";
+        std::cerr << "zhpolicy_lexc: " << arg << " expects TYPE=FILE with a gold entity type, got '" << value
+                  << "'\n";
         return 2;
       }
       lists.emplace_back(*type, value.substr(eq + 1));
+      if (arg == "--entity-phrases") phrase_lists.insert(value.substr(eq + 1));
     } else {
       return usage();
     }
@@ -144,10 +149,12 @@ int run(int argc, char** argv) {
   // Frequencies for policy words are suggested against jieba's lexicon alone.
   const Lexicon jieba = Lexicon::from_bytes(build_lexicon(source));
   std::vector<UserWord> policy;
+  std::vector<bool> from_phrase_list;  // per policy entry
   for (const auto& [type, path] : lists) {
     for (UserWord w : parse_word_list(read_file(path), path)) {
       w.entity = type;
       policy.push_back(std::move(w));
+      from_phrase_list.push_back(phrase_lists.count(path) != 0);
     }
     source.sources += "policy list: " + path + "\n";
   }
@@ -155,18 +162,23 @@ int run(int argc, char** argv) {
   // Names (places, bodies, people, titles ...) are words of the segmentation
   // lexicon too, with their type; slogans and meetings that are not already
   // words (党的二十大, 碳达峰碳中和) are entity-only phrases: segmentation
-  // keeps to words there.
+  // keeps to words there. So are the names of --entity-phrases lists that no
+  // other list makes a word.
+  auto phrase = [&](size_t k) {
+    const EntityType type = policy[k].entity;
+    return from_phrase_list[k] || type == EntityType::kSlogan || type == EntityType::kMeeting;
+  };
   std::unordered_set<std::string> words;
   for (const auto& e : source.entries) words.insert(e.word);
-  for (const UserWord& w : policy) {
-    if (w.entity == EntityType::kNone) words.insert(w.word);
+  for (size_t k = 0; k < policy.size(); ++k) {
+    if (!phrase(k)) words.insert(policy[k].word);
   }
-  for (const UserWord& w : policy) {
+  for (size_t k = 0; k < policy.size(); ++k) {
+    const UserWord& w = policy[k];
     const auto info = layered.lookup(w.word);
     LexiconEntry entry{w.word, info->freq, w.tag.empty() ? info->tag : w.tag,
                        static_cast<uint8_t>(w.entity), false};
-    const bool phrase = w.entity == EntityType::kSlogan || w.entity == EntityType::kMeeting;
-    entry.entity_only = phrase && !words.count(w.word);
+    entry.entity_only = phrase(k) && !words.count(w.word);
     source.entries.push_back(std::move(entry));
   }
   std::string bytes = build_lexicon(source);

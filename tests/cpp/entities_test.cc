@@ -338,6 +338,17 @@ TEST_CASE("entities: county short forms jieba knows, and where they are no place
   expect_rules("创建国家乡村振兴示范县", "");
 }
 
+TEST_CASE("entities: township-level divisions by full name, without changing the segmentation",
+          "[entities][place]") {
+  expect_rules("东华门街道开展活动", "[东华门街道 place]");
+  expect_rules("石马河街道和龙泉镇", "[石马河街道 place][龙泉镇 place]");
+  // Names that read as ordinary words are left out (建设 乡镇, 中 城镇).
+  expect_rules("加快建设乡镇", "");
+  expect_rules("四年中城镇集体所有制单位", "");
+  // The list is entity-only (zhpolicy_lexc --entity-phrases): the words stay jieba's.
+  CHECK(test::cut(test::segmenter(), "东华门街道开展活动") == std::vector<std::string>{"东华门", "街道", "开展", "活动"});
+}
+
 TEST_CASE("entities: one-character names of regions and countries after a verb of presence or aid",
           "[entities][place]") {
   // As one word (援藏, 对非, 湘企) or cut apart from the verb (在 沪, 在 华).
