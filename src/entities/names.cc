@@ -214,14 +214,17 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       // 大赛): an edition before the name, or a scope word opening it with
       // a word between it and the head word, is enough. (代表大会 is a
       // body's or a congress's, named by other rules.)
-      if (type == EntityType::kMeeting && !proper) {
-        const bool edition = edition_start(t, b) < b;
-        bool scoped = false;
+      // The length of a scope word written as a word of its own at [at, …), or 0.
+      auto scope_at = [&](uint32_t at) -> uint32_t {
         for (std::u32string_view scope : kEventScopes) {
           const auto size = static_cast<uint32_t>(scope.size());
-          scoped = scoped || (t.matches(b, scope) && t.token_start(b + size) && tok_e - len > b + size);
+          if (t.matches(at, scope) && t.token_start(at) && t.token_start(at + size)) return size;
         }
-        proper = edition || scoped;
+        return 0;
+      };
+      if (type == EntityType::kMeeting && !proper) {
+        const uint32_t scope = scope_at(b);
+        proper = edition_start(t, b) < b || (scope != 0 && tok_e - len > b + scope);
       }
       if (type == EntityType::kMeeting && suffix == U"大会" && tok_e - len >= 2 && t.matches(tok_e - len - 2, U"代表")) {
         return;
@@ -234,9 +237,8 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       if (type == EntityType::kMeeting) {
         // An event takes the scope word before its place (全球 + 渝商大会)
         // and its edition (第48届 + 世界技能大赛).
-        for (std::u32string_view scope : kEventScopes) {
-          const auto size = static_cast<uint32_t>(scope.size());
-          if (b >= size && t.matches(b - size, scope) && t.token_start(b - size) && t.token_start(b)) {
+        for (uint32_t size = 2; size >= 1 && b >= size; --size) {
+          if (scope_at(b - size) == size) {
             b -= size;
             break;
           }
@@ -364,18 +366,15 @@ void EntityExtractorImpl::add_short_place_names(const CharText& t, std::vector<C
   auto place = [&](uint32_t i) { out.push_back({i, i + 1, EntityType::kPlace, kRulePriority}); };
   const auto n = static_cast<uint32_t>(t.cps.size());
   for (uint32_t i = 0; i + 1 < n; ++i) {
-    if (!t.han(i) || !t.han(i + 1)) continue;
+    // One word of two characters, or the verb and the name cut apart (在 沪).
+    const bool one_word = t.token_end_of[i] == i + 2;
+    const bool cut_apart = t.token_end_of[i] == i + 1 && t.token_end_of[i + 1] == i + 2;
+    if (!(one_word || cut_apart) || !t.han(i) || !t.han(i + 1)) continue;
     const uint8_t a = kind(t.cps[i]), b = kind(t.cps[i + 1]);
-    if (t.token_end_of[i] == i + 2) {
-      if ((a & kVerb) && (b & (kRegion | kCountry))) {
-        place(i + 1);
-      } else if ((a & kRegion) && (b & kKind)) {
-        place(i);
-      }
-    } else if (t.token_end_of[i] == i + 1 && (a & kVerb) && (b & (kRegion | kCountry)) &&
-               t.token_end_of[i + 1] == i + 2) {
-      // The verb and the name cut apart (在 沪, 在 晋 全国重点实验室).
+    if ((a & kVerb) && (b & (kRegion | kCountry))) {
       place(i + 1);
+    } else if (one_word && (a & kRegion) && (b & kKind)) {
+      place(i);
     }
   }
 }
