@@ -235,6 +235,8 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("中石化与国家管网签约", "[中石化 company][国家管网 company]");
   expect("中国建筑业增加值增长", "[中国 place]");
   expect("在审核过程中核实情况", "");
+  expect_rules("支持国网、华电等央企", "[国网 company][华电 company]");
+  expect_rules("统一汽车标准", "");  // 一汽 of 统一/汽车
   expect("建设“大田湾体育产业园”", "[大田湾体育产业园 place]");  // a quoted place name is no slogan
   // A place, words saying what kind, a place suffix: one place.
   expect("建设解放碑体育公园和两路口现代服务产业园", "[解放碑体育公园 place][两路口现代服务产业园 place]");
