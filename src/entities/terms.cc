@@ -76,6 +76,22 @@ bool EntityExtractorImpl::accept_term(const CharText& t, uint32_t k, uint32_t en
     if (type != EntityType::kPlace) return false;
     if (word_end < end || word_end - word_start < kLongCompound) return false;
   }
+  // A term ending inside a word that is itself a name cuts the name off
+  // (新宁 of 新/宁夏); one of two characters ending inside a word, after an
+  // ordinary word of one character, cuts that word (新安 of 新/安全格局, 三原
+  // of 三/原则; not 渝中 of 渝/中段: 渝 is a name).
+  if (type == EntityType::kPlace && !t.token_start(end)) {
+    uint32_t last_start = end - 1;
+    while (last_start > k && !t.token_start(last_start)) --last_start;
+    if (t.token_start(last_start) && last_start > k) {
+      const auto cut = word_info(t, last_start, t.token_end_of[last_start]);
+      if (cut && cut->entity != EntityType::kNone) return false;
+    }
+    if (end - k == 2 && t.token_start(k) && t.token_end_of[k] == k + 1) {
+      const auto first = word_info(t, k, k + 1);
+      if (first && first->entity == EntityType::kNone && word_info(t, k + 1, t.token_end_of[k + 1])) return false;
+    }
+  }
   // A term that starts inside a word runs on past it only by cutting it:
   // 西部地区 of 中西部/地区 (a word's tail alone, 渝 of 驻渝, is a name).
   if (!t.token_start(k) && word_end != 0 && word_end < end) return false;

@@ -338,6 +338,11 @@ TEST_CASE("entities: county short forms jieba knows, and where they are no place
   // ending a common word it is that word's tail (范县 of 示范县).
   expect_rules("小区居民王秀英说", "[王秀英 person]");
   expect_rules("创建国家乡村振兴示范县", "");
+  // Nor where it cuts a name (新宁 of 新/宁夏) or a word after an ordinary
+  // word of one character (新安 of 新/安全); 渝中 of 渝/中段 stays (渝 is a name).
+  expect_rules("为建设美丽新宁夏而奋斗", "[宁夏 place]");
+  expect_rules("加快构建新安全格局", "");
+  expect_rules("加快渝湘高铁渝中段建设", "[渝湘高铁 place][渝中 place]");
 }
 
 TEST_CASE("entities: township-level divisions by full name, without changing the segmentation",
