@@ -26,6 +26,17 @@ bool EntityExtractorImpl::slogan_like(const CharText& t, uint32_t begin, uint32_
     }
   }
   if (digits_only) return false;                       // a programme code, a number
+  // An amount in quotes (“一千二百零一亿元”): numerals and magnitudes, then a
+  // unit (not “十四五”, “1000亿”: no unit).
+  {
+    const std::u32string_view magnitudes = U"十百千万亿零〇.", units = U"元吨亩人次岁%％";
+    uint32_t i = begin;
+    while (i < end && (t.has(i, kNumeral) || (t.cps[i] >= U'0' && t.cps[i] <= U'9') ||
+                       magnitudes.find(t.cps[i]) != std::u32string_view::npos)) {
+      ++i;
+    }
+    if (i > begin && i + 1 == end && units.find(t.cps[i]) != std::u32string_view::npos) return false;
+  }
   if (len > 2 && suffix_ends_.test(pair_bit(t.cps[end - 2], t.cps[end - 1]))) {
     for (auto suffix : kPlaceSuffixes) {               // “大田湾体育产业园” names a place
       if (len > suffix.size() && t.matches(end - static_cast<uint32_t>(suffix.size()), suffix)) return false;
@@ -117,8 +128,10 @@ void EntityExtractorImpl::add_documents_and_slogans(const CharText& t, std::vect
     while (j < n && numeral(j)) {
       uint32_t k = j + 1, body = 0;
       // (The rare table covers the BMP; Han beyond it, U+20000 …, is no counter.)
+      // (Nor is a magnitude a part: 一千二百零一亿 is an amount.)
       while (k < n && body < 2 && t.han(k) && !numeral(k) &&
-             !(t.cps[k] < 0x10000 && (rare_flags_[t.cps[k]] & kCounter))) {
+             !(t.cps[k] < 0x10000 && (rare_flags_[t.cps[k]] & kCounter)) &&
+             std::u32string_view(U"百千万亿零〇").find(t.cps[k]) == std::u32string_view::npos) {
         ++k;
         ++body;
       }

@@ -193,6 +193,10 @@ TEST_CASE("entities: slogans, quoted and numbered, but not scare quotes", "[enti
   expect("深入实施“满天星”计划", "[满天星 slogan]");
   expect("打造“一核三带六园区”", "[一核三带六园区 slogan]");
   expect("精心打造一核三带六园区", "[一核三带六园区 slogan]");
+  // An amount is no numbered slogan, written out or in quotes.
+  expect_rules("进出口总额达到一千二百零一亿元", "");
+  expect_rules("财政收入达到“三千零五十万元”", "");
+  expect_rules("实施“十四五”规划", "[十四五 slogan]");
   expect("坚决拥护“两个确立”", "[两个确立 slogan]");
   expect("增强四个意识", "[四个意识 slogan]");
   expect("用“国际范+烟火气”解码", "[国际范+烟火气 slogan]");
