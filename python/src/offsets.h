@@ -85,11 +85,6 @@ class CharOffsets {
   std::vector<uint32_t> table_;
 };
 
-// The same map asked in (mostly) increasing order, as a text's tokens are:
-// counts characters from the last offset asked instead of building a table
-// (a short text's table cost more than its tokens). An offset before the
-// last one (search mode's sub-words) is counted back from there, so the
-// cost stays the distance moved.
 // The substring [start, end) of str `text` as a new reference (nullptr with
 // a Python error on failure). A one-character BMP substring is shared: one
 // str per character for the process (tokens like 的, 和, ， are a third of a
@@ -111,6 +106,11 @@ inline PyObject* substring(PyObject* text, Py_ssize_t start, Py_ssize_t end) {
   return PyUnicode_Substring(text, start, end);
 }
 
+// The same map asked in (mostly) increasing order, as a text's tokens are:
+// counts characters from the last offset asked instead of building a table
+// (a short text's table cost more than its tokens). An offset before the
+// last one (search mode's sub-words) is counted back from there, so the
+// cost stays the distance moved.
 class CharCounter {
  public:
   explicit CharCounter(std::string_view utf8) : utf8_(utf8) {}
