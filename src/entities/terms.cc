@@ -84,12 +84,13 @@ bool EntityExtractorImpl::accept_term(const CharText& t, uint32_t k, uint32_t en
     uint32_t last_start = end - 1;
     while (last_start > k && !t.token_start(last_start)) --last_start;
     if (t.token_start(last_start) && last_start > k) {
-      const auto cut = word_info(t, last_start, t.token_end_of[last_start]);
+      const auto cut = word_info(t, last_start, std::min(t.token_end_of[last_start], n));
       if (cut && cut->entity != EntityType::kNone) return false;
     }
-    if (end - k == 2 && t.token_start(k) && t.token_end_of[k] == k + 1) {
+    if (end - k == 2 && t.token_start(k) && t.token_end_of[k] == k + 1 && t.token_start(k + 1)) {
       const auto first = word_info(t, k, k + 1);
-      if (first && first->entity == EntityType::kNone && word_info(t, k + 1, t.token_end_of[k + 1])) return false;
+      const auto next = word_info(t, k + 1, std::min(t.token_end_of[k + 1], n));
+      if (first && first->entity == EntityType::kNone && next) return false;
     }
   }
   // A term that starts inside a word runs on past it only by cutting it:
