@@ -471,10 +471,29 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   for (Candidate& c : chosen) c.source = c.priority == kTermPriority ? EntitySource::kLexicon : EntitySource::kRule;
 }
 
+void EntityExtractorImpl::settle_weak_persons(const CharText& t, std::vector<Candidate>& chosen) {
+  std::vector<std::u32string_view> places;
+  bool weak = false;
+  for (const Candidate& c : chosen) {
+    if (c.type == EntityType::kPlace && c.end - c.begin >= 2) places.push_back(t.cps.substr(c.begin, c.end - c.begin));
+    weak = weak || (c.type == EntityType::kPerson && c.model_may_retype);
+  }
+  if (!weak || places.empty()) return;
+  std::sort(places.begin(), places.end());
+  for (Candidate& c : chosen) {
+    if (c.type != EntityType::kPerson || !c.model_may_retype) continue;
+    if (std::binary_search(places.begin(), places.end(), t.cps.substr(c.begin, c.end - c.begin))) {
+      c.type = EntityType::kPlace;
+      c.source = EntitySource::kRule;
+    }
+  }
+}
+
 Entities EntityExtractorImpl::find(std::string_view text, const NormalizedText* normalized, Workspace& ws) const {
   rule_pass(text, ws);
   if (model_) apply_model(ws.t, ws);
   add_enumerated_places(ws.t, ws.chosen);
+  settle_weak_persons(ws.t, ws.chosen);
   const CharText& t = ws.t;
   std::vector<Candidate>& chosen = ws.chosen;
 

@@ -440,6 +440,10 @@ class EntityExtractorImpl {
   // The name-like members of a list of places written with 、 (德令哈、格尔木、西宁),
   // added to the final mentions `chosen` (disjoint, in order; kept so).
   void add_enumerated_places(const CharText& t, std::vector<Candidate>& chosen) const;
+  // One sense per text: a person found by its characters alone (weak) whose
+  // name the text also has as a place is that place (杨凌 of 宝鸡、杨凌 and of
+  // 杨凌农高会).
+  static void settle_weak_persons(const CharText& t, std::vector<Candidate>& chosen);
   void add_token_rules(const CharText& t, std::vector<Candidate>& out, std::vector<Candidate>& subjects,
                        std::vector<uint32_t>& listed) const;
   // 渝湘高铁, 沪昆铁路: short place names before the kind of line ending token [i, e).

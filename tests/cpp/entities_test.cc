@@ -349,6 +349,16 @@ TEST_CASE("entities: county short forms jieba knows, and where they are no place
   expect_rules("加快渝湘高铁渝中段建设", "[渝湘高铁 place][渝中 place]");
 }
 
+TEST_CASE("entities: one sense per text — a name weakly read as a person is the place the text names",
+          "[entities][place]") {
+  // Alone, 杨凌 reads as a person by its characters; after a list that makes
+  // it a place, every 杨凌 of the text is that place. A person after a title
+  // keeps its reading.
+  expect("杨凌农高会品牌影响扩大", "[杨凌 person]");
+  expect("支持宝鸡、杨凌等建设。做强杨凌农高会品牌。", "[宝鸡 place][杨凌 place][杨凌 place]");
+  expect("小区居民王秀英说，支持宝鸡、杨凌等建设", "[王秀英 person][宝鸡 place][杨凌 place]");
+}
+
 TEST_CASE("entities: township-level divisions by full name, without changing the segmentation",
           "[entities][place]") {
   expect_rules("东华门街道开展活动", "[东华门街道 place]");
