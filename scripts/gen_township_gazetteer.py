@@ -21,22 +21,14 @@ prisons and offices the list also carries at this level are left out.
 import csv
 import sys
 
+from gen_county_gazetteer import jieba_words  # word -> (freq, tag) of jieba's dictionary
+
 LEVELS = ("街道", "镇", "乡", "苏木")
 
 
 # A stem this frequent in jieba's dictionary is an ordinary word (建设, 中心,
 # 胜利): its township reads as that word and the next (建设 乡镇, 中心 镇).
 COMMON_STEM_FREQ = 1000
-
-
-def jieba_words(path):
-    words = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if parts:
-                words[parts[0]] = (int(parts[1]) if len(parts) > 1 else 0, parts[2] if len(parts) > 2 else "")
-    return words
 
 
 def reads_as_prose(name, jieba):

@@ -472,16 +472,17 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
 }
 
 void EntityExtractorImpl::settle_weak_persons(const CharText& t, std::vector<Candidate>& chosen) {
+  auto weak_person = [](const Candidate& c) { return c.type == EntityType::kPerson && c.model_may_retype; };
+  // Most texts have no weak person: nothing to collect then.
+  if (std::none_of(chosen.begin(), chosen.end(), weak_person)) return;
   std::vector<std::u32string_view> places;
-  bool weak = false;
   for (const Candidate& c : chosen) {
     if (c.type == EntityType::kPlace && c.end - c.begin >= 2) places.push_back(t.cps.substr(c.begin, c.end - c.begin));
-    weak = weak || (c.type == EntityType::kPerson && c.model_may_retype);
   }
-  if (!weak || places.empty()) return;
+  if (places.empty()) return;
   std::sort(places.begin(), places.end());
   for (Candidate& c : chosen) {
-    if (c.type != EntityType::kPerson || !c.model_may_retype) continue;
+    if (!weak_person(c)) continue;
     if (std::binary_search(places.begin(), places.end(), t.cps.substr(c.begin, c.end - c.begin))) {
       c.type = EntityType::kPlace;
       c.source = EntitySource::kRule;

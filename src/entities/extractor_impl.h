@@ -330,6 +330,9 @@ inline constexpr std::array<std::string_view, 7> kProperTags = {"ns", "nz", "nt"
 inline bool is_proper_word_tag(std::string_view tag) {
   return std::find(kProperTags.begin(), kProperTags.end(), tag) != kProperTags.end();
 }
+// Whether a lexicon tag is one of jieba's tags for persons' names (nr, nrt
+// for transliterated names, nrfg).
+inline bool is_name_word_tag(std::string_view tag) { return tag == "nr" || tag == "nrt" || tag == "nrfg"; }
 
 // Buffers of one extract() call, kept per thread: a document is analyzed line
 // by line in pipelines, and allocating them for every line costs more than the

@@ -75,7 +75,7 @@ bool EntityExtractorImpl::common_non_name_word(std::u32string_view name) const {
   const ZplView* view = nullptr;
   const format::WordEntry* w = lexicon_.data().find_word(name.data(), name.size(), &view);
   if (!w || w->freq < kCommonNameWordFreq || static_cast<EntityType>(w->entity) == EntityType::kPerson) return false;
-  return !tag_is(view->tag(w->tag), {"nr", "nrt", "nrfg"});
+  return !is_name_word_tag(view->tag(w->tag));
 }
 
 std::u32string_view EntityExtractorImpl::name_title_ending_at(const CharText& t, uint32_t end, uint32_t from) const {
@@ -117,8 +117,7 @@ bool EntityExtractorImpl::foreign_name(const CharText& t, uint32_t begin, uint32
     if (!t.han(i)) return false;
   }
   const auto w = word_info(t, begin, end);
-  return w && w->entity == EntityType::kNone && (w->tag == "nr" || w->tag == "nrt" || w->tag == "nrfg") &&
-         name_word_plausible(t, begin, end);
+  return w && w->entity == EntityType::kNone && is_name_word_tag(w->tag) && name_word_plausible(t, begin, end);
 }
 
 void EntityExtractorImpl::add_transport_line(const CharText& t, uint32_t i, uint32_t e,
@@ -210,10 +209,6 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
           if (tok_e - len >= b + ol && t.matches(tok_e - len - ol, other)) proper = false;
         }
       }
-      // Events are named with ordinary words (世界技能大赛, 全国博士后创新创业
-      // 大赛): an edition before the name, or a scope word opening it with
-      // a word between it and the head word, is enough. (代表大会 is a
-      // body's or a congress's, named by other rules.)
       // The length of a scope word written as a word of its own at [at, …), or 0.
       auto scope_at = [&](uint32_t at) -> uint32_t {
         for (std::u32string_view scope : kEventScopes) {
@@ -222,6 +217,10 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         }
         return 0;
       };
+      // Events are named with ordinary words (世界技能大赛, 全国博士后创新创业
+      // 大赛): an edition before the name, or a scope word opening it with
+      // a word between it and the head word, is enough. (代表大会 is a
+      // body's or a congress's, named by other rules.)
       if (type == EntityType::kMeeting && !proper) {
         const uint32_t scope = scope_at(b);
         proper = edition_start(t, b) < b || (scope != 0 && tok_e - len > b + scope);
@@ -484,7 +483,7 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
         // here: 秀英 of Haikou.)
         const bool content = !given ||
                              (given->entity == EntityType::kNone && !is_stop_word_tag(given->tag)) ||
-                             (given->entity == EntityType::kPlace && tag_is(given->tag, {"nr", "nrt", "nrfg"}));
+                             (given->entity == EntityType::kPlace && is_name_word_tag(given->tag));
         if (content) end = e2;
         if (e2 - b == 3) min_log_odds = kMinLongNameLogOdds;
         if (given && e2 - e > 1 && !tag_is(given->tag, {"nr", "nrfg"})) min_log_odds = kMinTaggedNameLogOdds;
@@ -599,7 +598,7 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
     if (evidence && t.token_end_of[at] == end) {
       const auto w = word_info(t, at, end);
       if (w) {
-        const bool name_tag = tag_is(w->tag, {"nr", "nrt", "nrfg"});
+        const bool name_tag = is_name_word_tag(w->tag);
         const bool domestic =
             std::find(std::begin(kDomesticRoles), std::end(kDomesticRoles), matched) != std::end(kDomesticRoles);
         if (!name_word_plausible(t, at, end) || (w->freq >= kCommonNameWordFreq && (domestic || !name_tag))) {

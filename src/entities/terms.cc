@@ -109,8 +109,7 @@ bool EntityExtractorImpl::accept_term(const CharText& t, uint32_t k, uint32_t en
       t.has(k - 1, kSurname) && t.token_start(k - 1) && t.token_end_of[k - 1] == k) {
     const auto given = word_info(t, k, end);
     const auto surname = word_info(t, k - 1, k);
-    if (given && (given->tag == "nr" || given->tag == "nrt" || given->tag == "nrfg") &&
-        !(surname && is_stop_word_tag(surname->tag))) {
+    if (given && is_name_word_tag(given->tag) && !(surname && is_stop_word_tag(surname->tag))) {
       return false;
     }
   }

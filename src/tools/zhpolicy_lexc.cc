@@ -62,8 +62,12 @@ int usage() {
 
 int run(int argc, char** argv) {
   std::string jieba_dict, finalseg, units, surnames, base, entity_model, target_model, output;
-  std::vector<std::pair<EntityType, std::string>> lists;  // kNone: plain words
-  std::unordered_set<std::string> phrase_lists;            // paths given by --entity-phrases
+  struct WordListArg {
+    EntityType type;  // kNone: plain words
+    std::string path;
+    bool phrases;     // --entity-phrases: entity-only unless already words
+  };
+  std::vector<WordListArg> lists;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (i + 1 >= argc) return usage();
@@ -76,7 +80,7 @@ int run(int argc, char** argv) {
     else if (arg == "--entity-model") entity_model = value;
     else if (arg == "--target-model") target_model = value;
     else if (arg == "--base") base = value;
-    else if (arg == "--words") lists.emplace_back(EntityType::kNone, value);
+    else if (arg == "--words") lists.push_back({EntityType::kNone, value, false});
     else if (arg == "--entities" || arg == "--entity-phrases") {
       const size_t eq = value.find('=');
       const auto type = parse_entity_type(value.substr(0, eq == std::string::npos ? 0 : eq));
@@ -85,8 +89,7 @@ int run(int argc, char** argv) {
                   << "'\n";
         return 2;
       }
-      lists.emplace_back(*type, value.substr(eq + 1));
-      if (arg == "--entity-phrases") phrase_lists.insert(value.substr(eq + 1));
+      lists.push_back({*type, value.substr(eq + 1), arg == "--entity-phrases"});
     } else {
       return usage();
     }
@@ -150,11 +153,11 @@ int run(int argc, char** argv) {
   const Lexicon jieba = Lexicon::from_bytes(build_lexicon(source));
   std::vector<UserWord> policy;
   std::vector<bool> from_phrase_list;  // per policy entry
-  for (const auto& [type, path] : lists) {
+  for (const auto& [type, path, phrases] : lists) {
     for (UserWord w : parse_word_list(read_file(path), path)) {
       w.entity = type;
       policy.push_back(std::move(w));
-      from_phrase_list.push_back(phrase_lists.count(path) != 0);
+      from_phrase_list.push_back(phrases);
     }
     source.sources += "policy list: " + path + "\n";
   }
