@@ -347,8 +347,7 @@ void EntityExtractorImpl::add_short_place_names(const CharText& t, std::vector<C
   // One-character names of provinces and regions, and of countries, inside
   // two-character tokens: after a verb of presence, travel or aid (援藏,
   // 驻津, 在晋, 来华, 对非), a province before its firms or power (湘企,
-  // 晋电). Two side by side (京津, 港澳, 非法) are left alone: as often a
-  // word or a region's name as two places.
+  // 晋电). Two regions side by side are one region (below), not two places.
   // Asked of every two-character token: the sets as bits by code point.
   enum : uint8_t { kRegion = 1, kCountry = 2, kVerb = 4, kKind = 8 };
   static const std::vector<uint8_t> kinds = [] {
@@ -375,6 +374,40 @@ void EntityExtractorImpl::add_short_place_names(const CharText& t, std::vector<C
     } else if (one_word && (a & kRegion) && (b & kKind)) {
       place(i);
     }
+  }
+  // Provinces and regions named together by their short names, as one
+  // region: 港澳, 京津, 川渝, 苏皖鲁豫 (cut as 苏皖 鲁豫), 湘鄂渝黔. A run of
+  // words made of them, each once, up to five, with a word of two or more
+  // among them. jieba's dictionary tags such words ns, j, nr (云贵, 苏浙皖),
+  // n (港台), m (港澳台) ...: every one of them names regions but two,
+  // 黑云 (dark clouds) and 藏青 (navy blue), read off the whole dictionary.
+  auto region_word = [&](uint32_t b, uint32_t e) {
+    for (uint32_t k = b; k < e; ++k) {
+      if (!(kind(t.cps[k]) & kRegion)) return false;
+    }
+    return true;
+  };
+  for (uint32_t i = 0; i < n;) {
+    uint32_t e = i;
+    bool named = false;
+    while (e < n && t.token_start(e) && t.token_end_of[e] <= n && t.token_end_of[e] - i <= 5 &&
+           region_word(e, t.token_end_of[e])) {
+      const uint32_t we = t.token_end_of[e];
+      if (we - e >= 2) {
+        const std::u32string_view word(&t.cps[e], we - e);
+        named = named || (word != U"黑云" && word != U"藏青");
+      }
+      e = we;
+    }
+    bool distinct = true;
+    for (uint32_t k = i + 1; k < e; ++k) distinct = distinct && std::find(&t.cps[i], &t.cps[k], t.cps[k]) == &t.cps[k];
+    // A border or area named by them takes its word: 湘赣边, 京津地区.
+    if (named && distinct && e < n && t.token_start(e) &&
+        (t.token_end_of[e] == e + 1 ? t.cps[e] == U'边' : t.token_end_of[e] == e + 2 && t.matches(e, U"地区"))) {
+      e = t.token_end_of[e];
+    }
+    if (named && distinct) out.push_back({i, e, EntityType::kPlace, kRulePriority});
+    i = e > i ? e : i + 1;
   }
 }
 

@@ -382,6 +382,21 @@ TEST_CASE("entities: one-character names of regions and countries after a verb o
   expect_rules("在家养老", "");
 }
 
+TEST_CASE("entities: regions named together by their short names are one region", "[entities][place]") {
+  // Known as a word (港澳 j, 京津 ns, 港澳台 tagged a numeral, 云贵 a name)
+  // or cut in pieces (苏皖 鲁豫), with the border or area they name (湘赣边).
+  expect_rules("加强港澳与内地的经济合作", "[港澳 place]");
+  expect_rules("构建联通京津的经济廊道", "[京津 place]");
+  expect_rules("向港澳台同胞表示感谢", "[港澳台 place]");
+  expect_rules("苏皖鲁豫省际交界地区深化协同发展", "[苏皖鲁豫 place]");
+  expect_rules("深化湘赣边区域合作", "[湘赣边 place]");
+  expect_rules("云贵高原", "[云贵高原 place]");
+  expect_rules("推动云贵合作", "[云贵 place]");
+  // The two words of such characters that name no regions.
+  expect_rules("天上黑云翻滚", "");
+  expect_rules("藏青色的外套", "");
+}
+
 TEST_CASE("entities: the name-like members of a list of places are places", "[entities][place]") {
   expect("优先在德令哈、格尔木、西宁等有条件的地区", "[德令哈 place][格尔木 place][西宁 place]");
   expect("县域经济稳步发展,枣阳、枝江、天门等经济强县", "[枣阳 place][枝江 place][天门 place]");
