@@ -178,25 +178,44 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         b = pb;
       }
       // A place, then up to four words saying what kind (体育, 现代 服务,
-      // 生态 绿色 一体化 发展), then the suffix: 大田湾体育产业园,
-      // 解放碑公共停车楼, 长三角生态绿色一体化发展示范区.
+      // 生态 绿色 一体化 发展; coinages too: 普惠 金融 改革), then the
+      // suffix: 大田湾体育产业园, 解放碑公共停车楼, 长三角生态绿色一体化发展示范区,
+      // 铜川普惠金融改革试验区. The place is one of our lists' or a word
+      // jieba tags as a place's name (京津 合作 示范区).
+      auto place_word = [&](uint32_t pb, uint32_t pe) {
+        const auto w = word_info(t, pb, pe);
+        return w && (w->entity == EntityType::kPlace || (w->entity == EntityType::kNone && w->tag == "ns"));
+      };
       if (b > 0 && tok_e - b < kMaxHeadedName) {
         uint32_t m = b;
         for (int words = 0; words < kMaxKindWords && m > 0; ++words) {
           uint32_t pb = m - 1;
           while (pb > 0 && !t.token_start(pb)) --pb;
           const auto w = word_info(t, pb, m);
-          if (!w || std::find(kKindTags.begin(), kKindTags.end(), w->tag) == kKindTags.end()) break;
+          const bool coinage = !w && m - pb >= 2 && name_like_token(t, pb, m);
+          if (!coinage && (!w || std::find(kKindTags.begin(), kKindTags.end(), w->tag) == kKindTags.end())) break;
           m = pb;
         }
         if (m < b && m > 0) {
           uint32_t pb = m - 1;
           while (pb > 0 && !t.token_start(pb)) --pb;
-          const auto w = word_info(t, pb, m);
-          if (w && w->entity == EntityType::kPlace && tok_e - pb <= kMaxHeadedName + 2) {
+          if (place_word(pb, m) && tok_e - pb <= kMaxHeadedName + 2) {
             b = pb;
             proper = true;
           }
+        }
+      }
+      // Places joined by a dash name a zone, area or belt of both (中国－东盟
+      // 自贸区, 西宁—海东都市圈, 天津 滨海-中关村科技园); before other
+      // places the dash is a route (大田湾—贺龙广场—文化宫).
+      if (type == EntityType::kPlace && b >= 3 && t.token_start(b) &&
+          std::u32string_view(U"区圈园带").find(t.cps[tok_e - 1]) != std::u32string_view::npos &&
+          std::u32string_view(U"－—–-").find(t.cps[b - 1]) != std::u32string_view::npos) {
+        for (uint32_t pe = b - 1, places = 0; pe > 0 && places < 2; ++places) {
+          uint32_t pb = pe - 1;
+          while (pb > 0 && !t.token_start(pb)) --pb;
+          if (t.token_end_of[pb] != pe || !place_word(pb, pe) || tok_e - pb > kMaxHeadedName + 2) break;
+          b = pe = pb;
         }
       }
       // Companies are often named with ordinary words (民生轮船公司): two of

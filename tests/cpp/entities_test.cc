@@ -281,6 +281,15 @@ TEST_CASE("entities: zones, regions and works named by a place and a head word",
   expect_rules("积极申建中国（甘肃）自由贸易试验区。", "[中国（甘肃）自由贸易试验区 place]");
   expect_rules("建设武威工业园区", "[武威工业园区 place]");
   expect_rules("推进榆安大型灌区建设", "[榆安大型灌区 place]");
+  // A coinage among the words of what kind (普惠), and a place jieba's
+  // dictionary alone names (京津 ns).
+  expect_rules("推进铜川普惠金融改革试验区建设", "[铜川普惠金融改革试验区 place]");
+  expect_rules("协同推进京津合作示范区建设", "[京津合作示范区 place]");
+  // Places joined by a dash name a zone of both; before a square, a route.
+  expect_rules("推进中国－东盟自贸区升级", "[中国－东盟自贸区 place]");
+  expect_rules("建设西宁—海东都市圈", "[西宁—海东都市圈 place]");
+  expect_rules("支持天津滨海-中关村科技园发展", "[天津滨海-中关村科技园 place]");
+  expect_rules("串联大田湾—贺龙广场", "[大田湾 place][贺龙广场 place]");
   // A head word after ordinary words names no place.
   expect_rules("建设一批现代化产业园区和示范区", "");
 }
