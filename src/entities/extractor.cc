@@ -326,6 +326,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   add_token_rules(t, cands, ws.subjects, ws.listed);
   add_names_by_characters(t, ws.subjects);
   add_short_place_names(t, cands);
+  add_short_event_names(t, cands);
 
   // Persons: a name right after a title (区委书记赵世庆, 记者 李传芳, 编辑:冉建苹),
   // and the same names elsewhere in the text.

@@ -438,8 +438,12 @@ class EntityExtractorImpl {
   void add_names_by_characters(const CharText& t, std::vector<Candidate>& out) const;
   // Persons right after a title of kNameTitles, Chinese or foreign names.
   void add_names_after_titles(const CharText& t, std::vector<Candidate>& out) const;
-  // 援藏, 在晋, 京港, 湘企: one-character place names inside two-character tokens.
+  // 援藏, 在晋, 湘企: one-character place names inside two-character tokens;
+  // 港澳, 苏皖鲁豫: regions named together by them.
   void add_short_place_names(const CharText& t, std::vector<Candidate>& out) const;
+  // 智博会, 西洽会, 第17届省运会: events named by a short name and the kind
+  // of event in one character.
+  void add_short_event_names(const CharText& t, std::vector<Candidate>& out) const;
   // The name-like members of a list of places written with 、 (德令哈、格尔木、西宁),
   // added to the final mentions `chosen` (disjoint, in order; kept so).
   void add_enumerated_places(const CharText& t, std::vector<Candidate>& chosen) const;

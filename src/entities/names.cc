@@ -430,6 +430,37 @@ void EntityExtractorImpl::add_short_place_names(const CharText& t, std::vector<C
   }
 }
 
+void EntityExtractorImpl::add_short_event_names(const CharText& t, std::vector<Candidate>& out) const {
+  // Fairs, expos and games are called by a short name of one or two
+  // characters and their kind in one, then 会: 智博会 (博览会), 西洽会
+  // (洽谈会), 高交会 (交易会), 服贸会 (贸易会), 省运会 (运动会), as jieba's
+  // dictionary holds dozens of them (世博会, 农交会, 全运会). Whole tokens:
+  // 交会 after a function word is a verb (与 交会), and a word ending in
+  // the kind's character is another word (好运 会, 命运 会).
+  const std::u32string_view kinds = U"博洽交贸运";
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  for (uint32_t e = 3; e <= n; ++e) {
+    if (t.cps[e - 1] != U'会' || kinds.find(t.cps[e - 2]) == std::u32string_view::npos) continue;
+    if (e < n && !t.token_start(e)) continue;
+    for (uint32_t len = 3; len <= 4 && len <= e; ++len) {
+      const uint32_t b = e - len;
+      if (!t.token_start(b) || t.token_end_of[b] > n) continue;
+      bool han = true;
+      for (uint32_t i = b; i < e - 2; ++i) han = han && t.han(i) && !t.has(i, kNumeral);
+      const uint32_t first_end = t.token_end_of[b];
+      // The short name's tokens end before the kind (智 博会) or the whole is one token.
+      const bool aligned = first_end == e || first_end <= e - 2;
+      if (!han || !aligned) continue;
+      if (first_end <= e - 2) {
+        const auto w = word_info(t, b, first_end);
+        if (w && is_stop_word_tag(w->tag)) continue;
+      }
+      out.push_back({edition_start(t, b), e, EntityType::kMeeting, kRulePriority});
+      break;
+    }
+  }
+}
+
 namespace {
 // How sure the person name model must be (log-odds). Policy prose has many
 // unknown coinages after a surname character; read off the persons found in

@@ -340,6 +340,12 @@ TEST_CASE("entities: events and documents named by a head word", "[entities][mee
   // Head words alone, or after ordinary words, name nothing.
   expect_rules("举办各类论坛、峰会和博览会", "");
   expect_rules("加快制定配套条例和管理办法", "");
+  // Fairs, expos and games by a short name and their kind in one character.
+  expect_rules("成功举办智博会、西洽会", "[智博会 meeting][西洽会 meeting]");
+  expect_rules("办好第17届省运会", "[第17届省运会 meeting]");
+  // Not the verb 交会, nor a word ending in the kind's character.
+  expect_rules("两条线与河道交会于一点", "");
+  expect_rules("好运会来的", "");
 }
 
 TEST_CASE("entities: county short forms jieba knows, and where they are no place", "[entities][place]") {
