@@ -451,9 +451,15 @@ void EntityExtractorImpl::add_short_event_names(const CharText& t, std::vector<C
       // The short name's tokens end before the kind (智 博会) or the whole is one token.
       const bool aligned = first_end == e || first_end <= e - 2;
       if (!han || !aligned) continue;
+      // A short name of its own is a character that is no function word
+      // or verb, or a proper noun (a common word is the verb's subject:
+      // 河道 交会).
       if (first_end <= e - 2) {
         const auto w = word_info(t, b, first_end);
-        if (w && is_stop_word_tag(w->tag)) continue;
+        if (w && (first_end - b == 1 ? is_stop_word_tag(w->tag)
+                                     : w->entity == EntityType::kNone && !is_proper_word_tag(w->tag))) {
+          continue;
+        }
       }
       out.push_back({edition_start(t, b), e, EntityType::kMeeting, kRulePriority});
       break;
