@@ -327,6 +327,11 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
     if (r.type == EntityType::kPerson && c.type != EntityType::kPerson && c.end - c.begin < r.end - r.begin + 2) {
       return false;
     }
+    // Nor over the verb the rules found it before (斯塔默 + 说).
+    if (r.type == EntityType::kPerson && r.end < c.end && t.has(r.end, kVerbFirst) &&
+        std::any_of(kSubjectVerbs.begin(), kSubjectVerbs.end(), [&](std::u32string_view v) { return t.matches(r.end, v); })) {
+      return false;
+    }
     // To the right, it ends in a word the lexicon does not hold, a proper
     // noun or a head character (重庆印象城), not in a common word (渝中 公共).
     if (c.end > r.end) {

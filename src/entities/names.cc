@@ -206,10 +206,12 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         }
       }
       // Places joined by a dash name a zone, area or belt of both (中国－东盟
-      // 自贸区, 西宁—海东都市圈, 天津 滨海-中关村科技园); before other
-      // places the dash is a route (大田湾—贺龙广场—文化宫).
-      if (type == EntityType::kPlace && b >= 3 && t.token_start(b) &&
-          std::u32string_view(U"区圈园带").find(t.cps[tok_e - 1]) != std::u32string_view::npos &&
+      // 自贸区, 西宁—海东都市圈, 天津 滨海-中关村科技园), or an event of both
+      // (中国—东盟法治论坛); before other places the dash is a route
+      // (大田湾—贺龙广场—文化宫).
+      const bool zone = type == EntityType::kPlace &&
+                        std::u32string_view(U"区圈园带").find(t.cps[tok_e - 1]) != std::u32string_view::npos;
+      if ((zone || type == EntityType::kMeeting) && b >= 3 && t.token_start(b) &&
           std::u32string_view(U"－—–-").find(t.cps[b - 1]) != std::u32string_view::npos) {
         for (uint32_t pe = b - 1, places = 0; pe > 0 && places < 2; ++places) {
           uint32_t pb = pe - 1;

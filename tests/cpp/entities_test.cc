@@ -343,6 +343,8 @@ TEST_CASE("entities: events and documents named by a head word", "[entities][mee
   // Fairs, expos and games by a short name and their kind in one character.
   expect_rules("成功举办智博会、西洽会", "[智博会 meeting][西洽会 meeting]");
   expect_rules("办好第17届省运会", "[第17届省运会 meeting]");
+  // Events of two places joined by a dash.
+  expect_rules("中国—东盟法治论坛在南宁举行", "[中国—东盟法治论坛 meeting][南宁 place]");
   // Not the verb 交会, nor a word ending in the kind's character.
   expect_rules("两条线与河道交会于一点", "");
   expect_rules("好运会来的", "");
