@@ -350,8 +350,12 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
              !t.has(e, kSurname) && e - at < 3) {
         e = t.token_end_of[e];
       }
-      if (sl == 1) e = without_glued_verb(t, at, e);
-      if (e - at < 2 || e - at > 4 || !person_like(t, at, e)) break;
+      // A verb cut off the name confirms it, whatever else the lexicon
+      // calls its word (主席 包钢 作…报告: 包钢 is a steel works too).
+      const uint32_t before_verb = sl == 1 ? without_glued_verb(t, at, e) : e;
+      const bool verb_after = before_verb != e;
+      e = before_verb;
+      if (e - at < 2 || e - at > 4 || !(person_like(t, at, e) || verb_after)) break;
       cands.push_back({at, e, EntityType::kPerson, kRulePriority});
       names.emplace(t.cps.substr(at, e - at));
       // Bylines list several names: 记者 李传芳 张烨.

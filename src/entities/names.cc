@@ -65,6 +65,10 @@ bool EntityExtractorImpl::person_like(const CharText& t, uint32_t begin, uint32_
   for (uint32_t i = begin; i < end; ++i) {
     if (!t.han(i)) return false;
   }
+  // Particles are no given names (总书记 党的 十八大: 党 is the party).
+  for (uint32_t i = begin + surname; i < end; ++i) {
+    if (std::u32string_view(U"的了着们").find(t.cps[i]) != std::u32string_view::npos) return false;
+  }
   const auto w = word_info(t, begin, end);
   return !w || w->entity == EntityType::kPerson ||
          (trust_nr && w->entity == EntityType::kNone && (w->tag == "nr" || w->tag == "nrfg") &&
@@ -87,13 +91,26 @@ std::u32string_view EntityExtractorImpl::name_title_ending_at(const CharText& t,
 }
 
 // The HMM glues a byline's or a speech's verb to a two-character name it did
-// not know (记者 戴冰摄, 王芳称): such a token of three, unknown, after a
-// title, is a name of two. Only these verbs: jieba tags given names'
+// not know (记者 戴冰摄, 王芳称), and a title's name takes a single
+// character after it (主席 包钢 作): such three, unknown, after a title, are
+// a name of two. Only these verbs: jieba tags given names'
 // characters as verbs too (庆 of 赵世庆).
 uint32_t EntityExtractorImpl::without_glued_verb(const CharText& t, uint32_t begin, uint32_t end) const {
-  if (end - begin != 3 || t.token_end_of[begin] != end || word_info(t, begin, end)) return end;
-  const bool glued = std::u32string_view(U"摄说称").find(t.cps[end - 1]) != std::u32string_view::npos;
-  return glued && !word_info(t, begin, end - 1) ? end - 1 : end;
+  // One token, or the name's token and the verb (包钢 作).
+  const bool joined = t.token_end_of[begin] == end || t.token_end_of[begin] == end - 1;
+  if (end - begin != 3 || !joined || word_info(t, begin, end)) return end;
+  // 作 too before the report the name delivers (主席包钢作政府工作报告).
+  auto before_report = [&] {
+    for (uint32_t k = end; k < t.cps.size() && k < end + 8 && t.han(k); ++k) {
+      if (t.matches(k, U"报告")) return true;
+    }
+    return false;
+  };
+  const bool glued = std::u32string_view(U"摄说称").find(t.cps[end - 1]) != std::u32string_view::npos ||
+                     (t.cps[end - 1] == U'作' && before_report());
+  // (The segmenter cut the verb off: the name is a token of its own, known or not.)
+  const bool cut_off = t.token_end_of[begin] == end - 1;
+  return glued && (cut_off || !word_info(t, begin, end - 1)) ? end - 1 : end;
 }
 
 // jieba's dictionary tags some common words as names (殷殷, 从严治党 nr): a
@@ -512,6 +529,9 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
     uint32_t pb = b - 1;
     while (pb > 0 && !t.token_start(pb)) --pb;
     const auto w = word_info(t, pb, b);
+    // Not right after a place: the character is the place's (阴山 段 "the
+    // Yinshan section", 甘肃 段).
+    if (w && (w->entity == EntityType::kPlace || w->tag == "ns")) return false;
     return w && (w->tag.substr(0, 1) == "n" || w->tag.substr(0, 1) == "v" || tag_is(w->tag, {"t", "c", "p"}));
   };
   auto right_open = [&](uint32_t e) {

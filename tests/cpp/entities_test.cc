@@ -108,6 +108,15 @@ TEST_CASE("entities: titles, names after them, and the links", "[entities][perso
   expect("他听说了", "");
   // A title inside a word of the lexicon is not a post (记者 of 记者会).
   expect_rules("市长举行记者会", "[市长 position]");
+  // The verb after a titled name is no part of it, whatever the lexicon
+  // calls the name's word (包钢, a steel works too); a particle is no given
+  // name (党 is the party); a character right after a place is the place's
+  // (阴山 段: the Yinshan section).
+  expect_rules("自治区人民政府主席包钢作政府工作报告",
+               "[自治区人民政府主席 position][包钢 person][政府工作报告 document]");
+  expect_rules("习近平总书记党的十八大以来第五次亲临山西考察",
+               "[习近平 person][党的十八大 meeting][山西 place]");
+  expect_rules("重点推进贺兰山至阴山段沿黄岸线治理", "[贺兰山 place][阴山 place]");
 }
 
 TEST_CASE("entities: names without a title, as news writes them", "[entities][person]") {
