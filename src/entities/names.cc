@@ -319,8 +319,11 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     const bool glued = (len == 2) & (t.cps[i + 1] == U'说');
     const bool place = ((len - 3 <= 2) | (len == 1)) & ((last & kPlaceChar) != 0);
     const bool suffix = may_end_in_suffix(i, e);
+    // (A head character ending the token, or the next token alone: 工生 所.)
+    const char32_t head = len == 3 ? t.cps[e - 1] : len == 2 && e + 1 <= n && t.token_end_of[e] == e + 1 ? t.cps[e] : 0;
+    const bool institute = (head == U'所') | (head == U'院');
     listed[count] = i;
-    count += ((first & kHan) != 0) & (subject | glued | place | suffix);
+    count += ((first & kHan) != 0) & (subject | glued | place | suffix | institute);
   }
   for (uint32_t x = 0; x < count; ++x) {
     const uint32_t i = listed[x], e = t.token_end_of[i];
@@ -354,6 +357,17 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       while (pb > 0 && !t.token_start(pb)) --pb;
       if (i - pb <= 2 && surname_length(t, pb) != 0 && person_like(t, pb, i + 1)) {
         subjects.push_back({pb, i + 1, EntityType::kPerson, kRulePriority});
+      }
+    }
+    // Institutes and exchanges by their short names, words the lexicon does
+    // not know, one token or cut before the head (郑商所 of 郑州商品交易所,
+    // 石科院, 工生 所 of 工业生物研究所); not a classical phrase (民之所望).
+    {
+      const uint32_t name_end = e - i == 2 && e < n && t.token_end_of[e] == e + 1 ? e + 1 : e;
+      const char32_t head = t.cps[name_end - 1];
+      if (name_end - i == 3 && (head == U'所' || head == U'院') && t.cps[i + 1] != U'之' &&
+          !word_info(t, i, name_end) && !(name_end != e && word_info(t, i, e)) && name_like_token(t, i, e)) {
+        out.push_back({i, name_end, EntityType::kOrganization, kRulePriority});
       }
     }
     // Unknown words ending in a place character (双钢路, 恒大云邸), and 路/街

@@ -283,6 +283,14 @@ TEST_CASE("entities: county-level divisions of every province, full and short", 
   expect("严守政治纪律和政治规矩", "");
 }
 
+TEST_CASE("entities: institutes by their short names", "[entities][organization]") {
+  // Words the lexicon does not know ending in 所 or 院, one token or cut
+  // before the head; not known words, nor a classical phrase.
+  expect_rules("工生所、石科院入选国家首批平台", "[工生所 organization][石科院 organization]");
+  expect_rules("走进派出所和卫生院", "");
+  expect_rules("民之所望，政之所向", "");
+}
+
 TEST_CASE("entities: zones, regions and works named by a place and a head word", "[entities][place]") {
   expect_rules("推进洞庭湖生态经济区建设", "[洞庭湖生态经济区 place]");
   // Up to four words of what kind between the place and the head word.
