@@ -218,6 +218,11 @@ TEST_CASE("entities: slogans, quoted and numbered, but not scare quotes", "[enti
   expect_rules("擦亮“天津标准”和“重庆品牌”", "[天津标准 slogan][重庆品牌 slogan]");
   expect_rules("汇聚“政协智慧”", "[政协 government]");
   expect("工作的“温度”", "");
+  expect_rules("守住耕地保护“红线”", "");
+  // A quoted verb names a campaign or a principle; a proper noun jieba
+  // knows names a programme.
+  expect_rules("把“严打”斗争深入持久地开展下去", "[严打 slogan]");
+  expect_rules("落实“并重”要求，支持政协“金点子”", "[并重 slogan][政协 government][金点子 slogan]");
   expect("“串起来”", "");
   expect("“舌尖上的安全”", "");
   expect("“11241”现代产业体系", "");
