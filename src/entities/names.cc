@@ -260,8 +260,33 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       // a word between it and the head word, is enough. (代表大会 is a
       // body's or a congress's, named by other rules.)
       if (type == EntityType::kMeeting && !proper) {
-        const uint32_t scope = scope_at(b);
-        proper = edition_start(t, b) < b || (scope != 0 && tok_e - len > b + scope);
+        // The words of the event's subject may be nouns and verbs (博士后 创新
+        // 创业, 职工 数字化 应用 技术 技能) up to the scope word or the edition;
+        // across a verb (举办, or 创新) only when an edition or a year opens
+        // the name (第三届…, 2025全球创新创业大赛; not 在全国 举办 …大赛).
+        uint32_t m = b;
+        bool crossed_verb = false;
+        for (int words = 0; words <= kMaxKindWords && m > 0 && scope_at(m) == 0 && edition_start(t, m) == m;
+             ++words) {
+          uint32_t pb = m - 1;
+          while (pb > 0 && !t.token_start(pb)) --pb;
+          if (scope_at(pb) != 0) {
+            m = pb;
+            break;
+          }
+          const auto w = word_info(t, pb, m);
+          const bool verb = w && (w->tag == "v" || w->tag == "vn");
+          if (!(name_like_token(t, pb, m) || verb)) break;
+          crossed_verb = crossed_verb || (w && w->tag == "v");
+          m = pb;
+        }
+        const uint32_t scope = scope_at(m);
+        auto digit = [&](uint32_t k) { return t.cps[k] >= U'0' && t.cps[k] <= U'9'; };
+        const bool year = m >= 4 && digit(m - 4) && digit(m - 3) && digit(m - 2) && digit(m - 1) &&
+                          (m == 4 || !digit(m - 5)) && (t.cps[m - 4] == U'1' || t.cps[m - 4] == U'2');
+        const bool edition = edition_start(t, m) < m;
+        proper = edition || (scope != 0 && tok_e - len > m + scope && (!crossed_verb || year));
+        if (proper) b = year && !edition ? m - 4 : m;
       }
       if (type == EntityType::kMeeting && suffix == U"大会" && tok_e - len >= 2 && t.matches(tok_e - len - 2, U"代表")) {
         return;

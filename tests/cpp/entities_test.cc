@@ -355,6 +355,11 @@ TEST_CASE("entities: events and documents named by a head word", "[entities][mee
   expect_rules("办好第十届全国技能大赛", "[第十届全国技能大赛 meeting]");
   expect_rules("召开全国科技大会", "[全国科技大会 meeting]");
   expect_rules("全球粤商大会在广州开幕", "[全球粤商大会 meeting][广州 place]");
+  // The subject's words may be verbs and nouns; across a verb only after an
+  // edition or a year (not 在全国 举办 …).
+  expect_rules("成功举办第三届全国博士后创新创业大赛", "[第三届全国博士后创新创业大赛 meeting]");
+  expect_rules("举办2025全球创新创业大赛", "[2025全球创新创业大赛 meeting]");
+  expect_rules("在全国举办创新创业大赛", "");
   // A scope word right before the head word, a congress of delegates, a
   // rally of a province: no names.
   expect_rules("举办国际论坛，召开全省动员大会", "");
