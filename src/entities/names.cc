@@ -465,6 +465,11 @@ void EntityExtractorImpl::add_short_place_names(const CharText& t, std::vector<C
     return true;
   };
   for (uint32_t i = 0; i < n;) {
+    // Most tokens open with no region's character: skip them whole.
+    if (!t.token_start(i) || t.token_end_of[i] > n || !(kind(t.cps[i]) & kRegion)) {
+      i = t.token_start(i) && t.token_end_of[i] > i && t.token_end_of[i] <= n ? t.token_end_of[i] : i + 1;
+      continue;
+    }
     uint32_t e = i;
     bool named = false;
     while (e < n && t.token_start(e) && t.token_end_of[e] <= n && t.token_end_of[e] - i <= 5 &&
