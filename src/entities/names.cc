@@ -324,10 +324,12 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     for (size_t k = 0; k < out.size(); ++k) out[k] = last_chars(kNameSuffixFamilies[k]);
     return out;
   }();
-  // Every suffix has two characters or more, and lies inside the token.
+  // Every suffix has two characters or more; it lies inside the token, or
+  // the token is its last character alone (上海 化工 区).
   auto may_end_in_suffix = [&](uint32_t i, uint32_t e) {
-    const uint32_t len = e - i, before_last = len >= 2 ? e - 2 : e - 1;
-    return (len >= 2) & t.has(e - 1, kSuffixLast) & suffix_ends_.test(pair_bit(t.cps[before_last], t.cps[e - 1]));
+    const uint32_t before_last = e >= 2 ? e - 2 : e - 1;
+    return (e >= 2) & (e > i) & t.has(e - 1, kSuffixLast) &
+           suffix_ends_.test(pair_bit(t.cps[before_last], t.cps[e - 1]));
   };
   // First the tokens any rule below can apply to, from the class bits of
   // their first, last and next characters, listed without a branch: most

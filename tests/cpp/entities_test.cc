@@ -307,6 +307,9 @@ TEST_CASE("entities: zones, regions and works named by a place and a head word",
   // dictionary alone names (京津 ns).
   expect_rules("推进铜川普惠金融改革试验区建设", "[铜川普惠金融改革试验区 place]");
   expect_rules("协同推进京津合作示范区建设", "[京津合作示范区 place]");
+  // A head word whose last character the segmenter cut off alone (化工 区, 科技 城).
+  expect_rules("建设上海化工区", "[上海化工区 place]");
+  expect_rules("推进沈阳浑南科技城建设", "[沈阳浑南科技城 place]");
   // Places joined by a dash name a zone of both; before a square, a route.
   expect_rules("推进中国－东盟自贸区升级", "[中国－东盟自贸区 place]");
   expect_rules("建设西宁—海东都市圈", "[西宁—海东都市圈 place]");
@@ -370,6 +373,7 @@ TEST_CASE("entities: events and documents named by a head word", "[entities][mee
   // Fairs, expos and games by a short name and their kind in one character.
   expect_rules("成功举办智博会、西洽会", "[智博会 meeting][西洽会 meeting]");
   expect_rules("办好第17届省运会", "[第17届省运会 meeting]");
+  expect_rules("举办中国歌剧节", "[中国歌剧节 meeting]");
   // Events of two places joined by a dash.
   expect_rules("中国—东盟法治论坛在南宁举行", "[中国—东盟法治论坛 meeting][南宁 place]");
   // Not the verb 交会, nor a word ending in the kind's character.
