@@ -316,9 +316,11 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
     const bool longer = c.begin <= r.begin && r.end <= c.end && c.end - c.begin > r.end - r.begin;
     // To the left, not over a verb, function word or unknown coinage: the
     // rules chose where a name starts (投用 朝天门物流处理中心).
+    // Nor by "former" or "current" (原 国家计委, 前 …, 现 …; 总 书记 is a title).
     if (c.begin < r.begin) {
       const TokenFacts& first = m.tokens[m.token_of[c.begin]];
-      if (first.tag == 0 || first.stop) return false;
+      const bool tense = r.begin - c.begin == 1 && std::u32string_view(U"原前现").find(t.cps[c.begin]) != std::u32string_view::npos;
+      if (first.tag == 0 || first.stop || tense) return false;
     }
     const bool alone = k + 1 >= fixed || out[k + 1].begin >= c.end;
     if (!longer || !alone || r.type == EntityType::kNone || model.type_index(r.type) < 0) return false;
