@@ -228,7 +228,9 @@ inline constexpr std::u32string_view kPlaceSuffixes[] = {
     U"水电站", U"核电站", U"航道", U"口岸",
     // works and sites named by their place (丹江口库区, 东平湖蓄滞洪区, 西安东站)
     U"景区", U"库区", U"矿区", U"老区", U"化工区", U"新片区", U"蓄滞洪区", U"水利枢纽", U"电厂", U"特大桥",
-    U"水道", U"航站楼", U"火车站", U"东站", U"西站", U"南站", U"北站", U"航运中心"};
+    U"水道", U"航站楼", U"火车站", U"东站", U"西站", U"南站", U"北站", U"航运中心",
+    // landforms named by their place (朝鲜半岛, 台湾海峡, 四川盆地)
+    U"半岛", U"海峡", U"群岛", U"高原", U"盆地", U"平原", U"山脉"};
 // The suffix lists the token rules try on a token, in this order, and the
 // type of the names each ends (add_token_rules; the constructor marks their
 // last characters).

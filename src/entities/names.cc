@@ -175,11 +175,14 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         proper = proper || !w || w->entity != EntityType::kNone ||
                  std::find(kProperTags.begin(), kProperTags.end(), w->tag) != kProperTags.end();
       };
+      bool after_place = false;
       if (tok_e - tok_b > len && name_like_token(t, tok_b, tok_e - len)) {
         note(tok_b, tok_e - len);
         b = tok_b;
+        // (A place opening the token, 朝鲜 of 朝鲜半岛, as one before it.)
+        const auto w = word_info(t, tok_b, tok_e - len);
+        after_place = w && w->entity == EntityType::kPlace;
       }
-      bool after_place = false;
       while (b > 0 && tok_e - b < kMaxHeadedName) {
         uint32_t pb = b - 1;
         while (pb > 0 && !t.token_start(pb)) --pb;
@@ -203,14 +206,19 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         const auto w = word_info(t, pb, pe);
         return w && (w->entity == EntityType::kPlace || (w->entity == EntityType::kNone && w->tag == "ns"));
       };
+      // When a place opens the name already, only nouns lead to another
+      // (怀柔 实验室 山西研究院; not 西宁 建设 青藏高原城市群).
+      const bool opens_with_place = b < tok_e - len && place_word(b, std::min(t.token_end_of[b], tok_e - len));
       if (b > 0 && tok_e - b < kMaxHeadedName) {
         uint32_t m = b;
         for (int words = 0; words < kMaxKindWords && m > 0; ++words) {
           uint32_t pb = m - 1;
           while (pb > 0 && !t.token_start(pb)) --pb;
           const auto w = word_info(t, pb, m);
-          const bool coinage = !w && m - pb >= 2 && name_like_token(t, pb, m);
-          if (!coinage && (!w || std::find(kKindTags.begin(), kKindTags.end(), w->tag) == kKindTags.end())) break;
+          const bool coinage = !w && m - pb >= 2 && name_like_token(t, pb, m) && !opens_with_place;
+          const bool kind = w && (opens_with_place ? w->tag == "n"
+                                                   : std::find(kKindTags.begin(), kKindTags.end(), w->tag) != kKindTags.end());
+          if (!coinage && !kind) break;
           m = pb;
         }
         if (m < b && m > 0) {

@@ -307,6 +307,13 @@ TEST_CASE("entities: zones, regions and works named by a place and a head word",
   // dictionary alone names (京津 ns).
   expect_rules("推进铜川普惠金融改革试验区建设", "[铜川普惠金融改革试验区 place]");
   expect_rules("协同推进京津合作示范区建设", "[京津合作示范区 place]");
+  // Landforms named by their place; a word before a place that opens the
+  // name is no part of it (jieba tags 致力于 a noun), nor does a verb lead
+  // from one place to another (西宁 建设 …), a noun does (怀柔 实验室 …).
+  expect_rules("致力于朝鲜半岛的和平", "[朝鲜半岛 place]");
+  expect_rules("推进青海柴达木盆地开发", "[青海柴达木盆地 place]");
+  expect_rules("以西宁建设青藏高原城市群", "[西宁 place][青藏高原城市群 place]");
+  expect_rules("怀柔实验室山西研究院入轨运行", "[怀柔实验室山西研究院 organization]");
   // A head word whose last character the segmenter cut off alone (化工 区, 科技 城).
   expect_rules("建设上海化工区", "[上海化工区 place]");
   expect_rules("推进沈阳浑南科技城建设", "[沈阳浑南科技城 place]");
