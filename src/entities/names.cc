@@ -552,6 +552,9 @@ constexpr float kMinLongNameLogOdds = 4.0f;   // three (孔繁森 7.9, 周乃翔
 // only when its characters are far more name-like: the tag alone also marks
 // 高水平, 幸福感, 马拉松 (log-odds 2.9, 3.2, 4.4).
 constexpr float kMinTaggedNameLogOdds = 5.0f;
+// Any of these, as the subject of a clause: before a one-character adverb
+// or preposition right after a mark (，苏翊鸣也 3.5, 刘翔在 3.2).
+constexpr float kMinSubjectNameLogOdds = 3.0f;
 // A verb this frequent in jieba's dictionary (宣传 4745, 管理 ...) does not
 // open a three-character name.
 constexpr uint32_t kCommonVerbFreq = 1000;
@@ -588,6 +591,12 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
     if (w && (w->entity == EntityType::kPlace || w->tag == "ns")) return false;
     return w && (w->tag.substr(0, 1) == "n" || w->tag.substr(0, 1) == "v" || tag_is(w->tag, {"t", "c", "p"}));
   };
+  auto subject_position = [&](uint32_t b, uint32_t e) {
+    const bool clause_start = b == 0 || std::u32string_view(U"，。；：！？、,;:!? \u3000\n").find(t.cps[b - 1]) != std::u32string_view::npos;
+    if (!clause_start || e >= n || !t.token_start(e)) return false;
+    const auto w = word_info(t, e, t.token_end_of[e]);
+    return w && t.token_end_of[e] - e == 1 && (w->tag == "d" || w->tag == "p");
+  };
   auto right_open = [&](uint32_t e) {
     if (e >= n || !t.han(e) || !t.token_start(e)) return e >= n || !t.han(e);
     const auto w = word_info(t, e, t.token_end_of[e]);
@@ -617,8 +626,9 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
       const auto w = word_info(t, b, e);
       const auto last = e - b == 3 ? word_info(t, e - 1, e) : std::nullopt;
       const auto head = e - b == 3 ? word_info(t, b, e - 1) : std::nullopt;
+      // (Not before an adverb or preposition of the clause: ，苏翊鸣也 …)
       if (!w && last && tag_is(last->tag, {"v", "vg", "d", "p", "c", "u", "uj", "ul", "ud", "m", "r"}) &&
-          (!head || tag_is(head->tag, {"nr", "nrfg"}))) {
+          (!head || tag_is(head->tag, {"nr", "nrfg"})) && !subject_position(b, e)) {
         // The HMM glued a verb, adverb or particle to a two-character name
         // (宋平将, 赵刚作, 戴冰摄): the name is the first two, unless they
         // are a word (高中将). (Not an adjective: 健 and 明 are given names'
@@ -655,6 +665,9 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
       }
     }
     if (end == 0 || !left_open(b) || !(glued || right_open(end))) continue;
+    // A clause's subject (after a mark, before an adverb or a preposition:
+    // ，苏翊鸣也…, 刘翔在…) is a name on weaker evidence of its characters.
+    if (subject_position(b, end)) min_log_odds = std::min(min_log_odds, kMinSubjectNameLogOdds);
     // Ending in a character of village and street names that given names
     // do not use (王家坝, 李村, 张湾; not 桥, 城, 园: 张春桥), it is more
     // likely a place than a person.

@@ -135,6 +135,12 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   // Listed with a name found, before or after it, with 、 or 和 (等人 closes a list).
   expect_rules("陈建华、赵丽颖、黄晓明等人出席", "[陈建华 person][赵丽颖 person][黄晓明 person]");
   expect_rules("张伟和李娜参加了会议", "[张伟 person][李娜 person]");
+  // As a clause's subject (after a mark, before a one-character adverb or
+  // preposition) on weaker evidence of its characters, not a verb glued on
+  // (鸣 of 苏翊鸣); common words jieba tags as names stay words there.
+  expect_rules("谷爱凌获得金牌，苏翊鸣也收获了奖牌", "[谷爱凌 person][苏翊鸣 person]");
+  expect_rules("刘翔在比赛中夺得冠军", "[刘翔 person]");
+  expect_rules("幸福感不断增强，高水平在这里", "");
   // No context, no name: a dictionary nr word alone, or after a title...
   expect_rules("智慧和力量", "");
   expect_rules("政协委员智慧和力量的体现", "[政协委员 position]");
