@@ -88,7 +88,8 @@ class CharOffsets {
 // The substring [start, end) of str `text` as a new reference (nullptr with
 // a Python error on failure). A one-character BMP substring is shared: one
 // str per character for the process (tokens like 的, 和, ， are a third of a
-// policy text's); str is immutable, so sharing is invisible. Needs the GIL.
+// policy text's), and recent two-character ones too; str is immutable, so
+// sharing is invisible. Needs the GIL.
 inline PyObject* substring(PyObject* text, Py_ssize_t start, Py_ssize_t end) {
   if (end - start == 1) {
     const Py_UCS4 c = PyUnicode_READ_CHAR(text, start);
@@ -102,6 +103,28 @@ inline PyObject* substring(PyObject* text, Py_ssize_t start, Py_ssize_t end) {
       Py_INCREF(slot);
       return slot;
     }
+  }
+  if (end - start == 2) {
+    // Two-character words (most of a text's words) from a direct-mapped
+    // table of recent ones: a hit costs a comparison, a miss replaces the
+    // entry. The table holds one reference to each str it keeps.
+    const Py_UCS4 a = PyUnicode_READ_CHAR(text, start), b = PyUnicode_READ_CHAR(text, start + 1);
+    struct Entry {
+      Py_UCS4 a, b;
+      PyObject* str;
+    };
+    static Entry recent[1 << 16];  // never released: they live as long as the module
+    Entry& e = recent[((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u)) >> 16];
+    if (e.str && e.a == a && e.b == b) {
+      Py_INCREF(e.str);
+      return e.str;
+    }
+    PyObject* sub = PyUnicode_Substring(text, start, end);
+    if (!sub) return nullptr;
+    Py_XDECREF(e.str);
+    Py_INCREF(sub);
+    e = {a, b, sub};
+    return sub;
   }
   return PyUnicode_Substring(text, start, end);
 }
