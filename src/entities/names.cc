@@ -476,8 +476,9 @@ void EntityExtractorImpl::add_short_place_names(const CharText& t, std::vector<C
   };
   for (uint32_t i = 0; i < n;) {
     // Most tokens open with no region's character: skip them whole.
-    if (!t.token_start(i) || t.token_end_of[i] > n || !(kind(t.cps[i]) & kRegion)) {
-      i = t.token_start(i) && t.token_end_of[i] > i && t.token_end_of[i] <= n ? t.token_end_of[i] : i + 1;
+    const bool token = t.token_start(i) && t.token_end_of[i] <= n;
+    if (!token || !(kind(t.cps[i]) & kRegion)) {
+      i = token ? t.token_end_of[i] : i + 1;
       continue;
     }
     uint32_t e = i;
@@ -493,13 +494,15 @@ void EntityExtractorImpl::add_short_place_names(const CharText& t, std::vector<C
     }
     bool distinct = true;
     for (uint32_t k = i + 1; k < e; ++k) distinct = distinct && std::find(&t.cps[i], &t.cps[k], t.cps[k]) == &t.cps[k];
+    const uint32_t run_begin = i;
+    i = e > i ? e : i + 1;
+    if (!named || !distinct) continue;
     // A border or area named by them takes its word: 湘赣边, 京津地区.
-    if (named && distinct && e < n && t.token_start(e) &&
+    if (e < n && t.token_start(e) &&
         (t.token_end_of[e] == e + 1 ? t.cps[e] == U'边' : t.token_end_of[e] == e + 2 && t.matches(e, U"地区"))) {
       e = t.token_end_of[e];
     }
-    if (named && distinct) out.push_back({i, e, EntityType::kPlace, kRulePriority});
-    i = e > i ? e : i + 1;
+    out.push_back({run_begin, e, EntityType::kPlace, kRulePriority});
   }
 }
 
