@@ -339,6 +339,14 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     return (e >= 2) & (e > i) & t.has(e - 1, kSuffixLast) &
            suffix_ends_.test(pair_bit(t.cps[before_last], t.cps[e - 1]));
   };
+  // Where the short name of an institute that token [i, e) opens ends (the
+  // token of three ending in 所 or 院, or one of two and that character
+  // alone: 郑商所, 工生 所), or 0.
+  auto institute_end = [&](uint32_t i, uint32_t e) -> uint32_t {
+    const uint32_t end = e - i == 2 && e < n && t.token_end_of[e] == e + 1 ? e + 1 : e;
+    const char32_t head = t.cps[end - 1];
+    return end - i == 3 && (head == U'所' || head == U'院') ? end : 0;
+  };
   // First the tokens any rule below can apply to, from the class bits of
   // their first, last and next characters, listed without a branch: most
   // tokens are ordinary words, and a test on each mispredicted often.
@@ -354,9 +362,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     const bool glued = (len == 2) & (t.cps[i + 1] == U'说');
     const bool place = ((len - 3 <= 2) | (len == 1)) & ((last & kPlaceChar) != 0);
     const bool suffix = may_end_in_suffix(i, e);
-    // (A head character ending the token, or the next token alone: 工生 所.)
-    const char32_t head = len == 3 ? t.cps[e - 1] : len == 2 && e + 1 <= n && t.token_end_of[e] == e + 1 ? t.cps[e] : 0;
-    const bool institute = (head == U'所') | (head == U'院');
+    const bool institute = institute_end(i, e) != 0;
     listed[count] = i;
     count += ((first & kHan) != 0) & (subject | glued | place | suffix | institute);
   }
@@ -397,13 +403,10 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     // Institutes and exchanges by their short names, words the lexicon does
     // not know, one token or cut before the head (郑商所 of 郑州商品交易所,
     // 石科院, 工生 所 of 工业生物研究所); not a classical phrase (民之所望).
-    {
-      const uint32_t name_end = e - i == 2 && e < n && t.token_end_of[e] == e + 1 ? e + 1 : e;
-      const char32_t head = t.cps[name_end - 1];
-      if (name_end - i == 3 && (head == U'所' || head == U'院') && t.cps[i + 1] != U'之' &&
-          !word_info(t, i, name_end) && !(name_end != e && word_info(t, i, e)) && name_like_token(t, i, e)) {
-        out.push_back({i, name_end, EntityType::kOrganization, kRulePriority});
-      }
+    if (const uint32_t name_end = institute_end(i, e);
+        name_end != 0 && t.cps[i + 1] != U'之' && !word_info(t, i, name_end) &&
+        !(name_end != e && word_info(t, i, e)) && name_like_token(t, i, e)) {
+      out.push_back({i, name_end, EntityType::kOrganization, kRulePriority});
     }
     // Unknown words ending in a place character (双钢路, 恒大云邸), and 路/街
     // written after an unknown name (大黄 路), are places.
