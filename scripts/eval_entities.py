@@ -12,7 +12,7 @@ Every sentence is thus scored by a model that saw neither it nor its region.
 The rules alone (zhpolicy_rules.zpl) are scored on the same sentences.
 
     .venv/bin/python scripts/eval_entities.py [--build build] [--json OUT] [--errors OUT] [--traditional]
-                                              [--orders N]
+                                              [--orders N] [--train-option OPTION=VALUE ...]
 
 With --orders N each fold's model is trained N times, each time visiting the
 sentences in another order (zhpolicy_train_entities --order-seed; the first is
@@ -109,7 +109,16 @@ def main() -> int:
     ap.add_argument("--errors", type=Path,
                     help="write each held-out sentence the combined extractor got wrong here (JSONL: "
                          "region, sentence, missed and spurious mentions)")
+    ap.add_argument("--train-option", action="append", default=[], metavar="OPTION=VALUE",
+                    help="pass --OPTION VALUE to zhpolicy_train_entities (to compare training options on "
+                         "held-out data, e.g. rule-dropout=0.3); repeatable")
     args = ap.parse_args()
+    train_options = []
+    for option in args.train_option:
+        name, sep, value = option.partition("=")
+        if not sep or not name:
+            sys.exit(f"--train-option expects OPTION=VALUE, got {option!r}")
+        train_options += ["--" + name, value]
     rules_zpl = args.build / "zhpolicy_rules.zpl"
     for tool in ("zhpolicy_train_entities", "zhpolicy_lexc"):
         if not (args.build / tool).exists():
@@ -133,7 +142,7 @@ def main() -> int:
             model, zpl = Path(tmp) / "model.zpm", Path(tmp) / "fold.zpl"
             seed = [] if order == 0 else ["--order-seed", str(order)]
             run([args.build / "zhpolicy_train_entities", "--lexicon", rules_zpl, "--posseg", args.posseg,
-                 "--data", args.data, "--hold-out", ",".join(held), *seed, "-o", model])
+                 "--data", args.data, "--hold-out", ",".join(held), *seed, *train_options, "-o", model])
             run([args.build / "zhpolicy_lexc", "--base", rules_zpl, "--entity-model", model, "-o", zpl])
             combined = zhpolicy.EntityExtractor(zhpolicy.Lexicon.open(str(zpl)))
             slice_name = name if not name.startswith("provinces") else "held-out provinces"

@@ -56,6 +56,28 @@ def test_segment_starts_without_the_modules_it_does_not_use(tmp_path):
     assert out.stderr.decode().strip() == "[]"
 
 
+def test_the_lexicon_loaded_during_start_up_fails_and_exits_cleanly(tmp_path):
+    # run() loads the default lexicon on a second thread while the command
+    # line is read: a broken file still gives its message and status 1, and
+    # --help and bad usage (which never use the lexicon) end as argparse
+    # ends them, with the loading thread waited for.
+    broken = tmp_path / "broken.zpl"
+    broken.write_bytes(Path(sysconfig.get_path("purelib"), "zhpolicy", "data", "zhpolicy.zpl").read_bytes()[:4096])
+    probe = ("import sys, zhpolicy\n"
+             f"zhpolicy.default_lexicon_path = lambda: {str(broken)!r}\n"
+             "from zhpolicy.__main__ import run\n"
+             "sys.argv = ['zhpolicy'] + sys.argv[1:]\n"
+             "run()\n")
+    for args, status, stderr in [(["segment", "-"], 1, "zhpolicy: "), (["--help"], 0, ""),
+                                 (["segment"], 2, "the following arguments are required")]:
+        out = subprocess.run([sys.executable, "-c", probe, *args], input="中\n".encode(), capture_output=True, cwd="/")
+        assert out.returncode == status, (args, out.stderr)
+        assert stderr in out.stderr.decode(), (args, out.stderr)
+        assert b"Traceback" not in out.stderr and b"terminate" not in out.stderr, (args, out.stderr)
+    assert "broken.zpl" in subprocess.run([sys.executable, "-c", probe, "segment", "-"], input=b"x\n",
+                                          capture_output=True, cwd="/").stderr.decode()
+
+
 def test_console_script_exists():
     script = Path(sysconfig.get_path("scripts")) / "zhpolicy"
     assert script.exists()
