@@ -120,6 +120,13 @@ bool EntityExtractorImpl::accept_term(const CharText& t, uint32_t k, uint32_t en
     const auto w = word_info(t, word_start, word_end);
     if (w && w->entity == EntityType::kNone && !is_proper_word_tag(w->tag)) return false;
   }
+  // A one-character place ending a word that is a name itself is that
+  // name's last character (川 of 金川, 四川): the word names the place
+  // (驻渝, 援藏 are verbs: there the character is the name).
+  if (type == EntityType::kPlace && !t.token_start(k) && word_end == end && end - k == 1) {
+    const auto w = word_info(t, word_start, word_end);
+    if (w && (w->entity != EntityType::kNone || is_proper_word_tag(w->tag))) return false;
+  }
   // A place inside an idiom or set phrase of the lexicon is a figure of
   // speech (泰山 of 重于泰山), not the place.
   if (type == EntityType::kPlace && word_end >= end && word_end - word_start > end - k) {

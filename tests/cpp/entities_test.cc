@@ -115,7 +115,7 @@ TEST_CASE("entities: titles, names after them, and the links", "[entities][perso
   expect_rules("自治区人民政府主席包钢作政府工作报告",
                "[自治区人民政府主席 position][包钢 person][政府工作报告 document]");
   expect_rules("习近平总书记党的十八大以来第五次亲临山西考察",
-               "[习近平 person][党的十八大 meeting][山西 place]");
+               "[习近平 person][总书记 position][党的十八大 meeting][山西 place]");
   expect_rules("重点推进贺兰山至阴山段沿黄岸线治理", "[贺兰山 place][阴山 place]");
 }
 
@@ -408,6 +408,10 @@ TEST_CASE("entities: county short forms jieba knows, and where they are no place
   expect_rules("为建设美丽新宁夏而奋斗", "[宁夏 place]");
   expect_rules("加快构建新安全格局", "");
   expect_rules("加快渝湘高铁渝中段建设", "[渝湘高铁 place][渝中 place]");
+  // A province's one-character name ending a word that is a name itself is
+  // that name's last character (川 of 金川); after a verb it is the name (驻渝).
+  expect_rules("加快金川四矿区贫矿资源综合开发", "");
+  expect_rules("驻渝部队和武警官兵", "[渝 place][武警 organization]");
 }
 
 TEST_CASE("entities: one sense per text — a name weakly read as a person is the place the text names",
