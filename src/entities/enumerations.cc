@@ -43,18 +43,72 @@ void EntityExtractorImpl::add_enumerated_places(const CharText& t, std::vector<C
     uint32_t begin = 0, end = 0;
     const Candidate* mention = nullptr;
   };
+  // A list stands between words that are no part of a name: the text's
+  // ends, punctuation, or a verb, function word ... (kStopTags). A member
+  // glued to a word (扎根广西, 康渝高铁) is not what the list names.
+  auto stop_token = [&](uint32_t b, uint32_t e) {
+    if (b >= e || !t.han(b)) return true;
+    const auto w = word_info(t, b, e);
+    return w && is_stop_word_tag(w->tag);
+  };
+  auto bounded_before = [&](uint32_t b) {
+    if (b == 0 || !t.han(b - 1)) return true;
+    uint32_t pb = b - 1;
+    while (pb > 0 && !t.token_start(pb)) --pb;
+    return t.token_start(pb) && t.token_end_of[pb] == b && stop_token(pb, b);
+  };
+  auto bounded_after = [&](uint32_t e) {
+    return e >= n || !t.han(e) || (t.token_start(e) && stop_token(e, std::min(t.token_end_of[e], n)));
+  };
+
+  // A name the segmenter cut into pieces (甘其/毛/都, 满/都/拉: it knows
+  // neither) is a member when the list's marks bound it: two to four Han
+  // characters, every piece a single character or a word the lexicon does
+  // not know.
+  auto closes_member = [&](uint32_t e) {
+    return e >= n || !t.han(e) || t.cps[e] == U'等' || kLastJoiners.find(t.cps[e]) != std::u32string_view::npos;
+  };
+  auto pieces = [&](uint32_t b, uint32_t e) {
+    if (e - b < 2 || e - b > 4 || !t.token_start(b) || !t.token_start(e)) return false;
+    uint32_t count = 0;
+    for (uint32_t k = b; k < e; k = t.token_end_of[k], ++count) {
+      const uint32_t ke = t.token_end_of[k];
+      if (ke > e || !t.han(k) || t.cps[k] == U'等' || kLastJoiners.find(t.cps[k]) != std::u32string_view::npos) {
+        return false;
+      }
+      if (ke - k >= 2 && word_info(t, k, ke)) return false;
+    }
+    return count >= 2;
+  };
   auto member_ending = [&](uint32_t e) {
     if (const Candidate* c = mention_ending(e)) return Member{c->begin, e, c};
     uint32_t b = e;
     while (b > 0 && !t.token_start(b - 1)) --b;
     if (b == 0 || t.token_end_of[b - 1] != e) return Member{};
+    // Pieces back to where the list starts (a mark, or a verb, function word ...).
+    for (uint32_t pb = b - 1; pb + 4 >= e && pb > 0;) {
+      uint32_t prev = pb - 1;
+      while (prev > 0 && !t.token_start(prev)) --prev;
+      if (!pieces(prev, e)) break;
+      pb = prev;
+      if (bounded_before(pb)) return Member{pb, e, nullptr};
+    }
     return Member{b - 1, e, nullptr};
   };
   auto member_at = [&](uint32_t b) {
     if (b >= n) return Member{};
     if (const Candidate* c = mention_at(b)) return Member{b, c->end, c};
     if (!t.token_start(b) || t.token_end_of[b] > n) return Member{};
-    return Member{b, t.token_end_of[b], nullptr};
+    const uint32_t e = t.token_end_of[b];
+    if (!closes_member(e) && t.cps[e] != U'、') {
+      for (uint32_t pe = e; pe < n && pe - b <= 4 && t.token_start(pe) && !closes_member(pe);) {
+        pe = std::min(t.token_end_of[pe], n);
+        if ((closes_member(pe) || t.cps[pe] == U'、') && pieces(b, pe) && !mention_at(pe - 1)) {
+          return Member{b, pe, nullptr};
+        }
+      }
+    }
+    return Member{b, e, nullptr};
   };
   auto kind_of = [&](const Member& m) {
     if (m.end <= m.begin) return MemberKind::kOther;
@@ -84,24 +138,6 @@ void EntityExtractorImpl::add_enumerated_places(const CharText& t, std::vector<C
       if (w->tag == tag) return MemberKind::kNameWord;
     }
     return MemberKind::kOther;
-  };
-
-  // A list stands between words that are no part of a name: the text's
-  // ends, punctuation, or a verb, function word ... (kStopTags). A member
-  // glued to a word (扎根广西, 康渝高铁) is not what the list names.
-  auto stop_token = [&](uint32_t b, uint32_t e) {
-    if (b >= e || !t.han(b)) return true;
-    const auto w = word_info(t, b, e);
-    return w && is_stop_word_tag(w->tag);
-  };
-  auto bounded_before = [&](uint32_t b) {
-    if (b == 0 || !t.han(b - 1)) return true;
-    uint32_t pb = b - 1;
-    while (pb > 0 && !t.token_start(pb)) --pb;
-    return t.token_start(pb) && t.token_end_of[pb] == b && stop_token(pb, b);
-  };
-  auto bounded_after = [&](uint32_t e) {
-    return e >= n || !t.han(e) || (t.token_start(e) && stop_token(e, std::min(t.token_end_of[e], n)));
   };
 
   // Whether the list ending at `e` is closed by 等, a count, and a word for
@@ -155,7 +191,7 @@ void EntityExtractorImpl::add_enumerated_places(const CharText& t, std::vector<C
         case MemberKind::kNameWord: break;
         case MemberKind::kOther:
           ++others;
-          other_words += m.end - m.begin <= 3 && !m.mention;
+          other_words += m.end - m.begin >= 2 && m.end - m.begin <= 3 && !m.mention;
           break;
       }
     }

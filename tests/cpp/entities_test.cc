@@ -487,6 +487,19 @@ TEST_CASE("entities: the name-like members of a list of places are places", "[en
   expect_rules("赤壁、开封等名胜", "");
   expect_rules("发挥深圳等经济特区、上海浦东新区、天津滨海新区作用",
                "[深圳 place][上海浦东新区 place][天津滨海新区 place]");
+  // A member the segmenter cut into pieces (甘其/毛/都, 满/都/拉) is one,
+  // between the list's marks, first and last too (after a verb, before 等);
+  // pieces holding a word the lexicon knows are not (they are ordinary words).
+  for (const auto& [listed, places] : std::vector<std::pair<std::string, std::string>>{
+           {"实施满洲里、二连浩特、甘其毛都、策克、满都拉等重点口岸提升工程", "[满洲里][二连浩特][甘其毛都][策克][满都拉]"},
+           {"推进甘其毛都、策克、满洲里等口岸建设", "[甘其毛都][策克][满洲里]"},
+           // (A character alone is no word hidden among places: 新 of 新开放.)
+           {"推进满洲里、二连浩特、新开放口岸等建设", "[满洲里][二连浩特]"}}) {
+    INFO(listed);
+    s.clear();
+    for (const auto& e : rules.extract(listed).entities) s += "[" + std::string(zhpolicy::slice(listed, e.span)) + "]";
+    CHECK(s == places);
+  }
 }
 
 TEST_CASE("entities: any input gives non-overlapping spans in order", "[entities][adversarial]") {
