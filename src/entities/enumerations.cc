@@ -110,14 +110,32 @@ void EntityExtractorImpl::add_enumerated_places(const CharText& t, std::vector<C
     }
     return Member{b, e, nullptr};
   };
+  // Places named together by the characters standing for each (郑洛,
+  // 苏锡常, 皖赣; as 郑洛、郑许协同发展): two or three distinct ones, a
+  // word the lexicon does not know, or that it calls an abbreviation (j)
+  // or, of three, a name (jieba's 苏锡常 nr).
+  auto joint_places = [&](const Member& m) {
+    const uint32_t len = m.end - m.begin;
+    if (len < 2 || len > 3) return false;
+    for (uint32_t i = m.begin; i < m.end; ++i) {
+      if (!city_initial(t.cps[i])) return false;
+      for (uint32_t j = m.begin; j < i; ++j) {
+        if (t.cps[j] == t.cps[i]) return false;
+      }
+    }
+    const auto w = word_info(t, m.begin, m.end);
+    return !w || (w->entity == EntityType::kNone &&
+                  (w->tag == "j" || (len == 3 && (is_name_word_tag(w->tag) || w->tag == kPlaceWordTag))));
+  };
   auto kind_of = [&](const Member& m) {
     if (m.end <= m.begin) return MemberKind::kOther;
+    const bool by_characters = m.mention && m.mention->type == EntityType::kPerson && m.mention->model_may_retype;
+    if ((!m.mention || by_characters) && joint_places(m)) return MemberKind::kPlaceWord;
     if (m.mention) {
       if (m.mention->type == EntityType::kPlace) return MemberKind::kPlace;
       // A person found by its characters alone is a name-like word of the
       // list (宝鸡、杨凌: 杨 is a surname too).
-      return m.mention->type == EntityType::kPerson && m.mention->model_may_retype ? MemberKind::kNameWord
-                                                                                     : MemberKind::kOther;
+      return by_characters ? MemberKind::kNameWord : MemberKind::kOther;
     }
     const uint32_t len = m.end - m.begin;
     if (len < 2 || len > 4) return MemberKind::kOther;

@@ -489,6 +489,11 @@ class EntityExtractorImpl {
   std::optional<PersonNameModel> person_names_;
   std::vector<std::u32string> compound_surnames_;
   std::vector<uint8_t> char_flags_ = std::vector<uint8_t>(0x10000, 0);    // common CharFlag bits (BMP)
+  // Characters that stand for a city or province in names joining several
+  // (郑洛, 苏锡常, 皖赣): the first characters of the cities (…市) of the
+  // place terms, and the provinces' short names (index_terms).
+  std::bitset<0x10000> city_initials_;
+  bool city_initial(char32_t c) const { return c < 0x10000 && city_initials_.test(c); }
   bool accept_term(const CharText& t, uint32_t k, uint32_t end, EntityType type) const;
   // Candidates of the terms of `index` at t.term_starts.
   void add_indexed_terms(const TermIndex& index, const CharText& t, std::vector<Candidate>& out,

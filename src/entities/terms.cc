@@ -53,9 +53,14 @@ void EntityExtractorImpl::index_terms() {
         mixed_terms_.add(term, static_cast<EntityType>(type), rank);
       }
       if (term[0] < 0x10000) char_flags_[term[0]] |= kTermFirst;
+      if (type == static_cast<int>(EntityType::kPlace) && term.size() >= 3 && term.back() == U'市' && is_han(term[0]) &&
+          term[0] < 0x10000) {
+        city_initials_.set(term[0]);
+      }
     }
     ++rank;
   }
+  for (char32_t c : kPlaceShortNames) city_initials_.set(c);
   terms_.build();
   mixed_terms_.build();
 }

@@ -494,7 +494,12 @@ TEST_CASE("entities: the name-like members of a list of places are places", "[en
            {"实施满洲里、二连浩特、甘其毛都、策克、满都拉等重点口岸提升工程", "[满洲里][二连浩特][甘其毛都][策克][满都拉]"},
            {"推进甘其毛都、策克、满洲里等口岸建设", "[甘其毛都][策克][满洲里]"},
            // (A character alone is no word hidden among places: 新 of 新开放.)
-           {"推进满洲里、二连浩特、新开放口岸等建设", "[满洲里][二连浩特]"}}) {
+           {"推进满洲里、二连浩特、新开放口岸等建设", "[满洲里][二连浩特]"},
+           // Places named together by a character for each (许昌 + 港, 郑州
+           // + 焦作): a list of such words is one of places; 通信 is a word.
+           {"推进许港、郑焦、郑新等产业带建设", "[许港][郑焦][郑新]"},
+           {"提升苏陕、津陕协作水平", "[苏陕][津陕]"},
+           {"加强交通、通信等建设", ""}}) {
     INFO(listed);
     s.clear();
     for (const auto& e : rules.extract(listed).entities) s += "[" + std::string(zhpolicy::slice(listed, e.span)) + "]";
