@@ -176,12 +176,17 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
                  std::find(kProperTags.begin(), kProperTags.end(), w->tag) != kProperTags.end();
       };
       bool after_place = false;
+      bool coined = false;  // a word the lexicon does not know is part of the name
       if (tok_e - tok_b > len && name_like_token(t, tok_b, tok_e - len)) {
         note(tok_b, tok_e - len);
         b = tok_b;
         // (A place opening the token, 朝鲜 of 朝鲜半岛, as one before it.)
         const auto w = word_info(t, tok_b, tok_e - len);
         after_place = w && w->entity == EntityType::kPlace;
+      } else if (tok_e - tok_b == len + 1) {
+        // One character before the head word in its token says what size
+        // or kind (大 of 大都市圈): the token is the head word.
+        b = tok_b;
       }
       while (b > 0 && tok_e - b < kMaxHeadedName) {
         uint32_t pb = b - 1;
@@ -191,7 +196,16 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         // (重庆市渝中区…); an unknown word before a place is not part of
         // the name (投用 化龙桥邮件处理中心).
         const auto w = word_info(t, pb, b);
-        if (after_place && !(w && w->entity != EntityType::kNone)) break;
+        if (after_place && !(w && (w->entity != EntityType::kNone || w->tag == "ns"))) break;
+        // A place's name is a coinage or a place and what kind of place
+        // it is: a common word before the coinage is the sentence's (项目
+        // 落户 | 沈抚 科创园). (jieba's tags call common words names too,
+        // 文明 nr: only coinages count.)
+        if (type == EntityType::kPlace && coined && w && w->entity == EntityType::kNone &&
+            !is_proper_word_tag(w->tag)) {
+          break;
+        }
+        coined = coined || !w;
         after_place = w && w->entity == EntityType::kPlace;
         note(pb, b);
         ++name_tokens;

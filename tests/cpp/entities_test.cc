@@ -320,6 +320,13 @@ TEST_CASE("entities: zones, regions and works named by a place and a head word",
   expect_rules("推进青海柴达木盆地开发", "[青海柴达木盆地 place]");
   expect_rules("以西宁建设青藏高原城市群", "[西宁 place][青藏高原城市群 place]");
   expect_rules("怀柔实验室山西研究院入轨运行", "[怀柔实验室山西研究院 organization]");
+  // A place jieba's dictionary names (北岳 ns) before the place opening the
+  // name is part of it; a common word before a coinage is not (项目 落户 |
+  // 沈抚 科创园); one character before the head word in its token belongs
+  // to it (大 of 大都市圈).
+  expect_rules("推动北岳恒山景区创建", "[北岳恒山景区 place]");
+  expect_rules("项目落户沈抚科创园", "[沈抚科创园 place]");
+  expect_rules("推进上海大都市圈建设", "[上海大都市圈 place]");
   // A head word whose last character the segmenter cut off alone (化工 区, 科技 城).
   expect_rules("建设上海化工区", "[上海化工区 place]");
   expect_rules("推进沈阳浑南科技城建设", "[沈阳浑南科技城 place]");
