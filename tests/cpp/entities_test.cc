@@ -188,6 +188,11 @@ TEST_CASE("entities: names after the titles news writes", "[entities][person]") 
 TEST_CASE("entities: meetings", "[entities][meeting]") {
   expect("区政协十五届二次会议举行", "[区政协十五届二次会议 meeting]");
   expect("区委十三届十次全会", "[区委十三届十次全会 meeting]");
+  // The body written after the edition (五届人大四次会议); a place before the
+  // edition opens the name (广西壮族自治区第十四届…).
+  expect_rules("根据五届人大四次会议的决定", "[五届人大四次会议 meeting]");
+  expect_rules("在广西壮族自治区第十四届人民代表大会第五次会议上",
+               "[广西壮族自治区第十四届人民代表大会第五次会议 meeting]");
   expect("区第十三次党代会", "[区第十三次党代会 meeting]");
   expect("办好第四届中国工业软件大会", "[第四届中国工业软件大会 meeting]");
   expect("党的二十大精神", "[党的二十大 meeting]");
