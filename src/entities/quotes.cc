@@ -15,7 +15,9 @@ bool EntityExtractorImpl::slogan_like(const CharText& t, uint32_t begin, uint32_
   uint32_t part = 0, longest_part = 0;
   for (uint32_t i = begin; i < end; ++i) {
     const char32_t c = t.cps[i];
-    digits_only = digits_only && c >= U'0' && c <= U'9';
+    // (Digits and what joins them: 8·22 names a day, 12345 a hotline.)
+    digits_only = digits_only && ((c >= U'0' && c <= U'9') || c == U'·' || c == U'．' || c == U'.' ||
+                                  c == U'×' || c == U'-' || c == U'—' || c == U'/' || c == U':');
     has_numeral = has_numeral || t.has(i, kNumeral) || (c >= U'0' && c <= U'9');
     has_plus = has_plus || c == U'+' || c == U'＋';
     has_de = has_de || c == U'的';
@@ -25,7 +27,7 @@ bool EntityExtractorImpl::slogan_like(const CharText& t, uint32_t begin, uint32_
       longest_part = std::max(longest_part, ++part);
     }
   }
-  if (digits_only) return false;                       // a programme code, a number
+  if (digits_only) return false;                       // a programme code, a number, a date
   // An amount in quotes (“一千二百零一亿元”): numerals and magnitudes, then a
   // unit (not “十四五”, “1000亿”: no unit).
   {

@@ -229,6 +229,8 @@ TEST_CASE("entities: slogans, quoted and numbered, but not scare quotes", "[enti
   expect_rules("擦亮“天津标准”和“重庆品牌”", "[天津标准 slogan][重庆品牌 slogan]");
   expect_rules("汇聚“政协智慧”", "[政协 government]");
   expect("工作的“温度”", "");
+  // Digits and what joins them name a day, a hotline or a code, not a programme.
+  expect_rules("高效完成“8·2”抢险和“12345”热线工作", "");
   expect_rules("守住耕地保护“红线”", "");
   // A quoted verb names a campaign or a principle; a proper noun jieba
   // knows names a programme.
