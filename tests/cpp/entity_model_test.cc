@@ -233,7 +233,9 @@ TEST_CASE("entity model: training is deterministic and learns its data", "[entit
   CHECK(train_entity_model(rules_lexicon(), posseg, data, reordered) != a);
   CHECK(report.features > 1000);
   CHECK(report.mentions > 100);
-  // On its own training sentences the model does better than the rules alone.
+  // On its own training sentences the model does better than the rules alone
+  // (by less as the rules and lists learn what it covered: 0.854 over 0.838
+  // when titles such as 行政长官 joined the lists).
   const EntityExtractor learned(with_model(a)), rules(rules_lexicon());
   auto hits = [&](const EntityExtractor& ex) {
     size_t tp = 0, predicted = 0, gold = 0;
@@ -255,7 +257,7 @@ TEST_CASE("entity model: training is deterministic and learns its data", "[entit
     }
     return 2.0 * tp / double(predicted + gold);
   };
-  CHECK(hits(learned) > hits(rules) + 0.03);
+  CHECK(hits(learned) > hits(rules) + 0.01);
 }
 
 TEST_CASE("entity model: a malformed training file names its line", "[entities][model][train]") {
