@@ -2,7 +2,8 @@
 // whose members are all places or name-like words (unknown coinages, words
 // jieba tags as place or personal names), with at least one known place or
 // two words tagged as places, is a list of places: 德令哈、格尔木、西宁;
-// 枣阳、枝江、汉川、天门等.
+// 枣阳、枝江、汉川、天门等. A list closed by 等 and a word for firms is one of
+// firms (吉能、交投等企业).
 #include <algorithm>
 
 #include "entities/extractor_impl.h"
@@ -22,12 +23,14 @@ constexpr std::string_view kNameWordTags[] = {"nr", "nrt", "nrfg"};
 constexpr std::u32string_view kPlaceCountWords[] = {U"县市", U"市县", U"县区", U"区县", U"城市", U"地市", U"省份",
                                                     U"省区市", U"省市", U"国家", U"地区", U"乡镇", U"县", U"市",
                                                     U"省", U"区", U"乡", U"镇", U"村", U"地"};
+// Words for firms after 等 and a count: the list before them is of firms.
+constexpr std::u32string_view kFirmCountWords[] = {U"企业", U"央企", U"国企", U"民企", U"公司", U"集团"};
 // Members joined by these after the last 、 (A、B和C) belong to the list.
 constexpr std::u32string_view kLastJoiners = U"和及与";
 
 }  // namespace
 
-void EntityExtractorImpl::add_enumerated_places(const CharText& t, std::vector<Candidate>& chosen) const {
+void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candidate>& chosen) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
   // chosen: disjoint and in order, so ends are in order too.
   auto mention_at = [&](uint32_t b) -> const Candidate* {
@@ -158,20 +161,32 @@ void EntityExtractorImpl::add_enumerated_places(const CharText& t, std::vector<C
     return MemberKind::kOther;
   };
 
-  // Whether the list ending at `e` is closed by 等, a count, and a word for
-  // places (等14个县市, 等地, 等三省).
-  auto closed_by_place_count = [&](uint32_t e) {
+  // Whether the list ending at `e` is closed by 等, a count, and one of
+  // `kinds`: a word for places (等14个县市, 等地, 等三省) or for firms (等企业).
+  auto closed_by_count_of = [&](uint32_t e, auto& kinds) {
     if (e >= n || t.cps[e] != U'等') return false;
     uint32_t k = e + 1;
     while (k < n && ((t.cps[k] >= U'0' && t.cps[k] <= U'9') ||
                      std::u32string_view(U"一二三四五六七八九十百两几").find(t.cps[k]) != std::u32string_view::npos)) {
       ++k;
     }
-    if (k < n && t.cps[k] == U'个') ++k;
-    for (std::u32string_view kind : kPlaceCountWords) {
+    if (k < n && (t.cps[k] == U'个' || t.cps[k] == U'家')) ++k;
+    for (std::u32string_view kind : kinds) {
       if (t.matches(k, kind)) return true;
     }
     return false;
+  };
+  // A firm's short name: a word the lexicon does not know or tags a proper
+  // noun, an organization, an abbreviation or a name (交投, 中国国新, 吉能).
+  auto firm_like = [&](const Member& m) {
+    const uint32_t len = m.end - m.begin;
+    if (len < 2 || len > 4) return false;
+    for (uint32_t i = m.begin; i < m.end; ++i) {
+      if (!t.han(i)) return false;
+    }
+    const auto w = word_info(t, m.begin, m.end);
+    return !w || (w->entity == EntityType::kNone && (w->tag == "nz" || w->tag == "nt" || w->tag == "j" ||
+                                                       is_name_word_tag(w->tag)));
   };
 
   std::vector<Member> members;
@@ -199,6 +214,25 @@ void EntityExtractorImpl::add_enumerated_places(const CharText& t, std::vector<C
     }
     if (at > i) i = at - 1;  // the next list starts after this one
     if (members.size() < 2 || !bounded_before(members.front().begin) || !bounded_after(members.back().end)) continue;
+    // A list closed by 等 and a word for firms is one of firms (吉能、交投等
+    // 企业; 国机集团、中国通用、中国国新等央企) when every member is a firm the
+    // rules found or a firm's short name.
+    if (closed_by_count_of(at, kFirmCountWords)) {
+      bool firms = true;
+      for (const Member& m : members) {
+        const bool by_characters = m.mention && m.mention->type == EntityType::kPerson && m.mention->model_may_retype;
+        firms = firms && (m.mention && !by_characters ? m.mention->type == EntityType::kCompany : firm_like(m));
+      }
+      if (!firms) continue;
+      for (const Member& m : members) {
+        if (m.mention && m.mention->type == EntityType::kCompany) continue;
+        Candidate c{m.begin, m.end, EntityType::kCompany, kRulePriority};
+        c.score = model_ ? model_->rule_precision(EntityType::kCompany) : 1.0f;
+        c.source = EntitySource::kRule;
+        found.push_back(c);
+      }
+      continue;
+    }
     uint32_t places = 0, place_words = 0, others = 0;
     uint32_t other_words = 0;  // others of two or three characters, no mention
     float score = 1.0f;
@@ -217,7 +251,7 @@ void EntityExtractorImpl::add_enumerated_places(const CharText& t, std::vector<C
     // place its word hides (郑州、开封、洛阳: jieba's 开封 is "to unseal"); a list
     // closed by a count of places says so for all of its members (赤壁、
     // 恩施等14个县市).
-    const bool counted_places = places + place_words >= 1 && closed_by_place_count(at);
+    const bool counted_places = places + place_words >= 1 && closed_by_count_of(at, kPlaceCountWords);
     const bool hidden = others == other_words && (counted_places || (others == 1 && places >= 2));
     if ((others > 0 && !hidden) || places == members.size() || (places == 0 && place_words < 2 && !counted_places)) {
       continue;

@@ -500,7 +500,7 @@ void EntityExtractorImpl::settle_weak_persons(const CharText& t, std::vector<Can
 Entities EntityExtractorImpl::find(std::string_view text, const NormalizedText* normalized, Workspace& ws) const {
   rule_pass(text, ws);
   if (model_) apply_model(ws.t, ws);
-  add_enumerated_places(ws.t, ws.chosen);
+  add_list_members(ws.t, ws.chosen);
   settle_weak_persons(ws.t, ws.chosen);
   const CharText& t = ws.t;
   std::vector<Candidate>& chosen = ws.chosen;

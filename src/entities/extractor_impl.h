@@ -447,8 +447,9 @@ class EntityExtractorImpl {
   // of event in one character.
   void add_short_event_names(const CharText& t, std::vector<Candidate>& out) const;
   // The name-like members of a list of places written with 、 (德令哈、格尔木、西宁),
-  // added to the final mentions `chosen` (disjoint, in order; kept so).
-  void add_enumerated_places(const CharText& t, std::vector<Candidate>& chosen) const;
+  // or of firms (吉能、交投等企业), added to the final mentions `chosen`
+  // (disjoint, in order; kept so).
+  void add_list_members(const CharText& t, std::vector<Candidate>& chosen) const;
   // One sense per text: a person found by its characters alone (weak) whose
   // name the text also has as a place is that place (杨凌 of 宝鸡、杨凌 and of
   // 杨凌农高会).

@@ -519,6 +519,11 @@ TEST_CASE("entities: the name-like members of a list of places are places", "[en
     for (const auto& e : rules.extract(listed).entities) s += "[" + std::string(zhpolicy::slice(listed, e.span)) + "]";
     CHECK(s == places);
   }
+  // A list closed by 等 and a word for firms is one of firms: its short
+  // names are companies; common words listed so are kinds of business.
+  CHECK(listing("抓好吉能、交投等企业重整重组", rules.extract("抓好吉能、交投等企业重整重组").entities, {}) ==
+        "[吉能 company][交投 company]");
+  CHECK(rules.extract("汽车、电子等企业加快发展").entities.empty());
 }
 
 TEST_CASE("entities: any input gives non-overlapping spans in order", "[entities][adversarial]") {
