@@ -76,9 +76,7 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
     uint32_t count = 0;
     for (uint32_t k = b; k < e; k = t.token_end_of[k], ++count) {
       const uint32_t ke = t.token_end_of[k];
-      if (ke > e || !t.han(k) || t.cps[k] == U'等' || kLastJoiners.find(t.cps[k]) != std::u32string_view::npos) {
-        return false;
-      }
+      if (ke > e || closes_member(k)) return false;
       if (ke - k >= 2 && word_info(t, k, ke)) return false;
     }
     return count >= 2;
@@ -130,15 +128,18 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
     return !w || (w->entity == EntityType::kNone &&
                   (w->tag == "j" || (len == 3 && (is_name_word_tag(w->tag) || w->tag == kPlaceWordTag))));
   };
+  // A person the rules found by its characters alone (weak) may be what the list says it is.
+  auto by_characters = [](const Member& m) {
+    return m.mention && m.mention->type == EntityType::kPerson && m.mention->model_may_retype;
+  };
   auto kind_of = [&](const Member& m) {
     if (m.end <= m.begin) return MemberKind::kOther;
-    const bool by_characters = m.mention && m.mention->type == EntityType::kPerson && m.mention->model_may_retype;
-    if ((!m.mention || by_characters) && joint_places(m)) return MemberKind::kPlaceWord;
+    if ((!m.mention || by_characters(m)) && joint_places(m)) return MemberKind::kPlaceWord;
     if (m.mention) {
       if (m.mention->type == EntityType::kPlace) return MemberKind::kPlace;
       // A person found by its characters alone is a name-like word of the
       // list (宝鸡、杨凌: 杨 is a surname too).
-      return by_characters ? MemberKind::kNameWord : MemberKind::kOther;
+      return by_characters(m) ? MemberKind::kNameWord : MemberKind::kOther;
     }
     const uint32_t len = m.end - m.begin;
     if (len < 2 || len > 4) return MemberKind::kOther;
@@ -220,8 +221,7 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
     if (closed_by_count_of(at, kFirmCountWords)) {
       bool firms = true;
       for (const Member& m : members) {
-        const bool by_characters = m.mention && m.mention->type == EntityType::kPerson && m.mention->model_may_retype;
-        firms = firms && (m.mention && !by_characters ? m.mention->type == EntityType::kCompany : firm_like(m));
+        firms = firms && (m.mention && !by_characters(m) ? m.mention->type == EntityType::kCompany : firm_like(m));
       }
       if (!firms) continue;
       for (const Member& m : members) {

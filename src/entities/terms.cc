@@ -118,19 +118,16 @@ bool EntityExtractorImpl::accept_term(const CharText& t, uint32_t k, uint32_t en
       return false;
     }
   }
-  // A place of two or more characters ending a common word of the lexicon
-  // is that word's tail (范县 of 示范县, a county's name inside "model
-  // county"); a proper noun the word is may hold it (大武汉).
-  if (type == EntityType::kPlace && !t.token_start(k) && word_end == end && end - k >= 2) {
-    const auto w = word_info(t, word_start, word_end);
-    if (w && w->entity == EntityType::kNone && !is_proper_word_tag(w->tag)) return false;
-  }
-  // A one-character place ending a word that is a name itself is that
-  // name's last character (川 of 金川, 四川): the word names the place
-  // (驻渝, 援藏 are verbs: there the character is the name).
-  if (type == EntityType::kPlace && !t.token_start(k) && word_end == end && end - k == 1) {
-    const auto w = word_info(t, word_start, word_end);
-    if (w && (w->entity != EntityType::kNone || is_proper_word_tag(w->tag))) return false;
+  // A place ending a word of the lexicon that it starts inside: of two or
+  // more characters, a common word's tail (范县 of 示范县, a county's name
+  // inside "model county"; a proper noun the word is may hold it: 大武汉);
+  // of one, a name's last character (川 of 金川, 四川: the word names the
+  // place; 驻渝, 援藏 are verbs, and there the character is the name).
+  if (type == EntityType::kPlace && !t.token_start(k) && word_end == end) {
+    if (const auto w = word_info(t, word_start, word_end)) {
+      const bool name = w->entity != EntityType::kNone || is_proper_word_tag(w->tag);
+      if (end - k >= 2 ? w->entity == EntityType::kNone && !is_proper_word_tag(w->tag) : name) return false;
+    }
   }
   // A place inside an idiom or set phrase of the lexicon is a figure of
   // speech (泰山 of 重于泰山), not the place.
