@@ -5,7 +5,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <tuple>
+#include <utility>
 #include <vector>
+
+#include "numbers/numeral.h"
+#include "zhpolicy/utf8.h"
 
 namespace zhpolicy {
 namespace internal {
@@ -72,7 +77,155 @@ int to_int(const re2::StringPiece& s) {
   return v;
 }
 
+// The code points from text[pos] on, at most `max`, with the byte offset
+// after each: a Chinese date is read char by char.
+struct Chars {
+  char32_t cp[16];
+  size_t end[16];  // byte offset after cp[k]
+  size_t count = 0;
+
+  Chars(std::string_view text, size_t pos, size_t max) {
+    for (size_t at = pos, len; at < text.size() && count < std::min<size_t>(max, 16); at += len) {
+      const char32_t c = utf8::decode(text, at, len);
+      if (c == utf8::kInvalid) break;
+      cp[count] = c;
+      end[count++] = at + len;
+    }
+  }
+  char32_t at(size_t k) const { return k < count ? cp[k] : 0; }
+};
+
+// A digit of a date: 一 to 九 (两 counts things, 两月 is no month).
+int date_digit(char32_t c) { return c == U'两' ? -1 : chinese_digit(c); }
+
+// A numeral from 1 to 39 at chars[k]: 五, 十, 十二, 二十, 三十一. Its value
+// and length in chars, or {0, 0}.
+std::pair<int, size_t> small_numeral(const Chars& chars, size_t k) {
+  const int first = date_digit(chars.at(k));
+  if (chars.at(k) == U'十') {
+    const int ones = date_digit(chars.at(k + 1));
+    return ones > 0 ? std::pair<int, size_t>{10 + ones, 2} : std::pair<int, size_t>{10, 1};
+  }
+  if (first <= 0) return {0, 0};
+  if (chars.at(k + 1) != U'十') return {first, 1};
+  if (first > 3) return {0, 0};
+  const int ones = date_digit(chars.at(k + 2));
+  return ones > 0 ? std::pair<int, size_t>{first * 10 + ones, 3} : std::pair<int, size_t>{first * 10, 2};
+}
+
 }  // namespace
+
+std::optional<DateMatch> match_chinese_date(std::string_view text, size_t pos) {
+  const Chars c(text, pos, 14);
+  size_t k = 0;
+  int year = -1, month = 0, day = 0;
+  size_t day_chars = 0;
+  if (c.count >= 5 && c.at(4) == U'年') {
+    int y = 0;
+    for (size_t i = 0; i < 4 && y >= 0; ++i) {
+      const int d = date_digit(c.at(i));
+      y = d < 0 ? -1 : y * 10 + d;
+    }
+    if (y >= 0) {
+      year = y;
+      k = 5;
+    }
+  }
+  if (const auto [m, len] = small_numeral(c, k); m >= 1 && m <= 12 && c.at(k + len) == U'月') {
+    month = m;
+    k += len + 1;
+  }
+  if (const auto [d, len] = small_numeral(c, k); d >= 1 && d <= 31 && (c.at(k + len) == U'日' || c.at(k + len) == U'号')) {
+    day = d;
+    day_chars = len;
+    k += len + 1;
+  }
+  if (year < 0 && month == 0) {
+    // A day alone: 二十五日, not 五日 (five days) nor 三十日内 (within thirty days).
+    if (day == 0 || day_chars < 2 || c.at(k) == U'内' || (c.at(k) == U'以' && c.at(k + 1) == U'内')) return std::nullopt;
+  }
+  if (k == 0) return std::nullopt;
+  char buf[24];
+  std::string iso;
+  if (year >= 0) {
+    std::snprintf(buf, sizeof buf, "%04d", year);
+    iso = buf;
+  }
+  if (month) {
+    std::snprintf(buf, sizeof buf, "%s-%02d", year >= 0 ? "" : "-", month);
+    iso += buf;
+  }
+  if (day) {
+    std::snprintf(buf, sizeof buf, "%s-%02d", (year >= 0 || month) ? "" : "--", day);
+    iso += buf;
+  }
+  return DateMatch{c.end[k - 1] - pos, NumberKind::kDate, std::move(iso)};
+}
+
+std::optional<DateMatch> match_decade(std::string_view text, size_t pos) {
+  const Chars c(text, pos, 12);
+  size_t k = 0;
+  // The century, when written: 二十世纪, 20世纪 (the 1900s: "19").
+  int century = -1;
+  auto arabic = [&](size_t i) { return c.at(i) >= U'0' && c.at(i) <= U'9' ? static_cast<int>(c.at(i) - U'0') : -1; };
+  {
+    int value = 0;
+    size_t len = 0;
+    if (arabic(0) >= 0) {
+      while (len < 2 && arabic(len) >= 0) value = value * 10 + arabic(len++);
+    } else {
+      std::tie(value, len) = small_numeral(c, 0);
+    }
+    if (len && value >= 1 && value <= 21 && c.at(len) == U'世' && c.at(len + 1) == U'纪') {
+      century = value - 1;
+      k = len + 2;
+    }
+  }
+  // The decade (or two in a row): 八十, 五六十, 90, 1990.
+  int first = -1, last = -1;
+  if (arabic(k) >= 0) {
+    size_t n = 0;
+    int value = 0;
+    while (n < 4 && arabic(k + n) >= 0) value = value * 10 + arabic(k + n++);
+    if ((n != 2 && n != 4) || value % 10 != 0 || arabic(k + n) >= 0) return std::nullopt;
+    if (n == 4) {
+      if (century >= 0) return std::nullopt;
+      century = value / 100;
+    }
+    first = last = value / 10 % 10;
+    k += n;
+  } else if (c.at(k) == U'十') {
+    first = last = 1;
+    k += 1;
+  } else {
+    const int a = date_digit(c.at(k)), b = date_digit(c.at(k + 1));
+    if (a <= 0) return std::nullopt;
+    if (b == a + 1 && c.at(k + 2) == U'十') {
+      first = a;
+      last = b;
+      k += 3;
+    } else if (c.at(k + 1) == U'十') {
+      first = last = a;
+      k += 2;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (c.at(k) != U'年' || c.at(k + 1) != U'代') return std::nullopt;
+  k += 2;
+  char buf[16];
+  auto decade = [&](int d) {
+    if (century >= 0) {
+      std::snprintf(buf, sizeof buf, "%02d%dX", century, d);
+    } else {
+      std::snprintf(buf, sizeof buf, "XX%dX", d);
+    }
+    return std::string(buf);
+  };
+  std::string iso = decade(first);
+  if (last != first) iso += "/" + decade(last);
+  return DateMatch{c.end[k - 1] - pos, NumberKind::kDate, std::move(iso)};
+}
 
 std::optional<DateMatch> match_date(std::string_view text, size_t pos) {
   // Every shape has one of 年 月 日 时 - / . : right after its first digits

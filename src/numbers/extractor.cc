@@ -533,6 +533,17 @@ bool NumberExtractorImpl::read_ratio(std::string_view s, const Core& core, size_
   n.unit = "%";
   n.value = as_percent ? v : v.times_pow10(1).value_or(v);
   pos += 3;
+  // 三成五: and five hundredths (a digit that starts no count of its own).
+  size_t digit_len = 0;
+  const int hundredths = tenths && core.parsed.value.is_integer() ? chinese_digit(char_at(s, pos, &digit_len)) : -1;
+  if (hundredths > 0 && chinese_digit(char_at(s, pos + digit_len)) < 0 &&
+      chinese_unit_power(char_at(s, pos + digit_len)) == 0) {
+    size_t unit_len = 0;
+    if (!units_.match(s, pos + digit_len, unit_len)) {
+      if (auto sum = n.value.plus(Decimal::from_int(hundredths))) n.value = *sum;
+      pos += digit_len;
+    }
+  }
   return true;
 }
 
@@ -600,8 +611,10 @@ void NumberExtractorImpl::read_lone_scale(std::string_view s, size_t begin, size
   }
   // 上万, 上千人: "as many as", about that many; 万亿 (元): a magnitude.
   const bool magnitude = q > begin + 3 && power >= 8;
-  if (!magnitude && (!ends_with_at(s, begin, "上") || q != begin + 3)) return;
-  if (!magnitude) n.qualifier = Qualifier::kApprox;
+  // 数万: several ten-thousands, more than one.
+  const bool several = after_several(s, begin);
+  if (!magnitude && ((!ends_with_at(s, begin, "上") && !several) || q != begin + 3)) return;
+  if (!magnitude) n.qualifier = several ? Qualifier::kGt : Qualifier::kApprox;
   size_t unit_len = 0;
   if (const UnitInfo* unit = units_.match(s, q, unit_len); unit && unit->scale_power == 0) {
     n.kind = unit->kind;
@@ -626,20 +639,32 @@ bool NumberExtractorImpl::take_code_or_date(std::string_view s, const NumberRegi
     resume = code->end;
     return true;
   }
-  if (!is_ascii_digit(s[r.numeral_begin])) return false;
-  // Part of a Latin word (COVID-19, 5G) or an identifier (2号楼): no number.
-  size_t before_start = r.match_begin;
-  char32_t before = char_before(s, r.match_begin, &before_start);
-  if (before == '-' || before == '.') before = char_before(s, before_start);  // COVID-19, v2.0
-  if (before < 0x80 && (is_ascii_alpha(static_cast<char>(before)) || before == '_')) return true;
+  const bool arabic = is_ascii_digit(s[r.numeral_begin]);
+  if (arabic) {
+    // Part of a Latin word (COVID-19, 5G) or an identifier (2号楼): no number.
+    size_t before_start = r.match_begin;
+    char32_t before = char_before(s, r.match_begin, &before_start);
+    if (before == '-' || before == '.') before = char_before(s, before_start);  // COVID-19, v2.0
+    if (before < 0x80 && (is_ascii_alpha(static_cast<char>(before)) || before == '_')) return true;
+  }
   if (r.ordinal) return false;
-  const auto date = match_date(s, r.numeral_begin);
+  // A decade first: 1990年代 is no year 1990.
+  auto date = match_decade(s, r.numeral_begin);
+  if (!date) date = arabic ? match_date(s, r.numeral_begin) : match_chinese_date(s, r.numeral_begin);
   if (!date) return false;
+  // A month in a name: 十月革命 (七月份 is a month: jieba tags it nz).
+  const size_t date_end = r.numeral_begin + date->length;
+  if (!arabic && numeral_in_name(s, r.numeral_begin, date_end + (starts_with(s, date_end, "份") ? 3 : 0),
+                                 /*counted=*/true)) {
+    resume = r.numeral_begin + date->length;
+    return true;
+  }
   Number n;
   n.span = {static_cast<uint32_t>(r.numeral_begin), static_cast<uint32_t>(r.numeral_begin + date->length)};
   n.kind = date->kind;
   n.iso = date->iso;
-  for (std::string_view rel : {"去年", "今年", "明年", "前年", "上年", "当年", "同年", "次年", "本月", "上月", "下月"}) {
+  for (std::string_view rel : {"去年", "今年", "明年", "前年", "上年", "当年", "同年", "次年", "本月", "上月", "下月",
+                               "上世纪", "本世纪"}) {
     if (ends_with_at(s, r.numeral_begin, rel)) n.relative = true;
   }
   resume = n.span.end;
@@ -692,22 +717,48 @@ bool NumberExtractorImpl::read_numeral(std::string_view s, size_t match_end, Rea
   return true;
 }
 
-bool NumberExtractorImpl::reads_as_number(std::string_view s, const Reading& r, std::vector<Number>& out,
-                                          size_t& resume) const {
+NumberExtractorImpl::NeighbourDigits NumberExtractorImpl::read_neighbour_digits(std::string_view s,
+                                                                             Reading& r) const {
+  if (r.ordinal || is_ascii_digit(s[r.numeral_begin])) return NeighbourDigits::kNone;
+  size_t q = r.numeral_begin, len = 0;
+  // Tens before the pair: 十七八 (17 or 18), 二十七八.
+  int tens = 0;
+  const int lead = chinese_digit(char_at(s, q, &len));
+  if (char_at(s, q) == U'十') {
+    tens = 10;
+    q += len;
+  } else if (lead > 0 && starts_with(s, q + len, "十") && chinese_digit(char_at(s, q + len + 3)) > 0) {
+    tens = lead * 10;
+    q += len + 3;
+  }
+  size_t first_len = 0, second_len = 0;
+  const int first = chinese_digit(char_at(s, q, &first_len));
+  const int second = chinese_digit(char_at(s, q + first_len, &second_len));
+  if (first <= 0 || second != first + 1) return NeighbourDigits::kNone;
+  q += first_len + second_len;
+  if (chinese_digit(char_at(s, q)) >= 0) return NeighbourDigits::kNone;  // 一二三: digit by digit
+  int power = 0;
+  for (int p; (p = chinese_unit_power(char_at(s, q, &len))) != 0; q += len) power += p;
+  r.core.begin = r.numeral_begin;
+  r.core.end = r.pos = q;
+  r.core.arabic = false;
+  r.core.parsed = ParsedNumeral{};
+  r.core.parsed.has_unit = true;
+  r.n.kind = NumberKind::kCardinal;
+  r.n.value = Decimal::from_int(tens + first).times_pow10(power).value_or(Decimal());
+  r.n.value_max = Decimal::from_int(tens + second).times_pow10(power).value_or(Decimal());
+  r.span_begin = r.numeral_begin;
+  // 三四月 (March and April) is two months, no count of them.
+  if (starts_with(s, q, "月")) return NeighbourDigits::kName;
+  read_unit(s, r);
+  return r.has_unit || (power > 0 && tens == 0) ? NeighbourDigits::kRange : NeighbourDigits::kName;
+}
+
+bool NumberExtractorImpl::reads_as_number(std::string_view s, const Reading& r) const {
   if (r.core.arabic || r.ordinal) return true;
   // Chinese numerals in running text are often words, not counts.
-  if (r.core.parsed.digit_sequence) {
-    // 二〇二四年: a year; anything else written digit by digit is a name (九三).
-    if (r.core.chars == 4 && starts_with(s, r.pos, "年")) {
-      Number d;
-      d.span = {static_cast<uint32_t>(r.numeral_begin), static_cast<uint32_t>(r.pos + 3)};
-      d.kind = NumberKind::kDate;
-      d.iso = r.core.parsed.value.to_string();
-      out.push_back(std::move(d));
-      resume = r.pos + 3;
-    }
-    return false;
-  }
+  // Written digit by digit and no year (take_code_or_date took 二〇二四年): a name (九三).
+  if (r.core.parsed.digit_sequence) return false;
   // Enumerations: (五), 一是, 一、
   const char32_t before = char_before(s, r.numeral_begin);
   const char32_t after = char_at(s, r.pos);
@@ -754,11 +805,13 @@ void NumberExtractorImpl::read_range(std::string_view s, Reading& r) const {
 void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
   Number& n = r.n;
   size_t& pos = r.pos;
-  // 余 / 多 / 几 between the number and its unit: 20余家, 2万多人, 十几个 (gt).
-  if (!r.has_unit && (starts_with(s, pos, "余") || starts_with(s, pos, "多") || starts_with(s, pos, "几"))) {
+  // 余 / 多 / 几 between the number and its unit: 20余家, 2万多人, 十几个 (gt);
+  // 来 after a scale: 十来个, 一百来人 (about).
+  const bool about = starts_with(s, pos, "来") && !r.core.arabic && chinese_unit_power(char_before(s, pos)) != 0;
+  if (!r.has_unit && (about || starts_with(s, pos, "余") || starts_with(s, pos, "多") || starts_with(s, pos, "几"))) {
     size_t unit_len;
     if (units_.match(s, pos + 3, unit_len)) {
-      n.qualifier = Qualifier::kGt;
+      n.qualifier = about ? Qualifier::kApprox : Qualifier::kGt;
       pos += 3;
     }
   }
@@ -820,13 +873,16 @@ bool NumberExtractorImpl::is_counted(std::string_view s, const Reading& r) const
       // A magnitude: 千亿, 百亿 (级); not 千万 the adverb (千万不要).
       const bool magnitude = core.chars > 1 && chinese_unit_power(first) != 0 &&
                              (core.parsed.value.to_double() >= 1e8 || starts_with(s, r.pos, "级"));
-      if (!big_list && !written_number && !magnitude) return false;
+      // 上千万, 数百万: a scale counted by the word before it.
+      if (!big_list && !written_number && !magnitude && approximation(s, r) == Qualifier::kNone) return false;
     } else if (core.chars == 1 && core.parsed.value == Decimal::from_int(1) && r.n.kind != NumberKind::kOrdinal &&
                r.n.value.is_integer() && !one_period(s, r)) {
       return false;  // 一个好报告, 一批项目, 新的一年: the indefinite article (一年半 is kept)
     }
     // 上千人, 上百家 are approximations, though the lexicon lists some as words.
-    if (!approximation(s, r) && numeral_in_name(s, r.numeral_begin, r.pos, r.has_unit)) return false;
+    if (approximation(s, r) == Qualifier::kNone && numeral_in_name(s, r.numeral_begin, r.pos, r.has_unit)) {
+      return false;
+    }
   }
   // 第三方, 第一线: fixed expressions, not ordinals.
   if (r.ordinal && numeral_in_name(s, r.match_begin, r.pos, /*counted=*/false)) return false;
@@ -839,9 +895,18 @@ bool NumberExtractorImpl::one_period(std::string_view s, const Reading& r) const
                              ends_with_at(s, r.span_begin, "近"));
 }
 
-bool NumberExtractorImpl::approximation(std::string_view s, const Reading& r) const {
-  return !r.core.arabic && chinese_unit_power(char_at(s, r.numeral_begin)) != 0 &&
-         ends_with_at(s, r.numeral_begin, "上");
+Qualifier NumberExtractorImpl::approximation(std::string_view s, const Reading& r) const {
+  if (r.core.arabic || chinese_unit_power(char_at(s, r.numeral_begin)) == 0) return Qualifier::kNone;
+  if (ends_with_at(s, r.numeral_begin, "上")) return Qualifier::kApprox;  // 上千人: as many as
+  if (after_several(s, r.numeral_begin)) return Qualifier::kGt;         // 数十个: several tens
+  return Qualifier::kNone;
+}
+
+bool NumberExtractorImpl::after_several(std::string_view s, size_t begin) const {
+  if (!ends_with_at(s, begin, "数")) return false;
+  // Not the end of a word: 指数 百强, 人数 百万.
+  size_t word_begin = begin - 3;
+  return !(char_before(s, begin - 3, &word_begin) != 0 && is_word(s, word_begin, begin));
 }
 
 void NumberExtractorImpl::read_qualifiers(std::string_view s, Reading& r) const {
@@ -860,8 +925,8 @@ void NumberExtractorImpl::read_qualifiers(std::string_view s, Reading& r) const 
   for (const auto& q : kLeadingQualifiers) {
     if (n.qualifier == Qualifier::kNone && ends_with_at(s, r.span_begin, q.text)) n.qualifier = q.qualifier;
   }
-  // 上千人, 上千万: scale characters after 上, about that many.
-  if (n.qualifier == Qualifier::kNone && approximation(s, r)) n.qualifier = Qualifier::kApprox;
+  // 上千人, 上千万: scale characters after 上, about that many; 数十个, 数百万: more.
+  if (n.qualifier == Qualifier::kNone) n.qualifier = approximation(s, r);
 }
 
 // One candidate through the stages: candidate (codes, dates) → numeral (with
@@ -877,6 +942,19 @@ void NumberExtractorImpl::extract_at(std::string_view s, const NumberRegions& re
   resume = match_end;
   if (r.numeral_begin >= match_end || regions.skipped(r.numeral_begin)) return;
   if (take_code_or_date(s, regions, r, out, resume)) return;
+  switch (read_neighbour_digits(s, r)) {
+    case NeighbourDigits::kName:
+      resume = r.pos;
+      return;
+    case NeighbourDigits::kRange:
+      read_qualifiers(s, r);
+      r.n.span = {static_cast<uint32_t>(r.span_begin), static_cast<uint32_t>(r.pos)};
+      resume = r.pos;
+      out.push_back(std::move(r.n));
+      return;
+    case NeighbourDigits::kNone:
+      break;
+  }
   if (!read_numeral(s, match_end, r, out, resume)) return;
 
   // Fractions and percentages in words (三分之一, 百分之十五, 三又三分之一, 3/4),
@@ -888,7 +966,7 @@ void NumberExtractorImpl::extract_at(std::string_view s, const NumberRegions& re
   } else if (!r.ordinal && read_ratio(s, r.core, r.numeral_begin, r.pos, r.n)) {
     r.has_unit = true;
   } else {
-    if (!reads_as_number(s, r, out, resume)) return;
+    if (!reads_as_number(s, r)) return;
     // Percent signs.
     if (starts_with(s, r.pos, "%") || starts_with(s, r.pos, "‰")) {
       r.n.kind = NumberKind::kPercent;

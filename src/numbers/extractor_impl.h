@@ -69,22 +69,31 @@ class NumberExtractorImpl {
     Number n;
   };
   // The stages of extract_at, in its order (numbers/extractor.cc).
-  // A quoted code, or a date (true: the candidate is taken or dropped).
+  // A quoted code, a date or a decade (true: the candidate is taken or dropped).
   bool take_code_or_date(std::string_view s, const NumberRegions& regions, const Reading& r,
                          std::vector<Number>& out, size_t& resume) const;
   // The numeral, its k/w suffix and its sign; false: no number here.
   bool read_numeral(std::string_view s, size_t match_end, Reading& r, std::vector<Number>& out,
                     size_t& resume) const;
-  // Chinese numerals that are words here (九三, (五), 一是); a year 二〇二四年 is taken.
-  bool reads_as_number(std::string_view s, const Reading& r, std::vector<Number>& out, size_t& resume) const;
+  // Two neighbouring digits for "this or the next" (三四个, 两三年, 七八十人,
+  // 十七八岁): kRange sets r's value, value_max and pos; kName when no
+  // measure word or scale follows (十四五, 一二·九): no number.
+  enum class NeighbourDigits { kNone, kRange, kName };
+  NeighbourDigits read_neighbour_digits(std::string_view s, Reading& r) const;
+  // Whether a Chinese numeral counts here: not a word (九三, (五), 一是).
+  bool reads_as_number(std::string_view s, const Reading& r) const;
   void read_range(std::string_view s, Reading& r) const;
   void read_unit(std::string_view s, Reading& r) const;
   // Whether the number counts something (not 一个好报告, 统一, 第三方, 2号楼).
   bool is_counted(std::string_view s, const Reading& r) const;
   // 过去一年, 一年来: one year counted.
   bool one_period(std::string_view s, const Reading& r) const;
-  // 上千, 上万: scale characters after 上.
-  bool approximation(std::string_view s, const Reading& r) const;
+  // Scale characters after 上 (上千, 上万: about) or 数 (数十, 数百万: more
+  // than); kNone otherwise.
+  Qualifier approximation(std::string_view s, const Reading& r) const;
+  // Whether 数 before byte `begin` means "several" (数十, 数百万), not the
+  // end of a word (指数, 人数).
+  bool after_several(std::string_view s, size_t begin) const;
   void read_qualifiers(std::string_view s, Reading& r) const;
   // The stages' readers of written forms; each reads what follows (or
   // precedes) the numeral and fills `n`.

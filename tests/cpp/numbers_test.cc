@@ -130,6 +130,67 @@ TEST_CASE("numbers: dates and times keep only what is written", "[numbers][date]
   CHECK(zhpolicy::slice("去年10月8日", relative[0].span) == "10月8日");
 }
 
+TEST_CASE("numbers: dates in Chinese numerals, as their Arabic twins", "[numbers][date]") {
+  expect("一九五四年七月二十五日我国", "[一九五四年七月二十五日 date 1954-07-25  ]");
+  expect("二〇二三年十二月", "[二〇二三年十二月 date 2023-12  ]");
+  expect("十月一日,", "[十月一日 date --10-01  ]");
+  expect("七月份", "[七月 date --07  ]");
+  expect("十二月三十一日", "[十二月三十一日 date --12-31  ]");
+  expect("二十五日召开", "[二十五日 date ---25  ]");
+  // A day alone of one character, or before 内, is a number of days.
+  expect("五日召开", "[五日 quantity 5 天 ]");
+  expect("三十日内完成", "[三十日 quantity 30 天 ]");
+  // Not months: 两 counts (两月), 个 measures (三个月).
+  expect("三个月", "[三个月 quantity 3 个月 ]");
+  expect("一月至三月", "[一月 date --01  ][三月 date --03  ]");
+  expect("列宁在十月革命前", "");  // a month in a name
+}
+
+TEST_CASE("numbers: decades, with the century only where written", "[numbers][date]") {
+  expect("八十年代初", "[八十年代 date XX8X  ]");
+  expect("90年代", "[90年代 date XX9X  ]");
+  expect("二十世纪八十年代", "[二十世纪八十年代 date 198X  ]");
+  expect("20世纪90年代", "[20世纪90年代 date 199X  ]");
+  expect("1990年代", "[1990年代 date 199X  ]");
+  expect("十九世纪四十年代", "[十九世纪四十年代 date 184X  ]");
+  expect("五六十年代", "[五六十年代 date XX5X/XX6X  ]");
+  const auto relative = extractor().extract("上世纪90年代");
+  REQUIRE(relative.size() == 1);
+  CHECK(relative[0].iso == "XX9X");
+  CHECK(relative[0].relative);
+}
+
+TEST_CASE("numbers: neighbouring digits are a range, or a name", "[numbers][range]") {
+  expect("三四个国家", "[三四个 quantity 3..4 个 ]");
+  expect("两三年", "[两三年 quantity 2..3 年 ]");
+  expect("七八十人", "[七八十人 quantity 70..80 人 ]");
+  expect("十七八岁", "[十七八岁 quantity 17..18 岁 ]");
+  expect("二十七八个", "[二十七八个 quantity 27..28 个 ]");
+  expect("三四十万元", "[三四十万元 money 300000..400000 元 ]");
+  expect("一两年内", "[一两年 quantity 1..2 年 ]");
+  // Without a measure word or scale they name something: a plan, a
+  // movement, industries, tiers of cities; digit by digit, no range.
+  expect("十四五规划", "");
+  expect("一二·九运动", "");
+  expect("推动二三产业融合", "");
+  expect("三四线城市", "");
+  expect("一二三", "");
+  expect("三四月份", "");
+}
+
+TEST_CASE("numbers: approximate counts in words", "[numbers][qualifier]") {
+  expect("出访了数十个国家", "[十个 quantity 10 个 gt]");
+  expect("看到数百万难民", "[百万 cardinal 1000000  gt]");
+  expect("数万人参加", "[万人 quantity 10000 人 gt]");
+  expect("每年有上千万农村劳动力", "[千万 cardinal 10000000  approx]");
+  expect("十来个", "[十来个 quantity 10 个 approx]");
+  expect("一百来人", "[一百来人 quantity 100 人 approx]");
+  expect("增长三成五", "[三成五 percent 35 % ]");
+  expect("三成五年", "[三成 percent 30 % ][五年 quantity 5 年 ]");
+  expect("数字经济", "");
+  expect("影响力指数百强榜", "");  // 指数 is a word: no "several"
+}
+
 TEST_CASE("numbers: fractions, cardinals and codes", "[numbers][kinds]") {
   expect("三分之一", "[三分之一 fraction 0.3333333  ]");
   expect("六大重点产业", "[六 cardinal 6  ]");
