@@ -162,6 +162,69 @@ std::optional<DateMatch> match_chinese_date(std::string_view text, size_t pos) {
   return DateMatch{c.end[k - 1] - pos, NumberKind::kDate, std::move(iso)};
 }
 
+std::optional<DateMatch> match_clock_time(std::string_view text, size_t pos) {
+  const Chars c(text, pos, 10);
+  // An hour: one or two Arabic digits, or 零 to 二十四 in Chinese.
+  auto number = [&](size_t k, int max) -> std::pair<int, size_t> {
+    if (c.at(k) >= U'0' && c.at(k) <= U'9') {
+      int v = 0;
+      size_t n = 0;
+      while (n < 2 && c.at(k + n) >= U'0' && c.at(k + n) <= U'9') v = v * 10 + static_cast<int>(c.at(k + n++) - U'0');
+      if (c.at(k + n) >= U'0' && c.at(k + n) <= U'9') return {-1, 0};
+      return v <= max ? std::pair<int, size_t>{v, n} : std::pair<int, size_t>{-1, 0};
+    }
+    if (c.at(k) == U'零') return {0, 1};
+    if (c.at(k) == U'两' && k == 0) return {2, 1};  // 两点: two o'clock (a count without a part of the day)
+    const auto [v, n] = small_numeral(c, k);
+    return n && v <= max ? std::pair<int, size_t>{v, n} : std::pair<int, size_t>{-1, 0};
+  };
+  const auto [hour, hour_len] = number(0, 24);
+  if (hour < 0 || hour_len == 0) return std::nullopt;
+  size_t k = hour_len;
+  const bool dot = c.at(k) == U'点';
+  if (!dot && c.at(k) != U'时') return std::nullopt;
+  ++k;
+  int minute = 0;
+  bool exact = false;  // minutes, 半, 整 or 钟 say it is a time
+  if (const auto [m, len] = number(k, 59); m >= 0 && len && c.at(k + len) == U'分') {
+    minute = m;
+    k += len + 1;
+    exact = true;
+  } else if (c.at(k) == U'半') {
+    minute = 30;
+    ++k;
+    exact = true;
+  } else if (c.at(k) == U'整' || (dot && c.at(k) == U'钟')) {
+    ++k;
+    exact = true;
+  }
+  // The part of the day written before: afternoon and evening hours are
+  // counted from noon.
+  auto before = [&](std::u32string_view word) {
+    size_t at = pos;
+    for (size_t i = word.size(); i-- > 0;) {
+      if (at == 0) return false;
+      size_t b = at - 1;
+      while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+      size_t len;
+      if (utf8::decode(text, b, len) != word[i]) return false;
+      at = b;
+    }
+    return true;
+  };
+  bool day_part = false, after_noon = false;
+  for (std::u32string_view w : {U"上午", U"早上", U"凌晨", U"清晨", U"中午"}) day_part = day_part || before(w);
+  for (std::u32string_view w : {U"下午", U"晚上", U"傍晚", U"夜里", U"晚"}) after_noon = after_noon || before(w);
+  // 两点 (two points) and 一时 (for a while) are no times; 24时 is.
+  const bool arabic = c.at(0) >= U'0' && c.at(0) <= U'9';
+  if (!exact && !day_part && !after_noon && (dot || !arabic)) return std::nullopt;
+  if (hour == 24 && minute != 0) return std::nullopt;
+  const int h = after_noon && hour < 12 ? hour + 12 : hour;
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", h, minute);
+  return DateMatch{c.end[k - 1] - pos, NumberKind::kTime, buf};
+}
+
 std::optional<DateMatch> match_decade(std::string_view text, size_t pos) {
   const Chars c(text, pos, 12);
   size_t k = 0;

@@ -31,6 +31,12 @@ std::optional<DateMatch> match_date(std::string_view text, size_t pos);
 // and is none before 内 (三十日内: a time limit).
 std::optional<DateMatch> match_chinese_date(std::string_view text, size_t pos);
 
+// A time of day by the clock starting at text[pos], in either script:
+// 9点30分, 三点半, 十点整, 八点钟, 九时三十分, 24时; 点 alone (两点, 三点五) is
+// a time only after a part of the day (上午, 下午, 晚上 ...), which also
+// turns 下午三点 into 15:00.
+std::optional<DateMatch> match_clock_time(std::string_view text, size_t pos);
+
 // A decade starting at text[pos]: 八十年代, 90年代 (XX8X, XX9X: the century
 // is not written), 二十世纪八十年代, 20世纪90年代, 1990年代 (198X, 199X), and
 // two decades together, 五六十年代 (XX5X/XX6X, an ISO 8601 interval).

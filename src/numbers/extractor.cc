@@ -651,6 +651,7 @@ bool NumberExtractorImpl::take_code_or_date(std::string_view s, const NumberRegi
   // A decade first: 1990年代 is no year 1990.
   auto date = match_decade(s, r.numeral_begin);
   if (!date) date = arabic ? match_date(s, r.numeral_begin) : match_chinese_date(s, r.numeral_begin);
+  if (!date) date = match_clock_time(s, r.numeral_begin);
   if (!date) return false;
   // A month in a name: 十月革命 (七月份 is a month: jieba tags it nz).
   const size_t date_end = r.numeral_begin + date->length;
@@ -856,6 +857,17 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
   }
 }
 
+void NumberExtractorImpl::read_year_range(Reading& r) const {
+  Number& n = r.n;
+  if (!r.core.arabic || r.core.chars != 4 || n.unit != "年" || !n.value_max) return;
+  const double first = n.value.to_double(), last = n.value_max->to_double();
+  if (!n.value.is_integer() || !n.value_max->is_integer() || first < 1000 || last > 2099 || first >= last) return;
+  n.kind = NumberKind::kDate;
+  n.iso = n.value.to_string() + "/" + n.value_max->to_string();
+  n.unit.clear();
+  n.value_max.reset();
+}
+
 bool NumberExtractorImpl::is_counted(std::string_view s, const Reading& r) const {
   const Core& core = r.core;
   if (r.dozen) return true;
@@ -870,11 +882,18 @@ bool NumberExtractorImpl::is_counted(std::string_view s, const Reading& r) const
                             core.parsed.value != Decimal::from_int(1);
       const bool written_number = core.chars > 1 && core.parsed.has_unit &&
                                   (chinese_digit(first) > 0 || first == U'十' || first == U'半');
+      // A decimal part after 点: 三点一四, 零点五 (not 一点 of 一点意见), ending
+      // where a word does (not 两点一 of 两点 一线).
+      const size_t dot = s.substr(core.begin, core.end - core.begin).find("点");
+      const bool decimal = dot != std::string_view::npos && core.begin + dot + 3 < core.end &&
+                           (!is_han(char_at(s, core.end)) || segmented_at(s, core.begin, core.end, core.end));
       // A magnitude: 千亿, 百亿 (级); not 千万 the adverb (千万不要).
       const bool magnitude = core.chars > 1 && chinese_unit_power(first) != 0 &&
                              (core.parsed.value.to_double() >= 1e8 || starts_with(s, r.pos, "级"));
       // 上千万, 数百万: a scale counted by the word before it.
-      if (!big_list && !written_number && !magnitude && approximation(s, r) == Qualifier::kNone) return false;
+      if (!big_list && !written_number && !decimal && !magnitude && approximation(s, r) == Qualifier::kNone) {
+        return false;
+      }
     } else if (core.chars == 1 && core.parsed.value == Decimal::from_int(1) && r.n.kind != NumberKind::kOrdinal &&
                r.n.value.is_integer() && !one_period(s, r)) {
       return false;  // 一个好报告, 一批项目, 新的一年: the indefinite article (一年半 is kept)
@@ -976,6 +995,7 @@ void NumberExtractorImpl::extract_at(std::string_view s, const NumberRegions& re
     }
     read_range(s, r);
     read_unit(s, r);
+    read_year_range(r);
     if (!is_counted(s, r)) return;
   }
   read_qualifiers(s, r);

@@ -84,6 +84,8 @@ class NumberExtractorImpl {
   bool reads_as_number(std::string_view s, const Reading& r) const;
   void read_range(std::string_view s, Reading& r) const;
   void read_unit(std::string_view s, Reading& r) const;
+  // 2021—2025年: a range of years is a date, the ISO interval 2021/2025.
+  void read_year_range(Reading& r) const;
   // Whether the number counts something (not 一个好报告, 统一, 第三方, 2号楼).
   bool is_counted(std::string_view s, const Reading& r) const;
   // 过去一年, 一年来: one year counted.

@@ -146,6 +146,30 @@ TEST_CASE("numbers: dates in Chinese numerals, as their Arabic twins", "[numbers
   expect("列宁在十月革命前", "");  // a month in a name
 }
 
+TEST_CASE("numbers: times by the clock, and 点 that counts", "[numbers][date]") {
+  expect("上午9点30分", "[9点30分 time 09:30  ]");
+  expect("下午三点", "[三点 time 15:00  ]");
+  expect("下午两点", "[两点 time 14:00  ]");
+  expect("晚上八点半", "[八点半 time 20:30  ]");
+  expect("八点整开会", "[八点整 time 08:00  ]");
+  expect("十点钟", "[十点钟 time 10:00  ]");
+  expect("九时三十分", "[九时三十分 time 09:30  ]");
+  expect("12月31日24时", "[12月31日 date --12-31  ][24时 time 24:00  ]");
+  // Without a part of the day or minutes, 点 counts points.
+  expect("两点建议", "[两点 quantity 2 点 ]");
+  expect("一时还不会", "");
+  expect("三点五个百分点", "[三点五个百分点 percent 3.5 个百分点 ]");
+}
+
+TEST_CASE("numbers: decimals in words and ranges of years", "[numbers][kinds]") {
+  expect("三点一四", "[三点一四 cardinal 3.14  ]");
+  expect("增长零点五", "[零点五 cardinal 0.5  ]");
+  expect("一点意见", "");
+  expect("两点一线", "");  // 一线 is a word: no decimal 两点一
+  expect("2019—2023年", "[2019—2023年 date 2019/2023  ]");
+  expect("3至5年", "[3至5年 quantity 3..5 年 ]");
+}
+
 TEST_CASE("numbers: decades, with the century only where written", "[numbers][date]") {
   expect("八十年代初", "[八十年代 date XX8X  ]");
   expect("90年代", "[90年代 date XX9X  ]");
