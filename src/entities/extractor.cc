@@ -347,9 +347,15 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
       const uint32_t sl = surname_length(t, at);
       if (sl == 0 || !t.token_start(at)) break;
       uint32_t e = t.token_end_of[at];
-      // A surname cut off as its own token takes the next single characters.
+      // A surname cut off as its own token takes the next single characters,
+      // but no function word or verb (宋平 将 出席) other than one the
+      // glued-verb check below cuts off again (包钢 作 报告).
+      auto stop = [&](uint32_t c) {
+        const auto w = word_info(t, c, c + 1);
+        return w && is_stop_word_tag(w->tag) && std::u32string_view(U"摄说称作").find(t.cps[c]) == std::u32string_view::npos;
+      };
       while (e - at < sl + 2 && e < n && t.token_end_of[e] == e + 1 && t.han(e) &&
-             !t.has(e, kSurname) && e - at < 3) {
+             !t.has(e, kSurname) && e - at < 3 && !stop(e)) {
         e = t.token_end_of[e];
       }
       // A verb cut off the name confirms it, whatever else the lexicon
@@ -502,6 +508,7 @@ Entities EntityExtractorImpl::find(std::string_view text, const NormalizedText* 
   if (model_) apply_model(ws.t, ws);
   add_list_members(ws.t, ws.chosen);
   settle_weak_persons(ws.t, ws.chosen);
+  join_dotted_names(ws.t, ws.chosen);
   const CharText& t = ws.t;
   std::vector<Candidate>& chosen = ws.chosen;
 

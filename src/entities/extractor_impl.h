@@ -454,6 +454,11 @@ class EntityExtractorImpl {
   // name the text also has as a place is that place (杨凌 of 宝鸡、杨凌 and of
   // 杨凌农高会).
   static void settle_weak_persons(const CharText& t, std::vector<Candidate>& chosen);
+  // A foreign or minority name in parts joined by a middle dot (比尔·盖茨,
+  // 马丁·路德·金, 阿沛·阿旺晋美) is one person: the parts, with a person
+  // found among them or one of them a name by jieba's tags, replace the
+  // mentions inside (final mentions `chosen`, kept disjoint and in order).
+  void join_dotted_names(const CharText& t, std::vector<Candidate>& chosen) const;
   void add_token_rules(const CharText& t, std::vector<Candidate>& out, std::vector<Candidate>& subjects,
                        std::vector<uint32_t>& listed) const;
   // 渝湘高铁, 沪昆铁路: short place names before the kind of line ending token [i, e).

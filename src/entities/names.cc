@@ -156,6 +156,66 @@ void EntityExtractorImpl::add_transport_line(const CharText& t, uint32_t i, uint
   }
 }
 
+void EntityExtractorImpl::join_dotted_names(const CharText& t, std::vector<Candidate>& chosen) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  auto dot = [&](uint32_t i) {
+    const char32_t c = t.cps[i];
+    return c == U'·' || c == U'•' || c == U'‧' || c == U'・' || c == U'･';
+  };
+  // The mention covering char i, or chosen.end().
+  auto covering = [&](uint32_t i) {
+    auto it = std::partition_point(chosen.begin(), chosen.end(), [&](const Candidate& c) { return c.end <= i; });
+    return it != chosen.end() && it->begin <= i ? it : chosen.end();
+  };
+  for (uint32_t i = 1; i + 1 < n; ++i) {
+    if (!dot(i) || !t.han(i - 1) || !t.han(i + 1) || !t.token_start(i + 1)) continue;
+    // The parts: the token before the first dot, then one after each dot.
+    uint32_t b = i - 1;
+    while (b > 0 && !t.token_start(b)) --b;
+    uint32_t e = i;
+    bool person = false;
+    int tagged = 0;
+    bool parts_ok;
+    auto part = [&](uint32_t pb, uint32_t pe) {
+      if (pe - pb > 6) return false;
+      for (uint32_t k = pb; k < pe; ++k) {
+        if (!t.han(k)) return false;
+      }
+      const auto at = covering(pb);
+      if (at != chosen.end() && at->type == EntityType::kPerson && at->begin >= b) person = true;
+      const auto w = word_info(t, pb, pe);
+      if (w && tag_is(w->tag, {"nr", "nrt", "nrfg"})) ++tagged;
+      // A common word is no part of a name (记忆·山城), unless a person's.
+      return !w || w->entity != EntityType::kNone || tag_is(w->tag, {"nr", "nrt", "nrfg", "ns", "nz"}) ||
+             (at != chosen.end() && at->type == EntityType::kPerson);
+    };
+    parts_ok = part(b, i);
+    for (uint32_t k = i; parts_ok && k + 1 < n && dot(k) && t.han(k + 1) && t.token_start(k + 1);) {
+      e = std::min(t.token_end_of[k + 1], n);
+      parts_ok = part(k + 1, e);
+      k = e;
+    }
+    const uint32_t dot_at = i;
+    i = e;  // the next name starts after this one
+    if (!parts_ok || e <= dot_at + 1 || !(person || tagged >= 1)) continue;
+    // The mentions inside give way; one reaching outside, or a title, a
+    // document or a slogan around the name, keeps it as it is.
+    auto first = std::partition_point(chosen.begin(), chosen.end(), [&](const Candidate& c) { return c.end <= b; });
+    auto last = first;
+    bool inside = true;
+    float score = 0.0f;
+    for (; last != chosen.end() && last->begin < e; ++last) {
+      inside = inside && last->begin >= b && last->end <= e;
+      if (last->type == EntityType::kPerson) score = std::max(score, last->score);
+    }
+    if (!inside) continue;
+    Candidate name{b, e, EntityType::kPerson, kRulePriority};
+    name.score = score > 0.0f ? score : 0.5f;
+    const auto at = chosen.erase(first, last);
+    chosen.insert(at, name);
+  }
+}
+
 void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candidate>& out,
                                           std::vector<Candidate>& subjects, std::vector<uint32_t>& listed) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
@@ -187,6 +247,24 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         // One character before the head word in its token says what size
         // or kind (大 of 大都市圈): the token is the head word.
         b = tok_b;
+      }
+      // A firm jieba's dictionary names whole (nt: 微软公司, 波音公司), though
+      // its name is a common word (微软 a, 波音 n); but firms of a place
+      // (美国公司: American firms) or of a kind of action (上市公司: 上市 v)
+      // are no firm's name. Only by 公司: the dictionary's banks and groups
+      // by nt are kinds (商业银行, 中央银行, 反党集团).
+      bool generic_firm = false;
+      if (type == EntityType::kCompany && suffix.back() == U'司' && tok_e - tok_b >= len + 2) {
+        const auto whole = word_info(t, tok_b, tok_e);
+        if (whole && whole->entity == EntityType::kNone && whole->tag == "nt") {
+          const auto name = word_info(t, tok_b, tok_e - len);
+          generic_firm = name && (name->entity == EntityType::kPlace || name->tag == "ns" || name->tag == "v" ||
+                                  name->tag == "vn");
+          if (!generic_firm) {
+            b = tok_b;
+            proper = true;
+          }
+        }
       }
       while (b > 0 && tok_e - b < kMaxHeadedName) {
         uint32_t pb = b - 1;
@@ -317,7 +395,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       // organization, not a company by its 集团).
       const auto whole = tok_e - len - b >= 2 && proper ? word_info(t, b, tok_e) : std::nullopt;
       if (whole && whole->entity != EntityType::kNone && whole->entity != type) return;
-      if (tok_e - len - b < 2 || !proper) return;
+      if (tok_e - len - b < 2 || !proper || (generic_firm && b == tok_b)) return;
       if (type == EntityType::kMeeting) {
         // An event takes the scope word before its place (全球 + 渝商大会)
         // and its edition (第48届 + 世界技能大赛).

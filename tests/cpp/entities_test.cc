@@ -130,7 +130,7 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   expect_rules("默克尔指出", "[默克尔 person]");
   // Before a title written after the name, a word jieba tags as a place too
   // (钟南山 is also a mountain), not a place the lexicon types (黄山).
-  expect_rules("钟南山院士作报告", "[钟南山 person]");
+  expect_rules("钟南山院士作报告", "[钟南山 person][院士 position]");
   expect_rules("黄山先生", "[黄山 place]");
   // Listed with a name found, before or after it, with 、 or 和 (等人 closes a list).
   expect_rules("陈建华、赵丽颖、黄晓明等人出席", "[陈建华 person][赵丽颖 person][黄晓明 person]");
@@ -163,7 +163,7 @@ TEST_CASE("entities: common words jieba's dictionary tags as names are no person
   expect("普惠率分别达96%", "");
   // Names after the same titles stay names.
   expect("四川省阿坝州的牧民扎西家里新建了光伏电站", "[四川省 place][阿坝州 place][扎西 person]");
-  expect("俄罗斯总统普京举行会谈", "[俄罗斯 place][普京 person]");
+  expect("俄罗斯总统普京举行会谈", "[俄罗斯 place][总统 position][普京 person]");
 }
 
 TEST_CASE("entities: names after the titles news writes", "[entities][person]") {
@@ -174,15 +174,40 @@ TEST_CASE("entities: names after the titles news writes", "[entities][person]") 
   expect_rules("被告人王某某当庭认罪", "[王某某 person]");
   // Foreign names: the tokens up to a verb or mark, with a word jieba tags
   // as a proper noun among them (the segmenter cuts them: 马克 龙).
-  expect_rules("英国首相斯塔默说", "[英国 place][斯塔默 person]");
-  expect_rules("法国总统马克龙与德国总理通话", "[法国 place][马克龙 person][德国 place]");
+  // The title is a position, its country a place of its own (the gold README: 美国 + 总统).
+  expect_rules("英国首相斯塔默说", "[英国 place][首相 position][斯塔默 person]");
+  expect_rules("法国总统马克龙与德国总理通话", "[法国 place][总统 position][马克龙 person][德国 place][总理 position]");
   // A word of the lexicon that names nothing ends the name.
-  expect_rules("随后英国首相斯塔默举行记者会", "[英国 place][斯塔默 person]");
+  expect_rules("随后英国首相斯塔默举行记者会", "[英国 place][首相 position][斯塔默 person]");
   // Not a function word, verb or phrase after the title.
   expect_rules("记者从市卫健委获悉", "[记者 position][市卫健委 government]");
   expect_rules("收购农民余粮等", "");
   expect_rules("游客量创新高", "");
-  expect_rules("院士团队的成果", "");
+  expect_rules("院士团队的成果", "[院士 position]");  // a title alone, as 记者
+}
+
+TEST_CASE("entities: titles of state, diplomacy and learning; names joined by a middle dot", "[entities][position]") {
+  expect("国务院总理李强", "[国务院总理 position][李强 person]");  // body and title together: one position
+  expect("美国国务卿布林肯", "[美国 place][国务卿 position][布林肯 person]");
+  expect("清华大学教授张三", "[清华大学 organization][教授 position][张三 person]");
+  // A verb after a name and its title is the sentence's (将 of 宋平将).
+  expect("国务院副总理宋平将出席会议", "[国务院副总理 position][宋平 person]");
+  expect("微软公司创始人比尔·盖茨访问了北京大学",
+         "[微软公司 company][比尔·盖茨 person][北京大学 organization]");
+  expect("马丁·路德·金发表演讲", "[马丁·路德·金 person]");
+  expect("纳尔逊·曼德拉当选总统", "[纳尔逊·曼德拉 person][总统 position]");
+  // Common words joined by the dot are a title's, not a name (记忆·山城).
+  expect("升级《记忆·山城》等品牌演艺", "[记忆·山城 document]");
+  expect("鼎好·世纪星城四期", "");
+}
+
+TEST_CASE("entities: firms jieba's dictionary names whole", "[entities][company]") {
+  expect("波音公司发布新机型", "[波音公司 company]");
+  expect("东风汽车公司", "[东风汽车公司 company]");
+  // Kinds of firm, not names: of a place, of an action, banks and groups by kind.
+  expect("上市公司数量", "");
+  expect("美国公司在欧洲投资", "[美国 place][欧洲 place]");
+  expect("国有商业银行改革", "");
 }
 
 TEST_CASE("entities: meetings", "[entities][meeting]") {
