@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace zhpolicy {
@@ -68,11 +69,34 @@ inline void append(String& out, char32_t c) {
 }
 
 // Byte offset of the first ill-formed sequence in `s`, or npos if `s` is valid.
+// Every text is checked before it is segmented: ASCII goes eight bytes at a
+// time and three-byte sequences (Han, CJK punctuation) are checked without
+// decoding them; the rest is decode()'s.
 inline size_t find_invalid(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
   size_t i = 0;
-  while (i < s.size()) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t word;
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char b0 = p[i];
+    if (b0 < 0x80) {
       ++i;
+      continue;
+    }
+    if ((b0 & 0xF0) == 0xE0 && i + 2 < n) {
+      const unsigned char b1 = p[i + 1], b2 = p[i + 2];
+      // Continuation bytes; not overlong (E0 needs A0..BF), no surrogate (ED needs 80..9F).
+      const bool ok = (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && (b0 != 0xE0 || b1 >= 0xA0) &&
+                      (b0 != 0xED || b1 < 0xA0);
+      if (!ok) return i;
+      i += 3;
       continue;
     }
     size_t len;

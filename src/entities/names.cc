@@ -162,13 +162,22 @@ void EntityExtractorImpl::join_dotted_names(const CharText& t, std::vector<Candi
     const char32_t c = t.cps[i];
     return c == U'·' || c == U'•' || c == U'‧' || c == U'・' || c == U'･';
   };
+  // Asked of every char, so first a scan on a plain pointer: one compare
+  // skips Han and most other text (every dot lies outside U+3100..U+FF64).
+  const char32_t* const cps = t.cps.data();
+  auto next_dot = [&](uint32_t from) {
+    for (uint32_t k = from; k + 1 < n; ++k) {
+      if (cps[k] - 0x3100u >= 0xFF65u - 0x3100u && dot(k)) return k;
+    }
+    return n;
+  };
   // The mention covering char i, or chosen.end().
   auto covering = [&](uint32_t i) {
     auto it = std::partition_point(chosen.begin(), chosen.end(), [&](const Candidate& c) { return c.end <= i; });
     return it != chosen.end() && it->begin <= i ? it : chosen.end();
   };
-  for (uint32_t i = 1; i + 1 < n; ++i) {
-    if (!dot(i) || !t.han(i - 1) || !t.han(i + 1) || !t.token_start(i + 1)) continue;
+  for (uint32_t i = next_dot(1); i + 1 < n; i = next_dot(i + 1)) {
+    if (!t.han(i - 1) || !t.han(i + 1) || !t.token_start(i + 1)) continue;
     // The parts: the token before the first dot, then one after each dot.
     uint32_t b = i - 1;
     while (b > 0 && !t.token_start(b)) --b;

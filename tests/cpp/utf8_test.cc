@@ -41,4 +41,39 @@ TEST_CASE("utf8: find_invalid gives the first bad byte", "[utf8]") {
   CHECK(find_invalid("") == std::string_view::npos);
   CHECK(find_invalid(std::string_view("政\xFF协", 7)) == 3);
   CHECK(find_invalid(std::string_view("ab\xE6\x94", 4)) == 2);
+  // Overlong and surrogate three-byte forms, after an ASCII run of eight.
+  CHECK(find_invalid(std::string_view("abcdefgh\xE0\x80\x80", 11)) == 8);
+  CHECK(find_invalid(std::string_view("abcdefgh\xED\xA0\x80", 11)) == 8);
+  CHECK(find_invalid(std::string_view("abcdefgh\xED\x9F\xBF", 11)) == std::string_view::npos);
+}
+
+TEST_CASE("utf8: find_invalid agrees with decoding byte by byte", "[utf8]") {
+  // The reference: decode() from the start, the first kInvalid.
+  auto reference = [](std::string_view s) {
+    for (size_t i = 0, len; i < s.size(); i += len) {
+      if (decode(s, i, len) == kInvalid) return i;
+    }
+    return std::string_view::npos;
+  };
+  // Random strings drawn from bytes that make every kind of sequence, of
+  // every length up to 40 (so that the eight-byte steps meet every tail).
+  uint64_t state = 0x9E3779B97F4A7C15ull;
+  auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  const unsigned char pool[] = {'a', '0', 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF,
+                                0xE0, 0xE6, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
+  for (int round = 0; round < 200000; ++round) {
+    std::string s(next() % 41, '\0');
+    const bool ascii_heavy = round % 2 == 0;
+    for (char& c : s) {
+      const uint64_t r = next();
+      c = static_cast<char>(ascii_heavy && r % 4 != 0 ? 'x' : pool[r % sizeof pool]);
+    }
+    INFO(round);
+    REQUIRE(find_invalid(s) == reference(s));
+  }
 }
