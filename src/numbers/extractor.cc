@@ -438,6 +438,8 @@ size_t NumberExtractorImpl::read_sign(std::string_view s, size_t span_begin, Num
     sign_begin = span_begin - 1;
   } else if (ends_with_at(s, span_begin, "−")) {  // U+2212 minus sign
     sign_begin = span_begin - 3;
+  } else if (ends_with_at(s, span_begin, "零下")) {  // 零下二十摄氏度: below zero
+    sign_begin = span_begin - 6;
   } else if (ends_with_at(s, span_begin, "负")) {
     // 负3.9%, 负三十二; not the 负 of a word before it (胜负, 正负, 抱负).
     size_t word_begin = span_begin - 3;
@@ -479,6 +481,23 @@ bool NumberExtractorImpl::read_fraction(std::string_view s, const Core& core, si
       n.kind = NumberKind::kPercent;
       n.unit = d == Decimal::from_int(100) ? "%" : "‰";
       n.value = sign < 0 ? numerator.parsed.value.negated() : numerator.parsed.value;
+      // A range in words: 百分之三十到四十, 百分之三十至百分之四十.
+      for (std::string_view conn : kRangeWords) {
+        if (!starts_with(s, numerator.end, conn)) continue;
+        size_t second_begin = numerator.end + conn.size();
+        const std::string_view again = d == Decimal::from_int(100) ? "百分之" : "千分之";
+        if (starts_with(s, second_begin, again)) second_begin += again.size();
+        Core second;
+        // (Not a year: 百分之三十九点七 到 一九五七年.)
+        if (numeral_at(s, second_begin, second) && !second.arabic && !second.parsed.more &&
+            !second.parsed.digit_sequence &&
+            numerator.parsed.value.to_double() < second.parsed.value.to_double()) {
+          n.value_max = second.parsed.value;
+          pos = second.end;
+          return true;
+        }
+        break;
+      }
     } else {
       set_fraction(sign * (std::fabs(whole.to_double()) + numerator.parsed.value.to_double() / d.to_double()));
     }
@@ -868,6 +887,25 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
   }
 }
 
+void NumberExtractorImpl::read_currency_symbol(std::string_view s, Reading& r) const {
+  if (r.has_unit || r.ordinal) return;
+  // Longest first: US$ before $. ￥ is ¥ in the normalized view; in Chinese
+  // text it is the yuan.
+  static constexpr std::pair<std::string_view, std::string_view> kSymbols[] = {
+      {"US$", "美元"}, {"HK$", "港元"}, {"$", "美元"}, {"¥", "元"}, {"€", "欧元"}, {"£", "英镑"}};
+  for (const auto& [symbol, unit] : kSymbols) {
+    if (!ends_with_at(s, r.span_begin, symbol)) continue;
+    // A$, S$, NT$: other dollars than these.
+    const char32_t before = char_before(s, r.span_begin - symbol.size());
+    if (before < 0x80 && is_ascii_alpha(static_cast<char>(before))) return;
+    r.n.kind = NumberKind::kMoney;
+    r.n.unit = std::string(unit);
+    r.span_begin -= symbol.size();
+    r.has_unit = true;
+    return;
+  }
+}
+
 void NumberExtractorImpl::read_year_range(Reading& r) const {
   Number& n = r.n;
   if (!r.core.arabic || r.core.chars != 4 || n.unit != "年" || !n.value_max) return;
@@ -1006,6 +1044,7 @@ void NumberExtractorImpl::extract_at(std::string_view s, const NumberRegions& re
     }
     read_range(s, r);
     read_unit(s, r);
+    read_currency_symbol(s, r);
     read_year_range(r);
     if (!is_counted(s, r)) return;
   }

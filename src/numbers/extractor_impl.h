@@ -84,6 +84,8 @@ class NumberExtractorImpl {
   bool reads_as_number(std::string_view s, const Reading& r) const;
   void read_range(std::string_view s, Reading& r) const;
   void read_unit(std::string_view s, Reading& r) const;
+  // $100, ¥100, €50, £30, US$500: money by the symbol before it (no unit after).
+  void read_currency_symbol(std::string_view s, Reading& r) const;
   // 2021—2025年: a range of years is a date, the ISO interval 2021/2025.
   void read_year_range(Reading& r) const;
   // Whether the number counts something (not 一个好报告, 统一, 第三方, 2号楼).
@@ -99,7 +101,7 @@ class NumberExtractorImpl {
   void read_qualifiers(std::string_view s, Reading& r) const;
   // The stages' readers of written forms; each reads what follows (or
   // precedes) the numeral and fills `n`.
-  // A sign before the numeral (负, −, -): the span's new start.
+  // A sign before the numeral (负, −, -, 零下): the span's new start.
   size_t read_sign(std::string_view s, size_t span_begin, Number& n) const;
   // 三分之一, 百分之十五, 万分之三, 三又三分之一, 3/4, 1 4/3 (the numeral is
   // the denominator, or the whole part): advances pos past it.

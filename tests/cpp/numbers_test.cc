@@ -215,6 +215,22 @@ TEST_CASE("numbers: approximate counts in words", "[numbers][qualifier]") {
   expect("影响力指数百强榜", "");  // 指数 is a word: no "several"
 }
 
+TEST_CASE("numbers: currency symbols, temperatures and ranges of percentages in words", "[numbers][money]") {
+  expect("$100", "[$100 money 100 美元 ]");
+  expect("US$500", "[US$500 money 500 美元 ]");
+  expect("￥100", "[￥100 money 100 元 ]");  // in Chinese text the yuan
+  expect("€50", "[€50 money 50 欧元 ]");
+  expect("$1.5亿", "[$1.5亿 money 150000000 美元 ]");
+  expect("A$100", "[100 cardinal 100  ]");  // another dollar: no unit claimed
+  expect("100美金", "[100美金 money 100 美元 ]");
+  expect("二十摄氏度", "[二十摄氏度 quantity 20 ℃ ]");
+  expect("-5℃", "[-5℃ quantity -5 ℃ ]");
+  expect("零下二十摄氏度", "[零下二十摄氏度 quantity -20 ℃ ]");
+  expect("百分之三十到四十", "[百分之三十到四十 percent 30..40 % ]");
+  expect("百分之三十至百分之四十", "[百分之三十至百分之四十 percent 30..40 % ]");
+  expect("百分之三十九点七到一九五七年", "[百分之三十九点七 percent 39.7 % ][一九五七年 date 1957  ]");
+}
+
 TEST_CASE("numbers: fractions, cardinals and codes", "[numbers][kinds]") {
   expect("三分之一", "[三分之一 fraction 0.3333333  ]");
   expect("六大重点产业", "[六 cardinal 6  ]");
