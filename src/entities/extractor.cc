@@ -337,6 +337,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   for (const Candidate& c : cands) {
     if (c.type == EntityType::kPosition) titles.push_back(c);
   }
+  add_firms_before_titles(t, titles, cands);
   std::unordered_set<std::u32string> names;
   // Names found by their characters alone: their repeats are as weak.
   std::unordered_set<std::u32string> weak_names;

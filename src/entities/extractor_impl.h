@@ -20,6 +20,7 @@
 #include <array>
 #include <bitset>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -322,6 +323,13 @@ inline constexpr std::u32string_view kDomesticRoles[] = {U"市民", U"居民", U
                                                          U"老人", U"学生", U"网友"};
 inline constexpr std::array<std::string_view, 18> kStopTags = {"v", "vn", "p", "c", "u", "d", "r", "m", "q",
                                                                 "f", "y", "e", "o", "uj", "ul", "ud", "ad", "a"};
+// Whether a lexicon tag is one of `tags`.
+inline bool tag_is(std::string_view tag, std::initializer_list<std::string_view> tags) {
+  for (std::string_view x : tags) {
+    if (tag == x) return true;
+  }
+  return false;
+}
 // Whether a lexicon tag is one of kStopTags.
 inline bool is_stop_word_tag(std::string_view tag) {
   return std::find(kStopTags.begin(), kStopTags.end(), tag) != kStopTags.end();
@@ -459,6 +467,9 @@ class EntityExtractorImpl {
   // found among them or one of them a name by jieba's tags, replace the
   // mentions inside (final mentions `chosen`, kept disjoint and in order).
   void join_dotted_names(const CharText& t, std::vector<Candidate>& chosen) const;
+  // 比亚迪 董事长: a firm's name before a title only firms have, from `titles`.
+  void add_firms_before_titles(const CharText& t, const std::vector<Candidate>& titles,
+                               std::vector<Candidate>& out) const;
   void add_token_rules(const CharText& t, std::vector<Candidate>& out, std::vector<Candidate>& subjects,
                        std::vector<uint32_t>& listed) const;
   // 渝湘高铁, 沪昆铁路: short place names before the kind of line ending token [i, e).

@@ -11,15 +11,6 @@ namespace zhpolicy {
 namespace internal {
 using namespace entity_detail;
 
-namespace {
-bool tag_is(std::string_view tag, std::initializer_list<std::string_view> tags) {
-  for (std::string_view x : tags) {
-    if (tag == x) return true;
-  }
-  return false;
-}
-}  // namespace
-
 uint32_t EntityExtractorImpl::surname_length(const CharText& t, uint32_t at) const {
   if (at >= t.cps.size()) return 0;
   if (t.has(at, kCompoundFirst)) {
@@ -153,6 +144,29 @@ void EntityExtractorImpl::add_transport_line(const CharText& t, uint32_t i, uint
     if (b > 0 && kPlaceShortNames.find(t.cps[b - 1]) != std::u32string_view::npos) continue;
     out.push_back({b, e, EntityType::kPlace, kRulePriority});
     return;
+  }
+}
+
+void EntityExtractorImpl::add_firms_before_titles(const CharText& t, const std::vector<Candidate>& titles,
+                                                  std::vector<Candidate>& out) const {
+  // A firm's name right before the titles only a firm has (比亚迪 董事长,
+  // 腾讯 总裁): one word, a coinage or a proper noun of the lexicon that is
+  // no place, and no person's name (王传福 董事长 is the person).
+  static constexpr std::u32string_view kFirmTitles[] = {U"董事长", U"总裁", U"总经理", U"首席执行官"};
+  for (const Candidate& title : titles) {
+    const std::u32string_view text(t.cps.data() + title.begin, title.end - title.begin);
+    if (std::find(std::begin(kFirmTitles), std::end(kFirmTitles), text) == std::end(kFirmTitles)) continue;
+    if (title.begin < 2 || !t.token_start(title.begin)) continue;
+    uint32_t b = title.begin - 1;
+    while (b > 0 && !t.token_start(b)) --b;
+    if (title.begin - b < 2 || !name_like_token(t, b, title.begin) || person_like(t, b, title.begin)) continue;
+    if (surname_length(t, b) != 0 && person_names_ &&
+        person_names_->log_odds(&t.cps[b], title.begin - b) >= kMinCoinedNameLogOdds) {
+      continue;  // reads as a person's name (王传福)
+    }
+    const auto w = word_info(t, b, title.begin);
+    if (w && (w->entity != EntityType::kNone || !tag_is(w->tag, {"nz", "nt", "j", "nr", "nrt"}))) continue;
+    out.push_back({b, title.begin, EntityType::kCompany, kRulePriority});
   }
 }
 

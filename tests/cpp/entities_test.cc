@@ -208,6 +208,10 @@ TEST_CASE("entities: firms jieba's dictionary names whole", "[entities][company]
   expect("上市公司数量", "");
   expect("美国公司在欧洲投资", "[美国 place][欧洲 place]");
   expect("国有商业银行改革", "");
+  // A firm's name before a title only firms have; not a person's, nor a common word.
+  expect("比亚迪董事长王传福接受采访", "[比亚迪 company][董事长 position][王传福 person]");
+  expect("王传福董事长表示", "[王传福 person][董事长 position]");
+  expect("公司董事长张三", "[董事长 position][张三 person]");
 }
 
 TEST_CASE("entities: meetings", "[entities][meeting]") {
