@@ -670,9 +670,13 @@ bool NumberExtractorImpl::take_code_or_date(std::string_view s, const NumberRegi
   // Every date, time and decade has one of 年月日号世点时 (or, in digits,
   // - / . :) right after its first digits: most numbers have none and need
   // no matcher.
+  // (At most eight digits are looked at: a longer run is no date, and the
+  // scan must not grow with a run of digits cut into many candidates.)
   size_t q = r.numeral_begin, len = 0;
   char32_t after = char_at(s, q, &len);
-  while (after != 0 && ((after >= U'0' && after <= U'9') || chinese_digit(after) >= 0 || after == U'十')) {
+  for (int digits = 0; after != 0 && ((after >= U'0' && after <= U'9') || chinese_digit(after) >= 0 || after == U'十');
+       ++digits) {
+    if (digits == 8) return false;
     q += len;
     after = char_at(s, q, &len);
   }
