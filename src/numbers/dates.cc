@@ -98,9 +98,10 @@ struct Chars {
 // A digit of a date: 一 to 九 (两 counts things, 两月 is no month).
 int date_digit(char32_t c) { return c == U'两' ? -1 : chinese_digit(c); }
 
-// A numeral from 1 to 39 at chars[k]: 五, 十, 十二, 二十, 三十一. Its value
-// and length in chars, or {0, 0}.
-std::pair<int, size_t> small_numeral(const Chars& chars, size_t k) {
+// A numeral from 1 to `max_tens`9 at chars[k]: 五, 十, 十二, 二十, 三十一
+// (days: tens up to 3; minutes: up to 5, 四十五). Its value and length in
+// chars, or {0, 0}.
+std::pair<int, size_t> small_numeral(const Chars& chars, size_t k, int max_tens = 3) {
   const int first = date_digit(chars.at(k));
   if (chars.at(k) == U'十') {
     const int ones = date_digit(chars.at(k + 1));
@@ -108,7 +109,7 @@ std::pair<int, size_t> small_numeral(const Chars& chars, size_t k) {
   }
   if (first <= 0) return {0, 0};
   if (chars.at(k + 1) != U'十') return {first, 1};
-  if (first > 3) return {0, 0};
+  if (first > max_tens) return {0, 0};
   const int ones = date_digit(chars.at(k + 2));
   return ones > 0 ? std::pair<int, size_t>{first * 10 + ones, 3} : std::pair<int, size_t>{first * 10, 2};
 }
@@ -175,7 +176,7 @@ std::optional<DateMatch> match_clock_time(std::string_view text, size_t pos) {
     }
     if (c.at(k) == U'零') return {0, 1};
     if (c.at(k) == U'两' && k == 0) return {2, 1};  // 两点: two o'clock (a count without a part of the day)
-    const auto [v, n] = small_numeral(c, k);
+    const auto [v, n] = small_numeral(c, k, max / 10);
     return n && v <= max ? std::pair<int, size_t>{v, n} : std::pair<int, size_t>{-1, 0};
   };
   const auto [hour, hour_len] = number(0, 24);

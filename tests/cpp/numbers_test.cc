@@ -154,6 +154,7 @@ TEST_CASE("numbers: times by the clock, and 点 that counts", "[numbers][date]")
   expect("八点整开会", "[八点整 time 08:00  ]");
   expect("十点钟", "[十点钟 time 10:00  ]");
   expect("九时三十分", "[九时三十分 time 09:30  ]");
+  expect("晚上九点四十五分", "[九点四十五分 time 21:45  ]");
   expect("12月31日24时", "[12月31日 date --12-31  ][24时 time 24:00  ]");
   // Without a part of the day or minutes, 点 counts points.
   expect("两点建议", "[两点 quantity 2 点 ]");
