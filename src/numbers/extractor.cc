@@ -772,8 +772,8 @@ NumberExtractorImpl::NeighbourDigits NumberExtractorImpl::read_neighbour_digits(
   if (first <= 0 || second != first + 1) return NeighbourDigits::kNone;
   q += first_len + second_len;
   if (chinese_digit(char_at(s, q)) >= 0) return NeighbourDigits::kNone;  // 一二三: digit by digit
-  int power = 0;
-  for (int p; (p = chinese_unit_power(char_at(s, q, &len))) != 0; q += len) power += p;
+  int power = 0;  // the scale after the pair: 十 (七八十), 十万 (三四十万), at most three characters
+  for (int p, k = 0; k < 3 && (p = chinese_unit_power(char_at(s, q, &len))) != 0; q += len, ++k) power += p;
   r.core.begin = r.numeral_begin;
   r.core.end = r.pos = q;
   r.core.arabic = false;
