@@ -260,14 +260,8 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       };
       bool after_place = false;
       bool coined = false;  // a word the lexicon does not know is part of the name
-      // A firm's suffix inside a common word of the lexicon names a kind of
-      // firm or scheme (养老保险, 人寿保险 n): its first part (养老, which
-      // jieba tags nr) and ordinary words before it (城乡居民 养老保险) make
-      // no name; a proper part before it still does (中国 人寿保险).
-      const auto kind = type == EntityType::kCompany && tok_e - tok_b > len ? word_info(t, tok_b, tok_e) : std::nullopt;
-      const bool kind_word = kind && kind->entity == EntityType::kNone && tag_is(kind->tag, {"n", "vn"});
       if (tok_e - tok_b > len && name_like_token(t, tok_b, tok_e - len)) {
-        if (!kind_word) note(tok_b, tok_e - len);
+        note(tok_b, tok_e - len);
         b = tok_b;
         // (A place opening the token, 朝鲜 of 朝鲜半岛, as one before it.)
         const auto w = word_info(t, tok_b, tok_e - len);
@@ -370,7 +364,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       // them before the suffix are enough, unless the words before the suffix
       // end in another company suffix (外资银行保险 is a kind of business).
       if (type == EntityType::kCompany) {
-        if (name_tokens >= 2 && !kind_word) proper = true;
+        if (name_tokens >= 2) proper = true;
         for (std::u32string_view other : kCompanySuffixes) {
           const auto ol = static_cast<uint32_t>(other.size());
           if (tok_e - len >= b + ol && t.matches(tok_e - len - ol, other)) proper = false;

@@ -209,10 +209,6 @@ TEST_CASE("entities: firms jieba's dictionary names whole", "[entities][company]
   expect("美国公司在欧洲投资", "[美国 place][欧洲 place]");
   expect("国有商业银行改革", "");
   expect("境内上市公司达到100家", "");
-  // A firm's suffix inside a common word names a kind of scheme: ordinary
-  // words before it make no firm; a place before a firm's word still does.
-  expect("城乡居民养老保险覆盖率", "");
-  expect("参加基本养老保险的人数", "");
   expect("民生轮船公司", "[民生轮船公司 company]");
   // A firm's name before a title only firms have; not a person's, nor a common word.
   expect("比亚迪董事长王传福接受采访", "[比亚迪 company][董事长 position][王传福 person]");
