@@ -46,8 +46,9 @@ constexpr std::string_view to_string(Qualifier q) {
 // One number mention. `span` covers the mention in the ORIGINAL text: a
 // trailing qualifier (左右, 以上, 余) is inside it, a leading one (突破, 约) is
 // not. For dates and times `value` is unused and `iso` holds ISO 8601 with only
-// what is written (2024-02-05, 2023-12, --01-31, ---19, 2022-01-10T14:31, 14:31).
-// For codes `iso` holds the digit string.
+// what is written (2024-02-05, 2023-12, --01-31, ---19, 2022-01-10T14:31, 14:31;
+// decades with ISO 8601-2's X for digits not written, 198X, XX8X; intervals
+// with /, 2019/2023, XX5X/XX6X). For codes `iso` holds the digit string.
 struct Number {
   ByteSpan span;
   NumberKind kind = NumberKind::kCardinal;
@@ -56,7 +57,7 @@ struct Number {
   std::string unit;                  // normalized: 元, %, 个百分点, 平方米, 届 ...; "" if none
   Qualifier qualifier = Qualifier::kNone;
   std::string iso;                   // date/time ISO string, or the code's digits
-  bool relative = false;             // a date written relative to another: 去年10月8日
+  bool relative = false;             // a date written relative to another: 去年10月8日, 上世纪90年代
 };
 
 }  // namespace zhpolicy
