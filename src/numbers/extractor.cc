@@ -576,8 +576,23 @@ void NumberExtractorImpl::read_money_tail(std::string_view s, size_t& pos, Numbe
   size_t q = pos, len = 0;
   Decimal cents;
   bool any = false;
+  bool tenths_alone = false;
+  // 十块五, 三元五: a Chinese digit alone after the yuan is its tenths (the
+  // 角 left unsaid), when nothing that counts follows it.
+  if (const int d = digit_at(q, len); d > 0 && q + len <= s.size() && !is_ascii_digit(s[q])) {
+    size_t next_len = 0;
+    const char32_t next = char_at(s, q + len, &next_len);
+    size_t unit_len = 0;
+    if (chinese_digit(next) < 0 && chinese_unit_power(next) == 0 && next != U'角' && next != U'毛' &&
+        next != U'分' && !units_.match(s, q + len, unit_len)) {
+      cents = Decimal::from_int(d).times_pow10(-1).value_or(Decimal());
+      q += len;
+      any = tenths_alone = true;
+    }
+  }
   for (const auto& [marks, power] : {std::pair<std::array<std::string_view, 2>, int>{{"角", "毛"}, -1},
                                      std::pair<std::array<std::string_view, 2>, int>{{"分", "分"}, -2}}) {
+    if (tenths_alone) break;
     const int d = digit_at(q, len);
     if (d < 0) break;
     const size_t mark = q + len;

@@ -368,6 +368,8 @@ TEST_CASE("numbers: every written form, by one numeral grammar", "[numbers][gram
   // Money.
   expect("123元1角1分", "[123元1角1分 money 123.11 元 ]");
   expect("十块三毛", "[十块三毛 money 10.3 元 ]");
+  expect("十块五", "[十块五 money 10.5 元 ]");  // the 角 left unsaid
+  expect("三元五个人", "[三元 money 3 元 ][五个 quantity 5 个 ]");
   expect("壹佰元整", "[壹佰元整 money 100 元 ]");
   expect("8泰铢", "[8泰铢 money 8 泰铢 ]");
   expect("15k", "[15k cardinal 15000  ]");
