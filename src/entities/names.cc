@@ -599,6 +599,24 @@ void EntityExtractorImpl::add_short_place_names(const CharText& t, std::vector<C
       i = token ? t.token_end_of[i] : i + 1;
       continue;
     }
+    // A word of the lexicon that opens with such a run and goes on with a
+    // common word: the run (港澳 of 港澳同胞, jieba's ns).
+    {
+      const uint32_t te = t.token_end_of[i];
+      uint32_t r = i;
+      while (r < te && r - i < 4 && (kind(t.cps[r]) & kRegion) &&
+             std::find(&t.cps[i], &t.cps[r], t.cps[r]) == &t.cps[r]) {
+        ++r;
+      }
+      if (r - i >= 2 && te - r >= 2 && !(kind(t.cps[r]) & kRegion)) {
+        const auto rest = word_info(t, r, te);
+        if (rest && rest->entity == EntityType::kNone && rest->tag == "n" && word_info(t, i, te)) {
+          out.push_back({i, r, EntityType::kPlace, kRulePriority});
+          i = te;
+          continue;
+        }
+      }
+    }
     uint32_t e = i;
     bool named = false;
     while (e < n && t.token_start(e) && t.token_end_of[e] <= n && t.token_end_of[e] - i <= 5 &&

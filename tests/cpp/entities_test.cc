@@ -502,6 +502,8 @@ TEST_CASE("entities: regions named together by their short names are one region"
   expect_rules("深化湘赣边区域合作", "[湘赣边 place]");
   expect_rules("云贵高原", "[云贵高原 place]");
   expect_rules("推动云贵合作", "[云贵 place]");
+  // Opening a word of the lexicon that goes on with a common word (港澳同胞 ns).
+  expect_rules("团结广大港澳同胞", "[港澳 place]");
   // The two words of such characters that name no regions.
   expect_rules("天上黑云翻滚", "");
   expect_rules("藏青色的外套", "");
