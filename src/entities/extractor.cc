@@ -338,6 +338,10 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
     if (c.type == EntityType::kPosition) titles.push_back(c);
   }
   add_firms_before_titles(t, titles, cands);
+  auto stop = [&](uint32_t c) {
+    const auto w = word_info(t, c, c + 1);
+    return w && is_stop_word_tag(w->tag) && std::u32string_view(U"摄说称作").find(t.cps[c]) == std::u32string_view::npos;
+  };
   std::unordered_set<std::u32string> names;
   // Names found by their characters alone: their repeats are as weak.
   std::unordered_set<std::u32string> weak_names;
@@ -351,10 +355,6 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
       // A surname cut off as its own token takes the next single characters,
       // but no function word or verb (宋平 将 出席) other than one the
       // glued-verb check below cuts off again (包钢 作 报告).
-      auto stop = [&](uint32_t c) {
-        const auto w = word_info(t, c, c + 1);
-        return w && is_stop_word_tag(w->tag) && std::u32string_view(U"摄说称作").find(t.cps[c]) == std::u32string_view::npos;
-      };
       while (e - at < sl + 2 && e < n && t.token_end_of[e] == e + 1 && t.han(e) &&
              !t.has(e, kSurname) && e - at < 3 && !stop(e)) {
         e = t.token_end_of[e];

@@ -114,8 +114,11 @@ std::pair<int, size_t> small_numeral(const Chars& chars, size_t k, int max_tens 
   return ones > 0 ? std::pair<int, size_t>{first * 10 + ones, 3} : std::pair<int, size_t>{first * 10, 2};
 }
 
-}  // namespace
-
+// The longest date in Chinese numerals starting at text[pos]: a year
+// written digit by digit (一九五四年, 二〇二四年), a month 一 to 十二 and a
+// day 一 to 三十一 (日 or 号), as 一九五四年七月二十五日, 十月一日, 七月. A day
+// alone needs two characters or more (二十五日; 五日 is as often five days)
+// and is none before 内 (三十日内: a time limit).
 std::optional<DateMatch> match_chinese_date(std::string_view text, size_t pos) {
   const Chars c(text, pos, 14);
   size_t k = 0;
@@ -163,6 +166,10 @@ std::optional<DateMatch> match_chinese_date(std::string_view text, size_t pos) {
   return DateMatch{c.end[k - 1] - pos, NumberKind::kDate, std::move(iso)};
 }
 
+// A time of day by the clock starting at text[pos], in either script:
+// 9点30分, 三点半, 十点整, 八点钟, 九时三十分, 24时; 点 alone (两点, 三点五) is
+// a time only after a part of the day (上午, 下午, 晚上 ...), which also
+// turns 下午三点 into 15:00.
 std::optional<DateMatch> match_clock_time(std::string_view text, size_t pos) {
   const Chars c(text, pos, 10);
   // An hour: one or two Arabic digits, or 零 to 二十四 in Chinese.
@@ -201,21 +208,12 @@ std::optional<DateMatch> match_clock_time(std::string_view text, size_t pos) {
   }
   // The part of the day written before: afternoon and evening hours are
   // counted from noon.
-  auto before = [&](std::u32string_view word) {
-    size_t at = pos;
-    for (size_t i = word.size(); i-- > 0;) {
-      if (at == 0) return false;
-      size_t b = at - 1;
-      while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
-      size_t len;
-      if (utf8::decode(text, b, len) != word[i]) return false;
-      at = b;
-    }
-    return true;
+  auto before = [&](std::string_view word) {
+    return pos >= word.size() && text.compare(pos - word.size(), word.size(), word) == 0;
   };
   bool day_part = false, after_noon = false;
-  for (std::u32string_view w : {U"上午", U"早上", U"凌晨", U"清晨", U"中午"}) day_part = day_part || before(w);
-  for (std::u32string_view w : {U"下午", U"晚上", U"傍晚", U"夜里", U"晚"}) after_noon = after_noon || before(w);
+  for (std::string_view w : {"上午", "早上", "凌晨", "清晨", "中午"}) day_part = day_part || before(w);
+  for (std::string_view w : {"下午", "晚上", "傍晚", "夜里", "晚"}) after_noon = after_noon || before(w);
   // 两点 (two points) and 一时 (for a while) are no times; 24时 is.
   const bool arabic = c.at(0) >= U'0' && c.at(0) <= U'9';
   if (!exact && !day_part && !after_noon && (dot || !arabic)) return std::nullopt;
@@ -226,6 +224,9 @@ std::optional<DateMatch> match_clock_time(std::string_view text, size_t pos) {
   return DateMatch{c.end[k - 1] - pos, NumberKind::kTime, buf};
 }
 
+// A decade starting at text[pos]: 八十年代, 90年代 (XX8X, XX9X: the century
+// is not written), 二十世纪八十年代, 20世纪90年代, 1990年代 (198X, 199X), and
+// two decades together, 五六十年代 (XX5X/XX6X, an ISO 8601 interval).
 std::optional<DateMatch> match_decade(std::string_view text, size_t pos) {
   const Chars c(text, pos, 12);
   size_t k = 0;
@@ -291,6 +292,8 @@ std::optional<DateMatch> match_decade(std::string_view text, size_t pos) {
   return DateMatch{c.end[k - 1] - pos, NumberKind::kDate, std::move(iso)};
 }
 
+}  // namespace
+
 std::optional<DateMatch> match_date(std::string_view text, size_t pos) {
   // Every shape has one of 年 月 日 时 - / . : right after its first digits
   // (Shape::separators); most numbers have none, and need no regex at all.
@@ -331,6 +334,26 @@ std::optional<DateMatch> match_date(std::string_view text, size_t pos) {
     best = DateMatch{g[0].size(), shape.kind, std::move(iso)};
   }
   return best;
+}
+
+std::optional<DateMatch> match_date_or_time(std::string_view text, size_t pos) {
+  // The character after the first digits (at most eight are looked at: a
+  // longer run is no date, and the scan must not grow with a run of digits
+  // cut into many candidates).
+  const bool arabic = pos < text.size() && text[pos] >= '0' && text[pos] <= '9';
+  size_t q = pos, len = 0;
+  char32_t after = 0;
+  for (int digits = 0;; ++digits, q += len) {
+    after = q < text.size() ? utf8::decode(text, q, len) : 0;
+    if (!((after >= U'0' && after <= U'9') || chinese_digit(after) >= 0 || after == U'十')) break;
+    if (digits == 8) return std::nullopt;
+  }
+  const std::u32string_view marks = arabic ? U"年月日号世点时-/.:" : U"年月日号世点时";
+  if (marks.find(after) == std::u32string_view::npos) return std::nullopt;
+  auto date = match_decade(text, pos);  // 1990年代 is no year 1990
+  if (!date) date = arabic ? match_date(text, pos) : match_chinese_date(text, pos);
+  if (!date) date = match_clock_time(text, pos);
+  return date;
 }
 
 }  // namespace internal

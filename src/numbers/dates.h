@@ -24,23 +24,12 @@ struct DateMatch {
 // 2022/1/10, 14:31, 9时30分. Years are 1000-2099.
 std::optional<DateMatch> match_date(std::string_view text, size_t pos);
 
-// The longest date in Chinese numerals starting at text[pos]: a year
-// written digit by digit (一九五四年, 二〇二四年), a month 一 to 十二 and a
-// day 一 to 三十一 (日 or 号), as 一九五四年七月二十五日, 十月一日, 七月. A day
-// alone needs two characters or more (二十五日; 五日 is as often five days)
-// and is none before 内 (三十日内: a time limit).
-std::optional<DateMatch> match_chinese_date(std::string_view text, size_t pos);
-
-// A time of day by the clock starting at text[pos], in either script:
-// 9点30分, 三点半, 十点整, 八点钟, 九时三十分, 24时; 点 alone (两点, 三点五) is
-// a time only after a part of the day (上午, 下午, 晚上 ...), which also
-// turns 下午三点 into 15:00.
-std::optional<DateMatch> match_clock_time(std::string_view text, size_t pos);
-
-// A decade starting at text[pos]: 八十年代, 90年代 (XX8X, XX9X: the century
-// is not written), 二十世纪八十年代, 20世纪90年代, 1990年代 (198X, 199X), and
-// two decades together, 五六十年代 (XX5X/XX6X, an ISO 8601 interval).
-std::optional<DateMatch> match_decade(std::string_view text, size_t pos);
+// The longest date, time or decade starting at text[pos] (a digit of either
+// script): match_date's shapes, dates in Chinese numerals (一九五四年七月二十五日,
+// 十月一日), times by the clock (下午三点, 九时三十分) and decades (八十年代,
+// 1990年代: a decade before a year). Most numbers are none of these: one
+// of 年月日号世点时 (in digits also - / . :) must follow their first digits.
+std::optional<DateMatch> match_date_or_time(std::string_view text, size_t pos);
 
 }  // namespace internal
 }  // namespace zhpolicy

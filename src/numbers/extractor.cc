@@ -682,25 +682,7 @@ bool NumberExtractorImpl::take_code_or_date(std::string_view s, const NumberRegi
     if (before < 0x80 && (is_ascii_alpha(static_cast<char>(before)) || before == '_')) return true;
   }
   if (r.ordinal) return false;
-  // Every date, time and decade has one of 年月日号世点时 (or, in digits,
-  // - / . :) right after its first digits: most numbers have none and need
-  // no matcher.
-  // (At most eight digits are looked at: a longer run is no date, and the
-  // scan must not grow with a run of digits cut into many candidates.)
-  size_t q = r.numeral_begin, len = 0;
-  char32_t after = char_at(s, q, &len);
-  for (int digits = 0; after != 0 && ((after >= U'0' && after <= U'9') || chinese_digit(after) >= 0 || after == U'十');
-       ++digits) {
-    if (digits == 8) return false;
-    q += len;
-    after = char_at(s, q, &len);
-  }
-  const std::u32string_view marks = arabic ? U"年月日号世点时-/.:" : U"年月日号世点时";
-  if (marks.find(after) == std::u32string_view::npos) return false;
-  // A decade first: 1990年代 is no year 1990.
-  auto date = match_decade(s, r.numeral_begin);
-  if (!date) date = arabic ? match_date(s, r.numeral_begin) : match_chinese_date(s, r.numeral_begin);
-  if (!date) date = match_clock_time(s, r.numeral_begin);
+  const auto date = match_date_or_time(s, r.numeral_begin);
   if (!date) return false;
   // A month in a name: 十月革命 (七月份 is a month: jieba tags it nz).
   const size_t date_end = r.numeral_begin + date->length;
