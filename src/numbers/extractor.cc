@@ -416,6 +416,17 @@ bool NumberExtractorImpl::segmented_at(std::string_view s, size_t from, size_t t
   return false;
 }
 
+bool NumberExtractorImpl::common_noun(std::string_view s, size_t begin, size_t end) const {
+  // As frequent in jieba's dictionary as its common words (城市 25084, 百度
+  // 11008; 百人 3, 千家 57 are counts).
+  constexpr uint32_t kCommonWordFreq = 1000;
+  boost::container::small_vector<char32_t, 8> cps;
+  for (size_t i = begin, len; i < end && i < s.size(); i += len) cps.push_back(utf8::decode(s, i, len));
+  const ZplView* view = nullptr;
+  const format::WordEntry* w = lexicon_.data().find_word(cps.data(), cps.size(), &view);
+  return w && w->freq >= kCommonWordFreq && !contains(kNumeralTags, view->tag(w->tag));
+}
+
 bool NumberExtractorImpl::is_word(std::string_view s, size_t begin, size_t end) const {
   boost::container::small_vector<char32_t, 8> cps;
   for (size_t i = begin, len; i < end && i < s.size(); i += len) cps.push_back(utf8::decode(s, i, len));
@@ -643,14 +654,23 @@ void NumberExtractorImpl::read_lone_scale(std::string_view s, size_t begin, size
     resume = pos;
     return;
   }
-  // 上万, 上千人: "as many as", about that many; 万亿 (元): a magnitude.
-  const bool magnitude = q > begin + 3 && power >= 8;
-  // 数万: several ten-thousands, more than one.
-  const bool several = after_several(s, begin);
-  if (!magnitude && ((!ends_with_at(s, begin, "上") && !several) || q != begin + 3)) return;
-  if (!magnitude) n.qualifier = several ? Qualifier::kGt : Qualifier::kApprox;
+  // 万亿 (元), 亿元级, 万吨级: a magnitude. 数万, 几万: several
+  // ten-thousands, more than one; 上万 (as many as), 近万人, 超亿元, 逾万家:
+  // the scale after a qualifier word; 万余元: more than the scale.
+  const bool more = starts_with(s, q, "余");
   size_t unit_len = 0;
-  if (const UnitInfo* unit = units_.match(s, q, unit_len); unit && unit->scale_power == 0) {
+  const UnitInfo* unit = units_.match(s, q + (more ? 3 : 0), unit_len);
+  if (unit && unit->scale_power != 0) unit = nullptr;
+  const bool grade = unit && !more && starts_with(s, q + unit_len, "级") && power >= 4;
+  const bool magnitude = (q > begin + 3 && power >= 8) || grade;
+  const bool several = after_several(s, begin);
+  // A magnitude after 上 is reached, not approximated (迈上 万亿元 台阶).
+  const Qualifier lead = magnitude && ends_with_at(s, begin, "上") ? Qualifier::kNone : leading_qualifier(s, begin);
+  const bool counted_by_word = several || lead != Qualifier::kNone || more;
+  if (!magnitude && (!counted_by_word || q != begin + 3)) return;
+  if (counted_by_word) n.qualifier = several || more ? Qualifier::kGt : lead;
+  if (more) q += 3;
+  if (unit) {
     n.kind = unit->kind;
     n.unit = unit->unit;
     q += unit_len;
@@ -918,6 +938,21 @@ void NumberExtractorImpl::read_year_range(Reading& r) const {
   n.value_max.reset();
 }
 
+bool NumberExtractorImpl::read_month_range(std::string_view s, Reading& r) const {
+  Number& n = r.n;
+  if (!n.value_max || r.has_unit || n.kind != NumberKind::kCardinal || !starts_with(s, r.pos, "月")) return false;
+  const double first = n.value.to_double(), last = n.value_max->to_double();
+  if (!n.value.is_integer() || !n.value_max->is_integer() || first < 1 || last > 12 || first >= last) return false;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "--%02d/--%02d", static_cast<int>(first), static_cast<int>(last));
+  n.kind = NumberKind::kDate;
+  n.iso = buf;
+  n.value = Decimal();
+  n.value_max.reset();
+  r.pos += 3;
+  return true;
+}
+
 bool NumberExtractorImpl::is_counted(std::string_view s, const Reading& r) const {
   const Core& core = r.core;
   if (r.dozen) return true;
@@ -949,7 +984,12 @@ bool NumberExtractorImpl::is_counted(std::string_view s, const Reading& r) const
       return false;  // 一个好报告, 一批项目, 新的一年: the indefinite article (一年半 is kept)
     }
     // 上千人, 上百家 are approximations, though the lexicon lists some as words.
-    if (approximation(s, r) == Qualifier::kNone && numeral_in_name(s, r.numeral_begin, r.pos, r.has_unit)) {
+    const bool approximate = approximation(s, r) != Qualifier::kNone;
+    if (!approximate && numeral_in_name(s, r.numeral_begin, r.pos, r.has_unit)) return false;
+    // A scale and a measure word that are together a frequent noun of the
+    // lexicon name something (百度, the search engine: no 100 度).
+    if (!approximate && core.chars == 1 && chinese_unit_power(char_at(s, r.numeral_begin)) != 0 &&
+        common_noun(s, r.numeral_begin, r.pos)) {
       return false;
     }
   }
@@ -966,16 +1006,40 @@ bool NumberExtractorImpl::one_period(std::string_view s, const Reading& r) const
 
 Qualifier NumberExtractorImpl::approximation(std::string_view s, const Reading& r) const {
   if (r.core.arabic || chinese_unit_power(char_at(s, r.numeral_begin)) == 0) return Qualifier::kNone;
-  if (ends_with_at(s, r.numeral_begin, "上")) return Qualifier::kApprox;  // 上千人: as many as
-  if (after_several(s, r.numeral_begin)) return Qualifier::kGt;         // 数十个: several tens
-  return Qualifier::kNone;
+  if (after_several(s, r.numeral_begin)) return Qualifier::kGt;  // 数十个, 几十年: several tens
+  return leading_qualifier(s, r.numeral_begin);                   // 上千人, 近千家, 超千亿元
 }
 
 bool NumberExtractorImpl::after_several(std::string_view s, size_t begin) const {
-  if (!ends_with_at(s, begin, "数")) return false;
-  // Not the end of a word: 指数 百强, 人数 百万.
+  if (!ends_with_at(s, begin, "数") && !ends_with_at(s, begin, "几")) return false;
+  if (ends_with_at(s, begin - 3, "分之")) return false;  // 百分之几十: no count of its own
+  // Not the end of a word: 指数 百强, 人数 百万, 茶几.
   size_t word_begin = begin - 3;
   return !(char_before(s, begin - 3, &word_begin) != 0 && is_word(s, word_begin, begin));
+}
+
+Qualifier NumberExtractorImpl::leading_qualifier(std::string_view s, size_t begin) const {
+  // 上 before a scale: as many as (上千人), where it starts a word.
+  if (ends_with_at(s, begin, "上")) return word_starts_at(s, begin - 3, begin) ? Qualifier::kApprox : Qualifier::kNone;
+  for (const auto& q : kLeadingQualifiers) {
+    if (ends_with_at(s, begin, q.text)) {
+      return word_starts_at(s, begin - q.text.size(), begin) ? q.qualifier : Qualifier::kNone;
+    }
+  }
+  return Qualifier::kNone;
+}
+
+bool NumberExtractorImpl::word_starts_at(std::string_view s, size_t at, size_t to) const {
+  // Not the end of a longer word (最近 百度, 靠近 万州, 迈上 万亿元), while 收入
+  // 超 亿元 is (入超 is a word too): the segmenter's path over two characters
+  // before decides.
+  size_t from = at;
+  for (int k = 0; k < 2; ++k) {
+    size_t prev = from;
+    if (!is_han(char_before(s, from, &prev))) break;
+    from = prev;
+  }
+  return from == at || segmented_at(s, from, to, at);
 }
 
 void NumberExtractorImpl::read_qualifiers(std::string_view s, Reading& r) const {
@@ -1044,6 +1108,20 @@ void NumberExtractorImpl::extract_at(std::string_view s, const NumberRegions& re
       r.has_unit = true;
     }
     read_range(s, r);
+    if (read_month_range(s, r)) {
+      // 2023年1—10月: the year before is the months' year.
+      if (!out.empty() && out.back().kind == NumberKind::kDate && out.back().span.end == r.span_begin &&
+          out.back().iso.size() == 4) {
+        const std::string year = out.back().iso;
+        r.span_begin = out.back().span.begin;
+        r.n.iso = year + r.n.iso.substr(1, 3) + "/" + year + r.n.iso.substr(6);  // --01/--10
+        out.pop_back();
+      }
+      r.n.span = {static_cast<uint32_t>(r.span_begin), static_cast<uint32_t>(r.pos)};
+      resume = r.pos;
+      out.push_back(std::move(r.n));
+      return;
+    }
     read_unit(s, r);
     read_currency_symbol(s, r);
     read_year_range(r);

@@ -53,6 +53,9 @@ class NumberExtractorImpl {
   // Whether the segmenter's best path over s[from, to) (and a few Han
   // characters after) has a word boundary at byte `at`.
   bool segmented_at(std::string_view s, size_t from, size_t to, size_t at) const;
+  // Whether s[begin, end) is a frequent word of the lexicon that is no
+  // numeral or measure word (百度).
+  bool common_noun(std::string_view s, size_t begin, size_t end) const;
   // Whether chars [begin, end) of s, bytes, spell a word of the lexicon.
   bool is_word(std::string_view s, size_t begin, size_t end) const;
 
@@ -88,16 +91,25 @@ class NumberExtractorImpl {
   void read_currency_symbol(std::string_view s, Reading& r) const;
   // 2021—2025年: a range of years is a date, the ISO interval 2021/2025.
   void read_year_range(Reading& r) const;
+  // 1—10月, 一至十月: a range of months is a date, the ISO interval --01/--10
+  // (true: r is that date, pos past 月).
+  bool read_month_range(std::string_view s, Reading& r) const;
   // Whether the number counts something (not 一个好报告, 统一, 第三方, 2号楼).
   bool is_counted(std::string_view s, const Reading& r) const;
   // 过去一年, 一年来: one year counted.
   bool one_period(std::string_view s, const Reading& r) const;
-  // Scale characters after 上 (上千, 上万: about) or 数 (数十, 数百万: more
-  // than); kNone otherwise.
+  // Scale characters after 上 (上千, 上万: about), 数 or 几 (数十, 几百万:
+  // more than) or a qualifier word (近千家: about; 超千亿元: more than); kNone
+  // otherwise.
   Qualifier approximation(std::string_view s, const Reading& r) const;
-  // Whether 数 before byte `begin` means "several" (数十, 数百万), not the
-  // end of a word (指数, 人数).
+  // Whether 数 or 几 before byte `begin` means "several" (数十, 几百万), not
+  // the end of a word (指数, 人数).
   bool after_several(std::string_view s, size_t begin) const;
+  // The qualifier word (上, 近, 超过, 不足 …) right before byte `begin` that
+  // is not the end of a longer word (迈上, 最近, 靠近); kNone when there is none.
+  Qualifier leading_qualifier(std::string_view s, size_t begin) const;
+  // Whether the segmenter starts a word at byte `at` of s[…, to).
+  bool word_starts_at(std::string_view s, size_t at, size_t to) const;
   void read_qualifiers(std::string_view s, Reading& r) const;
   // The stages' readers of written forms; each reads what follows (or
   // precedes) the numeral and fills `n`.

@@ -168,6 +168,13 @@ TEST_CASE("numbers: decimals in words and ranges of years", "[numbers][kinds]") 
   expect("一点意见", "");
   expect("两点一线", "");  // 一线 is a word: no decimal 两点一
   expect("2019—2023年", "[2019—2023年 date 2019/2023  ]");
+  // Ranges of months are intervals too, in the year written before them.
+  expect("1—10月", "[1—10月 date --01/--10  ]");
+  expect("1至10月份", "[1至10月 date --01/--10  ]");
+  expect("一至十月", "[一至十月 date --01/--10  ]");
+  expect("2023年1-10月,全市", "[2023年1-10月 date 2023-01/2023-10  ]");
+  expect("3-5个月", "[3-5个月 quantity 3..5 个月 ]");
+  expect("10-13月", "[10-13 cardinal 10..13  ]");  // no month 13
   expect("3至5年", "[3至5年 quantity 3..5 年 ]");
 }
 
@@ -214,6 +221,27 @@ TEST_CASE("numbers: approximate counts in words", "[numbers][qualifier]") {
   expect("三成五年", "[三成 percent 30 % ][五年 quantity 5 年 ]");
   expect("数字经济", "");
   expect("影响力指数百强榜", "");  // 指数 is a word: no "several"
+  // 几 as 数; a scale alone after a qualifier word, or before 余.
+  expect("需要几十年的努力", "[十年 quantity 10 年 gt]");
+  expect("几十万人", "[十万人 quantity 100000 人 gt]");
+  expect("几千万元", "[千万元 money 10000000 元 gt]");
+  expect("近千家企业", "[千家 quantity 1000 家 approx]");
+  expect("消费活动近万场", "[万场 quantity 10000 场 approx]");
+  expect("销售收入超亿元", "[亿元 money 100000000 元 gt]");  // 收入 超: 入超 is a word too
+  expect("贷款余额超万亿元", "[万亿元 money 1000000000000 元 gt]");
+  expect("逾万人", "[万人 quantity 10000 人 gt]");
+  expect("补助万余元", "[万余元 money 10000 元 gt]");
+  expect("最近百度发布", "");  // 最近 is a word, 百度 a name
+  expect("靠近万州区", "");
+  expect("茶几", "");
+  expect("迈上万亿元台阶", "[万亿元 money 1000000000000 元 ]");  // 迈上: reached, not "as many as"
+  expect("除以上十项工作以外", "[十项 quantity 10 项 ]");          // 以上 is no 上
+  expect("有近百分之三十", "[百分之三十 percent 30 % approx]");
+  expect("增长百分之几十", "");
+  // A scale, a unit and 级: the class of a magnitude.
+  expect("新增万吨级港口泊位", "[万吨 quantity 10000 吨 ]");
+  expect("亿元级工业项目", "[亿元 money 100000000 元 ]");
+  expect("棉布一亿一千万公尺", "[一亿一千万公尺 quantity 110000000 米 ]");
 }
 
 TEST_CASE("numbers: currency symbols, temperatures and ranges of percentages in words", "[numbers][money]") {
@@ -245,7 +273,8 @@ TEST_CASE("numbers: numerals in names, slogans and idioms are not numbers", "[nu
                            "门前三包", "落地一批项目", "一系列举措", "打赢了一场又一场硬仗",
                            "是一个好报告", "(五)全面融入", "一是加强", "两江新区", "委托第三方机构",
                            "党的二十大精神", "统一部署", "进一步提升", "恒大云邸2号楼", "5G基站", "COVID-19",
-                           "做好五篇大文章", "《关于2024年工作的报告》", "十分重要", "千万不要"}) {
+                           "做好五篇大文章", "《关于2024年工作的报告》", "十分重要", "千万不要",
+                           "惠及千家万户", "千头万绪", "百度公司"}) {
     INFO(text);
     CHECK(show(find(text)).empty());
   }
