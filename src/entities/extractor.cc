@@ -5,12 +5,14 @@
 // listed in extractor_impl.h; this file decodes, runs them and resolves.
 #include "entities/extractor_impl.h"
 
+#include <algorithm>
 #include <exception>
 #include <unordered_set>
 
 #include "lexicon/lexicon_data.h"
 #include "segment/char_class.h"
 #include "zhpolicy/text.h"
+#include "zhpolicy/utf8.h"
 #include "util/parallel.h"
 
 namespace zhpolicy {
@@ -210,7 +212,7 @@ Entities EntityExtractorImpl::extract(std::string_view text, const std::vector<T
 }
 
 std::vector<Token> EntityExtractorImpl::tokens_of_normalized(const NormalizedText& normalized,
-                                                             const std::vector<Token>& tokens) {
+                                                             const std::vector<Token>& tokens) const {
   // An original offset inside one piece of the map: the same distance into
   // an identity piece, the start of a change. Tokens come in order, so the
   // piece only moves forward (pieces are in order of both offsets).
@@ -226,11 +228,36 @@ std::vector<Token> EntityExtractorImpl::tokens_of_normalized(const NormalizedTex
     if (original >= normalized.original_size) return static_cast<uint32_t>(normalized.normalized.size());
     return p.identity ? std::min(end, p.normalized_begin + (original - p.original_begin)) : p.normalized_begin;
   };
+  // Whether normalized bytes [b, e) hold a change that wrote more than one
+  // character.
+  auto expands = [&](uint32_t b, uint32_t e) {
+    size_t first = static_cast<size_t>(
+        std::upper_bound(pieces.begin(), pieces.end(), b,
+                         [](uint32_t x, const NormalizedText::Piece& p) { return x < p.normalized_begin; }) -
+        pieces.begin());
+    for (size_t j = first > 0 ? first - 1 : 0; j < pieces.size() && pieces[j].normalized_begin < e; ++j) {
+      if (pieces[j].identity) continue;
+      const uint32_t pb = pieces[j].normalized_begin;
+      const uint32_t pe = j + 1 < pieces.size() ? pieces[j + 1].normalized_begin
+                                                : static_cast<uint32_t>(normalized.normalized.size());
+      if (pe > b && utf8::count_chars(std::string_view(normalized.normalized).substr(pb, pe - pb)) > 1) return true;
+    }
+    return false;
+  };
   std::vector<Token> out;
   out.reserve(tokens.size());
+  ThreadWorkspace seg;
   for (const Token& t : tokens) {
     const uint32_t b = to_normalized(t.span.begin), e = to_normalized(t.span.end);
-    if (e > b) out.push_back({{b, e}, t.kind});
+    if (e <= b) continue;
+    if (!expands(b, e)) {
+      out.push_back({{b, e}, t.kind});
+      continue;
+    }
+    const std::string_view piece = std::string_view(normalized.normalized).substr(b, e - b);
+    for (const Token& cut : segmenter_.segment(piece, SegmentMode::kDefault, seg.get())) {
+      out.push_back({{b + cut.span.begin, b + cut.span.end}, cut.kind});
+    }
   }
   return out;
 }

@@ -399,8 +399,11 @@ class EntityExtractorImpl {
   template <typename F>
   static Entities with_workspace(F&& f);
   // `tokens` of a text, moved onto its normalized view `normalized` (empty
-  // ones, inside one change of normalization, dropped).
-  static std::vector<Token> tokens_of_normalized(const NormalizedText& normalized, const std::vector<Token>& tokens);
+  // ones, inside one change of normalization, dropped). A token over a
+  // change that writes several characters (㉀ is "(祭)") is cut again as
+  // the segmenter cuts those characters: one original character cannot
+  // hold the several tokens extract(text) would see there.
+  std::vector<Token> tokens_of_normalized(const NormalizedText& normalized, const std::vector<Token>& tokens) const;
   // The rules and the resolving pass on the text t decodes (`text`: its
   // bytes); spans are mapped back through `normalized` when given.
   Entities find(std::string_view text, const NormalizedText* normalized, Workspace& ws) const;

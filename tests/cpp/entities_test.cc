@@ -587,9 +587,11 @@ TEST_CASE("entities: given tokens, tiling or not, never break extraction", "[ent
   REQUIRE(expected.size() >= 5);
   // segment()'s tokens tile the text: the same entities as extract(text),
   // also where normalization changes the text (Traditional characters,
-  // full-width forms, a cut character at the end: found by fuzz_entities).
+  // full-width forms, a cut character at the end, a character whose
+  // normal form is several, ㉀ "(祭)": found by fuzz_entities).
   for (const std::string& written : {text, std::string("中華人民共和國憲\xE6"),
-                                     std::string("２０２４年，重慶市渝中區政協委員趙世慶說")}) {
+                                     std::string("２０２４年，重慶市渝中區政協委員趙世慶說"), std::string("㉀路线"),
+                                     std::string("㈱重庆长安汽车㉀路线")}) {
     INFO(written);
     const auto want = extractor().extract(written).entities;
     const auto with_tokens = extractor().extract(written, segmenter.segment(written)).entities;
