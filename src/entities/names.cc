@@ -481,11 +481,21 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     listed[count] = i;
     count += ((first & kHan) != 0) & (subject | glued | place | suffix | institute);
   }
+  // Whether the token at i follows an adverb (始终 爱戴 总书记): then it is a
+  // predicate, not the subject a name before a verb or title would be.
+  auto after_adverb = [&](uint32_t i) {
+    uint32_t pb = i;
+    while (pb > 0 && !t.token_start(--pb)) {
+    }
+    if (pb == i || t.token_end_of[pb] != i) return false;
+    const auto w = word_info(t, pb, i);
+    return w && w->tag == "d";
+  };
   for (uint32_t x = 0; x < count; ++x) {
     const uint32_t i = listed[x], e = t.token_end_of[i];
     // A name-shaped token before a verb of speech or action: 赵世庆强调; or a
     // word jieba tags as a (foreign) person's name there: 特朗普表示, 默克尔指出.
-    if (e - i >= 2 && e - i <= 4 && e < n && t.has(e, kVerbFirst)) {
+    if (e - i >= 2 && e - i <= 4 && e < n && t.has(e, kVerbFirst) && !after_adverb(i)) {
       const bool chinese = e - i <= 3 && surname_length(t, i) != 0;
       for (auto verb : kSubjectVerbs) {
         if (!t.matches(e, verb)) continue;

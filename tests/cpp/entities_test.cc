@@ -132,6 +132,14 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   // (钟南山 is also a mountain), not a place the lexicon types (黄山).
   expect_rules("钟南山院士作报告", "[钟南山 person][院士 position]");
   expect_rules("黄山先生", "[黄山 place]");
+  // Titles of state written after the name (李鹏 is a word jieba tags nr,
+  // 克林顿 a foreign one); a body before the title stays no person.
+  expect_rules("李鹏总理会见了日本客人", "[李鹏 person][总理 position][日本 place]");
+  expect_rules("克林顿总统在白宫发表讲话", "[克林顿 person][总统 position][白宫 place]");
+  expect_rules("国务院总理李强", "[国务院总理 position][李强 person]");
+  expect_rules("党委书记", "[党委书记 position]");
+  // After an adverb the word is a predicate (爱戴 is a verb jieba tags nr).
+  expect_rules("全省人民始终爱戴总书记", "[总书记 position]");
   // Listed with a name found, before or after it, with 、 or 和 (等人 closes a list).
   expect_rules("陈建华、赵丽颖、黄晓明等人出席", "[陈建华 person][赵丽颖 person][黄晓明 person]");
   expect_rules("张伟和李娜参加了会议", "[张伟 person][李娜 person]");
