@@ -61,7 +61,8 @@ const std::vector<Shape>& shapes() {
     };
     add(cat({y, "-", m, "-", d, "(?:[ T]", h, ":", mi, "(?::[0-5]\\d)?)?"}), NumberKind::kDate, {"-"});
     add(cat({y, "[/.]", m, "[/.]", d, none, none}), NumberKind::kDate, {"/", "."});
-    add(cat({y, "年(?:", m, "月(?:", d, "[日号])?)?", none, none}), NumberKind::kDate, {"年"});
+    // (Older typesetting puts a space before 年: 1980 年.)
+    add(cat({y, " ?年(?:", m, "月(?:", d, "[日号])?)?", none, none}), NumberKind::kDate, {"年", " 年"});
     add(cat({none, m, "月(?:", d, "[日号])?", none, none}), NumberKind::kDate, {"月"});
     add(cat({none, none, d, "日", none, none}), NumberKind::kDate, {"日"});
     add(cat({none, none, none, h, ":", mi, "(?::[0-5]\\d)?"}), NumberKind::kTime, {":"});
@@ -300,7 +301,7 @@ std::optional<DateMatch> match_date(std::string_view text, size_t pos) {
   size_t d = pos;
   while (d < text.size() && d - pos < 5 && text[d] >= '0' && text[d] <= '9') ++d;
   if (d == pos || d >= text.size()) return std::nullopt;
-  const std::string_view after = text.substr(d, 3);
+  const std::string_view after = text.substr(d, 4);
   const size_t end = std::min(text.size(), pos + 48);
   const re2::StringPiece input(text.data(), end);
   std::optional<DateMatch> best;
@@ -349,7 +350,8 @@ std::optional<DateMatch> match_date_or_time(std::string_view text, size_t pos) {
     if (digits == 8) return std::nullopt;
   }
   const std::u32string_view marks = arabic ? U"年月日号世点时-/.:" : U"年月日号世点时";
-  if (marks.find(after) == std::u32string_view::npos) return std::nullopt;
+  const bool spaced_year = arabic && after == U' ' && text.compare(q + 1, 3, "年") == 0;  // 1980 年
+  if (marks.find(after) == std::u32string_view::npos && !spaced_year) return std::nullopt;
   auto date = match_decade(text, pos);  // 1990年代 is no year 1990
   if (!date) date = arabic ? match_date(text, pos) : match_chinese_date(text, pos);
   if (!date) date = match_clock_time(text, pos);

@@ -222,6 +222,12 @@ size_t NumberExtractorImpl::core_extent(std::string_view s, size_t pos, size_t l
       while (p < limit && (is_ascii_digit(s[p]) || s[p] == ',')) ++p;
       if (p + 1 < limit && s[p] == '.' && is_ascii_digit(s[p + 1])) {
         for (++p; p < limit && is_ascii_digit(s[p]);) ++p;
+      } else if (p + 2 < limit && starts_with(s, p, "\u00B7") && is_ascii_digit(s[p + 2])) {
+        // Older typesetting's decimal point, a middle dot, before a percent
+        // sign (增长4·3％); elsewhere it joins a date or a code (“8·22”).
+        size_t q = p + 2;
+        while (q < limit && is_ascii_digit(s[q])) ++q;
+        if (q < s.size() && s[q] == '%') p = q;
       }
       end = p;
       last = Last::kArabic;
@@ -313,7 +319,10 @@ bool NumberExtractorImpl::parse_core(std::string_view s, size_t begin, size_t en
     while (end > begin && s[end - 1] == ',') --end;
   }
   boost::container::small_vector<char32_t, 24> cps;
-  for (size_t i = begin, len; i < end; i += len) cps.push_back(utf8::decode(s, i, len));
+  for (size_t i = begin, len; i < end; i += len) {
+    const char32_t c = utf8::decode(s, i, len);
+    cps.push_back(c == U'\u00B7' ? U'.' : c);  // core_extent takes a middle dot only as a decimal point
+  }
   // Shrink from the right until it parses: 三十五十 -> 三十五.
   while (!cps.empty()) {
     if (auto p = parse_chinese_numeral(std::u32string_view(cps.data(), cps.size()))) {
@@ -425,6 +434,28 @@ bool NumberExtractorImpl::common_noun(std::string_view s, size_t begin, size_t e
   const ZplView* view = nullptr;
   const format::WordEntry* w = lexicon_.data().find_word(cps.data(), cps.size(), &view);
   return w && w->freq >= kCommonWordFreq && !contains(kNumeralTags, view->tag(w->tag));
+}
+
+size_t NumberExtractorImpl::longest_word_at(std::string_view s, size_t at) const {
+  const LexiconData& lex = lexicon_.data();
+  size_t longest = 0;
+  for (const ZplView* view : {lex.overlay ? &*lex.overlay : nullptr, &lex.base}) {
+    if (!view) continue;
+    const TrieView& trie = view->trie();
+    TrieStep step;
+    size_t i = at, len = 0, chars = 0;
+    bool ok = trie.first(char_at(s, i, &len), step);
+    while (ok) {
+      i += len;
+      ++chars;
+      if (step.has_term()) longest = std::max(longest, chars);
+      if (i >= s.size() || !step.has_children()) break;
+      const char32_t c = char_at(s, i, &len);
+      if (!is_han(c)) break;
+      ok = trie.next(step, c, step);
+    }
+  }
+  return longest;
 }
 
 bool NumberExtractorImpl::is_word(std::string_view s, size_t begin, size_t end) const {
@@ -660,7 +691,8 @@ void NumberExtractorImpl::read_lone_scale(std::string_view s, size_t begin, size
   const bool more = starts_with(s, q, "余");
   size_t unit_len = 0;
   const UnitInfo* unit = units_.match(s, q + (more ? 3 : 0), unit_len);
-  if (unit && unit->scale_power != 0) unit = nullptr;
+  // 万亿级: a magnitude's 级 is no grade (as read_unit has it).
+  if (unit && (unit->scale_power != 0 || s.substr(q + (more ? 3 : 0), unit_len) == "级")) unit = nullptr;
   const bool grade = unit && !more && starts_with(s, q + unit_len, "级") && power >= 4;
   const bool magnitude = (q > begin + 3 && power >= 8) || grade;
   const bool several = after_several(s, begin);
@@ -731,6 +763,18 @@ bool NumberExtractorImpl::read_numeral(std::string_view s, size_t match_end, Rea
     // Scale characters alone: 万分之三 (a denominator), 上万 (as many as).
     read_lone_scale(s, r.numeral_begin, match_end, r.ordinal, out, resume);
     return false;
+  }
+  // A digit after a scale of a thousand or more, right before a measure
+  // word, counts on its own (4万亿、5万亿 两个台阶), though 一万二 is 12000.
+  if (core.chars >= 2 && core.end >= r.numeral_begin + 6) {
+    size_t digit_begin = core.end, scale_begin = core.end;
+    const int digit = chinese_digit(char_before(s, core.end, &digit_begin));
+    const int power = chinese_unit_power(char_before(s, digit_begin, &scale_begin));
+    size_t unit_len = 0;
+    if (digit > 0 && power >= 3 && units_.match(s, core.end, unit_len)) {
+      Core shorter;
+      if (parse_core(s, r.numeral_begin, digit_begin, shorter)) core = shorter;
+    }
   }
   r.pos = core.end;
   resume = r.pos;
@@ -938,6 +982,33 @@ void NumberExtractorImpl::read_year_range(Reading& r) const {
   n.value_max.reset();
 }
 
+void NumberExtractorImpl::read_bare_year(std::string_view s, Reading& r) const {
+  Number& n = r.n;
+  if (!r.core.arabic || r.core.chars != 4 || r.has_unit || n.kind != NumberKind::kCardinal || n.value_max ||
+      r.span_begin != r.numeral_begin || !n.value.is_integer()) {
+    return;
+  }
+  const double year = n.value.to_double();
+  if (year < 1900 || year > 2099) return;
+  // A name, an edition or a verb after it (2025中国足协杯, 2026版, 2025回望),
+  // not a qualifier or a count's word (2000余, 2000多); or the first of
+  // years listed before their 年 (1980、1981年).
+  const char32_t next = char_at(s, r.pos);
+  bool year_like = is_han(next) && std::u32string_view(U"余多几来").find(next) == std::u32string_view::npos;
+  if (!year_like && starts_with(s, r.pos, "、")) {
+    size_t q = r.pos + 3, digits = 0;
+    while (q < s.size() && is_ascii_digit(s[q]) && digits < 5) ++q, ++digits;
+    year_like = digits == 4 && (s[r.pos + 3] == '1' || s[r.pos + 3] == '2') && !(q < s.size() && s[q] == '.');
+  }
+  if (!year_like) return;
+  for (const auto& q : kTrailingQualifiers) {
+    if (starts_with(s, r.pos, q.text)) return;  // 2000以上
+  }
+  n.kind = NumberKind::kDate;
+  n.iso = n.value.to_string();
+  n.value = Decimal();
+}
+
 bool NumberExtractorImpl::read_month_range(std::string_view s, Reading& r) const {
   Number& n = r.n;
   if (!n.value_max || r.has_unit || n.kind != NumberKind::kCardinal || !starts_with(s, r.pos, "月")) return false;
@@ -1051,8 +1122,9 @@ void NumberExtractorImpl::read_qualifiers(std::string_view s, Reading& r) const 
       break;
     }
   }
-  if (n.qualifier == Qualifier::kNone && starts_with(s, r.pos, "多") && r.has_unit) {
-    n.qualifier = Qualifier::kGt;  // 3年多
+  // 3年多: more than; not 多 opening a word (5条 多式联运, 多层次).
+  if (n.qualifier == Qualifier::kNone && starts_with(s, r.pos, "多") && r.has_unit && longest_word_at(s, r.pos) < 3) {
+    n.qualifier = Qualifier::kGt;
     r.pos += 3;
   }
   for (const auto& q : kLeadingQualifiers) {
@@ -1126,6 +1198,7 @@ void NumberExtractorImpl::extract_at(std::string_view s, const NumberRegions& re
     read_currency_symbol(s, r);
     read_year_range(r);
     if (!is_counted(s, r)) return;
+    read_bare_year(s, r);
   }
   read_qualifiers(s, r);
   r.n.span = {static_cast<uint32_t>(r.span_begin), static_cast<uint32_t>(r.pos)};

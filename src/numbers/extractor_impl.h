@@ -56,6 +56,9 @@ class NumberExtractorImpl {
   // Whether s[begin, end) is a frequent word of the lexicon that is no
   // numeral or measure word (百度).
   bool common_noun(std::string_view s, size_t begin, size_t end) const;
+  // The length in characters of the longest word of the lexicon starting
+  // at byte `at` (0: none).
+  size_t longest_word_at(std::string_view s, size_t at) const;
   // Whether chars [begin, end) of s, bytes, spell a word of the lexicon.
   bool is_word(std::string_view s, size_t begin, size_t end) const;
 
@@ -94,6 +97,9 @@ class NumberExtractorImpl {
   // 1—10月, 一至十月: a range of months is a date, the ISO interval --01/--10
   // (true: r is that date, pos past 月).
   bool read_month_range(std::string_view s, Reading& r) const;
+  // 2025中国足协杯, 2026版, 1980、1981年: a bare number of four digits from
+  // 1900 to 2099 before a name, a word or another year is that year.
+  void read_bare_year(std::string_view s, Reading& r) const;
   // Whether the number counts something (not 一个好报告, 统一, 第三方, 2号楼).
   bool is_counted(std::string_view s, const Reading& r) const;
   // 过去一年, 一年来: one year counted.

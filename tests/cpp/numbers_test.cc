@@ -175,6 +175,14 @@ TEST_CASE("numbers: decimals in words and ranges of years", "[numbers][kinds]") 
   expect("2023年1-10月,全市", "[2023年1-10月 date 2023-01/2023-10  ]");
   expect("3-5个月", "[3-5个月 quantity 3..5 个月 ]");
   expect("10-13月", "[10-13 cardinal 10..13  ]");  // no month 13
+  // A bare year before a name, an edition, a verb or another year; a space before 年.
+  expect("勇夺2025中国足协杯", "[2025 date 2025  ]");
+  expect("行动方案（2026版）", "[2026 date 2026  ]");
+  expect("超额完成1980、1981年计划", "[1980 date 1980  ][1981年 date 1981  ]");
+  expect("比1980 年翻两番", "[1980 年 date 1980  ]");
+  expect("增加2000。", "[2000 cardinal 2000  ]");
+  expect("达到2000以上", "[2000以上 cardinal 2000  ge]");
+  expect("免费手术2000例", "[2000例 quantity 2000 例 ]");
   expect("3至5年", "[3至5年 quantity 3..5 年 ]");
 }
 
@@ -242,6 +250,16 @@ TEST_CASE("numbers: approximate counts in words", "[numbers][qualifier]") {
   expect("新增万吨级港口泊位", "[万吨 quantity 10000 吨 ]");
   expect("亿元级工业项目", "[亿元 money 100000000 元 ]");
   expect("棉布一亿一千万公尺", "[一亿一千万公尺 quantity 110000000 米 ]");
+  expect("推动4个万亿级产业基地", "[4个 quantity 4 个 ][万亿 cardinal 1000000000000  ]");
+  // A digit after a scale, before a measure word, counts on its own (一万二 is 12000).
+  expect("迈上4万亿、5万亿两个台阶", "[4万亿 cardinal 4000000000000  ][5万亿 cardinal 5000000000000  ][两个 quantity 2 个 ]");
+  expect("一万二", "[一万二 cardinal 12000  ]");
+  // 多 after a unit is "more" unless it opens a word.
+  expect("打造5条多式联运示范线路", "[5条 quantity 5 条 ]");
+  expect("3年多时间", "[3年多 quantity 3 年 gt]");
+  // Older typesetting's middle dot as a decimal point, before a percent sign only.
+  expect("实际增长4·3％，", "[4·3％ percent 4.3 % ]");
+  expect("“8·22”事故", "");
 }
 
 TEST_CASE("numbers: currency symbols, temperatures and ranges of percentages in words", "[numbers][money]") {
