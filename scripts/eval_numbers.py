@@ -8,7 +8,9 @@ characters (OpenCC's s2t, Debian's `opencc` command).
     .venv/bin/python scripts/eval_numbers.py [--shared ../shared] [--errors OUT] [--json OUT]
 
 Prints precision/recall/F1 of (span, kind) and, of the matched mentions, how
-many have the annotated value, unit and qualifier.
+many have the annotated value, unit and qualifier. Then the numbers of the
+targets set (../shared/gold/targets/policy_targets_train.jsonl: the number
+of each annotated target, not every number of the sentence, so recall only).
 """
 import argparse
 import json
@@ -100,6 +102,22 @@ def main():
             report[f"{name}, {script}"] = s
             print(f"| {name} | {script} | {s['p']:.3f} / {s['r']:.3f} / **{s['f1']:.3f}** | {s['value']:.3f} | "
                   f"{s['unit']:.3f} | {s['qualifier']:.3f} | {s['n']} |")
+    # The targets set annotates the number of each target only: recall.
+    target_rows = []
+    for line in (args.shared / "gold" / "targets" / "policy_targets_train.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            d = json.loads(line)
+            target_rows.append({"sentence": d["sentence"],
+                                "numbers": [t["number"] for t in d.get("targets", []) if t.get("number")]})
+    sentences = [d["sentence"] for d in target_rows]
+    traditional = [t if len(t) == len(s) else s for s, t in zip(sentences, to_traditional(sentences))]
+    print("\n| set | script | recall (span + kind) | value | unit | qualifier | mentions |")
+    print("|---|---|---|---|---|---|---|")
+    for script, texts in (("as written", sentences), ("Traditional", traditional)):
+        s = score(target_rows, texts)
+        report[f"targets' numbers, {script}"] = s
+        print(f"| targets' numbers | {script} | **{s['r']:.3f}** | {s['value']:.3f} | {s['unit']:.3f} | "
+              f"{s['qualifier']:.3f} | {s['n']} |")
     if args.errors:
         args.errors.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), encoding="utf-8")
     if args.json:

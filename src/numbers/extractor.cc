@@ -764,6 +764,21 @@ bool NumberExtractorImpl::read_numeral(std::string_view s, size_t match_end, Rea
     read_lone_scale(s, r.numeral_begin, match_end, r.ordinal, out, resume);
     return false;
   }
+  // Chinese digits that do not read as one numeral and end in one left
+  // over name something (十三五, 十一五期间, 十五五规划: five-year plans, as
+  // 十四五 is), unless a measure word or scale follows that digit.
+  if (!core.arabic && !r.ordinal && core.end < match_end) {
+    size_t rest_len = 0;
+    const int rest = chinese_digit(char_at(s, core.end, &rest_len));
+    // (A measure word that opens a longer word is none: 期 of 期间.)
+    size_t after_len = 0;
+    const bool measured = units_.match(s, match_end, after_len) &&
+                          longest_word_at(s, match_end) <= utf8::count_chars(s.substr(match_end, after_len));
+    if (rest > 0 && core.end + rest_len == match_end && chinese_digit(char_before(s, core.end)) > 0 && !measured) {
+      resume = match_end;
+      return false;
+    }
+  }
   // A digit after a scale of a thousand or more, right before a measure
   // word, counts on its own (4万亿、5万亿 两个台阶), though 一万二 is 12000.
   if (core.chars >= 2 && core.end >= r.numeral_begin + 6) {
@@ -938,6 +953,17 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
     }
   }
   pos += unit_len;
+  // A rate: a unit per another (25万元/人, 29微克/立方米, 0.5吨标准煤/万元):
+  // the second as written.
+  if (pos + 1 < s.size() && s[pos] == '/') {
+    size_t per_len = 0;
+    if (units_.match(s, pos + 1, per_len) && !is_ascii_digit(s[pos + 1])) {
+      n.unit += "/";
+      n.unit.append(s.substr(pos + 1, per_len));
+      pos += 1 + per_len;
+      return;
+    }
+  }
   if (unit->kind == NumberKind::kMoney && unit->unit == "元") read_money_tail(s, pos, n);
   // 一年半, 两个半小时: the half after the unit (个半 takes the next unit).
   if (starts_with(s, pos, "半") && n.kind == NumberKind::kQuantity) {
@@ -1070,6 +1096,8 @@ bool NumberExtractorImpl::is_counted(std::string_view s, const Reading& r) const
 }
 
 bool NumberExtractorImpl::one_period(std::string_view s, const Reading& r) const {
+  // 翻一番, 翻了一番: doubled, a count of doublings.
+  if (r.n.unit == "番") return ends_with_at(s, r.span_begin, "翻") || ends_with_at(s, r.span_begin, "翻了");
   // 过去一年, 一年来, 近一年: a span of time counted, not the indefinite article.
   return r.n.unit == "年" && (starts_with(s, r.pos, "来") || ends_with_at(s, r.span_begin, "过去") ||
                              ends_with_at(s, r.span_begin, "近"));

@@ -179,7 +179,7 @@ TEST_CASE("numbers: decimals in words and ranges of years", "[numbers][kinds]") 
   expect("勇夺2025中国足协杯", "[2025 date 2025  ]");
   expect("行动方案（2026版）", "[2026 date 2026  ]");
   expect("超额完成1980、1981年计划", "[1980 date 1980  ][1981年 date 1981  ]");
-  expect("比1980 年翻两番", "[1980 年 date 1980  ]");
+  expect("比1980 年翻两番", "[1980 年 date 1980  ][两番 quantity 2 番 ]");
   expect("增加2000。", "[2000 cardinal 2000  ]");
   expect("达到2000以上", "[2000以上 cardinal 2000  ge]");
   expect("免费手术2000例", "[2000例 quantity 2000 例 ]");
@@ -257,6 +257,19 @@ TEST_CASE("numbers: approximate counts in words", "[numbers][qualifier]") {
   // 多 after a unit is "more" unless it opens a word.
   expect("打造5条多式联运示范线路", "[5条 quantity 5 条 ]");
   expect("3年多时间", "[3年多 quantity 3 年 gt]");
+  // Rates: a unit per another, the second as written.
+  expect("劳动生产率达到25万元/人", "[25万元/人 money 250000 元/人 ]");
+  expect("29微克/立方米左右", "[29微克/立方米左右 quantity 29 微克/立方米 approx]");
+  // Doublings: 番 counts after 翻 (一番努力 is "an effort").
+  expect("国内生产总值翻两番", "[两番 quantity 2 番 ]");
+  expect("规模翻了一番", "[一番 quantity 1 番 ]");
+  expect("经过一番努力", "");
+  expect("出让矿业权755宗", "[755宗 quantity 755 宗 ]");
+  // Plans named by their number (as 十四五): digits that do not read as one numeral.
+  expect("十三五末", "");
+  expect("十一五期间", "");
+  expect("十五五规划", "");
+  expect("三十五人", "[三十五人 quantity 35 人 ]");
   // Older typesetting's middle dot as a decimal point, before a percent sign only.
   expect("实际增长4·3％，", "[4·3％ percent 4.3 % ]");
   expect("“8·22”事故", "");
