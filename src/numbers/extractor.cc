@@ -106,7 +106,8 @@ constexpr std::array<QualifierWord, 14> kLeadingQualifiers = {{
     {"超", Qualifier::kGt},     {"逾", Qualifier::kGt},     {"约", Qualifier::kApprox},
     {"近", Qualifier::kApprox}, {"高于", Qualifier::kGt},
 }};
-constexpr std::array<QualifierWord, 6> kTrailingQualifiers = {{
+constexpr std::array<QualifierWord, 8> kTrailingQualifiers = {{
+    {"及以上", Qualifier::kGe},   {"及以下", Qualifier::kLe},
     {"左右", Qualifier::kApprox}, {"上下", Qualifier::kApprox}, {"以上", Qualifier::kGe},
     {"以下", Qualifier::kLe},     {"以内", Qualifier::kLe},     {"之内", Qualifier::kLe},
 }};
@@ -434,6 +435,14 @@ bool NumberExtractorImpl::common_noun(std::string_view s, size_t begin, size_t e
   const ZplView* view = nullptr;
   const format::WordEntry* w = lexicon_.data().find_word(cps.data(), cps.size(), &view);
   return w && w->freq >= kCommonWordFreq && !contains(kNumeralTags, view->tag(w->tag));
+}
+
+bool NumberExtractorImpl::latin_unit_at(std::string_view s, size_t pos) const {
+  size_t end = pos;
+  while (end < s.size() && is_ascii_alpha(s[end])) ++end;
+  if (end - pos < 2 || (end < s.size() && is_ascii_digit(s[end]))) return false;  // 5G is a generation
+  size_t len = 0;
+  return units_.match(s, pos, len) && len == end - pos;
 }
 
 size_t NumberExtractorImpl::longest_word_at(std::string_view s, size_t at) const {
@@ -793,9 +802,10 @@ bool NumberExtractorImpl::read_numeral(std::string_view s, size_t match_end, Rea
   }
   r.pos = core.end;
   resume = r.pos;
-  if (core.arabic && r.pos < s.size() && is_ascii_alpha(s[r.pos])) {
+  if (core.arabic && r.pos < s.size() && is_ascii_alpha(s[r.pos]) && !latin_unit_at(s, r.pos)) {
     // 15k, 30w: thousands and ten-thousands written as a suffix; a letter
-    // that starts a word (5G, 3D, 4F, 100kW) makes no number.
+    // that starts a word (5G, 3D, 4F) makes no number, but a unit of
+    // letters does (10GW, 200MWh, 220kV: read_unit takes it).
     const char x = static_cast<char>(s[r.pos] | 0x20);
     const bool word = r.pos + 1 < s.size() && (is_ascii_alpha(s[r.pos + 1]) || is_ascii_digit(s[r.pos + 1]));
     if ((x != 'k' && x != 'w') || word) return false;

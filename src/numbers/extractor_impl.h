@@ -56,6 +56,9 @@ class NumberExtractorImpl {
   // Whether s[begin, end) is a frequent word of the lexicon that is no
   // numeral or measure word (百度).
   bool common_noun(std::string_view s, size_t begin, size_t end) const;
+  // Whether the run of ASCII letters at byte `pos`, two or more, is a unit
+  // of the table as a whole (GW, kWh, km; not the G of 5G, nor GWs).
+  bool latin_unit_at(std::string_view s, size_t pos) const;
   // The length in characters of the longest word of the lexicon starting
   // at byte `at` (0: none).
   size_t longest_word_at(std::string_view s, size_t at) const;

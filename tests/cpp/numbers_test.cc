@@ -270,6 +270,15 @@ TEST_CASE("numbers: approximate counts in words", "[numbers][qualifier]") {
   expect("十一五期间", "");
   expect("十五五规划", "");
   expect("三十五人", "[三十五人 quantity 35 人 ]");
+  // Units written in letters, whole (not the G of 5G, nor a longer word).
+  expect("光伏装机10GW", "[10GW quantity 10 GW ]");
+  expect("储能200MWh", "[200MWh quantity 200 MWh ]");
+  expect("220KV变电站", "[220KV quantity 220 kV ]");
+  expect("5G基站", "");
+  expect("10GWs", "");
+  // 及以上, 及以下: the bound included.
+  expect("三级及以上等级公路", "[三级及以上 ordinal 3 级 ge]");
+  expect("3岁及以下", "[3岁及以下 quantity 3 岁 le]");
   // Older typesetting's middle dot as a decimal point, before a percent sign only.
   expect("实际增长4·3％，", "[4·3％ percent 4.3 % ]");
   expect("“8·22”事故", "");
