@@ -37,7 +37,12 @@ bool EntityExtractorImpl::name_like_token(const CharText& t, uint32_t begin, uin
     if (!t.han(i)) return false;
   }
   const auto w = word_info(t, begin, end);
-  if (!w) return true;  // unknown to the lexicon: a name-like coinage
+  if (!w) {
+    // Unknown to the lexicon: a name-like coinage, but not one right after
+    // a number (3 个省 实验室: the HMM glued the measure word on).
+    const char32_t before = begin > 0 ? t.cps[begin - 1] : 0;
+    return !((before >= U'0' && before <= U'9') || (begin > 0 && t.has(begin - 1, kNumeral)));
+  }
   if (common_abbreviation(*w)) return false;
   for (auto tag : kStopTags) {
     if (w->tag == tag) return false;
@@ -429,6 +434,12 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
           }
         }
         b = edition_start(t, b);
+      }
+      // A province's one-character name after a verb of presence says where
+      // (在晋 全国重点实验室: the labs in Shanxi), it opens no name.
+      if (b > 0 && t.token_end_of[b] == b + 1 &&
+          std::u32string_view(U"在驻援来赴对访").find(t.cps[b - 1]) != std::u32string_view::npos) {
+        return;
       }
       out.push_back({b, tok_e, type, kRulePriority});
       return;

@@ -366,6 +366,14 @@ TEST_CASE("entities: zones, regions and works named by a place and a head word",
   expect_rules("推进青海柴达木盆地开发", "[青海柴达木盆地 place]");
   expect_rules("以西宁建设青藏高原城市群", "[西宁 place][青藏高原城市群 place]");
   expect_rules("怀柔实验室山西研究院入轨运行", "[怀柔实验室山西研究院 organization]");
+  // Laboratories, publishers and broadcasters by their head word; not a
+  // word the HMM glued to a measure word (3 个省 实验室), nor a province's
+  // one-character name after a verb of presence (在晋: where the labs are).
+  expect_rules("推动怀柔国家实验室建设", "[怀柔国家实验室 organization]");
+  expect_rules("湖南电视台播出", "[湖南电视台 organization]");
+  expect_rules("新华通讯社", "[新华通讯社 organization]");
+  expect_rules("建设3个省实验室", "");
+  expect_rules("支持在甘全国重点实验室", "[甘 place]");
   // A place jieba's dictionary names (北岳 ns) before the place opening the
   // name is part of it; a common word before a coinage is not (项目 落户 |
   // 沈抚 科创园); one character before the head word in its token belongs
