@@ -193,9 +193,12 @@ inline constexpr std::array<std::u32string_view, 8> kPartyBodySuffixes = {
 inline constexpr std::array<std::u32string_view, 9> kCourtSuffixes = {
     U"金融法院", U"中级人民法院", U"高级人民法院", U"人民法院", U"人民检察院", U"法院", U"检察院", U"海关", U"铁路运输法院"};
 // A place and its government or legislature: 福建省政府, 北京市人民政府,
-// 朝鲜政府, 省人大常委会 (longest first: the first that matches is taken).
-inline constexpr std::array<std::u32string_view, 6> kGovernmentSuffixes = {
-    U"人民代表大会常务委员会", U"人民代表大会", U"人民政府", U"人大常委会", U"人大", U"政府"};
+// 朝鲜政府, 省人大常委会; a country and its state bodies (美国国会, 埃及外交部,
+// 美国国务院: the gold README's government) (longest first: the first that
+// matches is taken).
+inline constexpr std::array<std::u32string_view, 14> kGovernmentSuffixes = {
+    U"人民代表大会常务委员会", U"人民代表大会", U"人民政府", U"人大常委会", U"参议院", U"众议院", U"外交部",
+    U"国防部", U"国务院", U"人大", U"政府", U"国会", U"议会", U"内阁"};
 inline constexpr std::array<std::u32string_view, 9> kCompanySuffixes = {
     U"股份有限公司", U"有限责任公司", U"有限公司", U"集团", U"公司", U"银行", U"人寿", U"证券", U"保险"};
 // Head words of named events (expos, forums, games, festivals, contests are

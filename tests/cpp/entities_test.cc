@@ -184,6 +184,12 @@ TEST_CASE("entities: names after the titles news writes", "[entities][person]") 
   // as a proper noun among them (the segmenter cuts them: 马克 龙).
   // The title is a position, its country a place of its own (the gold README: 美国 + 总统).
   expect_rules("英国首相斯塔默说", "[英国 place][首相 position][斯塔默 person]");
+  // The gold README's own examples: a title with its body is one position,
+  // a country's state bodies are government.
+  expect_rules("国家主席习近平", "[国家主席 position][习近平 person]");
+  expect_rules("中共中央政治局常委王沪宁", "[中共中央政治局常委 position][王沪宁 person]");
+  expect_rules("美国国会通过", "[美国国会 government]");
+  expect_rules("埃及外交部发言人", "[埃及外交部 government]");
   expect_rules("法国总统马克龙与德国总理通话", "[法国 place][总统 position][马克龙 person][德国 place][总理 position]");
   // A word of the lexicon that names nothing ends the name.
   expect_rules("随后英国首相斯塔默举行记者会", "[英国 place][首相 position][斯塔默 person]");
