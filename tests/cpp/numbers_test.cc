@@ -183,6 +183,9 @@ TEST_CASE("numbers: decimals in words and ranges of years", "[numbers][kinds]") 
   expect("增加2000。", "[2000 cardinal 2000  ]");
   expect("达到2000以上", "[2000以上 cardinal 2000  ge]");
   expect("免费手术2000例", "[2000例 quantity 2000 例 ]");
+  expect("2024枚硬币", "[2024枚 quantity 2024 枚 ]");  // a measure word, no year
+  expect("获得48枚金牌", "[48枚 quantity 48 枚 ]");
+  expect("一把手", "");
   expect("3至5年", "[3至5年 quantity 3..5 年 ]");
 }
 
