@@ -1018,6 +1018,44 @@ void NumberExtractorImpl::read_year_range(Reading& r) const {
   n.value_max.reset();
 }
 
+void NumberExtractorImpl::read_rank(std::string_view s, Reading& r) const {
+  Number& n = r.n;
+  if (r.ordinal || n.value_max || !n.value.is_integer() || n.value.to_double() < 1 ||
+      (n.kind != NumberKind::kCardinal && n.unit != "位" && n.unit != "名")) {
+    return;
+  }
+  // The clause before the number, back to its punctuation (at most 16 characters).
+  size_t clause = r.span_begin;
+  for (int k = 0; k < 16 && clause > 0; ++k) {
+    size_t prev = clause;
+    const char32_t c = char_before(s, clause, &prev);
+    if (!is_han(c) && !(c >= U'0' && c <= U'9')) break;
+    clause = prev;
+  }
+  const std::string_view before = s.substr(clause, r.span_begin - clause);
+  // 前六, 前5位 after a verb of standing (居, 位居, 跻身 …) and a scope.
+  if (ends_with_at(s, r.span_begin, "前") && (n.unit.empty() || n.unit == "位" || n.unit == "名")) {
+    for (std::string_view verb : {"居", "位列", "跻身", "进入", "保持"}) {
+      const size_t at = before.rfind(verb);
+      if (at != std::string_view::npos && before.size() - at - verb.size() <= 3 * 5) {
+        r.rank = true;
+        break;
+      }
+    }
+  }
+  // 369位 in a clause about a ranking (排名由369位上升到235位), but not a
+  // change of places (排名提升7位: seven places up).
+  bool change = false;
+  for (std::string_view verb : {"提升", "上升", "下降", "提高", "前移", "后移", "攀升", "跃升", "下滑"}) {
+    change = change || ends_with_at(s, r.span_begin, verb);
+  }
+  if (n.unit == "位" && !change &&
+      (before.find("排名") != std::string_view::npos || before.find("位次") != std::string_view::npos)) {
+    r.rank = true;
+  }
+  if (r.rank) n.kind = NumberKind::kOrdinal;
+}
+
 void NumberExtractorImpl::read_bare_year(std::string_view s, Reading& r) const {
   Number& n = r.n;
   if (!r.core.arabic || r.core.chars != 4 || r.has_unit || n.kind != NumberKind::kCardinal || n.value_max ||
@@ -1235,7 +1273,8 @@ void NumberExtractorImpl::extract_at(std::string_view s, const NumberRegions& re
     read_unit(s, r);
     read_currency_symbol(s, r);
     read_year_range(r);
-    if (!is_counted(s, r)) return;
+    read_rank(s, r);
+    if (!r.rank && !is_counted(s, r)) return;
     read_bare_year(s, r);
   }
   read_qualifiers(s, r);

@@ -74,6 +74,7 @@ class NumberExtractorImpl {
     bool ordinal = false;      // led by 第
     bool has_unit = false;
     bool dozen = false;        // 一打: counted in dozens
+    bool rank = false;         // 居全国前六, 排名由369位: a place in a ranking
     Core core;
     Number n;
   };
@@ -100,6 +101,9 @@ class NumberExtractorImpl {
   // 1—10月, 一至十月: a range of months is a date, the ISO interval --01/--10
   // (true: r is that date, pos past 月).
   bool read_month_range(std::string_view s, Reading& r) const;
+  // A place in a ranking without 第: 居全国前六 (六), 排名由369位上升到235位
+  // (369位, 235位): an ordinal.
+  void read_rank(std::string_view s, Reading& r) const;
   // 2025中国足协杯, 2026版, 1980、1981年: a bare number of four digits from
   // 1900 to 2099 before a name, a word or another year is that year.
   void read_bare_year(std::string_view s, Reading& r) const;

@@ -112,6 +112,12 @@ TEST_CASE("numbers: ordinals", "[numbers][ordinal]") {
   expect("筑牢第一道防线", "[第一 ordinal 1  ]");
   expect("重庆中心一期", "[一期 ordinal 1 期 ]");
   expect("开展行动30次", "[30次 quantity 30 次 ]");
+  // Places in a ranking without 第.
+  expect("增幅连续4年居全国前六。", "[4年 quantity 4 年 ][六 ordinal 6  ]");
+  expect("排名由369位上升到235位", "[369位 ordinal 369 位 ][235位 ordinal 235 位 ]");
+  expect("有300位专家", "[300位 quantity 300 位 ]");
+  expect("排名提升7位", "[7位 quantity 7 位 ]");  // seven places up
+  expect("相当于前十年总和", "[十年 quantity 10 年 ]");
 }
 
 TEST_CASE("numbers: dates and times keep only what is written", "[numbers][date]") {
