@@ -779,13 +779,15 @@ bool NumberExtractorImpl::read_numeral(std::string_view s, size_t match_end, Rea
   if (!core.arabic && !r.ordinal && core.end < match_end) {
     size_t rest_len = 0;
     const int rest = chinese_digit(char_at(s, core.end, &rest_len));
-    // (A measure word that opens a longer word is none: 期 of 期间.)
-    size_t after_len = 0;
-    const bool measured = units_.match(s, match_end, after_len) &&
-                          longest_word_at(s, match_end) <= utf8::count_chars(s.substr(match_end, after_len));
-    if (rest > 0 && core.end + rest_len == match_end && chinese_digit(char_before(s, core.end)) > 0 && !measured) {
-      resume = match_end;
-      return false;
+    if (rest > 0 && core.end + rest_len == match_end && chinese_digit(char_before(s, core.end)) > 0) {
+      // (A measure word that opens a longer word is none: 期 of 期间.)
+      size_t after_len = 0;
+      const bool measured = units_.match(s, match_end, after_len) &&
+                            longest_word_at(s, match_end) <= utf8::count_chars(s.substr(match_end, after_len));
+      if (!measured) {
+        resume = match_end;
+        return false;
+      }
     }
   }
   // A digit after a scale of a thousand or more, right before a measure
@@ -1020,8 +1022,9 @@ void NumberExtractorImpl::read_year_range(Reading& r) const {
 
 void NumberExtractorImpl::read_rank(std::string_view s, Reading& r) const {
   Number& n = r.n;
-  if (r.ordinal || n.value_max || !n.value.is_integer() || n.value.to_double() < 1 ||
-      (n.kind != NumberKind::kCardinal && n.unit != "位" && n.unit != "名")) {
+  const bool after_front = ends_with_at(s, r.span_begin, "前");
+  if (r.ordinal || n.value_max || (!after_front && n.unit != "位") || !n.value.is_integer() ||
+      n.value.to_double() < 1 || (n.kind != NumberKind::kCardinal && n.unit != "位" && n.unit != "名")) {
     return;
   }
   // The clause before the number, back to its punctuation (at most 16 characters).
@@ -1034,7 +1037,7 @@ void NumberExtractorImpl::read_rank(std::string_view s, Reading& r) const {
   }
   const std::string_view before = s.substr(clause, r.span_begin - clause);
   // 前六, 前5位 after a verb of standing (居, 位居, 跻身 …) and a scope.
-  if (ends_with_at(s, r.span_begin, "前") && (n.unit.empty() || n.unit == "位" || n.unit == "名")) {
+  if (after_front && (n.unit.empty() || n.unit == "位" || n.unit == "名")) {
     for (std::string_view verb : {"居", "位列", "跻身", "进入", "保持"}) {
       const size_t at = before.rfind(verb);
       if (at != std::string_view::npos && before.size() - at - verb.size() <= 3 * 5) {
