@@ -955,7 +955,11 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
   }
   if (!r.ordinal) {
     n.kind = unit->kind;
-    if (unit_text == "级" || (!r.core.arabic && (unit_text == "届" || unit_text == "期"))) {
+    // 三季度, 一季度: the third, the first quarter of a year (三个季度 counts
+    // three; 前三季度 the first three).
+    const bool quarter = unit_text == "季度" && n.value.is_integer() && n.value.to_double() >= 1 &&
+                         n.value.to_double() <= 4 && !n.value_max && !ends_with_at(s, r.span_begin, "前");
+    if (unit_text == "级" || quarter || (!r.core.arabic && (unit_text == "届" || unit_text == "期"))) {
       n.kind = NumberKind::kOrdinal;  // 十五届, 一期 (phase one), 三级医院 (a grade)
     } else if (!r.core.arabic && unit_text == "次") {
       // 十五届二次会议: the session number.

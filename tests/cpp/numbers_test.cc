@@ -117,6 +117,10 @@ TEST_CASE("numbers: ordinals", "[numbers][ordinal]") {
   expect("排名由369位上升到235位", "[369位 ordinal 369 位 ][235位 ordinal 235 位 ]");
   expect("有300位专家", "[300位 quantity 300 位 ]");
   expect("排名提升7位", "[7位 quantity 7 位 ]");  // seven places up
+  // Quarters: 一季度 is the first quarter, 前三季度 the first three, 5个季度 five.
+  expect("一季度GDP增长5.3%", "[一季度 ordinal 1 季度 ][5.3% percent 5.3 % ]");
+  expect("前三季度", "[三季度 quantity 3 季度 ]");
+  expect("连续5个季度", "[5个季度 quantity 5 个季度 ]");
   expect("相当于前十年总和", "[十年 quantity 10 年 ]");
 }
 
