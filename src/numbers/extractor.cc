@@ -352,9 +352,29 @@ bool NumberExtractorImpl::parse_core(std::string_view s, size_t begin, size_t en
 // word starting at it that reaches past the candidate (两江, 九三学社, 二十大;
 // a fixed expression, tag l, only when the candidate has no measure word:
 // 二期工程 and 十年规划 count).
+template <typename F>
+inline bool NumberExtractorImpl::for_each_word_at(std::string_view s, size_t at, F&& f) const {
+  const LexiconData& lex = lexicon_.data();
+  for (const ZplView* view : {lex.overlay ? &*lex.overlay : nullptr, &lex.base}) {
+    if (!view) continue;
+    const TrieView& trie = view->trie();
+    TrieStep step;
+    size_t i = at, len = 0;
+    bool ok = trie.first(char_at(s, i, &len), step);
+    while (ok) {
+      i += len;
+      if (step.has_term() && f(i, step, *view)) return true;
+      if (i >= s.size() || !step.has_children()) break;
+      const char32_t c = char_at(s, i, &len);
+      if (!is_han(c)) break;
+      ok = trie.next(step, c, step);
+    }
+  }
+  return false;
+}
+
 bool NumberExtractorImpl::numeral_in_name(std::string_view s, size_t begin, size_t candidate_end,
                                           bool counted) const {
-  const LexiconData& lex = lexicon_.data();
   size_t starts[4];
   int n_starts = 0;
   starts[n_starts++] = begin;
@@ -367,32 +387,18 @@ bool NumberExtractorImpl::numeral_in_name(std::string_view s, size_t begin, size
   }
   for (int k = 0; k < n_starts; ++k) {
     const size_t q = starts[k];
-    for (const ZplView* view : {lex.overlay ? &*lex.overlay : nullptr, &lex.base}) {
-      if (!view) continue;
-      const TrieView& trie = view->trie();
-      TrieStep step;
-      size_t i = q, len = 0;
-      bool ok = trie.first(char_at(s, i, &len), step);
-      while (ok) {
-        i += len;
-        if (step.has_term() && i > begin) {
-          const format::WordEntry* w = trie.word(step.node);
-          const std::string_view tag = w ? view->tag(w->tag) : "";
-          const bool entity = w && w->entity != 0;
-          if (q < begin && !contains(kNumeralTags, tag) && !segmented_at(s, starts[n_starts - 1], i, begin)) {
-            return true;
-          }
-          const bool fixed = tag == "l" && !counted;
-          if (q == begin && i > candidate_end && (entity || fixed || (tag != "l" && contains(kNameTags, tag)))) {
-            return true;
-          }
-        }
-        if (i >= s.size() || !step.has_children()) break;
-        const char32_t c = char_at(s, i, &len);
-        if (!is_han(c)) break;
-        ok = trie.next(step, c, step);
+    const bool in_name = for_each_word_at(s, q, [&](size_t i, const TrieStep& step, const ZplView& view) {
+      if (i <= begin) return false;
+      const format::WordEntry* w = view.trie().word(step.node);
+      const std::string_view tag = w ? view.tag(w->tag) : "";
+      const bool entity = w && w->entity != 0;
+      if (q < begin && !contains(kNumeralTags, tag) && !segmented_at(s, starts[n_starts - 1], i, begin)) {
+        return true;
       }
-    }
+      const bool fixed = tag == "l" && !counted;
+      return q == begin && i > candidate_end && (entity || fixed || (tag != "l" && contains(kNameTags, tag)));
+    });
+    if (in_name) return true;
   }
   return false;
 }
@@ -446,24 +452,11 @@ bool NumberExtractorImpl::latin_unit_at(std::string_view s, size_t pos) const {
 }
 
 size_t NumberExtractorImpl::longest_word_at(std::string_view s, size_t at) const {
-  const LexiconData& lex = lexicon_.data();
   size_t longest = 0;
-  for (const ZplView* view : {lex.overlay ? &*lex.overlay : nullptr, &lex.base}) {
-    if (!view) continue;
-    const TrieView& trie = view->trie();
-    TrieStep step;
-    size_t i = at, len = 0, chars = 0;
-    bool ok = trie.first(char_at(s, i, &len), step);
-    while (ok) {
-      i += len;
-      ++chars;
-      if (step.has_term()) longest = std::max(longest, chars);
-      if (i >= s.size() || !step.has_children()) break;
-      const char32_t c = char_at(s, i, &len);
-      if (!is_han(c)) break;
-      ok = trie.next(step, c, step);
-    }
-  }
+  for_each_word_at(s, at, [&](size_t end, const TrieStep&, const ZplView&) {
+    longest = std::max(longest, utf8::count_chars(s.substr(at, end - at)));
+    return false;
+  });
   return longest;
 }
 
@@ -698,11 +691,12 @@ void NumberExtractorImpl::read_lone_scale(std::string_view s, size_t begin, size
   // ten-thousands, more than one; 上万 (as many as), 近万人, 超亿元, 逾万家:
   // the scale after a qualifier word; 万余元: more than the scale.
   const bool more = starts_with(s, q, "余");
+  const size_t unit_at = q + (more ? 3 : 0);
   size_t unit_len = 0;
-  const UnitInfo* unit = units_.match(s, q + (more ? 3 : 0), unit_len);
+  const UnitInfo* unit = units_.match(s, unit_at, unit_len);
   // 万亿级: a magnitude's 级 is no grade (as read_unit has it).
-  if (unit && (unit->scale_power != 0 || s.substr(q + (more ? 3 : 0), unit_len) == "级")) unit = nullptr;
-  const bool grade = unit && !more && starts_with(s, q + unit_len, "级") && power >= 4;
+  if (unit && (unit->scale_power != 0 || s.substr(unit_at, unit_len) == "级")) unit = nullptr;
+  const bool grade = unit && !more && starts_with(s, unit_at + unit_len, "级") && power >= 4;
   const bool magnitude = (q > begin + 3 && power >= 8) || grade;
   const bool several = after_several(s, begin);
   // A magnitude after 上 is reached, not approximated (迈上 万亿元 台阶).

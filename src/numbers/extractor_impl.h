@@ -59,6 +59,13 @@ class NumberExtractorImpl {
   // Whether the run of ASCII letters at byte `pos`, two or more, is a unit
   // of the table as a whole (GW, kWh, km; not the G of 5G, nor GWs).
   bool latin_unit_at(std::string_view s, size_t pos) const;
+  // Calls f(end, step, view) for each word of the lexicon (the user layer's,
+  // then the base's) that starts at byte `at` and runs over Han characters,
+  // shortest first: `end` its end byte, `step` its trie node (its entry is
+  // view.trie().word(step.node), fetched only where wanted); true as soon as
+  // f returns true.
+  template <typename F>
+  bool for_each_word_at(std::string_view s, size_t at, F&& f) const;
   // The length in characters of the longest word of the lexicon starting
   // at byte `at` (0: none).
   size_t longest_word_at(std::string_view s, size_t at) const;
@@ -109,7 +116,7 @@ class NumberExtractorImpl {
   void read_bare_year(std::string_view s, Reading& r) const;
   // Whether the number counts something (not 一个好报告, 统一, 第三方, 2号楼).
   bool is_counted(std::string_view s, const Reading& r) const;
-  // 过去一年, 一年来: one year counted.
+  // 过去一年, 一年来, 翻一番: one (year, doubling) counted, not the article.
   bool one_period(std::string_view s, const Reading& r) const;
   // Scale characters after 上 (上千, 上万: about), 数 or 几 (数十, 几百万:
   // more than) or a qualifier word (近千家: about; 超千亿元: more than); kNone
