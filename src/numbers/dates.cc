@@ -66,7 +66,7 @@ const std::vector<Shape>& shapes() {
     add(cat({none, m, "月(?:", d, "[日号])?", none, none}), NumberKind::kDate, {"月"});
     add(cat({none, none, d, "日", none, none}), NumberKind::kDate, {"日"});
     add(cat({none, none, none, h, ":", mi, "(?::[0-5]\\d)?"}), NumberKind::kTime, {":"});
-    add(cat({none, none, none, h, "时(?:", mi, "分)?"}), NumberKind::kTime, {"时"});
+    add(cat({none, none, none, h, "时(?:", mi, "分(?:[0-5]?\\d秒)?)?"}), NumberKind::kTime, {"时"});
     return v;
   }();
   return *s;
@@ -76,6 +76,22 @@ int to_int(const re2::StringPiece& s) {
   int v = 0;
   for (char c : s) v = v * 10 + (c - '0');
   return v;
+}
+
+// ":SS" when a match goes on past its minutes to seconds (12:30:45,
+// 12时30分45秒), else "".
+std::string seconds_written(const re2::StringPiece& match, const re2::StringPiece& minutes) {
+  if (minutes.empty()) return "";
+  const std::string_view rest(minutes.data() + minutes.size(), match.data() + match.size() - (minutes.data() + minutes.size()));
+  std::string_view digits;
+  if (rest.size() == 3 && rest[0] == ':') {
+    digits = rest.substr(1);  // :45
+  } else if (rest.size() > 6 && rest.substr(rest.size() - 3) == "秒") {
+    digits = rest.substr(3, rest.size() - 6);  // 分45秒
+  } else {
+    return "";
+  }
+  return (digits.size() == 1 ? ":0" : ":") + std::string(digits);
 }
 
 // The code points from text[pos] on, at most `max`, with the byte offset
@@ -172,7 +188,7 @@ std::optional<DateMatch> match_chinese_date(std::string_view text, size_t pos) {
 // a time only after a part of the day (上午, 下午, 晚上 ...), which also
 // turns 下午三点 into 15:00.
 std::optional<DateMatch> match_clock_time(std::string_view text, size_t pos) {
-  const Chars c(text, pos, 10);
+  const Chars c(text, pos, 14);
   // An hour: one or two Arabic digits, or 零 to 二十四 in Chinese.
   auto number = [&](size_t k, int max) -> std::pair<int, size_t> {
     if (c.at(k) >= U'0' && c.at(k) <= U'9') {
@@ -193,12 +209,16 @@ std::optional<DateMatch> match_clock_time(std::string_view text, size_t pos) {
   const bool dot = c.at(k) == U'点';
   if (!dot && c.at(k) != U'时') return std::nullopt;
   ++k;
-  int minute = 0;
+  int minute = 0, second = -1;
   bool exact = false;  // minutes, 半, 整 or 钟 say it is a time
   if (const auto [m, len] = number(k, 59); m >= 0 && len && c.at(k + len) == U'分') {
     minute = m;
     k += len + 1;
     exact = true;
+    if (const auto [sec, sec_len] = number(k, 59); sec >= 0 && sec_len && c.at(k + sec_len) == U'秒') {
+      second = sec;  // 12时30分45秒
+      k += sec_len + 1;
+    }
   } else if (c.at(k) == U'半') {
     minute = 30;
     ++k;
@@ -220,8 +240,12 @@ std::optional<DateMatch> match_clock_time(std::string_view text, size_t pos) {
   if (!exact && !day_part && !after_noon && (dot || !arabic)) return std::nullopt;
   if (hour == 24 && minute != 0) return std::nullopt;
   const int h = after_noon && hour < 12 ? hour + 12 : hour;
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", h, minute);
+  char buf[16];
+  if (second >= 0) {
+    std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", h, minute, second);
+  } else {
+    std::snprintf(buf, sizeof buf, "%02d:%02d", h, minute);
+  }
   return DateMatch{c.end[k - 1] - pos, NumberKind::kTime, buf};
 }
 
@@ -310,12 +334,19 @@ std::optional<DateMatch> match_date(std::string_view text, size_t pos) {
     re2::StringPiece g[6];
     if (!shape.re->Match(input, pos, end, RE2::ANCHOR_START, g, 6)) continue;
     if (best && g[0].size() <= best->length) continue;
+    // A match never cuts a run of digits: 1:1000 is a scale, not 01:10 and 00.
+    const size_t after_match = static_cast<size_t>(g[0].data() - text.data()) + g[0].size();
+    auto digit = [&](size_t at) { return at < text.size() && text[at] >= '0' && text[at] <= '9'; };
+    if (digit(after_match) && digit(after_match - 1)) {
+      continue;
+    }
     char buf[40];
     std::string iso;
     const bool year = !g[1].empty(), month = !g[2].empty(), day = !g[3].empty(), hour = !g[4].empty();
     if (shape.kind == NumberKind::kTime) {
       std::snprintf(buf, sizeof buf, "%02d:%02d", to_int(g[4]), g[5].empty() ? 0 : to_int(g[5]));
       iso = buf;
+      iso += seconds_written(g[0], g[5]);
     } else {
       // ISO 8601 with omitted parts: --MM-DD (no year), ---DD (day only).
       if (year) iso = std::string(g[1].data(), g[1].size());
@@ -330,6 +361,7 @@ std::optional<DateMatch> match_date(std::string_view text, size_t pos) {
       if (hour) {
         std::snprintf(buf, sizeof buf, "T%02d:%02d", to_int(g[4]), to_int(g[5]));
         iso += buf;
+        iso += seconds_written(g[0], g[5]);
       }
     }
     best = DateMatch{g[0].size(), shape.kind, std::move(iso)};

@@ -446,9 +446,12 @@ bool NumberExtractorImpl::common_noun(std::string_view s, size_t begin, size_t e
 bool NumberExtractorImpl::latin_unit_at(std::string_view s, size_t pos) const {
   size_t end = pos;
   while (end < s.size() && is_ascii_alpha(s[end])) ++end;
-  if (end - pos < 2 || (end < s.size() && is_ascii_digit(s[end]))) return false;  // 5G is a generation
+  if (end < s.size() && is_ascii_digit(s[end])) return false;  // 5G is a generation
   size_t len = 0;
-  return units_.match(s, pos, len) && len == end - pos;
+  if (!units_.match(s, pos, len)) return false;
+  // The letters whole (10GW, not 10GWs), or a letter that is part of a
+  // Chinese unit (5A级: a grade of scenic spots).
+  return (len == end - pos && len >= 2) || len > end - pos;
 }
 
 size_t NumberExtractorImpl::longest_word_at(std::string_view s, size_t at) const {
@@ -925,11 +928,20 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
   // 余 / 多 / 几 between the number and its unit: 20余家, 2万多人, 十几个 (gt);
   // 来 after a scale: 十来个, 一百来人 (about).
   const bool about = starts_with(s, pos, "来") && !r.core.arabic && chinese_unit_power(char_before(s, pos)) != 0;
-  if (!r.has_unit && (about || starts_with(s, pos, "余") || starts_with(s, pos, "多") || starts_with(s, pos, "几"))) {
+  const bool more = starts_with(s, pos, "余") || starts_with(s, pos, "多");
+  // A round count (20, 三百, 1.5万) can take 余/多 with nothing after it.
+  const char32_t last = char_before(s, pos);
+  const bool round = n.value.is_integer() && !n.value_max && (last == U'0' || chinese_unit_power(last) != 0);
+  if (!r.has_unit && (about || more || starts_with(s, pos, "几"))) {
     size_t unit_len;
     if (units_.match(s, pos + 3, unit_len)) {
       n.qualifier = about ? Qualifier::kApprox : Qualifier::kGt;
       pos += 3;
+    } else if (more && n.qualifier == Qualifier::kNone && !is_han(char_at(s, pos + 3)) && round) {
+      // Nothing counted after it (共三百多。, 增加20多): still more than.
+      n.qualifier = Qualifier::kGt;
+      pos += 3;
+      return;
     }
   }
   if (r.has_unit) return;
@@ -953,7 +965,7 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
     // three; 前三季度 the first three).
     const bool quarter = unit_text == "季度" && n.value.is_integer() && n.value.to_double() >= 1 &&
                          n.value.to_double() <= 4 && !n.value_max && !ends_with_at(s, r.span_begin, "前");
-    if (unit_text == "级" || quarter || (!r.core.arabic && (unit_text == "届" || unit_text == "期"))) {
+    if (unit_text == "级" || unit_text == "A级" || quarter || (!r.core.arabic && (unit_text == "届" || unit_text == "期"))) {
       n.kind = NumberKind::kOrdinal;  // 十五届, 一期 (phase one), 三级医院 (a grade)
     } else if (!r.core.arabic && unit_text == "次") {
       // 十五届二次会议: the session number.

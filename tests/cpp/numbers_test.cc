@@ -166,6 +166,13 @@ TEST_CASE("numbers: times by the clock, and 点 that counts", "[numbers][date]")
   expect("九时三十分", "[九时三十分 time 09:30  ]");
   expect("晚上九点四十五分", "[九点四十五分 time 21:45  ]");
   expect("12月31日24时", "[12月31日 date --12-31  ][24时 time 24:00  ]");
+  // Seconds, when written, in both scripts; a match never cuts a run of
+  // digits (1:1000 is a scale, not 01:10 and 00).
+  expect("于12:30:45发布", "[12:30:45 time 12:30:45  ]");
+  expect("2026-02-09 09:45:30", "[2026-02-09 09:45:30 date 2026-02-09T09:45:30  ]");
+  expect("12时30分5秒", "[12时30分5秒 time 12:30:05  ]");
+  expect("十二时三十分四十五秒", "[十二时三十分四十五秒 time 12:30:45  ]");
+  expect("比例尺1:1000", "[1 cardinal 1  ][1000 cardinal 1000  ]");
   // Without a part of the day or minutes, 点 counts points.
   expect("两点建议", "[两点 quantity 2 点 ]");
   expect("一时还不会", "");
@@ -289,6 +296,14 @@ TEST_CASE("numbers: approximate counts in words", "[numbers][qualifier]") {
   expect("220KV变电站", "[220KV quantity 220 kV ]");
   expect("5G基站", "");
   expect("10GWs", "");
+  expect("集装箱500万TEU", "[500万TEU quantity 5000000 标箱 ]");
+  // A letter inside a Chinese unit: the grade of a scenic spot is an ordinal.
+  expect("国家5A级旅游景区", "[5A级 ordinal 5 级 ]");
+  expect("5A", "");  // a letter alone names a kind, as 5G
+  // Counts of trips and visits (架次, 班次 …), and an age in full years.
+  expect("开行4000班次", "[4000班次 quantity 4000 班次 ]");
+  expect("起降1200架次", "[1200架次 quantity 1200 架次 ]");
+  expect("年满18周岁以上", "[18周岁以上 quantity 18 周岁 ge]");
   // 及以上, 及以下: the bound included.
   expect("三级及以上等级公路", "[三级及以上 ordinal 3 级 ge]");
   expect("3岁及以下", "[3岁及以下 quantity 3 岁 le]");
@@ -422,6 +437,10 @@ TEST_CASE("numbers: every written form, by one numeral grammar", "[numbers][gram
   expect("五百余万", "[五百余万 cardinal 5000000  gt]");
   expect("500余万人", "[500余万人 quantity 5000000 人 gt]");
   expect("十几个", "[十几个 quantity 10 个 gt]");
+  // 余/多 with nothing counted after a round count; not after any number.
+  expect("共三百多。", "[三百多 cardinal 300  gt]");
+  expect("增加了20多,", "[20多 cardinal 20  gt]");
+  expect("5多", "[5 cardinal 5  ]");
   expect("有上千人参加", "[千人 quantity 1000 人 approx]");
   // Mixed, spaced and Traditional forms.
   expect("5万4千6百", "[5万4千6百 cardinal 54600  ]");
