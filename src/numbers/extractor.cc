@@ -965,7 +965,7 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
     // three; 前三季度 the first three).
     const bool quarter = unit_text == "季度" && n.value.is_integer() && n.value.to_double() >= 1 &&
                          n.value.to_double() <= 4 && !n.value_max && !ends_with_at(s, r.span_begin, "前");
-    if (unit_text == "级" || unit_text == "A级" || quarter || (!r.core.arabic && (unit_text == "届" || unit_text == "期"))) {
+    if (unit_text == "级" || unit_text == "A级" || unit_text == "世纪" || quarter || (!r.core.arabic && (unit_text == "届" || unit_text == "期"))) {
       n.kind = NumberKind::kOrdinal;  // 十五届, 一期 (phase one), 三级医院 (a grade)
     } else if (!r.core.arabic && unit_text == "次") {
       // 十五届二次会议: the session number.
@@ -1215,6 +1215,23 @@ void NumberExtractorImpl::read_qualifiers(std::string_view s, Reading& r) const 
   if (n.qualifier == Qualifier::kNone && starts_with(s, r.pos, "多") && r.has_unit && longest_word_at(s, r.pos) < 3) {
     n.qualifier = Qualifier::kGt;
     r.pos += 3;
+    // 三个多月, 两个多小时: 个 then the unit counted (个月 where the table has it).
+    if (n.unit == "个" && ends_with_at(s, r.pos - 3, "个")) {
+      std::string with_ge = "个";
+      with_ge.append(s.substr(r.pos, 12));
+      size_t len = 0;
+      const UnitInfo* unit = units_.match(with_ge, 0, len);
+      size_t advance = unit && len > 3 ? len - 3 : 0;
+      if (advance == 0) {
+        unit = units_.match(s, r.pos, len);
+        advance = unit ? len : 0;
+      }
+      if (advance && unit->kind != NumberKind::kMoney && unit->scale_power == 0) {
+        n.unit = unit->unit;
+        n.kind = unit->kind;  // 10个多百分点: a percent
+        r.pos += advance;
+      }
+    }
   }
   for (const auto& q : kLeadingQualifiers) {
     if (n.qualifier == Qualifier::kNone && ends_with_at(s, r.span_begin, q.text)) n.qualifier = q.qualifier;
