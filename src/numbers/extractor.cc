@@ -662,13 +662,16 @@ void NumberExtractorImpl::read_money_tail(std::string_view s, size_t& pos, Numbe
 void NumberExtractorImpl::read_lone_scale(std::string_view s, size_t begin, size_t end, bool ordinal,
                                           std::vector<Number>& out, size_t& resume) const {
   if (ordinal) return;
-  int power = 0;
+  int power = 0, last = 0;
   size_t q = begin;
   while (q < end) {
     size_t len = 0;
     const int p = chinese_unit_power(char_at(s, q, &len));
-    if (p == 0) return;
+    // Scales compound upward only (千万, 万亿); 亿万 (人民) is a multitude,
+    // 万千 (气象) a wealth: no number.
+    if (p == 0 || p < last) return;
     power += p;
+    last = p;
     q += len;
   }
   if (power == 0) return;

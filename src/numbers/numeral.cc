@@ -159,8 +159,9 @@ std::optional<ParsedNumeral> positional(const Parts& parts) {
       std::optional<Decimal> v = add(section, digit ? digit : std::optional<Decimal>(Decimal()));
       if (!v) return std::nullopt;
       if (v->is_zero()) {
-        // 万亿, 10万万: compounds the term just closed (万一, 亿 alone: none).
-        if (last_power < 4 || terms.empty()) return std::nullopt;
+        // 万亿, 10万万: compounds the term just closed (万一, 亿 alone: none);
+        // never by a smaller scale (亿万人民 is a multitude, 5亿万 no number).
+        if (last_power < 4 || terms.empty() || p < last_power) return std::nullopt;
         terms.back().power += p;
         if (terms.size() > 1 && terms[terms.size() - 2].power <= terms.back().power) return std::nullopt;
       } else {

@@ -435,6 +435,10 @@ TEST_CASE("numbers: every written form, by one numeral grammar", "[numbers][gram
   expect("十多万人", "[十多万人 quantity 100000 人 gt]");
   expect("二十几万元", "[二十几万元 money 200000 元 gt]");
   expect("五百余万", "[五百余万 cardinal 5000000  gt]");
+  // Scales compound upward only: 亿万 (人民) is a multitude, not 10^12.
+  expect("必须发动亿万人民群众", "");
+  expect("万千气象", "");
+  expect("5亿万", "[5亿 cardinal 500000000  ]");
   expect("500余万人", "[500余万人 quantity 5000000 人 gt]");
   expect("十几个", "[十几个 quantity 10 个 gt]");
   // 余/多 with nothing counted after a round count; not after any number.
