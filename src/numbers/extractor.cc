@@ -669,7 +669,7 @@ void NumberExtractorImpl::read_lone_scale(std::string_view s, size_t begin, size
     const int p = chinese_unit_power(char_at(s, q, &len));
     // Scales compound upward only (千万, 万亿); 亿万 (人民) is a multitude,
     // 万千 (气象) a wealth: no number.
-    if (p == 0 || p < last) return;
+    if (p == 0 || p < last || p == 12) return;  // 兆: see read_numeral
     power += p;
     last = p;
     q += len;
@@ -772,6 +772,15 @@ bool NumberExtractorImpl::read_numeral(std::string_view s, size_t match_end, Rea
     // Scale characters alone: 万分之三 (a denominator), 上万 (as many as).
     read_lone_scale(s, r.numeral_begin, match_end, r.ordinal, out, resume);
     return false;
+  }
+  // 千兆, 百兆, 万兆 (光网, 宽带) are tiers of bandwidth: 兆 is mega there,
+  // as in 兆瓦; scale characters alone ending in it make no number.
+  if (!core.arabic && ends_with_at(s, core.end, "兆")) {
+    bool scales_only = true;
+    for (size_t q = r.numeral_begin, len = 0; q < core.end && scales_only; q += len) {
+      scales_only = chinese_unit_power(char_at(s, q, &len)) != 0;
+    }
+    if (scales_only) return false;
   }
   // Chinese digits that do not read as one numeral and end in one left
   // over name something (十三五, 十一五期间, 十五五规划: five-year plans, as

@@ -439,6 +439,7 @@ TEST_CASE("numbers: every written form, by one numeral grammar", "[numbers][gram
   expect("必须发动亿万人民群众", "");
   expect("万千气象", "");
   expect("5亿万", "[5亿 cardinal 500000000  ]");
+  expect("千兆光网和万兆宽带", "");  // tiers of bandwidth: 兆 is mega
   expect("500余万人", "[500余万人 quantity 5000000 人 gt]");
   expect("十几个", "[十几个 quantity 10 个 gt]");
   // 余/多 with nothing counted after a round count; not after any number.
