@@ -24,6 +24,12 @@ bool is_word(const LexiconData& lex, const char32_t* cps, uint32_t n) {
   return lex.find_word(cps, n, nullptr, /*segmentation_only=*/true) != nullptr;
 }
 
+// 和, 与, 及 open a list's next member and 等, 及 close a list: a word the
+// HMM makes does not start or end with them.
+bool is_list_conjunction(char32_t c, bool opening) {
+  return opening ? (c == U'和' || c == U'与' || c == U'及') : (c == U'等' || c == U'及');
+}
+
 }  // namespace
 
 void Workspace::trim() {
@@ -131,8 +137,20 @@ void SegmenterImpl::segment_han(const HanRun& run, SegmentMode mode, Workspace& 
       hmm_cut(lex.base.hmm(), run.cps + buffer_start, len, ws.hmm_ends, ws.hmm);
       uint32_t a = buffer_start;
       for (uint32_t e : ws.hmm_ends) {
-        emit_word(run, a, buffer_start + e, mode, emit);
-        a = buffer_start + e;
+        const uint32_t b = buffer_start + e;
+        // A list's conjunctions are words of their own, never part of a
+        // word the HMM joins (歌剧 节等 → 节 等, 和量 → 和 量; jieba's
+        // finalseg joins them, trained on text where they are rare).
+        uint32_t x = a, y = b;
+        if (y - x >= 2 && is_list_conjunction(run.cps[x], /*opening=*/true)) {
+          emit_word(run, x, x + 1, mode, emit, graph_word(x, x + 1));
+          ++x;
+        }
+        const bool closing = y - x >= 2 && is_list_conjunction(run.cps[y - 1], /*opening=*/false);
+        if (closing) --y;
+        emit_word(run, x, y, mode, emit, y - x == 1 ? graph_word(x, y) : TokenWord{});
+        if (closing) emit_word(run, y, b, mode, emit, graph_word(y, b));
+        a = b;
       }
     }
     buffer_start = n;

@@ -454,6 +454,7 @@ TEST_CASE("entities: events and documents named by a head word", "[entities][mee
   expect_rules("成功举办智博会、西洽会", "[智博会 meeting][西洽会 meeting]");
   expect_rules("办好第17届省运会", "[第17届省运会 meeting]");
   expect_rules("举办中国歌剧节", "[中国歌剧节 meeting]");
+  expect_rules("办好中国歌剧节等活动", "[中国歌剧节 meeting]");  // 节 等: no word 节等 of the HMM
   // Events of two places joined by a dash.
   expect_rules("中国—东盟法治论坛在南宁举行", "[中国—东盟法治论坛 meeting][南宁 place]");
   // Not the verb 交会, nor a word ending in the kind's character.

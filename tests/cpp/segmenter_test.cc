@@ -61,6 +61,9 @@ TEST_CASE("segmenter: the HMM joins unknown names, and can be turned off", "[seg
   no_hmm.hmm = false;
   CHECK(test::cut(Segmenter(test::lexicon(), no_hmm), "编辑:冉建苹") ==
         Words{"编辑", ":", "冉", "建", "苹"});
+  // A list's conjunctions stay words of their own (jieba's HMM gives 节等).
+  CHECK(test::cut("中国歌剧节等活动") == Words{"中国", "歌剧", "节", "等", "活动"});
+  CHECK(test::cut("辽及周边") == Words{"辽", "及", "周边"});
 }
 
 TEST_CASE("segmenter: numbers keep decimals, separators, scale words and percent", "[segmenter][numbers]") {
