@@ -254,6 +254,15 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       // own: 服务中心, or 传播/中心.
       if (tok_e < len || t.cps[tok_e - 1] != suffix.back() || !t.matches(tok_e - len, suffix)) continue;
       if (tok_e - len < tok_b && !t.token_start(tok_e - len)) continue;
+      // A kind of insurance the lexicon knows as a common noun (养老保险,
+      // 医疗保险, 社会保险) is no insurer, whatever words come before it,
+      // unless a place names it (太平洋保险).
+      if (suffix == U"保险" && tok_e - tok_b > len) {
+        const auto whole = word_info(t, tok_b, tok_e);
+        const auto name = word_info(t, tok_b, tok_e - len);
+        const bool place = name && (name->entity == EntityType::kPlace || name->tag == "ns");
+        if (whole && whole->entity == EntityType::kNone && whole->tag == "n" && !place) continue;
+      }
       // Extend left over name-like tokens (proper nouns, coinages), under kMaxHeadedName characters.
       uint32_t b = tok_e - len;
       bool proper = false;
@@ -369,7 +378,9 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       // them before the suffix are enough, unless the words before the suffix
       // end in another company suffix (外资银行保险 is a kind of business).
       if (type == EntityType::kCompany) {
-        if (name_tokens >= 2) proper = true;
+        // (Not an insurer: common words before 保险 say what it insures,
+        // 基本 养老 保险, 企业 职工 医疗 保险; 平安保险 is named by a name.)
+        if (name_tokens >= 2 && suffix != U"保险") proper = true;
         for (std::u32string_view other : kCompanySuffixes) {
           const auto ol = static_cast<uint32_t>(other.size());
           if (tok_e - len >= b + ol && t.matches(tok_e - len - ol, other)) proper = false;

@@ -24,11 +24,8 @@ bool is_word(const LexiconData& lex, const char32_t* cps, uint32_t n) {
   return lex.find_word(cps, n, nullptr, /*segmentation_only=*/true) != nullptr;
 }
 
-// 和, 与, 及 open a list's next member and 等, 及 close a list: a word the
-// HMM makes does not start or end with them.
-bool is_list_conjunction(char32_t c, bool opening) {
-  return opening ? (c == U'和' || c == U'与' || c == U'及') : (c == U'等' || c == U'及');
-}
+// 和, 与, 及 join a list's members and 等 closes a list.
+bool is_list_conjunction(char32_t c) { return c == U'和' || c == U'与' || c == U'及' || c == U'等'; }
 
 }  // namespace
 
@@ -133,24 +130,25 @@ void SegmenterImpl::segment_han(const HanRun& run, SegmentMode mode, Workspace& 
     if (len == 1 || !options_.hmm || is_word(lex, run.cps + buffer_start, len)) {
       for (uint32_t k = buffer_start; k < buffer_end; ++k) emit_word(run, k, k + 1, mode, emit, graph_word(k, k + 1));
     } else {
-      ws.hmm_ends.clear();
-      hmm_cut(lex.base.hmm(), run.cps + buffer_start, len, ws.hmm_ends, ws.hmm);
-      uint32_t a = buffer_start;
-      for (uint32_t e : ws.hmm_ends) {
-        const uint32_t b = buffer_start + e;
-        // A list's conjunctions are words of their own, never part of a
-        // word the HMM joins (歌剧 节等 → 节 等, 和量 → 和 量; jieba's
-        // finalseg joins them, trained on text where they are rare).
-        uint32_t x = a, y = b;
-        if (y - x >= 2 && is_list_conjunction(run.cps[x], /*opening=*/true)) {
-          emit_word(run, x, x + 1, mode, emit, graph_word(x, x + 1));
-          ++x;
+      // A list's conjunctions are words of their own, never part of a word
+      // the HMM joins (歌剧 节等 → 节 等, 哩哩哩等 → 哩哩哩 等; jieba's
+      // finalseg joins them): the HMM runs on the pieces between them.
+      for (uint32_t a = buffer_start; a < buffer_end;) {
+        uint32_t b = a;
+        while (b < buffer_end && !is_list_conjunction(run.cps[b])) ++b;
+        if (b - a == 1) {
+          emit_word(run, a, b, mode, emit, graph_word(a, b));
+        } else if (b > a) {
+          ws.hmm_ends.clear();
+          hmm_cut(lex.base.hmm(), run.cps + a, b - a, ws.hmm_ends, ws.hmm);
+          uint32_t x = a;
+          for (uint32_t e : ws.hmm_ends) {
+            emit_word(run, x, a + e, mode, emit);
+            x = a + e;
+          }
         }
-        const bool closing = y - x >= 2 && is_list_conjunction(run.cps[y - 1], /*opening=*/false);
-        if (closing) --y;
-        emit_word(run, x, y, mode, emit, y - x == 1 ? graph_word(x, y) : TokenWord{});
-        if (closing) emit_word(run, y, b, mode, emit, graph_word(y, b));
-        a = b;
+        if (b < buffer_end) emit_word(run, b, b + 1, mode, emit, graph_word(b, b + 1));
+        a = b + 1;
       }
     }
     buffer_start = n;

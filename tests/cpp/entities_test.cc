@@ -224,6 +224,10 @@ TEST_CASE("entities: firms jieba's dictionary names whole", "[entities][company]
   expect("国有商业银行改革", "");
   expect("境内上市公司达到100家", "");
   expect("民生轮船公司", "[民生轮船公司 company]");
+  // Kinds of insurance are no insurers (养老保险 is a common noun); a place names one.
+  expect("完善基本养老保险制度", "");
+  expect("推进新型农村社会养老保险试点", "");
+  expect("太平洋保险", "[太平洋保险 company]");
   // A firm's name before a title only firms have; not a person's, nor a common word.
   expect("比亚迪董事长王传福接受采访", "[比亚迪 company][董事长 position][王传福 person]");
   expect("王传福董事长表示", "[王传福 person][董事长 position]");

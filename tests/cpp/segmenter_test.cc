@@ -64,6 +64,7 @@ TEST_CASE("segmenter: the HMM joins unknown names, and can be turned off", "[seg
   // A list's conjunctions stay words of their own (jieba's HMM gives 节等).
   CHECK(test::cut("中国歌剧节等活动") == Words{"中国", "歌剧", "节", "等", "活动"});
   CHECK(test::cut("辽及周边") == Words{"辽", "及", "周边"});
+  CHECK(test::cut("与喜马拉雅、哩哩哩等合作") == Words{"与", "喜马拉雅", "、", "哩哩哩", "等", "合作"});
 }
 
 TEST_CASE("segmenter: numbers keep decimals, separators, scale words and percent", "[segmenter][numbers]") {
