@@ -138,6 +138,10 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   expect_rules("克林顿总统在白宫发表讲话", "[克林顿 person][总统 position][白宫 place]");
   expect_rules("国务院总理李强", "[国务院总理 position][李强 person]");
   expect_rules("党委书记", "[党委书记 position]");
+  // Titles of trades and schools written after the name (news writes them so).
+  expect_rules("张艺谋导演的新片获奖", "[张艺谋 person]");
+  expect_rules("李明同学获得了一等奖", "[李明 person]");
+  expect_rules("高中同学聚会", "");
   // After an adverb the word is a predicate (爱戴 is a verb jieba tags nr).
   expect_rules("全省人民始终爱戴总书记", "[总书记 position]");
   // Listed with a name found, before or after it, with 、 or 和 (等人 closes a list).
