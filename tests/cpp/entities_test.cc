@@ -306,6 +306,9 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   // International bodies are organizations, whatever their names end in.
   expect("七十七国集团发表声明,欧盟表示欢迎", "[七十七国集团 organization][欧盟 organization]");
   expect("区侨联", "[区侨联 organization]");
+  // News agencies are media, organizations; a foreign minister's titles.
+  expect("据法新社报道", "[法新社 organization]");
+  expect("日本外相表示", "[日本 place][外相 position]");
   expect("鼓励民生轮船公司、重庆公运集团", "[民生轮船公司 company][重庆公运集团 company]");
   expect("升级文图大厦", "[文图大厦 place]");
   expect("建设口袋公园", "");  // a kind of park, not a name
