@@ -934,6 +934,19 @@ void NumberExtractorImpl::read_range(std::string_view s, Reading& r) const {
   }
 }
 
+const UnitInfo* NumberExtractorImpl::unit_counted_after_ge(std::string_view s, size_t pos, size_t& len) const {
+  // The table writes some units with their 个 (个月, 个百分点): tried first.
+  std::string with_ge = "个";
+  with_ge.append(s.substr(pos, 12));
+  const UnitInfo* unit = units_.match(with_ge, 0, len);
+  if (unit && len > 3) {
+    len -= 3;
+  } else {
+    unit = units_.match(s, pos, len);
+  }
+  return unit && unit->kind != NumberKind::kMoney && unit->scale_power == 0 ? unit : nullptr;
+}
+
 void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
   Number& n = r.n;
   size_t& pos = r.pos;
@@ -1004,8 +1017,8 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
     if (auto v = n.value.plus(*Decimal::parse("0.5"))) n.value = *v;
     pos += 3;
     size_t next_len = 0;
-    const UnitInfo* next = unit_text == "个" ? units_.match(s, pos, next_len) : nullptr;
-    if (next && next->kind == NumberKind::kQuantity && next->scale_power == 0) {
+    const UnitInfo* next = unit_text == "个" ? unit_counted_after_ge(s, pos, next_len) : nullptr;
+    if (next && next->kind == NumberKind::kQuantity) {
       n.unit = next->unit;
       pos += next_len;
     }
@@ -1227,21 +1240,13 @@ void NumberExtractorImpl::read_qualifiers(std::string_view s, Reading& r) const 
   if (n.qualifier == Qualifier::kNone && starts_with(s, r.pos, "多") && r.has_unit && longest_word_at(s, r.pos) < 3) {
     n.qualifier = Qualifier::kGt;
     r.pos += 3;
-    // 三个多月, 两个多小时: 个 then the unit counted (个月 where the table has it).
+    // 三个多月, 两个多小时: 个 then the unit counted.
     if (n.unit == "个" && ends_with_at(s, r.pos - 3, "个")) {
-      std::string with_ge = "个";
-      with_ge.append(s.substr(r.pos, 12));
       size_t len = 0;
-      const UnitInfo* unit = units_.match(with_ge, 0, len);
-      size_t advance = unit && len > 3 ? len - 3 : 0;
-      if (advance == 0) {
-        unit = units_.match(s, r.pos, len);
-        advance = unit ? len : 0;
-      }
-      if (advance && unit->kind != NumberKind::kMoney && unit->scale_power == 0) {
+      if (const UnitInfo* unit = unit_counted_after_ge(s, r.pos, len)) {
         n.unit = unit->unit;
         n.kind = unit->kind;  // 10个多百分点: a percent
-        r.pos += advance;
+        r.pos += len;
       }
     }
   }

@@ -101,6 +101,10 @@ class NumberExtractorImpl {
   bool reads_as_number(std::string_view s, const Reading& r) const;
   void read_range(std::string_view s, Reading& r) const;
   void read_unit(std::string_view s, Reading& r) const;
+  // The unit counted after 个 and 半/多 at s[pos] (个半月 个月, 个多小时
+  // 小时, 个多百分点 个百分点) and its length there, or nullptr: no money,
+  // no scale.
+  const UnitInfo* unit_counted_after_ge(std::string_view s, size_t pos, size_t& len) const;
   // $100, ¥100, €50, £30, US$500: money by the symbol before it (no unit after).
   void read_currency_symbol(std::string_view s, Reading& r) const;
   // 2021—2025年: a range of years is a date, the ISO interval 2021/2025.

@@ -449,6 +449,7 @@ TEST_CASE("numbers: every written form, by one numeral grammar", "[numbers][gram
   // 个 多 and the unit counted: the unit is 个月, 小时, 个百分点, not 个.
   expect("中断航运1个多月", "[1个多月 quantity 1 个月 gt]");
   expect("三个多小时", "[三个多小时 quantity 3 小时 gt]");
+  expect("历时两个半月", "[两个半月 quantity 2.5 个月 ]");
   expect("提高2个多百分点", "[2个多百分点 percent 2 个百分点 gt]");
   expect("有上千人参加", "[千人 quantity 1000 人 approx]");
   // Mixed, spaced and Traditional forms.
