@@ -339,13 +339,39 @@ def _targets(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, its width found without importing shutil (which
+    brings bz2, lzma and zlib: a few ms of every run's start-up, since argparse
+    makes a formatter for each argument added)."""
+
+    def __init__(self, prog: str, **kwargs: Any) -> None:
+        if kwargs.get("width") is None:
+            try:
+                kwargs["width"] = int(os.environ["COLUMNS"])
+            except (KeyError, ValueError):
+                try:
+                    kwargs["width"] = os.get_terminal_size(sys.__stdout__.fileno()).columns
+                except (AttributeError, ValueError, OSError):
+                    kwargs["width"] = 80
+        super().__init__(prog, **kwargs)
+
+
+# The commands (build_parser makes the parser of the one a run names).
+_COMMANDS = ("segment", "numbers", "entities", "analyze", "targets")
+
+
+def build_parser(only: Optional[str] = None) -> argparse.ArgumentParser:
+    """The command line's parser; with `only`, the parser of that command
+    alone (a run builds just the one it uses: start-up)."""
     parser = argparse.ArgumentParser(
-        prog="zhpolicy", description="Words, numbers and entities of Chinese policy documents.")
+        prog="zhpolicy", description="Words, numbers and entities of Chinese policy documents.",
+        formatter_class=_HelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    def command(name: str, help_text: str, run) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text)
+    def command(name: str, help_text: str, run) -> Optional[argparse.ArgumentParser]:
+        if only is not None and name != only:
+            return None
+        p = sub.add_parser(name, help=help_text, formatter_class=_HelpFormatter)
         p.add_argument("inputs", nargs="+", metavar="INPUT",
                        help="UTF-8 text files, folders (*.txt, recursively), or '-' for stdin")
         p.add_argument("--format", choices=["text", "jsonl", "csv", "tsv"], default="text")
@@ -356,8 +382,9 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     seg = command("segment", "words of each input line, separated by single spaces", _segment)
-    seg.add_argument("--mode", choices=["default", "search"], default="default")
-    seg.add_argument("--no-hmm", action="store_true", help="do not guess unknown words")
+    if seg is not None:
+        seg.add_argument("--mode", choices=["default", "search"], default="default")
+        seg.add_argument("--no-hmm", action="store_true", help="do not guess unknown words")
     command("numbers", "typed, normalized numbers", lambda a: _extract(a, "number"))
     command("entities", "policy entities", lambda a: _extract(a, "entity"))
     command("analyze", "tokens, numbers, entities and person-position links", _analyze)
@@ -367,7 +394,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    first = words[0] if words else None
+    args = build_parser(first if first in _COMMANDS else None).parse_args(words)
     PROBLEMS.status = 0
     try:
         return max(args.run(args), PROBLEMS.status)

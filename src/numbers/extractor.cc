@@ -934,6 +934,11 @@ void NumberExtractorImpl::read_range(std::string_view s, Reading& r) const {
   }
 }
 
+bool NumberExtractorImpl::round_count(std::string_view s, const Reading& r) const {
+  const char32_t last = char_before(s, r.pos);
+  return r.n.value.is_integer() && !r.n.value_max && (last == U'0' || chinese_unit_power(last) != 0);
+}
+
 const UnitInfo* NumberExtractorImpl::unit_counted_after_ge(std::string_view s, size_t pos, size_t& len) const {
   // The table writes some units with their 个 (个月, 个百分点): tried first.
   std::string with_ge = "个";
@@ -954,15 +959,12 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
   // 来 after a scale: 十来个, 一百来人 (about).
   const bool about = starts_with(s, pos, "来") && !r.core.arabic && chinese_unit_power(char_before(s, pos)) != 0;
   const bool more = starts_with(s, pos, "余") || starts_with(s, pos, "多");
-  // A round count (20, 三百, 1.5万) can take 余/多 with nothing after it.
-  const char32_t last = char_before(s, pos);
-  const bool round = n.value.is_integer() && !n.value_max && (last == U'0' || chinese_unit_power(last) != 0);
   if (!r.has_unit && (about || more || starts_with(s, pos, "几"))) {
     size_t unit_len;
     if (units_.match(s, pos + 3, unit_len)) {
       n.qualifier = about ? Qualifier::kApprox : Qualifier::kGt;
       pos += 3;
-    } else if (more && n.qualifier == Qualifier::kNone && !is_han(char_at(s, pos + 3)) && round) {
+    } else if (more && n.qualifier == Qualifier::kNone && !is_han(char_at(s, pos + 3)) && round_count(s, r)) {
       // Nothing counted after it (共三百多。, 增加20多): still more than.
       n.qualifier = Qualifier::kGt;
       pos += 3;

@@ -105,6 +105,9 @@ class NumberExtractorImpl {
   // 小时, 个多百分点 个百分点) and its length there, or nullptr: no money,
   // no scale.
   const UnitInfo* unit_counted_after_ge(std::string_view s, size_t pos, size_t& len) const;
+  // Whether r's number so far is a round count (20, 三百, 1.5万), which may
+  // take 余/多 with nothing counted after it.
+  bool round_count(std::string_view s, const Reading& r) const;
   // $100, ¥100, €50, £30, US$500: money by the symbol before it (no unit after).
   void read_currency_symbol(std::string_view s, Reading& r) const;
   // 2021—2025年: a range of years is a date, the ISO interval 2021/2025.

@@ -41,13 +41,14 @@ def test_corpus_document_line_count_is_kept(corpus, shared_dir):
 def test_segment_starts_without_the_modules_it_does_not_use(tmp_path):
     # Start-up is part of every command line's time (bench/run.sh times the
     # whole process): typing, dataclasses, json and csv are imported only by
-    # what uses them, never by `segment` writing text.
+    # what uses them, never by `segment` writing text; nor shutil (argparse's
+    # formatter would import it for the terminal's width).
     src = tmp_path / "in.txt"
     src.write_text("区政协十五届二次会议举行\n", encoding="utf-8")
     probe = ("import sys, zhpolicy.__main__ as m\n"
              f"status = m.main(['segment', {str(src)!r}])\n"
              "sys.stdout.flush()\n"
-             "print(sorted(n for n in ('typing', 'dataclasses', 'json', 'csv', 'pandas', 'numpy')"
+             "print(sorted(n for n in ('typing', 'dataclasses', 'json', 'csv', 'pandas', 'numpy', 'shutil')"
              " if n in sys.modules), file=sys.stderr)\n"
              "sys.exit(status)\n")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, cwd="/")
