@@ -506,6 +506,9 @@ class EntityExtractorImpl {
   // or typed as a person's name (城市): never looked for again as a name.
   bool common_non_name_word(std::u32string_view name) const;
   uint32_t surname_length(const CharText& t, uint32_t at) const;
+  // Whether [b, e) is a surname and a title or form of address (王老师, 刘
+  // 医生, 李主任): no personal name, the title is no given name.
+  bool surname_and_title(const CharText& t, uint32_t b, uint32_t e) const;
   // The lexicon entry of the characters [begin, end), looked up without
   // building a string (user words first, as Lexicon::lookup does).
   std::optional<WordRef> word_info(const CharText& t, uint32_t begin, uint32_t end) const;

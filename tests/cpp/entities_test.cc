@@ -142,6 +142,11 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   expect_rules("张艺谋导演的新片获奖", "[张艺谋 person]");
   expect_rules("李明同学获得了一等奖", "[李明 person]");
   expect_rules("高中同学聚会", "");
+  // A surname and a form of address or a title is no personal name (the
+  // title is no given name): 王老师, 刘 医生; 周总理 keeps its title alone.
+  expect_rules("王老师说,学生们很努力", "");
+  expect_rules("刘医生介绍,病人已经康复", "");
+  expect_rules("敬爱的周总理", "[总理 position]");
   // After an adverb the word is a predicate (爱戴 is a verb jieba tags nr).
   expect_rules("全省人民始终爱戴总书记", "[总书记 position]");
   // Listed with a name found, before or after it, with 、 or 和 (等人 closes a list).
