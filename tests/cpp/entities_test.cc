@@ -198,7 +198,7 @@ TEST_CASE("entities: names after the titles news writes", "[entities][person]") 
   expect_rules("国家主席习近平", "[国家主席 position][习近平 person]");
   expect_rules("中共中央政治局常委王沪宁", "[中共中央政治局常委 position][王沪宁 person]");
   expect_rules("美国国会通过", "[美国国会 government]");
-  expect_rules("埃及外交部发言人", "[埃及外交部 government]");
+  expect_rules("埃及外交部发言人", "[埃及 place][外交部发言人 position]");  // 发言人 a title: the body and it one position (美国 + 总统)
   expect_rules("法国总统马克龙与德国总理通话", "[法国 place][总统 position][马克龙 person][德国 place][总理 position]");
   // A word of the lexicon that names nothing ends the name.
   expect_rules("随后英国首相斯塔默举行记者会", "[英国 place][首相 position][斯塔默 person]");
@@ -314,6 +314,11 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   // News agencies are media, organizations; a foreign minister's titles.
   expect("据法新社报道", "[法新社 organization]");
   expect("日本外相表示", "[日本 place][外相 position]");
+  // A spokesperson is a title (外交部 + 发言人 one position, the name after it a person);
+  // exchanges and attached schools by their head words.
+  expect("外交部发言人汪文斌回答提问", "[外交部发言人 position][汪文斌 person]");
+  expect("上海证券交易所运行平稳", "[上海证券交易所 organization]");
+  expect("清华大学附属中学", "[清华大学附属中学 organization]");
   expect("鼓励民生轮船公司、重庆公运集团", "[民生轮船公司 company][重庆公运集团 company]");
   expect("升级文图大厦", "[文图大厦 place]");
   expect("建设口袋公园", "");  // a kind of park, not a name
