@@ -466,6 +466,10 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
         // 苏 of 苏翊鸣 no province (short forms of places are the rules':
         // 援藏, 驻渝; held-out figures unchanged without the model's).
         const bool lone_char = end - cb == 1;
+        // Doctrines are no names of the model's types (马克思列宁主义 and
+        // 毛泽东思想 are words jieba tags ns and nz).
+        const std::u32string_view tail(t.cps.data() + end - std::min<uint32_t>(2, end - cb), std::min<uint32_t>(2, end - cb));
+        const bool doctrine = tail == U"主义" || tail == U"思想" || tail == U"理论";
         // A township-level division is named with its level (望京 街道,
         // 谢家滩 乡): a place only the model finds takes the level written
         // after it as a word of its own.
@@ -475,7 +479,7 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
           const std::u32string_view level(t.cps.data() + next.begin, next.end - next.begin);
           if (level == U"街道" || level == U"镇" || level == U"乡") name_end = next.end;
         }
-        if (c.score >= kMinModelScore && !opens_with_stop && !cuts_word && !lone_char &&
+        if (c.score >= kMinModelScore && !opens_with_stop && !cuts_word && !lone_char && !doctrine &&
             (!overlaps_fixed(cb, name_end) || extends_one(c))) {
           c.end = name_end;
           out.push_back(c);

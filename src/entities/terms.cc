@@ -98,6 +98,17 @@ bool EntityExtractorImpl::accept_term(const CharText& t, uint32_t k, uint32_t en
       if (first && first->entity == EntityType::kNone && next) return false;
     }
   }
+  // Nor does a place start inside a word jieba tags as a place's or body's
+  // name (俄罗斯 of 白俄罗斯, 巴马 of 奥巴马 ns): that word names something
+  // else whole; unless a place of ours comes before it there (中国 台湾).
+  if (type == EntityType::kPlace && !t.token_start(k) && word_end != 0 && word_end >= end) {
+    const auto whole = word_info(t, word_start, word_end);
+    const auto before = word_info(t, word_start, k);
+    if (whole && whole->entity == EntityType::kNone && (whole->tag == "ns" || whole->tag == "nt") &&
+        !(before && before->entity == EntityType::kPlace)) {
+      return false;
+    }
+  }
   // A term that starts inside a word runs on past it only by cutting it:
   // 西部地区 of 中西部/地区 (a word's tail alone, 渝 of 驻渝, is a name).
   if (!t.token_start(k) && word_end != 0 && word_end < end) return false;

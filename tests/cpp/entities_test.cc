@@ -198,6 +198,10 @@ TEST_CASE("entities: names after the titles news writes", "[entities][person]") 
   expect_rules("国家主席习近平", "[国家主席 position][习近平 person]");
   expect_rules("中共中央政治局常委王沪宁", "[中共中央政治局常委 position][王沪宁 person]");
   expect_rules("美国国会通过", "[美国国会 government]");
+  // A place of our lists does not start inside a word jieba tags a place
+  // (湖南 of 荆湖南), unless one of ours comes before it there (中国 台湾).
+  expect_rules("设荆湖南、荆湖北两路", "[湖北 place]");
+  expect_rules("中国台湾", "[中国 place][台湾 place]");
   expect_rules("埃及外交部发言人", "[埃及 place][外交部发言人 position]");  // 发言人 a title: the body and it one position (美国 + 总统)
   expect_rules("法国总统马克龙与德国总理通话", "[法国 place][总统 position][马克龙 person][德国 place][总理 position]");
   // A word of the lexicon that names nothing ends the name.
@@ -319,6 +323,11 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("外交部发言人汪文斌回答提问", "[外交部发言人 position][汪文斌 person]");
   expect("上海证券交易所运行平稳", "[上海证券交易所 organization]");
   expect("清华大学附属中学", "[清华大学附属中学 organization]");
+  // Landmarks and states of the past as data; the world's places CLDR names otherwise.
+  expect("在中南海紫光阁会见", "[中南海 place][紫光阁 place]");
+  expect("苏联和捷克斯洛伐克", "[苏联 place][捷克斯洛伐克 place]");
+  // Doctrines are no places, whatever jieba's tags (马克思列宁主义 ns).
+  expect("坚持马克思列宁主义、毛泽东思想", "[毛泽东 person]");
   expect("鼓励民生轮船公司、重庆公运集团", "[民生轮船公司 company][重庆公运集团 company]");
   expect("升级文图大厦", "[文图大厦 place]");
   expect("建设口袋公园", "");  // a kind of park, not a name
