@@ -274,6 +274,11 @@ inline constexpr std::array<std::u32string_view, 61> kSubjectVerbs = {
     U"同志", U"院士", U"教授", U"先生", U"女士", U"说道", U"坦言", U"获得", U"发布", U"发表",
     U"访问", U"签署", U"致辞", U"告诉", U"当选", U"回忆",
     U"导演", U"教练", U"同学", U"老师", U"医生", U"律师"};
+// Forms of address written after a name that are no positions of our lists
+// (张华同志, 王老师): after a surname alone they make no personal name
+// (surname_and_title); most are kSubjectVerbs too.
+inline constexpr std::array<std::u32string_view, 12> kFormsOfAddress = {
+    U"老师", U"医生", U"律师", U"同学", U"教练", U"导演", U"师傅", U"大夫", U"先生", U"女士", U"小姐", U"同志"};
 // Words of this many characters or more are phrases (习近平新时代中国特色社会主义思想):
 // the places inside them are found.
 constexpr uint32_t kLongCompound = 8;

@@ -468,8 +468,8 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
         const bool lone_char = end - cb == 1;
         // Doctrines are no names of the model's types (马克思列宁主义 and
         // 毛泽东思想 are words jieba tags ns and nz).
-        const std::u32string_view tail(t.cps.data() + end - std::min<uint32_t>(2, end - cb), std::min<uint32_t>(2, end - cb));
-        const bool doctrine = tail == U"主义" || tail == U"思想" || tail == U"理论";
+        const bool doctrine = end - cb >= 2 && (t.matches(end - 2, U"主义") || t.matches(end - 2, U"思想") ||
+                                                t.matches(end - 2, U"理论"));
         // A township-level division is named with its level (望京 街道,
         // 谢家滩 乡): a place only the model finds takes the level written
         // after it as a word of its own.

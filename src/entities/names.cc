@@ -50,23 +50,20 @@ bool EntityExtractorImpl::name_like_token(const CharText& t, uint32_t begin, uin
   return true;
 }
 
+bool EntityExtractorImpl::surname_and_title(const CharText& t, uint32_t b, uint32_t e) const {
+  const uint32_t surname = surname_length(t, b);
+  if (surname == 0 || e - b <= surname) return false;
+  const std::u32string_view rest(t.cps.data() + b + surname, e - b - surname);
+  if (std::find(kFormsOfAddress.begin(), kFormsOfAddress.end(), rest) != kFormsOfAddress.end()) return true;
+  const auto w = word_info(t, b + surname, e);
+  return w && w->entity == EntityType::kPosition;
+}
+
 // A personal name: Han characters after a surname, unknown to the lexicon,
 // typed person by our data, or (with `trust_nr`) a word jieba tags as a
 // person's name (nr, nrfg: 王晓明, 刘慈欣). That tag alone is not trusted (it
 // marks 智慧, 楼宇, 文明 and 秦岭 too), nor after a title (政协委员智慧和力量):
 // only before a verb of speech and in a list with a name already found.
-bool EntityExtractorImpl::surname_and_title(const CharText& t, uint32_t b, uint32_t e) const {
-  // Forms of address that are no positions of our lists.
-  static constexpr std::u32string_view kAddresses[] = {U"老师", U"医生", U"律师", U"同学", U"教练", U"导演",
-                                                       U"师傅", U"大夫", U"先生", U"女士", U"小姐", U"同志"};
-  const uint32_t surname = surname_length(t, b);
-  if (surname == 0 || e - b <= surname) return false;
-  const std::u32string_view rest(t.cps.data() + b + surname, e - b - surname);
-  if (std::find(std::begin(kAddresses), std::end(kAddresses), rest) != std::end(kAddresses)) return true;
-  const auto w = word_info(t, b + surname, e);
-  return w && w->entity == EntityType::kPosition;
-}
-
 bool EntityExtractorImpl::person_like(const CharText& t, uint32_t begin, uint32_t end, bool trust_nr) const {
   const uint32_t surname = surname_length(t, begin);
   if (surname == 0 || end - begin > surname + 2 || surname_and_title(t, begin, end)) return false;
