@@ -113,6 +113,30 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
         if (!t.han(e - 1)) break;
       }
     }
+    // Teams, parties, media and bodies named by a place and what they are:
+    // words jieba's dictionary tags as names of organizations (nt) or
+    // other proper nouns (nz) that open with a place (中国足协, 巴西队,
+    // 湖南卫视, 美国共和党, 香港特区政府, 长江日报), or a place and the
+    // kind written as a word of its own (沙特 队, 重庆 日报).
+    for (const Candidate* place : starting_at(i)) {
+      if (place->type != EntityType::kPlace || place->end >= n) continue;
+      const uint32_t pe = place->end;
+      const uint32_t token_end = t.token_end_of[i];
+      uint32_t e = 0;
+      if (t.token_start(i) && token_end != CharText::kNoToken && token_end > pe && token_end <= n) {
+        const auto w = word_info(t, i, token_end);
+        if (w && w->entity == EntityType::kNone && tag_is(w->tag, {"nt", "nz"})) e = token_end;
+      } else if (t.token_start(pe) && t.token_end_of[pe] <= n) {
+        const uint32_t kind_end = t.token_end_of[pe];
+        if (std::u32string_view kind(t.cps.data() + pe, kind_end - pe);
+            std::find(std::begin(kPlaceNamedKinds), std::end(kPlaceNamedKinds), kind) != std::end(kPlaceNamedKinds)) {
+          e = kind_end;
+        }
+      }
+      if (e == 0) continue;
+      const EntityType type = place_named_body_type(std::u32string_view(t.cps.data() + pe, e - pe));
+      if (type != EntityType::kNone) out.push_back({i, e, type, kRulePriority});
+    }
     // 腾讯电竞: a company and its line of business.
     for (const Candidate* company : starting_at(i)) {
       if (company->type != EntityType::kCompany) continue;

@@ -199,6 +199,31 @@ inline constexpr std::array<std::u32string_view, 9> kCourtSuffixes = {
 inline constexpr std::array<std::u32string_view, 14> kGovernmentSuffixes = {
     U"人民代表大会常务委员会", U"人民代表大会", U"人民政府", U"人大常委会", U"参议院", U"众议院", U"外交部",
     U"国防部", U"国务院", U"人大", U"政府", U"国会", U"议会", U"内阁"};
+// What a place names when written right after it as a word of its own:
+// teams and media (沙特 队, 中国 女排, 重庆 日报); as part of a word jieba's
+// dictionary tags as a name, the longer tails of place_named_body_type.
+inline constexpr std::u32string_view kPlaceNamedKinds[] = {
+    U"队", U"女排", U"男排", U"女足", U"男足", U"女篮", U"男篮", U"国家队", U"代表队",
+    U"日报", U"晚报", U"晨报", U"卫视", U"电视台", U"广播电视台"};
+// The type of a body named by a place and `tail` (足协 of 中国足协, 共和党 of
+// 美国共和党, 特区政府 of 香港特区政府), or kNone when the tail names no
+// body of its own (中南部, 中西部).
+inline EntityType place_named_body_type(std::u32string_view tail) {
+  auto ends_in = [&](std::initializer_list<std::u32string_view> heads) {
+    for (std::u32string_view h : heads) {
+      if (tail.size() >= h.size() && tail.substr(tail.size() - h.size()) == h) return true;
+    }
+    return false;
+  };
+  if (tail.empty()) return EntityType::kNone;
+  if (ends_in({U"政府", U"国会", U"议会", U"参议院", U"众议院"})) return EntityType::kGovernment;
+  if (ends_in({U"银行", U"航空", U"移动", U"联通", U"电信"})) return EntityType::kCompany;
+  if (ends_in({U"队", U"党", U"社", U"报", U"卫视", U"台", U"网", U"协", U"联", U"军", U"女排", U"男排", U"女足",
+               U"男足", U"女篮", U"男篮"})) {
+    return EntityType::kOrganization;
+  }
+  return EntityType::kNone;
+}
 inline constexpr std::array<std::u32string_view, 9> kCompanySuffixes = {
     U"股份有限公司", U"有限责任公司", U"有限公司", U"集团", U"公司", U"银行", U"人寿", U"证券", U"保险"};
 // Head words of named events (expos, forums, games, festivals, contests are

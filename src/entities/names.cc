@@ -728,6 +728,8 @@ namespace {
 // 郭家台, 康养房: 2.1 to 3.7) score higher than two-character ones.
 constexpr float kMinNameLogOdds = 2.0f;       // two characters (张伟 2.3)
 constexpr float kMinLongNameLogOdds = 4.0f;   // three (孔繁森 7.9, 周乃翔 6.1)
+// The longest foreign name read after a title (斯托尔滕贝格, 格奥尔基耶娃).
+constexpr uint32_t kMaxForeignName = 7;
 // A word of the lexicon that jieba tags as a name (nr, nrfg) is taken as one
 // only when its characters are far more name-like: the tag alone also marks
 // 高水平, 幸福感, 马拉松 (log-odds 2.9, 3.2, 4.4).
@@ -894,6 +896,67 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
     uint32_t at = e;
     while (at < n && (t.cps[at] == U':' || t.cps[at] == U'：' || t.cps[at] == U' ' || t.cps[at] == U'\u3000')) ++at;
     if (at >= n || !t.han(at) || !t.token_start(at)) continue;
+    // A name read as a foreign one (怀进鹏, 普京, 马克 龙, 古 特雷斯): its
+    // end, or 0. The tokens up to a verb, function word, mark or known
+    // name, when each is a single character, a word the lexicon does not
+    // know or a word jieba tags as a proper noun.
+    auto foreign_name_end = [&]() -> uint32_t {
+      uint32_t end = at;
+      while (end < n && t.han(end) && t.token_start(end) && t.token_end_of[end] <= n) {
+        const uint32_t next = t.token_end_of[end];
+        const auto w = word_info(t, end, next);
+        const bool single = next - end == 1;
+        if (w && w->entity != EntityType::kNone) break;
+        if (is_stop(w) && !(single && end == at && w->tag == "a")) break;  // 古 of 古特雷斯 is an adjective
+        // A word of the lexicon that names nothing ends the name (普京 举行会谈).
+        if (w && !single && !tag_is(w->tag, {"nr", "nrt", "nrfg", "ns", "nz"})) break;
+        end = next;
+        if (end - at > kMaxForeignName) break;
+      }
+      // The HMM glues 说 to an unknown name (斯塔默说).
+      if (end - at >= 3 && t.cps[end - 1] == U'说' && !t.token_start(end - 1) && !word_info(t, at, end)) --end;
+      // Evidence it is a name: a word jieba tags as a proper noun in it (马克,
+      // 特雷斯, 普京), or one unknown word far more name-like than not
+      // (怀进鹏); an unknown pair of characters alone is as often a phrase
+      // the segmenter did not know (记者 从市 卫健委).
+      bool evidence = false;
+      for (uint32_t x = at; x < end; x = t.token_end_of[x]) {
+        const auto w = word_info(t, x, std::min(t.token_end_of[x], end));
+        evidence = evidence || (w && tag_is(w->tag, {"nr", "nrt", "nrfg", "ns", "nz"}));
+      }
+      if (!evidence && t.token_end_of[at] >= end && end - at == 3 && person_names_) {
+        evidence = person_names_->log_odds(&t.cps[at], 3) >= kMinLongNameLogOdds;
+      }
+      // One word whose only evidence is its jieba tag: as in person_like
+      // (殷殷 after 总书记); not a word that common unless tagged a name, and
+      // after the people of a place (老人, 游客) not even then (游客 城市,
+      // 老人 养老; but 牧民 扎西, 总统 普京).
+      if (evidence && t.token_end_of[at] == end) {
+        const auto w = word_info(t, at, end);
+        if (w) {
+          const bool name_tag = is_name_word_tag(w->tag);
+          const bool domestic =
+              std::find(std::begin(kDomesticRoles), std::end(kDomesticRoles), matched) != std::end(kDomesticRoles);
+          if (!name_word_plausible(t, at, end) || (w->freq >= kCommonNameWordFreq && (domestic || !name_tag))) {
+            evidence = false;
+          }
+        }
+      }
+      // Names of six or seven characters are transliterations (斯托尔 滕 贝格,
+      // 格奥尔基 耶娃): each word of them a name's or unknown, one of them a
+      // word jieba tags as a transliterated name.
+      if (evidence && end - at > 5) {
+        bool transliterated = end - at <= kMaxForeignName;
+        bool nrt = false;
+        for (uint32_t x = at; x < end && transliterated; x = t.token_end_of[x]) {
+          const auto w = word_info(t, x, std::min(t.token_end_of[x], end));
+          transliterated = !w || tag_is(w->tag, {"nr", "nrt", "nrfg"});
+          nrt = nrt || (w && w->tag == "nrt");
+        }
+        evidence = transliterated && nrt;
+      }
+      return evidence && end - at >= 2 && end - at <= kMaxForeignName ? end : 0;
+    };
     // A Chinese name: a surname and one or two characters, as one token or
     // a surname cut off and single characters (as after the rules' titles).
     if (const uint32_t sl = surname_length(t, at)) {
@@ -913,58 +976,41 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
       if (end - at == sl && end < n && t.cps[end] == U'某') {
         end += end + 1 < n && t.cps[end + 1] == U'某' ? 2 : 1;
       }
-      if (end - at >= 2 && end - at <= sl + 2 && (person_like(t, at, end, /*trust_nr=*/true) ||
-                                                 (t.cps[end - 1] == U'某'))) {
+      // A surname cut off before a word of two characters (郭 广昌, where
+      // 广昌 is a county): the three read as a name when the name model
+      // finds them far more name-like than not; not before a form of address
+      // or what follows a name (陈 同志, 王 表示).
+      bool surname_and_word = false;
+      auto among = [&](const auto& words, uint32_t b, uint32_t e) {
+        const std::u32string_view w(t.cps.data() + b, e - b);
+        return std::find(words.begin(), words.end(), w) != words.end();
+      };
+      if (end - at == sl && sl == 1 && end < n && t.token_start(end) && t.token_end_of[end] == end + 2 &&
+          t.han(end) && t.han(end + 1) && !is_stop(word_info(t, end, end + 2)) &&
+          !among(kFormsOfAddress, end, end + 2) && !among(kSubjectVerbs, end, end + 2) && person_names_ &&
+          person_names_->log_odds(&t.cps[at], 3) >= kMinLongNameLogOdds) {
+        end += 2;
+        surname_and_word = true;
+      }
+      // A transliterated name that opens with a surname's character (冯德
+      // 莱恩, 斯托尔 滕 贝格): read as a foreign one, it goes on past the
+      // Chinese reading with a word jieba tags as a transliterated name (nrt).
+      const bool goes_on = [&] {
+        const uint32_t foreign = end < n && t.token_start(end) ? foreign_name_end() : 0;
+        for (uint32_t x = end; x < foreign; x = t.token_end_of[x]) {
+          const auto w = word_info(t, x, t.token_end_of[x]);
+          if (w && w->tag == "nrt") return true;
+        }
+        return false;
+      }();
+      if (!goes_on && end - at >= 2 && end - at <= sl + 2 &&
+          (surname_and_word || person_like(t, at, end, /*trust_nr=*/true) || (t.cps[end - 1] == U'某'))) {
         out.push_back({at, end, EntityType::kPerson, kRulePriority});
         i = end;
         continue;
       }
     }
-    // Otherwise (怀进鹏, 普京, 马克 龙, 古 特雷斯): the tokens up to a verb,
-    // function word, mark or known name, when each is a single character, a
-    // word the lexicon does not know or a word jieba tags as a proper noun.
-    uint32_t end = at;
-    while (end < n && t.han(end) && t.token_start(end) && t.token_end_of[end] <= n) {
-      const uint32_t next = t.token_end_of[end];
-      const auto w = word_info(t, end, next);
-      const bool single = next - end == 1;
-      if (w && w->entity != EntityType::kNone) break;
-      if (is_stop(w) && !(single && end == at && w->tag == "a")) break;  // 古 of 古特雷斯 is an adjective
-      // A word of the lexicon that names nothing ends the name (普京 举行会谈).
-      if (w && !single && !tag_is(w->tag, {"nr", "nrt", "nrfg", "ns", "nz"})) break;
-      end = next;
-      if (end - at > 5) break;
-    }
-    // The HMM glues 说 to an unknown name (斯塔默说).
-    if (end - at >= 3 && t.cps[end - 1] == U'说' && !t.token_start(end - 1) && !word_info(t, at, end)) --end;
-    // Evidence it is a name: a word jieba tags as a proper noun in it (马克,
-    // 特雷斯, 普京), or one unknown word far more name-like than not
-    // (怀进鹏); an unknown pair of characters alone is as often a phrase
-    // the segmenter did not know (记者 从市 卫健委).
-    bool evidence = false;
-    for (uint32_t x = at; x < end; x = t.token_end_of[x]) {
-      const auto w = word_info(t, x, std::min(t.token_end_of[x], end));
-      evidence = evidence || (w && tag_is(w->tag, {"nr", "nrt", "nrfg", "ns", "nz"}));
-    }
-    if (!evidence && t.token_end_of[at] >= end && end - at == 3 && person_names_) {
-      evidence = person_names_->log_odds(&t.cps[at], 3) >= kMinLongNameLogOdds;
-    }
-    // One word whose only evidence is its jieba tag: as in person_like
-    // (殷殷 after 总书记); not a word that common unless tagged a name, and
-    // after the people of a place (老人, 游客) not even then (游客 城市,
-    // 老人 养老; but 牧民 扎西, 总统 普京).
-    if (evidence && t.token_end_of[at] == end) {
-      const auto w = word_info(t, at, end);
-      if (w) {
-        const bool name_tag = is_name_word_tag(w->tag);
-        const bool domestic =
-            std::find(std::begin(kDomesticRoles), std::end(kDomesticRoles), matched) != std::end(kDomesticRoles);
-        if (!name_word_plausible(t, at, end) || (w->freq >= kCommonNameWordFreq && (domestic || !name_tag))) {
-          evidence = false;
-        }
-      }
-    }
-    if (evidence && end - at >= 2 && end - at <= 5) {
+    if (const uint32_t end = foreign_name_end()) {
       out.push_back({at, end, EntityType::kPerson, kRulePriority});
       i = end;
     }

@@ -152,6 +152,14 @@ bool EntityExtractorImpl::accept_term(const CharText& t, uint32_t k, uint32_t en
       word_info(t, k, t.token_end_of[k])) {
     return false;
   }
+  // Nor does a body's name end one character short of a common word of the
+  // lexicon: with that character it is a word for a class (民主党 of 民主党派,
+  // the parties as a class); 东盟 of 东盟国家, 区委 of 区委书记 stay.
+  if ((type == EntityType::kOrganization || type == EntityType::kGovernment || type == EntityType::kCompany) &&
+      t.token_start(k) && t.token_end_of[k] == end + 1 && end + 1 <= n) {
+    const auto w = word_info(t, k, t.token_end_of[k]);
+    if (w && w->entity == EntityType::kNone && !is_proper_word_tag(w->tag)) return false;
+  }
   // A people is not its country (蒙古族, 朝鲜族 as one word).
   if (type == EntityType::kPlace && end < n && !t.token_start(end) && t.cps[end] == U'族') return false;
   // Nor may a division name lend its level to the next word: 滨江区 in

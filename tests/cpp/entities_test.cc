@@ -211,6 +211,17 @@ TEST_CASE("entities: names after the titles news writes", "[entities][person]") 
   expect_rules("收购农民余粮等", "");
   expect_rules("游客量创新高", "");
   expect_rules("院士团队的成果", "[院士 position]");  // a title alone, as 记者
+  // Transliterations of six or seven characters, the segmenter's pieces each
+  // a name's word or unknown, one tagged a transliterated name (nrt).
+  expect_rules("北约秘书长斯托尔滕贝格访问了华盛顿", "[北约秘书长 position][斯托尔滕贝格 person][华盛顿 place]");
+  expect_rules("总裁格奥尔基耶娃表示担忧", "[总裁 position][格奥尔基耶娃 person]");
+  // One that opens with a surname's character goes on past the Chinese reading.
+  expect_rules("主席冯德莱恩抵达布鲁塞尔", "[主席 position][冯德莱恩 person][布鲁塞尔 place]");
+  // A surname cut off before a word (广昌 is a county) when the three read as a name;
+  // not before a form of address.
+  expect_rules("董事长郭广昌接受采访", "[董事长 position][郭广昌 person]");
+  expect_rules("局长陈同志说", "[局长 position]");
+  expect_rules("部长刘昆主持会议", "[部长 position][刘昆 person]");
 }
 
 TEST_CASE("entities: titles of state, diplomacy and learning; names joined by a middle dot", "[entities][position]") {
@@ -317,6 +328,21 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("区侨联", "[区侨联 organization]");
   // News agencies are media, organizations; a foreign minister's titles.
   expect("据法新社报道", "[法新社 organization]");
+  // Teams, parties, media and bodies named by a place and what they are:
+  // words jieba tags nt or nz, or the place and the kind as two words.
+  expect("中国女排战胜了巴西队", "[中国女排 organization][巴西队 organization]");
+  expect("中国足协作出处罚", "[中国足协 organization]");
+  expect("美国共和党和英国工党", "[美国共和党 organization][英国工党 organization]");
+  expect("湖南卫视播出晚会", "[湖南卫视 organization]");
+  expect("据长江日报报道", "[长江日报 organization]");
+  expect("香港特区政府表示欢迎", "[香港特区政府 government]");
+  expect("中国移动发布年报", "[中国移动 company]");
+  expect("中西部地区", "");  // a region's part, no body
+  // Parties named alone are organizations (the gold README), but not the
+  // parties as a class (民主党派), whose word the name is cut from.
+  expect("国民党和民进党", "[国民党 organization][民进党 organization]");
+  expect("向各民主党派表示感谢", "");
+  expect("美联储宣布加息", "[美联储 government]");
   expect("日本外相表示", "[日本 place][外相 position]");
   // A spokesperson is a title (外交部 + 发言人 one position, the name after it a person);
   // exchanges and attached schools by their head words.

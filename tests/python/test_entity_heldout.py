@@ -43,6 +43,9 @@ def test_held_out_regions_in_traditional_characters(eval_script):
 # 14's target for public news sets is person recall 0.80.
 NEWS_PERSON_RECALL = 0.80
 NEWS_ALL_F1 = 0.82
+# The second set (news_style_entities_heldout.txt, 40 more, kept out of rule
+# development): 0.72 before the session that wrote it, 0.80 after (README).
+NEWS_HELD_OUT_ALL_F1 = 0.76
 
 
 def test_news_style_sentences(eval_script, capsys):
@@ -50,5 +53,8 @@ def test_news_style_sentences(eval_script, capsys):
     with capsys.disabled():
         print("\n== entities on news-style sentences (scripts/eval_news_style.py) ==")
         print(printed)
-    assert report["zhpolicy"]["PER"]["r"] >= NEWS_PERSON_RECALL
-    assert report["zhpolicy"]["all"]["f1"] >= NEWS_ALL_F1
+    dev = report["news_style_entities.txt"]["zhpolicy"]
+    assert dev["PER"]["r"] >= NEWS_PERSON_RECALL
+    assert dev["all"]["f1"] >= NEWS_ALL_F1
+    held_out = report["news_style_entities_heldout.txt"]["zhpolicy"]
+    assert held_out["all"]["f1"] >= NEWS_HELD_OUT_ALL_F1
