@@ -312,9 +312,27 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
           }
         }
       }
+      // Schools and hospitals are numbered (北京市 第四 中学, 附属 第二 医院,
+      // 市 第三 中心医院): an ordinal word is part of their names; schools by
+      // 中学 and 小学 are names only so (重点中学 is a kind).
+      const bool numbered = type == EntityType::kOrganization &&
+                            (suffix == U"医院" || suffix == U"中学" || suffix == U"小学");
+      bool ordinal = false;
+      auto ordinal_word = [&](uint32_t pb, uint32_t pe) {
+        if (pe - pb < 2 || t.cps[pb] != U'第') return false;
+        for (uint32_t k = pb + 1; k < pe; ++k) {
+          if (!t.has(k, kNumeral) && !(t.cps[k] >= U'0' && t.cps[k] <= U'9')) return false;
+        }
+        return true;
+      };
       while (b > 0 && tok_e - b < kMaxHeadedName) {
         uint32_t pb = b - 1;
         while (pb > 0 && !t.token_start(pb)) --pb;
+        if (numbered && !ordinal && ordinal_word(pb, b)) {
+          ordinal = true;
+          b = pb;
+          continue;
+        }
         if (!name_like_token(t, pb, b)) break;
         // A name starts at its place, or at a larger place before it
         // (重庆市渝中区…); an unknown word before a place is not part of
@@ -444,6 +462,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       const auto whole = tok_e - len - b >= 2 && proper ? word_info(t, b, tok_e) : std::nullopt;
       if (whole && whole->entity != EntityType::kNone && whole->entity != type) return;
       if (tok_e - len - b < 2 || !proper || generic_firm) return;
+      if ((suffix == U"中学" || suffix == U"小学") && !ordinal) return;
       if (type == EntityType::kMeeting) {
         // An event takes the scope word before its place (全球 + 渝商大会)
         // and its edition (第48届 + 世界技能大赛).
@@ -461,7 +480,21 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
           std::u32string_view(U"在驻援来赴对访").find(t.cps[b - 1]) != std::u32string_view::npos) {
         return;
       }
-      out.push_back({b, tok_e, type, kRulePriority});
+      // A firm's legal form written after its name is part of it (中国工商银行
+      // 股份有限公司, 中国石油天然气集团 有限公司, 阿里巴巴集团 控股有限公司).
+      uint32_t end = tok_e;
+      if (type == EntityType::kCompany) {
+        for (std::u32string_view form : {std::u32string_view(U"控股有限公司"), std::u32string_view(U"股份有限公司"),
+                                         std::u32string_view(U"有限责任公司"), std::u32string_view(U"有限公司"),
+                                         std::u32string_view(U"股份公司")}) {
+          const auto size = static_cast<uint32_t>(form.size());
+          if (t.token_start(tok_e) && t.matches(tok_e, form) && t.token_start(tok_e + size)) {
+            end = tok_e + size;
+            break;
+          }
+        }
+      }
+      out.push_back({b, end, type, kRulePriority});
       return;
     }
   };

@@ -343,6 +343,13 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("国民党和民进党", "[国民党 organization][民进党 organization]");
   expect("向各民主党派表示感谢", "");
   expect("美联储宣布加息", "[美联储 government]");
+  // Schools and hospitals are numbered; schools by 中学/小学 are names only so.
+  expect("北京市第四中学的学生", "[北京市第四中学 organization]");
+  expect("浙江大学医学院附属第二医院完成手术", "[浙江大学医学院附属第二医院 organization]");
+  expect("推进农村中学建设", "");
+  // A firm's legal form written after its name is part of it.
+  expect("中国工商银行股份有限公司发布年报", "[中国工商银行股份有限公司 company]");
+  expect("阿里巴巴集团控股有限公司发布公告", "[阿里巴巴集团控股有限公司 company]");
   expect("日本外相表示", "[日本 place][外相 position]");
   // A spokesperson is a title (外交部 + 发言人 one position, the name after it a person);
   // exchanges and attached schools by their head words.
