@@ -369,7 +369,52 @@ std::optional<DateMatch> match_date(std::string_view text, size_t pos) {
   return best;
 }
 
+// A year of any size after the era's name (公元221年, 公元前221年, 公元前二百
+// 二十一年), in either script: years before Christ as ISO 8601 numbers
+// them (astronomical: 1 BC is 0000, 221 BC is -0220).
+std::optional<DateMatch> match_era_year(std::string_view text, size_t pos) {
+  const std::string_view before = text.substr(0, pos);
+  auto ends_with = [&](std::string_view tail) {
+    return before.size() >= tail.size() && before.substr(before.size() - tail.size()) == tail;
+  };
+  const bool bc = ends_with("公元前");
+  if (!bc && !ends_with("公元")) return std::nullopt;
+  std::u32string numeral;
+  size_t q = pos, len = 0;
+  for (; q < text.size() && numeral.size() < 12; q += len) {
+    const char32_t c = utf8::decode(text, q, len);
+    if (c == U'年') break;
+    numeral.push_back(c);
+  }
+  if (numeral.empty() || q >= text.size() || utf8::decode(text, q, len) != U'年') return std::nullopt;
+  size_t next_len = 0;
+  if (q + len < text.size() && utf8::decode(text, q + len, next_len) == U'代') return std::nullopt;  // a decade
+  long year = 0;
+  if (numeral[0] >= U'0' && numeral[0] <= U'9') {
+    if (numeral.size() > 4) return std::nullopt;
+    for (char32_t c : numeral) {
+      if (c < U'0' || c > U'9') return std::nullopt;
+      year = year * 10 + static_cast<long>(c - U'0');
+    }
+  } else {
+    const auto parsed = parse_chinese_numeral(numeral);
+    if (!parsed || parsed->more || !parsed->value.is_integer()) return std::nullopt;
+    const double v = parsed->value.to_double();
+    if (v > 9999) return std::nullopt;
+    year = static_cast<long>(v);
+  }
+  if (year < 1 || year > 9999) return std::nullopt;
+  char buf[16];
+  if (bc) {
+    std::snprintf(buf, sizeof buf, year == 1 ? "%04ld" : "-%04ld", year - 1);
+  } else {
+    std::snprintf(buf, sizeof buf, "%04ld", year);
+  }
+  return DateMatch{q + len - pos, NumberKind::kDate, buf};
+}
+
 std::optional<DateMatch> match_date_or_time(std::string_view text, size_t pos) {
+  if (auto era = match_era_year(text, pos)) return era;
   // The character after the first digits (at most eight are looked at: a
   // longer run is no date, and the scan must not grow with a run of digits
   // cut into many candidates).

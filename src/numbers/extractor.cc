@@ -609,6 +609,14 @@ bool NumberExtractorImpl::read_ratio(std::string_view s, const Core& core, size_
       if (auto sum = n.value.plus(Decimal::from_int(hundredths))) n.value = *sum;
       pos += digit_len;
     }
+  } else if (tenths && core.parsed.value.is_integer() && starts_with(s, pos, "半")) {
+    // 两成半: and half a tenth (25%), unless 半 opens a word (三成半数).
+    size_t after_len = 0;
+    const char32_t after = char_at(s, pos + 3, &after_len);
+    if (!(is_han(after) && is_word(s, pos, pos + 3 + after_len))) {
+      if (auto sum = n.value.plus(Decimal::from_int(5))) n.value = *sum;
+      pos += 3;
+    }
   }
   return true;
 }
@@ -880,8 +888,19 @@ NumberExtractorImpl::NeighbourDigits NumberExtractorImpl::read_neighbour_digits(
   r.n.value = Decimal::from_int(tens + first).times_pow10(power).value_or(Decimal());
   r.n.value_max = Decimal::from_int(tens + second).times_pow10(power).value_or(Decimal());
   r.span_begin = r.numeral_begin;
-  // 三四月 (March and April) is two months, no count of them.
-  if (starts_with(s, q, "月")) return NeighbourDigits::kName;
+  // 三四月, 七八月份 (March and April): two months, no count of them; the
+  // ISO interval of the months, as 三至四月.
+  if (starts_with(s, q, "月")) {
+    if (tens != 0 || power != 0 || second > 12) return NeighbourDigits::kName;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "--%02d/--%02d", first, second);
+    r.n.kind = NumberKind::kDate;
+    r.n.iso = buf;
+    r.n.value = Decimal();
+    r.n.value_max.reset();
+    r.pos = q + 3;
+    return NeighbourDigits::kRange;
+  }
   read_unit(s, r);
   return r.has_unit || (power > 0 && tens == 0) ? NeighbourDigits::kRange : NeighbourDigits::kName;
 }
@@ -1138,6 +1157,32 @@ bool NumberExtractorImpl::read_month_range(std::string_view s, Reading& r) const
   return true;
 }
 
+bool NumberExtractorImpl::read_listed_month(std::string_view s, Reading& r) const {
+  Number& n = r.n;
+  if (r.ordinal || r.has_unit || n.value_max || n.kind != NumberKind::kCardinal || !n.value.is_integer()) return false;
+  const double month = n.value.to_double();
+  if (month < 1 || month > 12 || r.span_begin != r.numeral_begin || !starts_with(s, r.pos, "、")) return false;
+  // The members after it: numbers of one or two digits, each before a 、,
+  // up to one written as a month (8月, 8月15日 is no list of months).
+  size_t q = r.pos + 3;
+  for (int members = 0; members < 12; ++members) {
+    if (const auto date = match_date_or_time(s, q)) {
+      if (date->kind != NumberKind::kDate || date->iso.size() != 4 || date->iso.compare(0, 2, "--") != 0) return false;
+      break;
+    }
+    size_t digits = 0;
+    while (digits < 2 && q + digits < s.size() && is_ascii_digit(s[q + digits])) ++digits;
+    if (digits == 0 || !starts_with(s, q + digits, "、")) return false;
+    q += digits + 3;
+  }
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "--%02d", static_cast<int>(month));
+  n.kind = NumberKind::kDate;
+  n.iso = buf;
+  n.value = Decimal();
+  return true;
+}
+
 bool NumberExtractorImpl::is_counted(std::string_view s, const Reading& r) const {
   const Core& core = r.core;
   if (r.dozen) return true;
@@ -1160,8 +1205,11 @@ bool NumberExtractorImpl::is_counted(std::string_view s, const Reading& r) const
       // A magnitude: 千亿, 百亿 (级); not 千万 the adverb (千万不要).
       const bool magnitude = core.chars > 1 && chinese_unit_power(first) != 0 &&
                              (core.parsed.value.to_double() >= 1e8 || starts_with(s, r.pos, "级"));
+      // A sign makes a count of one digit too (负五, 零下五).
+      const bool signed_numeral = r.span_begin < r.numeral_begin;
       // 上千万, 数百万: a scale counted by the word before it.
-      if (!big_list && !written_number && !decimal && !magnitude && approximation(s, r) == Qualifier::kNone) {
+      if (!big_list && !written_number && !decimal && !magnitude && !signed_numeral &&
+          approximation(s, r) == Qualifier::kNone) {
         return false;
       }
     } else if (core.chars == 1 && core.parsed.value == Decimal::from_int(1) && r.n.kind != NumberKind::kOrdinal &&
@@ -1314,6 +1362,12 @@ void NumberExtractorImpl::extract_at(std::string_view s, const NumberRegions& re
         r.n.iso = year + r.n.iso.substr(1, 3) + "/" + year + r.n.iso.substr(6);  // --01/--10
         out.pop_back();
       }
+      r.n.span = {static_cast<uint32_t>(r.span_begin), static_cast<uint32_t>(r.pos)};
+      resume = r.pos;
+      out.push_back(std::move(r.n));
+      return;
+    }
+    if (read_listed_month(s, r)) {
       r.n.span = {static_cast<uint32_t>(r.span_begin), static_cast<uint32_t>(r.pos)};
       resume = r.pos;
       out.push_back(std::move(r.n));

@@ -115,6 +115,9 @@ class NumberExtractorImpl {
   // 1—10月, 一至十月: a range of months is a date, the ISO interval --01/--10
   // (true: r is that date, pos past 月).
   bool read_month_range(std::string_view s, Reading& r) const;
+  // 7、8月, 6、7、8月份: a number of a list whose last member is a month is
+  // a month too, --07 (true: r is that date).
+  bool read_listed_month(std::string_view s, Reading& r) const;
   // A place in a ranking without 第: 居全国前六 (六), 排名由369位上升到235位
   // (369位, 235位): an ordinal.
   void read_rank(std::string_view s, Reading& r) const;

@@ -192,6 +192,20 @@ TEST_CASE("numbers: decimals in words and ranges of years", "[numbers][kinds]") 
   expect("2023年1-10月,全市", "[2023年1-10月 date 2023-01/2023-10  ]");
   expect("3-5个月", "[3-5个月 quantity 3..5 个月 ]");
   expect("10-13月", "[10-13 cardinal 10..13  ]");  // no month 13
+  // Neighbouring digits before 月 are two months; months listed with 、 are
+  // months each (the last one alone writes 月); 8月15日 is a day, no list.
+  expect("三四月份", "[三四月 date --03/--04  ]");
+  expect("7、8月份", "[7 date --07  ][8月 date --08  ]");
+  expect("6、7、8月", "[6 date --06  ][7 date --07  ][8月 date --08  ]");
+  expect("7、8月15日", "[7 cardinal 7  ][8月15日 date --08-15  ]");
+  expect("7、8个月", "[7 cardinal 7  ][8个月 quantity 8 个月 ]");
+  // A year after the era's name, of any size; before Christ as ISO 8601
+  // numbers years (1 BC is 0000).
+  expect("公元前221年", "[221年 date -0220  ]");
+  expect("公元前二百二十一年", "[二百二十一年 date -0220  ]");
+  expect("公元221年", "[221年 date 0221  ]");
+  expect("公元前1年", "[1年 date 0000  ]");
+  expect("221年", "[221年 quantity 221 年 ]");  // no era: a span of years
   // A bare year before a name, an edition, a verb or another year; a space before 年.
   expect("勇夺2025中国足协杯", "[2025 date 2025  ]");
   expect("行动方案（2026版）", "[2026 date 2026  ]");
@@ -235,7 +249,13 @@ TEST_CASE("numbers: neighbouring digits are a range, or a name", "[numbers][rang
   expect("推动二三产业融合", "");
   expect("三四线城市", "");
   expect("一二三", "");
-  expect("三四月份", "");
+}
+
+TEST_CASE("numbers: a sign makes one digit a count; half a tenth", "[numbers][kinds]") {
+  expect("为负五", "[负五 cardinal -5  ]");
+  expect("胜负五场", "[五场 quantity 5 场 ]");  // 胜负 is a word: no sign
+  expect("两成半", "[两成半 percent 25 % ]");
+  expect("八成半以上", "[八成半以上 percent 85 % ge]");
 }
 
 TEST_CASE("numbers: approximate counts in words", "[numbers][qualifier]") {
