@@ -251,8 +251,8 @@ inline constexpr std::array<std::u32string_view, 34> kOrganizationSuffixes = {
 // composed of a place and what kind it is (长三角生态绿色一体化发展示范区,
 // 洞庭湖生态经济区, 成渝双城经济圈), then works named by a place (官路水库).
 inline constexpr std::u32string_view kPlaceSuffixes[] = {
-    U"大厦", U"广场", U"新村", U"陈列馆", U"博物馆", U"会馆", U"产业园", U"娱乐区", U"商务区",
-    U"停车楼", U"公园", U"大桥", U"大道", U"码头",
+    U"大厦", U"广场", U"新村", U"陈列馆", U"博物馆", U"博物院", U"会馆", U"产业园", U"娱乐区", U"商务区",
+    U"停车楼", U"公园", U"大桥", U"大道", U"大街", U"步行街", U"新城", U"码头",
     U"展示中心", U"处理中心", U"购物中心", U"会展中心", U"博览中心", U"商业中心", U"体育中心", U"物流中心",
     U"示范区", U"试验区", U"先行区", U"合作区", U"集聚区", U"开发区", U"高新区", U"保税区", U"新区", U"自贸区",
     U"自贸港", U"经济区", U"经济带", U"经济圈", U"都市圈", U"城市群", U"科技园", U"科学城", U"科创园", U"工业园区",
@@ -360,7 +360,9 @@ inline bool common_abbreviation(const WordRef& w) {
 // common word after them is no name (游客 城市).
 inline constexpr std::u32string_view kDomesticRoles[] = {U"市民", U"居民", U"村民", U"农民", U"牧民", U"游客",
                                                          U"老人", U"学生", U"网友"};
-inline constexpr std::array<std::string_view, 18> kStopTags = {"v", "vn", "p", "c", "u", "d", "r", "m", "q",
+// Tags of words names do not run across: verbs, function words, numerals,
+// time words (jieba tags 前往 t: 前往 王府井大街) ...
+inline constexpr std::array<std::string_view, 19> kStopTags = {"v", "vn", "p", "c", "u", "d", "r", "m", "q", "t",
                                                                 "f", "y", "e", "o", "uj", "ul", "ud", "ad", "a"};
 // Whether a lexicon tag is one of `tags`.
 inline bool tag_is(std::string_view tag, std::initializer_list<std::string_view> tags) {

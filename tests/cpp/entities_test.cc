@@ -365,6 +365,11 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("升级文图大厦", "[文图大厦 place]");
   expect("建设口袋公园", "");  // a kind of park, not a name
   expect("完成双钢路改造", "[双钢路 place]");
+  // Streets, new towns and museums by their head words; a name does not
+  // run across a time word (jieba tags 前往 t).
+  expect("他前往王府井大街", "[王府井大街 place]");
+  expect("南京路步行街人头攒动", "[南京路步行街 place]");
+  expect("珠江新城的夜景", "[珠江新城 place]");
   expect("重庆(化龙桥)国际商务区建设", "[重庆(化龙桥)国际商务区 place]");
   expect("成立重庆(渝中)法律服务中心", "[重庆(渝中)法律服务中心 organization]");
   expect("与腾讯电竞合作", "[腾讯电竞 company]");
