@@ -12,7 +12,11 @@ sets. Types are mapped as in issue 14: person -> PER,
 place -> LOC, government / organization / company -> ORG; jieba's posseg tags
 likewise: nr -> PER, ns -> LOC, nt -> ORG.
 
-    .venv/bin/python scripts/eval_news_style.py [--data FILE ...] [--json OUT]
+    .venv/bin/python scripts/eval_news_style.py [--data FILE ...] [--traditional] [--json OUT]
+
+With --traditional the sentences are rewritten in Traditional characters
+(opencc s2t, as scripts/eval_entities.py does) and zhpolicy scored on them:
+the normalized view folds them back, so the figures should hold.
 """
 import argparse
 import json
@@ -87,28 +91,38 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, nargs="+", default=[DATA, HELD_OUT],
                     help="annotated sentence files (default: both sets, each scored on its own)")
+    ap.add_argument("--traditional", action="store_true",
+                    help="score the sentences rewritten in Traditional characters (opencc s2t)")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = ap.parse_args()
     extractor = zhpolicy.EntityExtractor()
     figures = {}
     for path in args.data:
-        figures[path.name] = report(path, extractor)
+        figures[path.name] = report(path, extractor, args.traditional)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
     return 0
 
 
-def report(path, extractor):
+def report(path, extractor, traditional=False):
     data = read_sentences(path)
+    if traditional:
+        from opencc_s2t import to_traditional
+        converted = to_traditional([sentence for sentence, _ in data])
+        if any(len(a) != len(b) for (a, _), b in zip(data, converted)):
+            sys.exit(f"{path}: a sentence changed length in Traditional; its offsets would not hold")
+        data = [(t, gold) for (_, gold), t in zip(data, converted)]
     results = {"zhpolicy": score(data, lambda s: zhpolicy_mentions(extractor, s))}
-    try:
-        import jieba
-        jieba.setLogLevel(60)
-        results["jieba posseg"] = score(data, jieba_mentions)
-    except ImportError:
-        print("(jieba is not installed: its column is left out)", file=sys.stderr)
+    if not traditional:  # jieba's tags are of Simplified text
+        try:
+            import jieba
+            jieba.setLogLevel(60)
+            results["jieba posseg"] = score(data, jieba_mentions)
+        except ImportError:
+            print("(jieba is not installed: its column is left out)", file=sys.stderr)
     shown = path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path
-    print(f"{len(data)} sentences ({shown}); P / R / F1 (n: gold mentions)\n")
+    script = ", in Traditional characters" if traditional else ""
+    print(f"{len(data)} sentences ({shown}{script}); P / R / F1 (n: gold mentions)\n")
     names = list(results)
     print("| class | " + " | ".join(names) + " |")
     print("|---|" + "---|" * len(names))

@@ -58,3 +58,10 @@ def test_news_style_sentences(eval_script, capsys):
     assert dev["all"]["f1"] >= NEWS_ALL_F1
     held_out = report["news_style_entities_heldout.txt"]["zhpolicy"]
     assert held_out["all"]["f1"] >= NEWS_HELD_OUT_ALL_F1
+
+
+def test_news_style_sentences_in_traditional_characters(eval_script):
+    # Both sets rewritten in Traditional (opencc s2t): the same floors hold.
+    _, report = eval_script("eval_news_style.py", "--traditional")
+    assert report["news_style_entities.txt"]["zhpolicy"]["all"]["f1"] >= NEWS_ALL_F1
+    assert report["news_style_entities_heldout.txt"]["zhpolicy"]["all"]["f1"] >= NEWS_HELD_OUT_ALL_F1
