@@ -196,9 +196,10 @@ inline constexpr std::array<std::u32string_view, 9> kCourtSuffixes = {
 // 朝鲜政府, 省人大常委会; a country and its state bodies (美国国会, 埃及外交部,
 // 美国国务院: the gold README's government) (longest first: the first that
 // matches is taken).
-inline constexpr std::array<std::u32string_view, 14> kGovernmentSuffixes = {
+inline constexpr std::array<std::u32string_view, 21> kGovernmentSuffixes = {
     U"人民代表大会常务委员会", U"人民代表大会", U"人民政府", U"人大常委会", U"参议院", U"众议院", U"外交部",
-    U"国防部", U"国务院", U"人大", U"政府", U"国会", U"议会", U"内阁"};
+    U"国防部", U"国务院", U"财政部", U"商务部", U"司法部", U"外务省", U"防卫省", U"经济产业省",
+    U"国土安全部", U"人大", U"政府", U"国会", U"议会", U"内阁"};
 // What a place names when written right after it as a word of its own:
 // teams and media (沙特 队, 中国 女排, 重庆 日报); as part of a word jieba's
 // dictionary tags as a name, the longer tails of place_named_body_type.
@@ -240,8 +241,8 @@ inline constexpr std::u32string_view kDocumentSuffixes[] = {
 // A 中心 is an institution or a facility by the word before it: an agency
 // serves, spreads, studies, trains (…服务中心, …传播中心); a place shows,
 // sells, handles (…展示中心, …购物中心, …处理中心).
-inline constexpr std::array<std::u32string_view, 34> kOrganizationSuffixes = {
-    U"医院", U"大学", U"学院", U"协会", U"学会", U"商会", U"联合会", U"研究院", U"研究所", U"基金会", U"服务团",
+inline constexpr std::array<std::u32string_view, 37> kOrganizationSuffixes = {
+    U"医院", U"大学", U"学院", U"俱乐部", U"组委会", U"组委", U"协会", U"学会", U"商会", U"联合会", U"研究院", U"研究所", U"基金会", U"服务团",
     U"出版社", U"电视台", U"广播电台", U"报社", U"杂志社", U"通讯社", U"实验室", U"交易所", U"附属中学", U"附属小学",
     U"服务中心", U"传播中心", U"发展中心", U"研究中心", U"培训中心", U"指挥中心", U"交易中心", U"媒体中心",
     U"监测中心", U"救助中心", U"孵化中心",

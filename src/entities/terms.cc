@@ -154,11 +154,22 @@ bool EntityExtractorImpl::accept_term(const CharText& t, uint32_t k, uint32_t en
   }
   // Nor does a body's name end one character short of a common word of the
   // lexicon: with that character it is a word for a class (民主党 of 民主党派,
-  // the parties as a class); 东盟 of 东盟国家, 区委 of 区委书记 stay.
-  if ((type == EntityType::kOrganization || type == EntityType::kGovernment || type == EntityType::kCompany) &&
-      t.token_start(k) && t.token_end_of[k] == end + 1 && end + 1 <= n) {
+  // the parties as a class); 东盟 of 东盟国家, 区委 of 区委书记 stay. Nor
+  // by the first character of a common word (商务部 of 商务 / 部门, 建设部 of
+  // 建设 / 部署; 区政协 of 区 / 政协主席 stays).
+  const bool body = type == EntityType::kOrganization || type == EntityType::kGovernment ||
+                    type == EntityType::kCompany;
+  if (body && t.token_start(k) && t.token_end_of[k] == end + 1 && end + 1 <= n) {
     const auto w = word_info(t, k, t.token_end_of[k]);
     if (w && w->entity == EntityType::kNone && !is_proper_word_tag(w->tag)) return false;
+  }
+  if (body && !t.token_start(end)) {
+    uint32_t last_start = end - 1;
+    while (last_start > k && !t.token_start(last_start)) --last_start;
+    if (last_start > k && last_start + 1 == end && t.token_start(last_start) && t.token_end_of[last_start] <= n) {
+      const auto w = word_info(t, last_start, t.token_end_of[last_start]);
+      if (w && w->entity == EntityType::kNone && !is_proper_word_tag(w->tag)) return false;
+    }
   }
   // A people is not its country (蒙古族, 朝鲜族 as one word).
   if (type == EntityType::kPlace && end < n && !t.token_start(end) && t.cps[end] == U'族') return false;

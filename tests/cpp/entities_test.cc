@@ -343,6 +343,17 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("国民党和民进党", "[国民党 organization][民进党 organization]");
   expect("向各民主党派表示感谢", "");
   expect("美联储宣布加息", "[美联储 government]");
+  // International bodies as data; a country's ministries; clubs and organizing committees.
+  expect("国际能源署和经合组织下调预期", "[国际能源署 organization][经合组织 organization]");
+  expect("联合国开发计划署提供援助", "[联合国开发计划署 organization]");
+  expect("日本防卫省发表声明", "[日本防卫省 government]");
+  expect("美国财政部宣布制裁", "[美国财政部 government]");
+  expect("上海申花俱乐部宣布签约", "[上海申花俱乐部 organization]");
+  expect("北京冬奥组委召开发布会", "[北京冬奥组委 organization]");
+  // A body's term does not take the first character of a common word (商务 部门, 建设 部署).
+  expect("市商务部门", "");
+  expect("落实建设部署要求", "");
+  expect("商务部发布数据", "[商务部 government]");
   // Schools and hospitals are numbered; schools by 中学/小学 are names only so.
   expect("北京市第四中学的学生", "[北京市第四中学 organization]");
   expect("浙江大学医学院附属第二医院完成手术", "[浙江大学医学院附属第二医院 organization]");
