@@ -219,8 +219,9 @@ inline EntityType place_named_body_type(std::u32string_view tail) {
   if (tail.empty()) return EntityType::kNone;
   if (ends_in({U"政府", U"国会", U"议会", U"参议院", U"众议院"})) return EntityType::kGovernment;
   if (ends_in({U"银行", U"航空", U"移动", U"联通", U"电信"})) return EntityType::kCompany;
-  if (ends_in({U"队", U"党", U"社", U"报", U"卫视", U"台", U"网", U"协", U"联", U"军", U"女排", U"男排", U"女足",
-               U"男足", U"女篮", U"男篮"})) {
+  // Newspapers by their kind (日报, 晚报 …; a 公报 is a communiqué: 上海公报).
+  if (ends_in({U"队", U"党", U"社", U"日报", U"晚报", U"晨报", U"周报", U"时报", U"商报", U"青年报", U"卫视", U"台",
+               U"网", U"协", U"联", U"军", U"女排", U"男排", U"女足", U"男足", U"女篮", U"男篮"})) {
     return EntityType::kOrganization;
   }
   return EntityType::kNone;

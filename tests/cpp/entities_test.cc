@@ -335,6 +335,7 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("美国共和党和英国工党", "[美国共和党 organization][英国工党 organization]");
   expect("湖南卫视播出晚会", "[湖南卫视 organization]");
   expect("据长江日报报道", "[长江日报 organization]");
+  expect_rules("中美上海公报的原则", "[上海 place]");  // a communiqué, no newspaper
   expect("香港特区政府表示欢迎", "[香港特区政府 government]");
   expect("中国移动发布年报", "[中国移动 company]");
   expect("中西部地区", "");  // a region's part, no body
@@ -381,6 +382,9 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("他前往王府井大街", "[王府井大街 place]");
   expect("南京路步行街人头攒动", "[南京路步行街 place]");
   expect("珠江新城的夜景", "[珠江新城 place]");
+  // A place the rules found whole with its head word is not extended by a
+  // common word after it (the model had read 密云水库水源).
+  expect("落实密云水库水源保护条例", "[密云水库 place]");
   expect("重庆(化龙桥)国际商务区建设", "[重庆(化龙桥)国际商务区 place]");
   expect("成立重庆(渝中)法律服务中心", "[重庆(渝中)法律服务中心 organization]");
   expect("与腾讯电竞合作", "[腾讯电竞 company]");
