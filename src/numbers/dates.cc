@@ -373,6 +373,8 @@ std::optional<DateMatch> match_date(std::string_view text, size_t pos) {
 // 二十一年), in either script: years before Christ as ISO 8601 numbers
 // them (astronomical: 1 BC is 0000, 221 BC is -0220).
 std::optional<DateMatch> match_era_year(std::string_view text, size_t pos) {
+  // (公元 ends in 元, 公元前 in 前: one byte compare first, asked of every candidate.)
+  if (pos < 3 || (text.compare(pos - 3, 3, "元") != 0 && text.compare(pos - 3, 3, "前") != 0)) return std::nullopt;
   const std::string_view before = text.substr(0, pos);
   auto ends_with = [&](std::string_view tail) {
     return before.size() >= tail.size() && before.substr(before.size() - tail.size()) == tail;

@@ -1159,9 +1159,13 @@ bool NumberExtractorImpl::read_month_range(std::string_view s, Reading& r) const
 
 bool NumberExtractorImpl::read_listed_month(std::string_view s, Reading& r) const {
   Number& n = r.n;
-  if (r.ordinal || r.has_unit || n.value_max || n.kind != NumberKind::kCardinal || !n.value.is_integer()) return false;
+  // (The mark first: asked of every number, most are not before one.)
+  if (!starts_with(s, r.pos, "、") || r.ordinal || r.has_unit || n.value_max || n.kind != NumberKind::kCardinal ||
+      r.span_begin != r.numeral_begin || !n.value.is_integer()) {
+    return false;
+  }
   const double month = n.value.to_double();
-  if (month < 1 || month > 12 || r.span_begin != r.numeral_begin || !starts_with(s, r.pos, "、")) return false;
+  if (month < 1 || month > 12) return false;
   // The members after it: numbers of one or two digits, each before a 、,
   // up to one written as a month (8月, 8月15日 is no list of months).
   size_t q = r.pos + 3;
