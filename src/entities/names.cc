@@ -562,7 +562,9 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     if (e - i >= 2 && e - i <= 4 && e < n && t.has(e, kVerbFirst) && !after_adverb(i)) {
       const bool chinese = e - i <= 3 && surname_length(t, i) != 0;
       for (auto verb : kSubjectVerbs) {
-        if (!t.matches(e, verb)) continue;
+        // The verb whole, not a word it opens (称 of 称号: 荣获 称号).
+        const auto verb_end = e + static_cast<uint32_t>(verb.size());
+        if (!t.matches(e, verb) || (verb_end < n && !t.token_start(verb_end))) continue;
         // Before a title written after a name (钟南山院士, 张华同志) a
         // surname and a word jieba tags as a place is a person too (钟南山
         // is also a mountain).

@@ -140,6 +140,11 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   expect_rules("党委书记", "[党委书记 position]");
   // Titles of trades and schools written after the name (news writes them so).
   expect_rules("张艺谋导演的新片获奖", "[张艺谋 person]");
+  // Verbs of news about people: directing, starring, taking a post, arriving.
+  expect_rules("张艺谋执导的电影", "[张艺谋 person]");
+  expect_rules("王伟出任总经理", "[王伟 person][总经理 position]");
+  // The verb whole, not a word it opens (称 of 称号).
+  expect_rules("公司荣获称号", "");
   expect_rules("李明同学获得了一等奖", "[李明 person]");
   expect_rules("高中同学聚会", "");
   // A surname and a form of address or a title is no personal name (the
