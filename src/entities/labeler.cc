@@ -335,19 +335,20 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
       return false;
     }
     // To the right, it ends in a word the lexicon does not hold, a proper
-    // noun or a head character (重庆印象城), not in a common word (渝中 公共).
-    // A name the rules found ending in a head word of a place is whole: a
-    // common word after it is the sentence's, whatever its last character
+    // noun or a head character (重庆印象城), not in a common word (渝中 公共);
+    // and a name the rules found with the head word of a place or line is
+    // whole: no common word goes on from it, whatever its last character
     // (密云水库 水源, 京九铁路 全线; but 泉州 湾).
     if (c.end > r.end) {
       const TokenFacts& last = m.tokens[m.token_of[c.end - 1]];
-      if (last.tag != 0 && !last.proper && !tables.head(t.cps[c.end - 1])) return false;
-      const bool whole = std::any_of(std::begin(kPlaceSuffixes), std::end(kPlaceSuffixes), [&](std::u32string_view h) {
-        return r.end - r.begin > h.size() && t.matches(r.end - static_cast<uint32_t>(h.size()), h);
-      }) || std::any_of(std::begin(kLineKinds), std::end(kLineKinds), [&](std::u32string_view h) {
-        return r.end - r.begin > h.size() && t.matches(r.end - static_cast<uint32_t>(h.size()), h);
-      });
-      if (last.tag != 0 && !last.proper && whole) return false;
+      const bool common = last.tag != 0 && !last.proper;
+      if (common && !tables.head(t.cps[c.end - 1])) return false;
+      auto ends_in_any = [&](const auto& heads) {
+        return std::any_of(std::begin(heads), std::end(heads), [&](std::u32string_view h) {
+          return r.end - r.begin > h.size() && t.matches(r.end - static_cast<uint32_t>(h.size()), h);
+        });
+      };
+      if (common && (ends_in_any(kPlaceSuffixes) || ends_in_any(kLineKinds))) return false;
     }
     r.type = EntityType::kNone;
     return true;
