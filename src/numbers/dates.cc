@@ -240,7 +240,7 @@ std::optional<DateMatch> match_clock_time(std::string_view text, size_t pos) {
   if (!exact && !day_part && !after_noon && (dot || !arabic)) return std::nullopt;
   if (hour == 24 && minute != 0) return std::nullopt;
   const int h = after_noon && hour < 12 ? hour + 12 : hour;
-  char buf[16];
+  char buf[40];  // room for any int, so no compiler sees a truncation
   if (second >= 0) {
     std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", h, minute, second);
   } else {
@@ -303,7 +303,7 @@ std::optional<DateMatch> match_decade(std::string_view text, size_t pos) {
   }
   if (c.at(k) != U'年' || c.at(k + 1) != U'代') return std::nullopt;
   k += 2;
-  char buf[16];
+  char buf[40];  // room for any int, so no compiler sees a truncation
   auto decade = [&](int d) {
     if (century >= 0) {
       std::snprintf(buf, sizeof buf, "%02d%dX", century, d);
@@ -406,7 +406,7 @@ std::optional<DateMatch> match_era_year(std::string_view text, size_t pos) {
     year = static_cast<long>(v);
   }
   if (year < 1 || year > 9999) return std::nullopt;
-  char buf[16];
+  char buf[32];
   if (bc) {
     std::snprintf(buf, sizeof buf, year == 1 ? "%04ld" : "-%04ld", year - 1);
   } else {

@@ -1179,7 +1179,7 @@ bool NumberExtractorImpl::read_listed_month(std::string_view s, Reading& r) cons
     if (digits == 0 || !starts_with(s, q + digits, "、")) return false;
     q += digits + 3;
   }
-  char buf[8];
+  char buf[16];
   std::snprintf(buf, sizeof buf, "--%02d", static_cast<int>(month));
   n.kind = NumberKind::kDate;
   n.iso = buf;
