@@ -95,9 +95,7 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
       // The type a suffix ending at e gives, or kNone.
       auto suffix_type = [&](uint32_t e) {
         auto ends_in = [&](const auto& suffixes) {
-          return std::any_of(std::begin(suffixes), std::end(suffixes), [&](std::u32string_view suffix) {
-            return e >= suffix.size() && t.matches(e - static_cast<uint32_t>(suffix.size()), suffix);
-          });
+          return ends_with_any(std::u32string_view(t.cps.data(), e), suffixes);
         };
         if (ends_in(kPlaceSuffixes)) return EntityType::kPlace;
         if (ends_in(kOrganizationSuffixes)) return EntityType::kOrganization;

@@ -173,16 +173,30 @@ void for_each_anchor(const CharText& t, std::u32string_view literal, F&& f) {
   }
 }
 
+// Whether `s` ends with one of `words` (a suffix list, head words).
+template <typename Words>
+bool ends_with_any(std::u32string_view s, const Words& words) {
+  return std::any_of(std::begin(words), std::end(words), [&](std::u32string_view w) {
+    return s.size() >= w.size() && s.substr(s.size() - w.size()) == w;
+  });
+}
+inline bool ends_with_any(std::u32string_view s, std::initializer_list<std::u32string_view> words) {
+  return ends_with_any<std::initializer_list<std::u32string_view>>(s, words);
+}
+
+// Whether char i can be a digit of the number after 第 (第17届, 第一百零五,
+// 第四中学).
+inline bool ordinal_digit(const CharText& t, uint32_t i) {
+  const char32_t c = t.cps[i];
+  return t.has(i, kNumeral) || (c >= U'0' && c <= U'9') || c == U'零' || c == U'〇' || c == U'百';
+}
+
 // Where an edition written right before `at` starts (第17届, 第十五届), or
 // `at` when there is none.
 inline uint32_t edition_start(const CharText& t, uint32_t at) {
   if (at < 3 || t.cps[at - 1] != U'届') return at;
   uint32_t b = at - 1;
-  while (b > 0 && at - 1 - b < 6) {
-    const char32_t c = t.cps[b - 1];
-    if (!t.has(b - 1, kNumeral) && !(c >= U'0' && c <= U'9') && c != U'零' && c != U'〇' && c != U'百') break;
-    --b;
-  }
+  while (b > 0 && at - 1 - b < 6 && ordinal_digit(t, b - 1)) --b;
   return b < at - 1 && b > 0 && t.cps[b - 1] == U'第' ? b - 1 : at;
 }
 
@@ -210,12 +224,7 @@ inline constexpr std::u32string_view kPlaceNamedKinds[] = {
 // 美国共和党, 特区政府 of 香港特区政府), or kNone when the tail names no
 // body of its own (中南部, 中西部).
 inline EntityType place_named_body_type(std::u32string_view tail) {
-  auto ends_in = [&](std::initializer_list<std::u32string_view> heads) {
-    for (std::u32string_view h : heads) {
-      if (tail.size() >= h.size() && tail.substr(tail.size() - h.size()) == h) return true;
-    }
-    return false;
-  };
+  auto ends_in = [&](std::initializer_list<std::u32string_view> heads) { return ends_with_any(tail, heads); };
   if (tail.empty()) return EntityType::kNone;
   if (ends_in({U"政府", U"国会", U"议会", U"参议院", U"众议院"})) return EntityType::kGovernment;
   if (ends_in({U"银行", U"航空", U"移动", U"联通", U"电信"})) return EntityType::kCompany;

@@ -343,12 +343,9 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
       const TokenFacts& last = m.tokens[m.token_of[c.end - 1]];
       const bool common = last.tag != 0 && !last.proper;
       if (common && !tables.head(t.cps[c.end - 1])) return false;
-      auto ends_in_any = [&](const auto& heads) {
-        return std::any_of(std::begin(heads), std::end(heads), [&](std::u32string_view h) {
-          return r.end - r.begin > h.size() && t.matches(r.end - static_cast<uint32_t>(h.size()), h);
-        });
-      };
-      if (common && (ends_in_any(kPlaceSuffixes) || ends_in_any(kLineKinds))) return false;
+      // (A name before the head word: its first character is left out.)
+      const std::u32string_view named(t.cps.data() + r.begin + 1, r.end - r.begin - 1);
+      if (common && (ends_with_any(named, kPlaceSuffixes) || ends_with_any(named, kLineKinds))) return false;
     }
     r.type = EntityType::kNone;
     return true;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bitset>
 #include <iterator>
+#include <optional>
 
 #include "entities/extractor_impl.h"
 #include "lexicon/lexicon_data.h"
@@ -321,7 +322,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       auto ordinal_word = [&](uint32_t pb, uint32_t pe) {
         if (pe - pb < 2 || t.cps[pb] != U'第') return false;
         for (uint32_t k = pb + 1; k < pe; ++k) {
-          if (!t.has(k, kNumeral) && !(t.cps[k] >= U'0' && t.cps[k] <= U'9')) return false;
+          if (!ordinal_digit(t, k)) return false;
         }
         return true;
       };
@@ -935,7 +936,7 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
     // end, or 0. The tokens up to a verb, function word, mark or known
     // name, when each is a single character, a word the lexicon does not
     // know or a word jieba tags as a proper noun.
-    auto foreign_name_end = [&]() -> uint32_t {
+    auto read_foreign_name = [&]() -> uint32_t {
       uint32_t end = at;
       while (end < n && t.han(end) && t.token_start(end) && t.token_end_of[end] <= n) {
         const uint32_t next = t.token_end_of[end];
@@ -992,6 +993,12 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
       }
       return evidence && end - at >= 2 && end - at <= kMaxForeignName ? end : 0;
     };
+    // (Read once: the Chinese reading below may ask it first.)
+    std::optional<uint32_t> foreign;
+    auto foreign_name_end = [&] {
+      if (!foreign) foreign = read_foreign_name();
+      return *foreign;
+    };
     // A Chinese name: a surname and one or two characters, as one token or
     // a surname cut off and single characters (as after the rules' titles).
     if (const uint32_t sl = surname_length(t, at)) {
@@ -1013,17 +1020,14 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
       }
       // A surname cut off before a word of two characters (郭 广昌, where
       // 广昌 is a county): the three read as a name when the name model
-      // finds them far more name-like than not; not before a form of address
-      // or what follows a name (陈 同志, 王 表示).
+      // finds them far more name-like than not; not a form of address or
+      // title after the surname (陈 同志), nor what follows a name (王 表示).
       bool surname_and_word = false;
-      auto among = [&](const auto& words, uint32_t b, uint32_t e) {
-        const std::u32string_view w(t.cps.data() + b, e - b);
-        return std::find(words.begin(), words.end(), w) != words.end();
-      };
+      const std::u32string_view word(t.cps.data() + end, std::min<uint32_t>(2, n - end));
       if (end - at == sl && sl == 1 && end < n && t.token_start(end) && t.token_end_of[end] == end + 2 &&
           t.han(end) && t.han(end + 1) && !is_stop(word_info(t, end, end + 2)) &&
-          !among(kFormsOfAddress, end, end + 2) && !among(kSubjectVerbs, end, end + 2) && person_names_ &&
-          person_names_->log_odds(&t.cps[at], 3) >= kMinLongNameLogOdds) {
+          std::find(kSubjectVerbs.begin(), kSubjectVerbs.end(), word) == kSubjectVerbs.end() && person_names_ &&
+          person_names_->log_odds(&t.cps[at], 3) >= kMinLongNameLogOdds && !surname_and_title(t, at, end + 2)) {
         end += 2;
         surname_and_word = true;
       }

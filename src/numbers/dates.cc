@@ -373,14 +373,11 @@ std::optional<DateMatch> match_date(std::string_view text, size_t pos) {
 // 二十一年), in either script: years before Christ as ISO 8601 numbers
 // them (astronomical: 1 BC is 0000, 221 BC is -0220).
 std::optional<DateMatch> match_era_year(std::string_view text, size_t pos) {
-  // (公元 ends in 元, 公元前 in 前: one byte compare first, asked of every candidate.)
-  if (pos < 3 || (text.compare(pos - 3, 3, "元") != 0 && text.compare(pos - 3, 3, "前") != 0)) return std::nullopt;
-  const std::string_view before = text.substr(0, pos);
-  auto ends_with = [&](std::string_view tail) {
-    return before.size() >= tail.size() && before.substr(before.size() - tail.size()) == tail;
+  auto after = [&](std::string_view era) {
+    return pos >= era.size() && text.compare(pos - era.size(), era.size(), era) == 0;
   };
-  const bool bc = ends_with("公元前");
-  if (!bc && !ends_with("公元")) return std::nullopt;
+  const bool bc = after("公元前");
+  if (!bc && !after("公元")) return std::nullopt;
   std::u32string numeral;
   size_t q = pos, len = 0;
   for (; q < text.size() && numeral.size() < 12; q += len) {
@@ -391,26 +388,16 @@ std::optional<DateMatch> match_era_year(std::string_view text, size_t pos) {
   if (numeral.empty() || q >= text.size() || utf8::decode(text, q, len) != U'年') return std::nullopt;
   size_t next_len = 0;
   if (q + len < text.size() && utf8::decode(text, q + len, next_len) == U'代') return std::nullopt;  // a decade
-  long year = 0;
-  if (numeral[0] >= U'0' && numeral[0] <= U'9') {
-    if (numeral.size() > 4) return std::nullopt;
-    for (char32_t c : numeral) {
-      if (c < U'0' || c > U'9') return std::nullopt;
-      year = year * 10 + static_cast<long>(c - U'0');
-    }
-  } else {
-    const auto parsed = parse_chinese_numeral(numeral);
-    if (!parsed || parsed->more || !parsed->value.is_integer()) return std::nullopt;
-    const double v = parsed->value.to_double();
-    if (v > 9999) return std::nullopt;
-    year = static_cast<long>(v);
-  }
+  // Either script, digit by digit or with scales (221, 二二一, 二百二十一).
+  const auto parsed = parse_chinese_numeral(numeral);
+  if (!parsed || parsed->more || !parsed->value.is_integer()) return std::nullopt;
+  const double year = parsed->value.to_double();
   if (year < 1 || year > 9999) return std::nullopt;
   char buf[32];
   if (bc) {
-    std::snprintf(buf, sizeof buf, year == 1 ? "%04ld" : "-%04ld", year - 1);
+    std::snprintf(buf, sizeof buf, year == 1 ? "%04d" : "-%04d", static_cast<int>(year) - 1);
   } else {
-    std::snprintf(buf, sizeof buf, "%04ld", year);
+    std::snprintf(buf, sizeof buf, "%04d", static_cast<int>(year));
   }
   return DateMatch{q + len - pos, NumberKind::kDate, buf};
 }

@@ -203,6 +203,7 @@ TEST_CASE("numbers: decimals in words and ranges of years", "[numbers][kinds]") 
   // numbers years (1 BC is 0000).
   expect("公元前221年", "[221年 date -0220  ]");
   expect("公元前二百二十一年", "[二百二十一年 date -0220  ]");
+  expect("公元前二二一年", "[二二一年 date -0220  ]");  // digit by digit
   expect("公元221年", "[221年 date 0221  ]");
   expect("公元前1年", "[1年 date 0000  ]");
   expect("221年", "[221年 quantity 221 年 ]");  // no era: a span of years
