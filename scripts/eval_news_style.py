@@ -12,7 +12,7 @@ sets. Types are mapped as in issue 14: person -> PER,
 place -> LOC, government / organization / company -> ORG; jieba's posseg tags
 likewise: nr -> PER, ns -> LOC, nt -> ORG.
 
-    .venv/bin/python scripts/eval_news_style.py [--data FILE ...] [--traditional] [--json OUT]
+    .venv/bin/python scripts/eval_news_style.py [--data FILE ...] [--traditional] [--errors] [--json OUT]
 
 With --traditional the sentences are rewritten in Traditional characters
 (opencc s2t, as scripts/eval_entities.py does) and zhpolicy scored on them:
@@ -93,18 +93,20 @@ def main() -> int:
                     help="annotated sentence files (default: both sets, each scored on its own)")
     ap.add_argument("--traditional", action="store_true",
                     help="score the sentences rewritten in Traditional characters (opencc s2t)")
+    ap.add_argument("--errors", action="store_true",
+                    help="also print each sentence zhpolicy got wrong: its missed and spurious mentions")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = ap.parse_args()
     extractor = zhpolicy.EntityExtractor()
     figures = {}
     for path in args.data:
-        figures[path.name] = report(path, extractor, args.traditional)
+        figures[path.name] = report(path, extractor, args.traditional, args.errors)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
     return 0
 
 
-def report(path, extractor, traditional=False):
+def report(path, extractor, traditional=False, errors=False):
     data = read_sentences(path)
     if traditional:
         from opencc_s2t import to_traditional
@@ -130,6 +132,14 @@ def report(path, extractor, traditional=False):
         cells = [f"{results[k][c]['p']:.2f} / {results[k][c]['r']:.2f} / **{results[k][c]['f1']:.2f}**" for k in names]
         print(f"| {c} ({results[names[0]][c]['n']}) | " + " | ".join(cells) + " |")
     print()
+    if errors:
+        for sentence, gold in data:
+            found = zhpolicy_mentions(extractor, sentence)
+            if found == gold:
+                continue
+            show = lambda ms: ", ".join(f"{sentence[b:e]} {c}" for b, e, c in sorted(ms))
+            print(f"{sentence}\n  missed: {show(gold - found) or '-'}\n  spurious: {show(found - gold) or '-'}")
+        print()
     return results
 
 
