@@ -354,6 +354,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   ws.subjects.clear();
   add_token_rules(t, cands, ws.subjects, ws.listed);
   add_names_by_characters(t, ws.subjects);
+  add_foreign_subjects(t, ws.subjects);
   add_short_place_names(t, cands);
   add_short_event_names(t, cands);
 

@@ -357,7 +357,11 @@ inline constexpr std::u32string_view kNameTitles[] = {
     U"选手", U"运动员", U"球员", U"董事长", U"总裁", U"副总裁", U"总经理", U"经理", U"创始人", U"首席执行官",
     U"记者", U"通讯员", U"编辑", U"主编", U"作家", U"诗人", U"画家", U"导演", U"演员", U"歌手", U"律师",
     U"法官", U"检察官", U"民警", U"警官", U"市民", U"居民", U"村民", U"农民", U"牧民", U"游客", U"老人",
-    U"教师", U"老师", U"学生", U"工程师", U"专家", U"学者", U"志愿者", U"嫌疑人", U"被告人", U"网友"};
+    U"教师", U"老师", U"学生", U"工程师", U"专家", U"学者", U"志愿者", U"嫌疑人", U"被告人", U"网友",
+    U"球星", U"主持人", U"传承人", U"航天员", U"消防员", U"快递员", U"飞行员", U"队员", U"工人", U"司机",
+    U"店主",
+    // kin, as news names people by them (妻子李娜, 儿子王小明)
+    U"妻子", U"丈夫", U"儿子", U"女儿", U"父亲", U"母亲", U"孙子", U"孙女"};
 // A word of jieba's dictionary this frequent (养老 651, 城市 25084) is a
 // common word where only a title vouches for it as a name (普京 171, 扎西 17).
 constexpr uint32_t kCommonNameWordFreq = 300;
@@ -370,8 +374,9 @@ inline bool common_abbreviation(const WordRef& w) {
 }
 // Titles of kNameTitles that are ordinary people of a place, not posts: a
 // common word after them is no name (游客 城市).
-inline constexpr std::u32string_view kDomesticRoles[] = {U"市民", U"居民", U"村民", U"农民", U"牧民", U"游客",
-                                                         U"老人", U"学生", U"网友"};
+inline constexpr std::u32string_view kDomesticRoles[] = {
+    U"市民", U"居民", U"村民", U"农民", U"牧民", U"游客", U"老人", U"学生", U"网友", U"工人", U"司机", U"店主",
+    U"快递员", U"妻子", U"丈夫", U"儿子", U"女儿", U"父亲", U"母亲", U"孙子", U"孙女"};
 // Tags of words names do not run across: verbs, function words, numerals,
 // time words (jieba tags 前往 t: 前往 王府井大街) ...
 inline constexpr std::array<std::string_view, 19> kStopTags = {"v", "vn", "p", "c", "u", "d", "r", "m", "q", "t",
@@ -502,6 +507,10 @@ class EntityExtractorImpl {
   // two characters the lexicon does not know as a word, that the person name
   // model (person_names.h) finds name-like, where a name may stand.
   void add_names_by_characters(const CharText& t, std::vector<Candidate>& out) const;
+  // Transliterated names opening a clause before a verb, preposition or
+  // adverb, whose characters jieba's posseg HMM emits as such a name's
+  // (泽连斯基在…, 古特雷斯对…); needs the learned model's table.
+  void add_foreign_subjects(const CharText& t, std::vector<Candidate>& out) const;
   // Persons right after a title of kNameTitles, Chinese or foreign names.
   void add_names_after_titles(const CharText& t, std::vector<Candidate>& out) const;
   // 援藏, 在晋, 湘企: one-character place names inside two-character tokens;

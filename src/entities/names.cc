@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bitset>
 #include <iterator>
+#include <limits>
 #include <optional>
 
 #include "entities/extractor_impl.h"
@@ -96,11 +97,26 @@ std::u32string_view EntityExtractorImpl::name_title_ending_at(const CharText& t,
   return {};
 }
 
-// The HMM glues a byline's or a speech's verb to a two-character name it did
-// not know (记者 戴冰摄, 王芳称), and a title's name takes a single
-// character after it (主席 包钢 作): such three, unknown, after a title, are
-// a name of two. Only these verbs: jieba tags given names'
-// characters as verbs too (庆 of 赵世庆).
+namespace {
+// Characters the HMM glues to the end of a two-character name it did not
+// know: a byline's or a speech's verb (戴冰摄, 王芳称, 李华说) or an adverb
+// opening the predicate (孙浩已 连续…, 王芳也 表示). Only these, none a usual
+// last character of a given name: jieba tags given names' characters as
+// verbs too (庆 of 赵世庆), and 才, 正, 均, 亦 end given names.
+bool glued_after_name(char32_t c) {
+  switch (c) {
+    case U'摄': case U'说': case U'称': case U'也': case U'还': case U'已': case U'曾': case U'又':
+    case U'就': case U'都': case U'便': case U'却':
+      return true;
+    default:
+      return false;
+  }
+}
+}  // namespace
+
+// The HMM glues a verb or an adverb to a two-character name it did not know
+// (glued_after_name), and a title's name takes a single character after it
+// (主席 包钢 作): such three, unknown, are a name of two.
 uint32_t EntityExtractorImpl::without_glued_verb(const CharText& t, uint32_t begin, uint32_t end) const {
   // One token, or the name's token and the verb (包钢 作).
   const bool joined = t.token_end_of[begin] == end || t.token_end_of[begin] == end - 1;
@@ -112,7 +128,17 @@ uint32_t EntityExtractorImpl::without_glued_verb(const CharText& t, uint32_t beg
     }
     return false;
   };
-  const bool glued = std::u32string_view(U"摄说称").find(t.cps[end - 1]) != std::u32string_view::npos ||
+  // An adverb only before the predicate it opens, after two characters the
+  // name model reads as a name (孙浩已 连续; not 都 of 阿不都 热合曼, a
+  // transliteration).
+  auto predicate_after = [&] {
+    if (end >= t.cps.size() || !t.token_start(end) || t.token_end_of[end] > t.cps.size()) return false;
+    const auto w = word_info(t, end, t.token_end_of[end]);
+    return w && tag_is(w->tag, {"v", "vn", "d", "ad", "p", "a"}) &&
+           (!person_names_ || person_names_->log_odds(&t.cps[begin], 2) >= kMinCoinedNameLogOdds);
+  };
+  const bool verb = std::u32string_view(U"摄说称").find(t.cps[end - 1]) != std::u32string_view::npos;
+  const bool glued = (glued_after_name(t.cps[end - 1]) && (verb || predicate_after())) ||
                      (t.cps[end - 1] == U'作' && before_report());
   // (The segmenter cut the verb off: the name is a token of its own, known or not.)
   const bool cut_off = t.token_end_of[begin] == end - 1;
@@ -210,6 +236,42 @@ void EntityExtractorImpl::join_dotted_names(const CharText& t, std::vector<Candi
     // The parts: the token before the first dot, then one after each dot.
     uint32_t b = i - 1;
     while (b > 0 && !t.token_start(b)) --b;
+    // A first name the segmenter cut into pieces (阿不都 热合 曼·买买提): the
+    // pieces before it too, up to six characters, while each is a word the
+    // lexicon does not know, one jieba tags as a name, or a single
+    // character that is no function word.
+    while (b > 0) {
+      uint32_t pb = b - 1;
+      while (pb > 0 && !t.token_start(pb)) --pb;
+      if (i - pb > 6 || t.token_end_of[pb] != b) break;
+      bool han = true;
+      for (uint32_t k = pb; k < b; ++k) han = han && t.han(k);
+      if (!han) break;
+      const auto w = word_info(t, pb, b);
+      const bool piece = !w || (w->entity == EntityType::kNone && (tag_is(w->tag, {"nr", "nrt", "nrfg"}) ||
+                                                                   (b - pb == 1 && !is_stop_word_tag(w->tag))));
+      if (!piece) break;
+      b = pb;
+    }
+    auto stop_char = [&](uint32_t k) {
+      const auto w = word_info(t, k, k + 1);
+      return w && is_stop_word_tag(w->tag);
+    };
+    // Or back to a person the rules found just before, whatever the pieces
+    // between are tagged (阿不都 热合 曼·买买提: jieba has 热合 a verb), when
+    // they are Han characters and no single function word.
+    for (auto it = std::partition_point(chosen.begin(), chosen.end(),
+                                        [&](const Candidate& c) { return c.end + 6 <= i; });
+         it != chosen.end() && it->end <= b; ++it) {
+      if (it->type != EntityType::kPerson || it->begin + 6 < i) continue;
+      bool joins = true;
+      for (uint32_t k = it->end; k < b && joins; k = std::max(k + 1, t.token_end_of[k])) {
+        joins = t.han(k) && t.token_start(k) &&
+                !(t.token_end_of[k] == k + 1 && stop_char(k));
+      }
+      if (joins) b = it->begin;
+      break;
+    }
     uint32_t e = i;
     bool person = false;
     int tagged = 0;
@@ -223,9 +285,12 @@ void EntityExtractorImpl::join_dotted_names(const CharText& t, std::vector<Candi
       if (at != chosen.end() && at->type == EntityType::kPerson && at->begin >= b) person = true;
       const auto w = word_info(t, pb, pe);
       if (w && tag_is(w->tag, {"nr", "nrt", "nrfg"})) ++tagged;
-      // A common word is no part of a name (记忆·山城), unless a person's.
+      // A common word is no part of a name (记忆·山城), unless a person's, or
+      // a word after the dot of a name that opens with a person (阿不都热合曼·
+      // 买买提: jieba tags 买买提 a common noun).
       return !w || w->entity != EntityType::kNone || tag_is(w->tag, {"nr", "nrt", "nrfg", "ns", "nz"}) ||
-             (at != chosen.end() && at->type == EntityType::kPerson);
+             (at != chosen.end() && at->type == EntityType::kPerson) ||
+             (pb > i && person && !is_stop_word_tag(w->tag));
     };
     parts_ok = part(b, i);
     for (uint32_t k = i; parts_ok && k + 1 < n && dot(k) && t.han(k + 1) && t.token_start(k + 1);) {
@@ -539,7 +604,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     const uint16_t first = t.flags[i], last = t.flags[e - 1], next = t.flags[e];
     // (A name without a surname, 2 to 4 characters, may be a foreign one: 特朗普表示.)
     const bool subject = (len - 2 <= 2) & ((next & kVerbFirst) != 0);
-    const bool glued = (len == 2) & (t.cps[i + 1] == U'说');
+    const bool glued = ((len == 2) & (t.cps[i + 1] == U'说')) | ((len == 3) & glued_after_name(t.cps[e - 1]));
     const bool place = ((len - 3 <= 2) | (len == 1)) & ((last & kPlaceChar) != 0);
     const bool suffix = may_end_in_suffix(i, e);
     const bool institute = institute_end(i, e) != 0;
@@ -556,6 +621,14 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     const auto w = word_info(t, pb, i);
     return w && w->tag == "d";
   };
+  // How name-like two characters glued to a verb or adverb must be: a
+  // clause that opens with them and a verb of speech (，李华说) vouches for a
+  // name more than the characters need to (more name-like than not).
+  auto glued_min_log_odds = [&](uint32_t i, uint32_t e) {
+    const bool clause_start = i == 0 || outside_any_mention(t.cps[i - 1]);
+    const bool speech = t.cps[e - 1] == U'说' || t.cps[e - 1] == U'称';
+    return clause_start && speech ? 0.0f : kMinCoinedNameLogOdds;
+  };
   for (uint32_t x = 0; x < count; ++x) {
     const uint32_t i = listed[x], e = t.token_end_of[i];
     // A name-shaped token before a verb of speech or action: 赵世庆强调; or a
@@ -563,9 +636,16 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     if (e - i >= 2 && e - i <= 4 && e < n && t.has(e, kVerbFirst) && !after_adverb(i)) {
       const bool chinese = e - i <= 3 && surname_length(t, i) != 0;
       for (auto verb : kSubjectVerbs) {
-        // The verb whole, not a word it opens (称 of 称号: 荣获 称号).
+        // The verb whole, or a verb of two or more characters opening a
+        // phrase the lexicon holds as one word with a word of two or more
+        // (表示 同意, 出席 会议); not a noun a verb and one character make
+        // (称 号 of 荣获称号, 发布 会, 获得 者).
         const auto verb_end = e + static_cast<uint32_t>(verb.size());
-        if (!t.matches(e, verb) || (verb_end < n && !t.token_start(verb_end))) continue;
+        if (!t.matches(e, verb)) continue;
+        if (verb_end < n && !t.token_start(verb_end) &&
+            (verb.size() < 2 || t.token_end_of[e] == CharText::kNoToken || t.token_end_of[e] < verb_end + 2)) {
+          continue;
+        }
         // Before a title written after a name (钟南山院士, 张华同志) a
         // surname and a word jieba tags as a place is a person too (钟南山
         // is also a mountain).
@@ -582,6 +662,14 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         }
         break;
       }
+    }
+    // A name and the verb or adverb the HMM glued to it, as the subject (李华说,
+    // 孙浩已 连续…): the name alone, when the three are no word and the two read
+    // as a name (a coinage by the name model, as before a verb).
+    if (e - i == 3 && glued_after_name(t.cps[e - 1]) && i + 1 < n &&
+        without_glued_verb(t, i, e) == e - 1 && surname_length(t, i) == 1 && person_like(t, i, e - 1, /*trust_nr=*/true) &&
+        (word_info(t, i, e - 1) || !person_names_ || person_names_->log_odds(&t.cps[i], 2) >= glued_min_log_odds(i, e))) {
+      subjects.push_back({i, e - 1, EntityType::kPerson, kRulePriority});
     }
     // The HMM glues 说 to the last character of an unknown name it cut
     // (张远/洪说): the name is the token before and that character.
@@ -830,6 +918,28 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
     }
     const uint32_t b = i;
     i = e;
+    // A compound surname written as a word of its own (jieba tags 欧阳 a
+    // place, 司马 a name) and a given name of one or two characters after it:
+    // unknown, a single character or a word jieba tags as a proper noun
+    // (欧阳 娜娜, 欧阳 建国). Not a compound surname that is a word of
+    // another kind (东方 a direction, 百里 a numeral, 独孤 a verb).
+    if (e - b == 2 && t.has(b, kCompoundFirst) && surname_length(t, b) == 2 && e < n && t.token_start(e)) {
+      const auto surname = word_info(t, b, e);
+      const uint32_t e2 = t.token_end_of[e];
+      if (surname && surname->entity == EntityType::kNone && !is_stop_word_tag(surname->tag) &&
+          !tag_is(surname->tag, {"s", "f", "m"}) && e2 != CharText::kNoToken && e2 > e && e2 - e <= 2 &&
+          all_han(e, e2) && left_open(b) && right_open(e2)) {
+        const auto given = word_info(t, e, e2);
+        const bool name_part = !given || (given->entity == EntityType::kNone &&
+                                          (e2 - e == 1 ? !is_stop_word_tag(given->tag)
+                                                       : tag_is(given->tag, {"nr", "nrt", "nrfg", "ns", "nz"})));
+        if (name_part) {
+          out.push_back({b, e2, EntityType::kPerson, kRulePriority});
+          i = e2;
+          continue;
+        }
+      }
+    }
     if (!t.has(b, kSurname)) continue;
     // A surname that is also a conjunction or preposition (和, 向, 于) is
     // read as that before a coinage (和双拥, 和卫星).
@@ -905,6 +1015,80 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
 
 namespace zhpolicy {
 namespace internal {
+
+// How far below the best reading of its characters, per character, a
+// clause's subject may read as a transliterated name (the mean of the
+// kNrtPlaces gaps): 拜登 -0.5, 古特雷斯 -1.3, 泽连斯基 -2.3; a common word
+// lies below (努力提高 -3.2) or cannot be read so at all (建立健全).
+constexpr float kMinTransliterationGap = -2.5f;
+// The longest transliterated subject read, in characters.
+constexpr uint32_t kMaxForeignSubject = 5;
+
+void EntityExtractorImpl::add_foreign_subjects(const CharText& t, std::vector<Candidate>& out) const {
+  if (!model_) return;
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  auto clause_start = [&](uint32_t i) {
+    return i == 0 || std::u32string_view(U"，。；：！？,;:!?\n").find(t.cps[i - 1]) != std::u32string_view::npos;
+  };
+  // The sum of the characters' gaps, B M … E, or INT_MIN when one is never so emitted.
+  auto gap = [&](uint32_t b, uint32_t e) {
+    int sum = 0;
+    for (uint32_t k = b; k < e; ++k) {
+      const int g = model_->nrt_gap(t.cps[k], k == b ? 0 : k + 1 == e ? 2 : 1);
+      if (g == model_format::kNoNrt) return std::numeric_limits<int>::min();
+      sum += g;
+    }
+    return sum;
+  };
+  uint32_t listed_after = n;  // a name found, then 与 / 和 / 同 / 、: the next opens like a clause
+  // (Given tokens may leave gaps: past a char that starts no token, by one.)
+  auto next_start = [&](uint32_t b) {
+    return t.token_start(b) && t.token_end_of[b] > b && t.token_end_of[b] <= n ? t.token_end_of[b] : b + 1;
+  };
+  for (uint32_t b = 0; b < n; b = next_start(b)) {
+    if (!t.token_start(b) || !(clause_start(b) || b == listed_after) || !t.han(b)) continue;
+    // The pieces of the name: words the lexicon does not know, words jieba
+    // tags as names that are not common words and no list types (拜登,
+    // 特朗普 nr; 马克 nrt), single characters that are no function words.
+    uint32_t e = b;
+    int pieces = 0;
+    bool tagged_word = false;
+    while (e < n && t.token_start(e) && t.token_end_of[e] > e && t.token_end_of[e] <= n &&
+           t.token_end_of[e] - b <= kMaxForeignSubject) {
+      const uint32_t pe = t.token_end_of[e];
+      bool han = true;
+      for (uint32_t k = e; k < pe; ++k) han = han && t.han(k);
+      if (!han) break;
+      const auto w = word_info(t, e, pe);
+      const bool name_word = w && w->entity == EntityType::kNone && tag_is(w->tag, {"nr", "nrt", "nrfg"}) &&
+                             w->freq < kCommonNameWordFreq;
+      // (A single character of any other kind: 古 of 古特雷斯 is an adjective.)
+      const bool piece = !w || name_word ||
+                         (pe - e == 1 && w->entity == EntityType::kNone &&
+                          !tag_is(w->tag, {"p", "c", "u", "uj", "ul", "ud", "d", "r", "m", "q", "y", "e", "o"}));
+      if (!piece) break;
+      tagged_word = pieces == 0 && name_word;
+      ++pieces;
+      e = pe;
+      if (e >= n || !t.token_start(e) || t.token_end_of[e] <= e || t.token_end_of[e] > n) break;
+      // The name ends before a verb, preposition, adverb or conjunction.
+      const auto next = word_info(t, e, t.token_end_of[e]);
+      if (!next || !tag_is(next->tag, {"v", "p", "d", "c"})) continue;
+      // Two characters only as one word jieba tags as a name (拜登): an
+      // unknown pair is as often a phrase the segmenter did not know.
+      const bool long_enough = e - b >= 3 || (e - b == 2 && pieces == 1 && tagged_word);
+      if (long_enough && gap(b, e) >= kMinTransliterationGap * static_cast<float>(e - b)) {
+        Candidate name{b, e, EntityType::kPerson, kRulePriority};
+        name.model_may_retype = true;  // the model may read a place (富拉尔基 和 …)
+        out.push_back(name);
+        if (t.token_end_of[e] == e + 1 && std::u32string_view(U"与和同、").find(t.cps[e]) != std::u32string_view::npos) {
+          listed_after = e + 1;  // 拜登 与 特朗普
+        }
+      }
+      break;
+    }
+  }
+}
 
 void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<Candidate>& out) const {
   const auto n = static_cast<uint32_t>(t.cps.size());

@@ -143,8 +143,32 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   // Verbs of news about people: directing, starring, taking a post, arriving.
   expect_rules("张艺谋执导的电影", "[张艺谋 person]");
   expect_rules("王伟出任总经理", "[王伟 person][总经理 position]");
-  // The verb whole, not a word it opens (称 of 称号).
+  // The verb whole, not a word it opens (称 of 称号); a verb of two or more
+  // characters opening a phrase the lexicon holds whole (表示同意) is the verb.
   expect_rules("公司荣获称号", "");
+  expect_rules("特朗普表示同意", "[特朗普 person]");
+  // A verb or adverb the HMM glued to an unknown name (李华说, 孙浩已): the
+  // name alone; an adverb only before a predicate and after two characters
+  // the name model reads as a name (阿不都 is a transliteration).
+  expect_rules("李华说，今年的收成比去年好。", "[李华 person]");
+  expect_rules("志愿者孙浩已连续献血二十年", "[孙浩 person]");
+  expect_rules("村民阿不都热合曼种植葡萄", "[阿不都 person]");
+  // A compound surname written as a word of its own and a given name after
+  // it (jieba tags 欧阳 a place); not 东方, a direction.
+  expect_rules("欧阳娜娜在台北举办了音乐会", "[欧阳娜娜 person][台北 place]");
+  expect_rules("欧阳建国是一名教师", "[欧阳建国 person]");
+  expect_rules("东方红卫星发射成功", "");
+  // A transliterated name opening a clause before a verb, preposition or
+  // adverb, read by jieba's posseg HMM as such a name (古 特雷斯: an
+  // adjective and an unknown word); the next of names joined by 与 too. Not
+  // a common word (努力提高 reads far worse), nor an unknown pair the
+  // segmenter did not know (多措).
+  expect_rules("古特雷斯对局势升级表示关切", "[古特雷斯 person]");
+  expect_rules("拜登与特朗普在白宫会面", "[拜登 person][特朗普 person][白宫 place]");
+  expect_rules("努力提高自主创新能力", "");
+  expect_rules("多措并举降成本", "");
+  // Kin and trades as news names people by them.
+  expect_rules("张伟和妻子李娜开了一家店", "[张伟 person][李娜 person]");
   expect_rules("李明同学获得了一等奖", "[李明 person]");
   expect_rules("高中同学聚会", "");
   // A surname and a form of address or a title is no personal name (the
@@ -239,6 +263,11 @@ TEST_CASE("entities: titles of state, diplomacy and learning; names joined by a 
          "[微软公司 company][比尔·盖茨 person][北京大学 organization]");
   expect("马丁·路德·金发表演讲", "[马丁·路德·金 person]");
   expect("纳尔逊·曼德拉当选总统", "[纳尔逊·曼德拉 person][总统 position]");
+  // A first name the segmenter cut into pieces, back to the person the rules
+  // found in it, and a common word after the dot of such a name (jieba tags
+  // 热合 a verb, 买买提 a common noun).
+  expect_rules("村民阿不都热合曼·买买提种植的葡萄获得丰收", "[阿不都热合曼·买买提 person]");
+  expect_rules("记者张三和李四·王五报道", "[记者 position][张三 person][李四·王五 person]");
   // Common words joined by the dot are a title's, not a name (记忆·山城).
   expect("升级《记忆·山城》等品牌演艺", "[记忆·山城 document]");
   expect("鼎好·世纪星城四期", "");

@@ -167,6 +167,9 @@ TEST_CASE("entity model: a damaged model section is refused, never read out of b
     std::memcpy(&nan_transition[h->transitions_offset], &nan, sizeof(nan));
   }
   CHECK(refused(nan_transition));
+  std::string bad_nrt = good;  // the transliteration table past the end
+  reinterpret_cast<model_format::ModelHeader*>(&bad_nrt[0])->nrt_offset = good.size();
+  CHECK(refused(bad_nrt));
   CHECK_FALSE(refused(good));
 }
 

@@ -48,13 +48,14 @@ EntityModel::EntityModel(std::string_view section) {
       !fits(h.weights_offset, uint64_t(h.feature_count) * kRowStride * sizeof(int16_t)) ||
       !fits(h.transitions_offset, (L + 1) * L * sizeof(float)) ||
       !fits(h.chars_offset, uint64_t(kCharTableSize) * kPossegTags) ||
-      !fits(h.heads_offset, kCharTableSize / 8)) {
+      !fits(h.heads_offset, kCharTableSize / 8) || !fits(h.nrt_offset, uint64_t(kCharTableSize) * kNrtPlaces)) {
     bad("a table lies outside the section");
   }
   slots_ = reinterpret_cast<const FeatureSlot*>(section.data() + h.slots_offset);
   weights_ = reinterpret_cast<const int16_t*>(section.data() + h.weights_offset);
   chars_ = reinterpret_cast<const uint8_t*>(section.data() + h.chars_offset);
   heads_ = reinterpret_cast<const uint64_t*>(section.data() + h.heads_offset);
+  nrt_ = reinterpret_cast<const int8_t*>(section.data() + h.nrt_offset);
   mask_ = h.slot_count - 1;
   // Rows past the weights would be read out of bounds; an empty slot must
   // exist or a lookup would never end.

@@ -72,6 +72,12 @@ class EntityModel {
   uint8_t posseg(char32_t c, uint32_t tag) const {
     return c < model_format::kCharTableSize ? chars_[c * model_format::kPossegTags + tag] : 0;
   }
+  // How far below its best emission jieba's posseg HMM emits `c` as part
+  // `place` (0 B, 1 M, 2 E, 3 S) of a transliterated name, rounded (0 to
+  // -126), or model_format::kNoNrt where it never does.
+  int nrt_gap(char32_t c, uint32_t place) const {
+    return c < model_format::kCharTableSize ? nrt_[c * model_format::kNrtPlaces + place] : model_format::kNoNrt;
+  }
   // Whether names of a modeled type end in `c` in the training data.
   bool head_char(char32_t c) const {
     return c < model_format::kCharTableSize && (heads_[c / 64] >> (c % 64) & 1);
@@ -84,6 +90,7 @@ class EntityModel {
   ChainTransitions transitions_;
   const uint8_t* chars_;
   const uint64_t* heads_;
+  const int8_t* nrt_;
   uint32_t mask_;
 };
 

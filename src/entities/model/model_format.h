@@ -13,6 +13,7 @@
 //   float[(label_count + 1) * label_count] transitions; row label_count: start
 //   uint8[kCharTableSize * kPossegTags]   jieba posseg evidence per BMP char
 //   uint64[kCharTableSize / 64]            head characters (last chars of names)
+//   int8[kCharTableSize * 4]               transliteration evidence (kNrtGaps)
 #ifndef ZHPOLICY_SRC_ENTITIES_MODEL_MODEL_FORMAT_H_
 #define ZHPOLICY_SRC_ENTITIES_MODEL_MODEL_FORMAT_H_
 
@@ -23,7 +24,7 @@ namespace internal {
 namespace model_format {
 
 inline constexpr char kMagic[4] = {'Z', 'P', 'E', 'M'};
-inline constexpr uint32_t kVersion = 2;
+inline constexpr uint32_t kVersion = 3;  // 3: the transliteration table
 inline constexpr uint32_t kMaxTypes = 7;  // labels (1 + 2 per type) fit one row
 // A weight row's length: every label (at most 15) and padding, so that a
 // row is added with fixed-width vector instructions; two rows per cache line.
@@ -33,6 +34,12 @@ inline constexpr uint32_t kCharTableSize = 0x10000;
 // person), nrt (transliterated name), ns (place), nt (organization).
 inline constexpr uint32_t kPossegTags = 4;
 inline constexpr const char* kPossegTagNames[kPossegTags] = {"nr", "nrt", "ns", "nt"};
+// Transliteration evidence: for each BMP char and place in a word (B M E S,
+// jieba posseg's states), how far the log-probability that jieba's posseg
+// HMM emits it as that part of a transliterated name (nrt) lies below its
+// best emission by any state, rounded, 0 to -126; kNoNrt where it never does.
+inline constexpr uint32_t kNrtPlaces = 4;
+inline constexpr int8_t kNoNrt = -127;
 
 struct ModelHeader {
   char magic[4];
@@ -58,7 +65,7 @@ struct ModelHeader {
   uint64_t heads_offset;
   float score_bias;
   float score_alone;
-  uint8_t reserved[8];
+  uint64_t nrt_offset;  // the transliteration table
 };
 static_assert(sizeof(ModelHeader) == 160, "model header layout");
 

@@ -84,6 +84,29 @@ std::vector<uint8_t> posseg_table(const std::map<std::string, std::vector<std::p
   return table;
 }
 
+// The transliteration table (model_format.h, kNrtPlaces): per BMP char and
+// place B M E S, the nrt emission's distance below the char's best emission.
+std::vector<int8_t> nrt_table(const std::map<std::string, std::vector<std::pair<char32_t, float>>>& emit) {
+  std::vector<float> best(kCharTableSize, -std::numeric_limits<float>::infinity());
+  for (const auto& [state, row] : emit) {
+    for (const auto& [c, lp] : row) {
+      if (c < kCharTableSize) best[c] = std::max(best[c], lp);
+    }
+  }
+  std::vector<int8_t> table(size_t(kCharTableSize) * kNrtPlaces, kNoNrt);
+  const char places[kNrtPlaces] = {'B', 'M', 'E', 'S'};
+  for (uint32_t p = 0; p < kNrtPlaces; ++p) {
+    const auto it = emit.find(std::string(1, places[p]) + " nrt");
+    if (it == emit.end()) continue;
+    for (const auto& [c, lp] : it->second) {
+      if (c >= kCharTableSize || !std::isfinite(lp) || !std::isfinite(best[c])) continue;
+      const float gap = std::min(best[c] - lp, 126.0f);
+      table[size_t(c) * kNrtPlaces + p] = static_cast<int8_t>(-std::lround(gap));
+    }
+  }
+  return table;
+}
+
 // Weights w of P(correct) = 1 / (1 + exp(-(w . x))), by Newton's method on
 // the log-likelihood (a small ridge keeps them finite when the data
 // separate). x holds a mention's margin, 1, and whether the rules missed it.
@@ -458,7 +481,9 @@ std::string train_entity_model(const Lexicon& lexicon,
   h.transitions_offset = align8(h.weights_offset + uint64_t(kept.size()) * kRowStride * sizeof(int16_t));
   h.chars_offset = align8(h.transitions_offset + uint64_t(kLabels + 1) * kLabels * sizeof(float));
   h.heads_offset = align8(h.chars_offset + chars.size());
-  std::string out(h.heads_offset + heads.size() * sizeof(uint64_t), '\0');
+  const std::vector<int8_t> nrt = nrt_table(posseg);
+  h.nrt_offset = align8(h.heads_offset + heads.size() * sizeof(uint64_t));
+  std::string out(h.nrt_offset + nrt.size(), '\0');
   std::memcpy(&out[0], &h, sizeof(h));
   auto* slot = reinterpret_cast<FeatureSlot*>(&out[h.slots_offset]);
   auto* weights = reinterpret_cast<int16_t*>(&out[h.weights_offset]);
@@ -475,6 +500,7 @@ std::string train_entity_model(const Lexicon& lexicon,
   std::memcpy(&out[h.transitions_offset], T.data(), T.size() * sizeof(float));
   std::memcpy(&out[h.chars_offset], chars.data(), chars.size());
   std::memcpy(&out[h.heads_offset], heads.data(), heads.size() * sizeof(uint64_t));
+  std::memcpy(&out[h.nrt_offset], nrt.data(), nrt.size());
   if (report) *report = r;
   return out;
 }
