@@ -1018,8 +1018,8 @@ namespace internal {
 
 // How far below the best reading of its characters, per character, a
 // clause's subject may read as a transliterated name (the mean of the
-// kNrtPlaces gaps): 拜登 -0.5, 古特雷斯 -1.3, 泽连斯基 -2.3; a common word
-// lies below (努力提高 -3.2) or cannot be read so at all (建立健全).
+// kNrtPlaces gaps): names lie above it (拜登, 古特雷斯, 泽连斯基), common words
+// below it (努力提高) or cannot be read so at all (建立健全).
 constexpr float kMinTransliterationGap = -2.5f;
 // The longest transliterated subject read, in characters.
 constexpr uint32_t kMaxForeignSubject = 5;
