@@ -384,10 +384,7 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
     }
     m.key_begin.push_back(static_cast<uint32_t>(m.keys.size()));
     for (uint64_t key : m.keys) model.prefetch(key);
-    for (uint32_t i = 0; i < len; ++i) {
-      int32_t* row = &m.sums[size_t(i) * W];
-      for (uint32_t k = m.key_begin[i]; k < m.key_begin[i + 1]; ++k) model.add(m.keys[k], row);
-    }
+    model.sum_rows(m.keys.data(), m.key_begin.data(), len, m.sums.data());
     m.emissions.resize(m.sums.size());
     for (uint32_t i = 0; i < len; ++i) {
       const int32_t* sum = &m.sums[size_t(i) * W];

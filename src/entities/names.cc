@@ -1027,8 +1027,16 @@ constexpr uint32_t kMaxForeignSubject = 5;
 void EntityExtractorImpl::add_foreign_subjects(const CharText& t, std::vector<Candidate>& out) const {
   if (!model_) return;
   const auto n = static_cast<uint32_t>(t.cps.size());
-  auto clause_start = [&](uint32_t i) {
-    return i == 0 || std::u32string_view(U"，。；：！？,;:!?\n").find(t.cps[i - 1]) != std::u32string_view::npos;
+  // (Asked of every character: Han ones, between 。 and ！, leave at once.)
+  auto clause_mark = [](char32_t c) {
+    if (c > U'。' && c < U'！') return false;
+    switch (c) {
+      case U'，': case U'。': case U'；': case U'：': case U'！': case U'？': case U',': case U';': case U':':
+      case U'!': case U'?': case U'\n':
+        return true;
+      default:
+        return false;
+    }
   };
   // The sum of the characters' gaps, B M … E, or INT_MIN when one is never so emitted.
   auto gap = [&](uint32_t b, uint32_t e) {
@@ -1041,12 +1049,10 @@ void EntityExtractorImpl::add_foreign_subjects(const CharText& t, std::vector<Ca
     return sum;
   };
   uint32_t listed_after = n;  // a name found, then 与 / 和 / 同 / 、: the next opens like a clause
-  // (Given tokens may leave gaps: past a char that starts no token, by one.)
-  auto next_start = [&](uint32_t b) {
-    return t.token_start(b) && t.token_end_of[b] > b && t.token_end_of[b] <= n ? t.token_end_of[b] : b + 1;
-  };
-  for (uint32_t b = 0; b < n; b = next_start(b)) {
-    if (!t.token_start(b) || !(clause_start(b) || b == listed_after) || !t.han(b)) continue;
+  for (uint32_t b = 0; b < n; ++b) {
+    if (!(b == 0 || clause_mark(t.cps[b - 1]) || b == listed_after) || !t.token_start(b) || !t.han(b)) continue;
+    // (Most clauses open with a character no transliterated name opens with.)
+    if (model_->nrt_gap(t.cps[b], 0) == model_format::kNoNrt) continue;
     // The pieces of the name: words the lexicon does not know, words jieba
     // tags as names that are not common words and no list types (拜登,
     // 特朗普 nr; 马克 nrt), single characters that are no function words.

@@ -58,6 +58,29 @@ TEST_CASE("entity model: the default lexicon carries one; the rules-only lexicon
   CHECK(model.type_index(EntityType::kSlogan) < 0);
 }
 
+TEST_CASE("entity model: the rows summed by the CPU's build equal the baseline's", "[entities][model]") {
+  const EntityModel model(test::lexicon().data().base.entity_model());
+  // Keys the model has (bias, characters) and keys it has not, in windows
+  // of several lengths.
+  std::mt19937_64 rng(11);
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> key_begin;
+  for (uint32_t i = 0; i < 50; ++i) {
+    key_begin.push_back(static_cast<uint32_t>(keys.size()));
+    keys.push_back(feature_key(1, 0));
+    for (int d = 0; d < 5; ++d) keys.push_back(feature_key(2, 16 + U'国' + i, static_cast<uint64_t>(d)));
+    keys.push_back(rng());
+  }
+  key_begin.push_back(static_cast<uint32_t>(keys.size()));
+  for (uint32_t chars : {1u, 7u, 50u}) {
+    std::vector<int32_t> fast(size_t(chars) * model_format::kRowStride, 0), slow = fast;
+    model.sum_rows(keys.data(), key_begin.data(), chars, fast.data());
+    model.sum_rows_baseline(keys.data(), key_begin.data(), chars, slow.data());
+    CHECK(fast == slow);
+    CHECK(std::any_of(fast.begin(), fast.end(), [](int32_t x) { return x != 0; }));
+  }
+}
+
 TEST_CASE("entity model: scores and sources, no overlaps, model-only names on real text", "[entities][model]") {
   const EntityExtractor with(test::lexicon()), without(rules_lexicon());
   std::set<EntitySource> sources;
@@ -199,6 +222,10 @@ TEST_CASE("entity model: Viterbi gives the best valid label sequence on any scor
       if (trial == 0) close_labels(&emissions[0], L);  // the first char can only be O
       viterbi({emissions.data(), n, L, L, &chain}, labels, scratch);
       REQUIRE(labels.size() == n);
+      // The baseline build (viterbi() takes AVX2's where the CPU has it) agrees.
+      std::vector<uint8_t> baseline;
+      viterbi_baseline({emissions.data(), n, L, L, &chain}, baseline, scratch);
+      CHECK(baseline == labels);
       if (trial == 0) CHECK(labels[0] == model_format::kOutside);
       const auto found = total(labels);
       REQUIRE(found.has_value());  // a valid sequence

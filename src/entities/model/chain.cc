@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "entities/model/model_format.h"
+#include "util/cpu.h"
 
 namespace zhpolicy {
 namespace internal {
@@ -37,10 +38,13 @@ ChainTransitions chain_transitions(const float* transitions, uint32_t labels) {
   return t;
 }
 
-void viterbi(const ChainScores& s, std::vector<uint8_t>& out, ChainScratch& scratch) {
+namespace {
+
+// The body of viterbi(), inlined into each build of it (chosen at run time:
+// the library is built for the baseline x86-64; AVX2 where the CPU has it).
+__attribute__((always_inline)) inline void viterbi_loop(const ChainScores& s, std::vector<uint8_t>& out,
+                                                        ChainScratch& scratch) {
   const uint32_t n = s.length, L = std::min(s.labels, kChainWidth);
-  out.assign(n, 0);
-  if (n == 0) return;
   const ChainTransitions& T = *s.transitions;
   // best[i][y]: the best score of chars [0, i] ending in y; into[i][y]: the
   // same before char i's emission (what the back pointer is recovered from).
@@ -95,6 +99,29 @@ void viterbi(const ChainScores& s, std::vector<uint8_t>& out, ChainScratch& scra
     while (from + 1 < L && prev[from] + T.from[from][y] != target) ++from;
     y = from;
   }
+}
+
+#if ZHPOLICY_AVX2_VARIANTS
+ZHPOLICY_TARGET_AVX2 void viterbi_avx2(const ChainScores& s, std::vector<uint8_t>& out,
+                                                  ChainScratch& scratch) {
+  viterbi_loop(s, out, scratch);
+}
+#endif
+
+}  // namespace
+
+void viterbi(const ChainScores& s, std::vector<uint8_t>& out, ChainScratch& scratch) {
+  out.assign(s.length, 0);
+  if (s.length == 0) return;
+#if ZHPOLICY_AVX2_VARIANTS
+  if (cpu_has_avx2()) return viterbi_avx2(s, out, scratch);
+#endif
+  viterbi_loop(s, out, scratch);
+}
+
+void viterbi_baseline(const ChainScores& s, std::vector<uint8_t>& out, ChainScratch& scratch) {
+  out.assign(s.length, 0);
+  if (s.length > 0) viterbi_loop(s, out, scratch);
 }
 
 float emission_margin(const ChainScores& s, uint32_t begin, uint32_t end, const uint8_t* labels) {

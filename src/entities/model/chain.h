@@ -47,6 +47,9 @@ inline void close_labels(float* row, uint32_t labels) {
 
 // The best label sequence (a valid BIO sequence) into `out` (length entries).
 void viterbi(const ChainScores& s, std::vector<uint8_t>& out, ChainScratch& scratch);
+// viterbi() as built for the baseline CPU, whatever this one has: the same
+// labels (the tests compare the two).
+void viterbi_baseline(const ChainScores& s, std::vector<uint8_t>& out, ChainScratch& scratch);
 
 // The smallest lead, over chars [begin, end), of the emission score of
 // `labels` (one per char) over the best other label: how clearly the

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 
+#include "util/cpu.h"
 #include "zhpolicy/error.h"
 
 namespace zhpolicy {
@@ -70,6 +71,39 @@ EntityModel::EntityModel(std::string_view section) {
     if (!std::isfinite(transitions[i])) bad("a transition is not finite");
   }
   transitions_ = chain_transitions(transitions, h.label_count);
+}
+
+namespace {
+
+// The loop of EntityModel::sum_rows, inlined into each build of it.
+template <typename Model>
+__attribute__((always_inline)) inline void sum_rows_loop(const Model& model, const uint64_t* keys,
+                                                         const uint32_t* key_begin, uint32_t chars, int32_t* sums) {
+  for (uint32_t i = 0; i < chars; ++i) {
+    int32_t* __restrict row = sums + size_t(i) * model_format::kRowStride;
+    for (uint32_t k = key_begin[i]; k < key_begin[i + 1]; ++k) model.add(keys[k], row);
+  }
+}
+
+#if ZHPOLICY_AVX2_VARIANTS
+ZHPOLICY_TARGET_AVX2 void sum_rows_avx2(const EntityModel& model, const uint64_t* keys,
+                                                   const uint32_t* key_begin, uint32_t chars, int32_t* sums) {
+  sum_rows_loop(model, keys, key_begin, chars, sums);
+}
+#endif
+
+}  // namespace
+
+void EntityModel::sum_rows(const uint64_t* keys, const uint32_t* key_begin, uint32_t chars, int32_t* sums) const {
+#if ZHPOLICY_AVX2_VARIANTS
+  if (cpu_has_avx2()) return sum_rows_avx2(*this, keys, key_begin, chars, sums);
+#endif
+  sum_rows_loop(*this, keys, key_begin, chars, sums);
+}
+
+void EntityModel::sum_rows_baseline(const uint64_t* keys, const uint32_t* key_begin, uint32_t chars,
+                                    int32_t* sums) const {
+  sum_rows_loop(*this, keys, key_begin, chars, sums);
 }
 
 int EntityModel::type_index(EntityType type) const {

@@ -66,6 +66,13 @@ class EntityModel {
       for (uint32_t y = 0; y < model_format::kRowStride; ++y) scores[y] += w[y];
     }
   }
+  // Adds to sums[i * kRowStride …] the rows of keys[key_begin[i],
+  // key_begin[i + 1]) for each of `chars` characters: a window's scores.
+  // Where the CPU has AVX2, a build of the same loop for it (chosen at run
+  // time: the library is built for the baseline x86-64).
+  void sum_rows(const uint64_t* keys, const uint32_t* key_begin, uint32_t chars, int32_t* sums) const;
+  // sum_rows() as built for the baseline CPU (the tests compare the two).
+  void sum_rows_baseline(const uint64_t* keys, const uint32_t* key_begin, uint32_t chars, int32_t* sums) const;
   float weight_scale() const { return header_->weight_scale; }
   FeatureTables tables() const { return {chars_, heads_}; }
   // jieba posseg evidence of `c` for posseg tag `tag` (0: none).
