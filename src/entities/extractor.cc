@@ -428,8 +428,9 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
       for (uint32_t at = cands[k].end; at < n && t.token_start(at) && is_joint(at, t.token_end_of[at]);) {
         const uint32_t b = at + 1;
         if (b >= n || !t.token_start(b)) break;
-        const uint32_t e = t.token_end_of[b];
+        uint32_t e = t.token_end_of[b];
         if (e > n || e - b < 2 || !person_like(t, b, e, /*trust_nr=*/true) || ends_like_village(t.cps, e)) break;
+        e = with_cut_off_char(t, b, e);  // 孙颖莎 和 王楚 钦
         cands.push_back({b, e, EntityType::kPerson, kRulePriority});
         names.emplace(t.cps.substr(b, e - b));
         at = e;

@@ -507,6 +507,10 @@ class EntityExtractorImpl {
   // two characters the lexicon does not know as a word, that the person name
   // model (person_names.h) finds name-like, where a name may stand.
   void add_names_by_characters(const CharText& t, std::vector<Candidate>& out) const;
+  // The end of a two-character unknown token of a surname, or of it and the
+  // single character the segmenter cut off after it (王楚 钦) when the three
+  // read as a name far more than not and are no word.
+  uint32_t with_cut_off_char(const CharText& t, uint32_t begin, uint32_t end) const;
   // Transliterated names opening a clause before a verb, preposition or
   // adverb, whose characters jieba's posseg HMM emits as such a name's
   // (泽连斯基在…, 古特雷斯对…); needs the learned model's table.

@@ -867,6 +867,17 @@ constexpr uint32_t kCommonVerbFreq = 1000;
 
 }  // namespace
 
+uint32_t EntityExtractorImpl::with_cut_off_char(const CharText& t, uint32_t begin, uint32_t end) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  if (end - begin != 2 || end >= n || t.token_end_of[end] != end + 1 || !t.han(end) || !person_names_ ||
+      !t.has(begin, kSurname) || word_info(t, begin, end) || word_info(t, begin, end + 1)) {
+    return end;
+  }
+  const auto c = word_info(t, end, end + 1);
+  if (c && (c->entity != EntityType::kNone || is_stop_word_tag(c->tag))) return end;
+  return person_names_->log_odds(&t.cps[begin], 3) >= kMinTaggedNameLogOdds ? end + 1 : end;
+}
+
 void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector<Candidate>& out) const {
   if (!person_names_) return;
   const auto n = static_cast<uint32_t>(t.cps.size());
@@ -970,6 +981,10 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
       } else if (!w) {
         end = e;
         if (e - b == 3) min_log_odds = kMinLongNameLogOdds;
+        if (const uint32_t longer = with_cut_off_char(t, b, e); longer != e) {
+          end = longer;
+          min_log_odds = kMinTaggedNameLogOdds;
+        }
       } else if (w->entity == EntityType::kNone && tag_is(w->tag, {"nr", "nrfg"})) {
         end = e;
         min_log_odds = kMinTaggedNameLogOdds;
@@ -992,7 +1007,12 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
         if (given && e2 - e > 1 && !tag_is(given->tag, {"nr", "nrfg"})) min_log_odds = kMinTaggedNameLogOdds;
       }
     }
-    if (end == 0 || !left_open(b) || !(glued || right_open(end)) || surname_and_title(t, b, end)) continue;
+    // (After 的 only a name of three: 华为的 余承东, 大学的 潘建伟; two
+    // characters there are as often a word the lexicon lacks.)
+    const bool after_de = b > 0 && t.cps[b - 1] == U'的' && t.token_start(b - 1) && end - b == 3;
+    if (end == 0 || !(left_open(b) || after_de) || !(glued || right_open(end)) || surname_and_title(t, b, end)) {
+      continue;
+    }
     // A clause's subject (after a mark, before an adverb or a preposition:
     // ，苏翊鸣也…, 刘翔在…) is a name on weaker evidence of its characters.
     if (subject_position(b, end)) min_log_odds = std::min(min_log_odds, kMinSubjectNameLogOdds);
@@ -1054,8 +1074,8 @@ void EntityExtractorImpl::add_foreign_subjects(const CharText& t, std::vector<Ca
     // (Most clauses open with a character no transliterated name opens with.)
     if (model_->nrt_gap(t.cps[b], 0) == model_format::kNoNrt) continue;
     // The pieces of the name: words the lexicon does not know, words jieba
-    // tags as names that are not common words and no list types (拜登,
-    // 特朗普 nr; 马克 nrt), single characters that are no function words.
+    // tags as names that no list types (拜登, 特朗普; 马克 of 马克 龙),
+    // single characters that are no function words.
     uint32_t e = b;
     int pieces = 0;
     bool tagged_word = false;
@@ -1066,14 +1086,14 @@ void EntityExtractorImpl::add_foreign_subjects(const CharText& t, std::vector<Ca
       for (uint32_t k = e; k < pe; ++k) han = han && t.han(k);
       if (!han) break;
       const auto w = word_info(t, e, pe);
-      const bool name_word = w && w->entity == EntityType::kNone && tag_is(w->tag, {"nr", "nrt", "nrfg"}) &&
-                             w->freq < kCommonNameWordFreq;
+      const bool name_word = w && w->entity == EntityType::kNone && tag_is(w->tag, {"nr", "nrt", "nrfg"});
       // (A single character of any other kind: 古 of 古特雷斯 is an adjective.)
       const bool piece = !w || name_word ||
                          (pe - e == 1 && w->entity == EntityType::kNone &&
                           !tag_is(w->tag, {"p", "c", "u", "uj", "ul", "ud", "d", "r", "m", "q", "y", "e", "o"}));
       if (!piece) break;
-      tagged_word = pieces == 0 && name_word;
+      // (Alone, such a word is a name only if it is no common word: 文明 nr.)
+      tagged_word = pieces == 0 && name_word && w->freq < kCommonNameWordFreq;
       ++pieces;
       e = pe;
       if (e >= n || !t.token_start(e) || t.token_end_of[e] <= e || t.token_end_of[e] > n) break;
@@ -1213,9 +1233,14 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
       // finds them far more name-like than not; not a form of address or
       // title after the surname (陈 同志), nor what follows a name (王 表示).
       bool surname_and_word = false;
+      // (A time word is a given name there too: 民警 赵 国庆.)
+      auto time_word = [&](uint32_t wb, uint32_t we) {
+        const auto w = word_info(t, wb, we);
+        return w && w->entity == EntityType::kNone && w->tag == "t";
+      };
       const std::u32string_view word(t.cps.data() + end, std::min<uint32_t>(2, n - end));
       if (end - at == sl && sl == 1 && end < n && t.token_start(end) && t.token_end_of[end] == end + 2 &&
-          t.han(end) && t.han(end + 1) && !is_stop(word_info(t, end, end + 2)) &&
+          t.han(end) && t.han(end + 1) && (!is_stop(word_info(t, end, end + 2)) || time_word(end, end + 2)) &&
           std::find(kSubjectVerbs.begin(), kSubjectVerbs.end(), word) == kSubjectVerbs.end() && person_names_ &&
           person_names_->log_odds(&t.cps[at], 3) >= kMinLongNameLogOdds && !surname_and_title(t, at, end + 2)) {
         end += 2;

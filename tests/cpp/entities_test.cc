@@ -167,6 +167,14 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   expect_rules("拜登与特朗普在白宫会面", "[拜登 person][特朗普 person][白宫 place]");
   expect_rules("努力提高自主创新能力", "");
   expect_rules("多措并举降成本", "");
+  // A given name's last character the segmenter cut off (王楚 钦), read when
+  // the three are far more name-like than not; after 的, a name of three
+  // (大学的 潘建伟); a time word as a given name after a title (民警 赵 国庆);
+  // 马克 龙: a common name word as a piece of a longer transliteration.
+  expect_rules("孙颖莎和王楚钦获得混双冠军", "[孙颖莎 person][王楚钦 person]");
+  expect_rules("大学的潘建伟团队发布了新成果", "[潘建伟 person]");
+  expect_rules("民警赵国庆在巡逻中救下一名女子", "[赵国庆 person]");
+  expect_rules("马克龙抵达北京", "[马克龙 person][北京 place]");
   // Kin and trades as news names people by them.
   expect_rules("张伟和妻子李娜开了一家店", "[张伟 person][李娜 person]");
   expect_rules("李明同学获得了一等奖", "[李明 person]");
