@@ -103,13 +103,13 @@ namespace {
 // opening the predicate (孙浩已 连续…, 王芳也 表示). Only these, none a usual
 // last character of a given name: jieba tags given names' characters as
 // verbs too (庆 of 赵世庆), and 才, 正, 均, 亦 end given names.
+bool glued_verb(char32_t c) { return c == U'摄' || c == U'说' || c == U'称'; }
 bool glued_after_name(char32_t c) {
   switch (c) {
-    case U'摄': case U'说': case U'称': case U'也': case U'还': case U'已': case U'曾': case U'又':
-    case U'就': case U'都': case U'便': case U'却':
+    case U'也': case U'还': case U'已': case U'曾': case U'又': case U'就': case U'都': case U'便': case U'却':
       return true;
     default:
-      return false;
+      return glued_verb(c);
   }
 }
 }  // namespace
@@ -137,8 +137,7 @@ uint32_t EntityExtractorImpl::without_glued_verb(const CharText& t, uint32_t beg
     return w && tag_is(w->tag, {"v", "vn", "d", "ad", "p", "a"}) &&
            (!person_names_ || person_names_->log_odds(&t.cps[begin], 2) >= kMinCoinedNameLogOdds);
   };
-  const bool verb = std::u32string_view(U"摄说称").find(t.cps[end - 1]) != std::u32string_view::npos;
-  const bool glued = (glued_after_name(t.cps[end - 1]) && (verb || predicate_after())) ||
+  const bool glued = (glued_after_name(t.cps[end - 1]) && (glued_verb(t.cps[end - 1]) || predicate_after())) ||
                      (t.cps[end - 1] == U'作' && before_report());
   // (The segmenter cut the verb off: the name is a token of its own, known or not.)
   const bool cut_off = t.token_end_of[begin] == end - 1;
@@ -626,7 +625,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
   // name more than the characters need to (more name-like than not).
   auto glued_min_log_odds = [&](uint32_t i, uint32_t e) {
     const bool clause_start = i == 0 || outside_any_mention(t.cps[i - 1]);
-    const bool speech = t.cps[e - 1] == U'说' || t.cps[e - 1] == U'称';
+    const bool speech = t.cps[e - 1] == U'说' || t.cps[e - 1] == U'称';  // (not 摄: a byline)
     return clause_start && speech ? 0.0f : kMinCoinedNameLogOdds;
   };
   for (uint32_t x = 0; x < count; ++x) {
@@ -666,9 +665,10 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     // A name and the verb or adverb the HMM glued to it, as the subject (李华说,
     // 孙浩已 连续…): the name alone, when the three are no word and the two read
     // as a name (a coinage by the name model, as before a verb).
-    if (e - i == 3 && glued_after_name(t.cps[e - 1]) && i + 1 < n &&
-        without_glued_verb(t, i, e) == e - 1 && surname_length(t, i) == 1 && person_like(t, i, e - 1, /*trust_nr=*/true) &&
-        (word_info(t, i, e - 1) || !person_names_ || person_names_->log_odds(&t.cps[i], 2) >= glued_min_log_odds(i, e))) {
+    if (e - i == 3 && glued_after_name(t.cps[e - 1]) && without_glued_verb(t, i, e) == e - 1 &&
+        surname_length(t, i) == 1 && person_like(t, i, e - 1, /*trust_nr=*/true) &&
+        (word_info(t, i, e - 1) || !person_names_ ||
+         person_names_->log_odds(&t.cps[i], 2) >= glued_min_log_odds(i, e))) {
       subjects.push_back({i, e - 1, EntityType::kPerson, kRulePriority});
     }
     // The HMM glues 说 to the last character of an unknown name it cut
