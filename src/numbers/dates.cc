@@ -120,6 +120,11 @@ int date_digit(char32_t c) { return c == U'两' ? -1 : chinese_digit(c); }
 // chars, or {0, 0}.
 std::pair<int, size_t> small_numeral(const Chars& chars, size_t k, int max_tens = 3) {
   const int first = date_digit(chars.at(k));
+  // 廿, 卅: the tens in one character (廿一日, 卅日).
+  if (const int tens = chinese_tens(chars.at(k)); tens > 0 && tens <= max_tens) {
+    const int ones = date_digit(chars.at(k + 1));
+    return ones > 0 ? std::pair<int, size_t>{tens * 10 + ones, 2} : std::pair<int, size_t>{tens * 10, 1};
+  }
   if (chars.at(k) == U'十') {
     const int ones = date_digit(chars.at(k + 1));
     return ones > 0 ? std::pair<int, size_t>{10 + ones, 2} : std::pair<int, size_t>{10, 1};
@@ -163,7 +168,7 @@ std::optional<DateMatch> match_chinese_date(std::string_view text, size_t pos) {
   }
   if (year < 0 && month == 0) {
     // A day alone: 二十五日, not 五日 (five days) nor 三十日内 (within thirty days).
-    if (day == 0 || day_chars < 2 || c.at(k) == U'内' || (c.at(k) == U'以' && c.at(k + 1) == U'内')) return std::nullopt;
+    if (day == 0 || (day_chars < 2 && chinese_tens(c.at(k - day_chars - 1)) == 0) || c.at(k) == U'内' || (c.at(k) == U'以' && c.at(k + 1) == U'内')) return std::nullopt;
   }
   if (k == 0) return std::nullopt;
   char buf[24];
@@ -412,7 +417,10 @@ std::optional<DateMatch> match_date_or_time(std::string_view text, size_t pos) {
   char32_t after = 0;
   for (int digits = 0;; ++digits, q += len) {
     after = q < text.size() ? utf8::decode(text, q, len) : 0;
-    if (!((after >= U'0' && after <= U'9') || chinese_digit(after) >= 0 || after == U'十')) break;
+    if (!((after >= U'0' && after <= U'9') || chinese_digit(after) >= 0 || after == U'十' ||
+          (digits == 0 && chinese_tens(after) != 0))) {
+      break;
+    }
     if (digits == 8) return std::nullopt;
   }
   const std::u32string_view marks = arabic ? U"年月日号世点时-/.:" : U"年月日号世点时";

@@ -173,7 +173,7 @@ NumberRegions find_regions(std::string_view s) {
 std::bitset<0x10000> numeral_chars() {
   std::bitset<0x10000> out;
   out.set(U'第');
-  const std::string_view chars = "零〇一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟萬億貳兩陸半";
+  const std::string_view chars = "零〇一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟萬億貳兩陸半廿卄卅卌";
   for (size_t i = 0, len; i < chars.size(); i += len) out.set(utf8::decode(chars, i, len));
   return out;
 }
@@ -251,6 +251,14 @@ size_t NumberExtractorImpl::core_extent(std::string_view s, size_t pos, size_t l
       // 半百: half a hundred, and only at the start.
       if (last != Last::kNone || !starts_with(s, p + len, "百")) break;
       p += len + 3;
+      end = p;
+      last = Last::kScale;
+      continue;
+    }
+    if (chinese_tens(c) != 0) {
+      // 廿, 卅: a digit and 十 in one character, only at a numeral's start.
+      if (last != Last::kNone) break;
+      p += len;
       end = p;
       last = Last::kScale;
       continue;

@@ -37,6 +37,15 @@ int chinese_unit_power(char32_t c) {
   }
 }
 
+int chinese_tens(char32_t c) {
+  switch (c) {
+    case U'廿': case U'卄': return 2;
+    case U'卅': return 3;
+    case U'卌': return 4;
+    default: return 0;
+  }
+}
+
 std::optional<Decimal> parse_arabic(std::string_view text) { return Decimal::parse(text); }
 
 namespace {
@@ -86,6 +95,11 @@ bool split(std::u32string_view cps, Parts& parts) {
       parts.push_back({Part::kDigit, Decimal::from_int(d), 0, false, true});
     } else if (const int p = chinese_unit_power(c)) {
       parts.push_back({Part::kScale, Decimal(), p, false, true});
+    } else if (const int tens = chinese_tens(c)) {
+      // 廿一 = 二十一: the digit and its 十 (written only at a numeral's start).
+      if (i != 0) return false;
+      parts.push_back({Part::kDigit, Decimal::from_int(tens), 0, false, true});
+      parts.push_back({Part::kScale, Decimal(), 1, false, true});
     } else {
       return false;
     }

@@ -17,6 +17,9 @@ int chinese_digit(char32_t c);
 // The power of ten of a scale character: 十拾 1, 百佰 2, 千仟 3, 万萬 4,
 // 亿億 8, 兆 12; or 0 if `c` is not one.
 int chinese_unit_power(char32_t c);
+// The tens a single character writes (廿 卄 20, 卅 30, 卌 40: older and
+// calendar text, 廿一世纪, 腊月廿三), or 0. It stands for a digit and 十.
+int chinese_tens(char32_t c);
 // 多 余 几: "and some" between a numeral and its scale (十多万, 五百余万).
 constexpr bool is_more_char(char32_t c) { return c == U'多' || c == U'余' || c == U'几'; }
 

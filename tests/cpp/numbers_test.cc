@@ -199,6 +199,13 @@ TEST_CASE("numbers: decimals in words and ranges of years", "[numbers][kinds]") 
   expect("6、7、8月", "[6 date --06  ][7 date --07  ][8月 date --08  ]");
   expect("7、8月15日", "[7 cardinal 7  ][8月15日 date --08-15  ]");
   expect("7、8个月", "[7 cardinal 7  ][8个月 quantity 8 个月 ]");
+  // 廿 卅 卌 write the tens in one character (older and calendar text): 廿一
+  // is 21, not 一 after an unknown character; in dates too.
+  expect("廿一世纪", "[廿一世纪 ordinal 21 世纪 ]");
+  expect("建国卅周年", "[卅周年 quantity 30 周年 ]");
+  expect("十一月廿一日", "[十一月廿一日 date --11-21  ]");
+  expect("三月卅一日", "[三月卅一日 date --03-31  ]");
+  expect("廿五日", "[廿五日 date ---25  ]");
   // A year after the era's name, of any size; before Christ as ISO 8601
   // numbers years (1 BC is 0000).
   expect("公元前221年", "[221年 date -0220  ]");

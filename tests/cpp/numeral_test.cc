@@ -43,6 +43,12 @@ TEST_CASE("parse_number: the exact value of a numeral alone", "[numbers][numeral
   CHECK(parsed("一万零十二点一五") == "10012.15");
   CHECK(parsed("5万4千6百") == "54600");
   CHECK(parsed("2千零30万") == "20300000");
+  // 廿 卄 卅 卌: the tens in one character, only at a numeral's start.
+  CHECK(parsed("廿一") == "21");
+  CHECK(parsed("卄") == "20");
+  CHECK(parsed("卅万") == "300000");
+  CHECK(parsed("卌") == "40");
+  CHECK(refused("一廿"));
   CHECK(parsed("7 万5 千4 百") == "75400");
   CHECK(parsed("4.78萬億") == "4780000000000");
   CHECK(parsed("10萬萬") == "1000000000");
