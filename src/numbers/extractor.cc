@@ -553,6 +553,12 @@ bool NumberExtractorImpl::read_fraction(std::string_view s, const Core& core, si
         }
         break;
       }
+      // 百分之十几, 百分之二十多: more than the tens written.
+      if (is_more_char(char_at(s, numerator.end)) && chinese_unit_power(char_before(s, numerator.end)) != 0) {
+        n.qualifier = Qualifier::kGt;
+        pos = numerator.end + 3;
+        return true;
+      }
     } else {
       set_fraction(sign * (std::fabs(whole.to_double()) + numerator.parsed.value.to_double() / d.to_double()));
     }
@@ -979,6 +985,23 @@ const UnitInfo* NumberExtractorImpl::unit_counted_after_ge(std::string_view s, s
   return unit && unit->kind != NumberKind::kMoney && unit->scale_power == 0 ? unit : nullptr;
 }
 
+std::optional<std::string> NumberExtractorImpl::currency_before(std::string_view s, size_t begin) const {
+  // The currency names are two or three characters (港币, 新台币), of the
+  // unit table's money units of no scale.
+  for (size_t chars = 3; chars >= 2; --chars) {
+    if (begin < chars * 3) continue;
+    const size_t at = begin - chars * 3;
+    if (!is_han(char_at(s, at))) continue;
+    size_t len = 0;
+    const UnitInfo* unit = units_.match(s, at, len);
+    if (unit && at + len == begin && unit->kind == NumberKind::kMoney && unit->scale_power == 0 &&
+        unit->unit != "元") {
+      return unit->unit;
+    }
+  }
+  return std::nullopt;
+}
+
 void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
   Number& n = r.n;
   size_t& pos = r.pos;
@@ -986,7 +1009,9 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
   // 来 after a scale: 十来个, 一百来人 (about).
   const bool about = starts_with(s, pos, "来") && !r.core.arabic && chinese_unit_power(char_before(s, pos)) != 0;
   const bool more = starts_with(s, pos, "余") || starts_with(s, pos, "多");
-  if (!r.has_unit && (about || more || starts_with(s, pos, "几"))) {
+  // 数 after 十: ten and some (十数个, 十数年).
+  const bool some = starts_with(s, pos, "数") && !r.core.arabic && char_before(s, pos) == U'十';
+  if (!r.has_unit && (about || more || some || starts_with(s, pos, "几"))) {
     size_t unit_len;
     if (units_.match(s, pos + 3, unit_len)) {
       n.qualifier = about ? Qualifier::kApprox : Qualifier::kGt;
@@ -1040,7 +1065,12 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
       return;
     }
   }
-  if (unit->kind == NumberKind::kMoney && unit->unit == "元") read_money_tail(s, pos, n);
+  if (unit->kind == NumberKind::kMoney && unit->unit == "元") {
+    read_money_tail(s, pos, n);
+    // A currency named before the amount counts its 元 (港币100元, 美金5元,
+    // 新台币3000元); 人民币 is 元 already.
+    n.unit = currency_before(s, r.span_begin).value_or(n.unit);
+  }
   // 一年半, 两个半小时: the half after the unit (个半 takes the next unit).
   if (starts_with(s, pos, "半") && n.kind == NumberKind::kQuantity) {
     if (auto v = n.value.plus(*Decimal::parse("0.5"))) n.value = *v;

@@ -101,6 +101,9 @@ class NumberExtractorImpl {
   bool reads_as_number(std::string_view s, const Reading& r) const;
   void read_range(std::string_view s, Reading& r) const;
   void read_unit(std::string_view s, Reading& r) const;
+  // The normalized unit of a currency other than 元 named right before byte
+  // `begin` (港币 -> 港元, 美金 -> 美元), or nothing.
+  std::optional<std::string> currency_before(std::string_view s, size_t begin) const;
   // The unit counted after 个 and 半/多 at s[pos] (个半月 个月, 个多小时
   // 小时, 个多百分点 个百分点) and its length there, or nullptr: no money,
   // no scale.

@@ -346,6 +346,11 @@ TEST_CASE("numbers: currency symbols, temperatures and ranges of percentages in 
   expect("￥100", "[￥100 money 100 元 ]");  // in Chinese text the yuan
   expect("€50", "[€50 money 50 欧元 ]");
   expect("$1.5亿", "[$1.5亿 money 150000000 美元 ]");
+  // A currency named before the amount counts its 元; 人民币 is 元 already.
+  expect("港币100元", "[100元 money 100 港元 ]");
+  expect("美金5元", "[5元 money 5 美元 ]");
+  expect("新台币3000元", "[3000元 money 3000 新台币 ]");
+  expect("人民币100元", "[100元 money 100 元 ]");
   expect("A$100", "[100 cardinal 100  ]");  // another dollar: no unit claimed
   expect("100美金", "[100美金 money 100 美元 ]");
   expect("二十摄氏度", "[二十摄氏度 quantity 20 ℃ ]");
@@ -470,6 +475,9 @@ TEST_CASE("numbers: every written form, by one numeral grammar", "[numbers][gram
   expect("千兆光网和万兆宽带", "");  // tiers of bandwidth: 兆 is mega
   expect("500余万人", "[500余万人 quantity 5000000 人 gt]");
   expect("十几个", "[十几个 quantity 10 个 gt]");
+  expect("十数个", "[十数个 quantity 10 个 gt]");  // 数 after 十: ten and some
+  expect("百分之十几", "[百分之十几 percent 10 % gt]");
+  expect("百分之二十多", "[百分之二十多 percent 20 % gt]");
   // 余/多 with nothing counted after a round count; not after any number.
   expect("共三百多。", "[三百多 cardinal 300  gt]");
   expect("增加了20多,", "[20多 cardinal 20  gt]");
