@@ -228,6 +228,10 @@ std::optional<DateMatch> match_clock_time(std::string_view text, size_t pos) {
     minute = 30;
     ++k;
     exact = true;
+  } else if ((c.at(k) == U'一' || c.at(k) == U'三') && c.at(k + 1) == U'刻' && dot) {
+    minute = c.at(k) == U'一' ? 15 : 45;  // 三点一刻, 三点三刻: quarters of an hour
+    k += 2;
+    exact = true;
   } else if (c.at(k) == U'整' || (dot && c.at(k) == U'钟')) {
     ++k;
     exact = true;

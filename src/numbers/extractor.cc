@@ -1274,6 +1274,8 @@ bool NumberExtractorImpl::is_counted(std::string_view s, const Reading& r) const
 }
 
 bool NumberExtractorImpl::one_period(std::string_view s, const Reading& r) const {
+  // 增长一倍, 一倍多: a multiple is always counted (no article reads 一倍).
+  if (r.n.unit == "倍") return true;
   // 翻一番, 翻了一番: doubled, a count of doublings.
   if (r.n.unit == "番") return ends_with_at(s, r.span_begin, "翻") || ends_with_at(s, r.span_begin, "翻了");
   // 过去一年, 一年来, 近一年: a span of time counted, not the indefinite article.

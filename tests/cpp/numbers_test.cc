@@ -311,6 +311,12 @@ TEST_CASE("numbers: approximate counts in words", "[numbers][qualifier]") {
   // Doublings: 番 counts after 翻 (一番努力 is "an effort").
   expect("国内生产总值翻两番", "[两番 quantity 2 番 ]");
   expect("规模翻了一番", "[一番 quantity 1 番 ]");
+  // A multiple is always counted: 一倍 is no article (一个, 一批 are).
+  expect("增长一倍多", "[一倍多 quantity 1 倍 gt]");
+  expect("提高一倍以上", "[一倍以上 quantity 1 倍 ge]");
+  // Quarters of an hour after 点.
+  expect("下午三点一刻", "[三点一刻 time 15:15  ]");
+  expect("三点三刻", "[三点三刻 time 03:45  ]");
   expect("经过一番努力", "");
   expect("出让矿业权755宗", "[755宗 quantity 755 宗 ]");
   // Plans named by their number (as 十四五): digits that do not read as one numeral.
