@@ -173,7 +173,7 @@ NumberRegions find_regions(std::string_view s) {
 std::bitset<0x10000> numeral_chars() {
   std::bitset<0x10000> out;
   out.set(U'第');
-  const std::string_view chars = "零〇一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟萬億貳兩陸半廿卄卅卌";
+  const std::string_view chars = "零〇○一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟萬億貳兩陸半廿卄卅卌";
   for (size_t i = 0, len; i < chars.size(); i += len) out.set(utf8::decode(chars, i, len));
   return out;
 }
@@ -886,9 +886,14 @@ NumberExtractorImpl::NeighbourDigits NumberExtractorImpl::read_neighbour_digits(
     q += len + 3;
   }
   size_t first_len = 0, second_len = 0;
-  const int first = chinese_digit(char_at(s, q, &first_len));
-  const int second = chinese_digit(char_at(s, q + first_len, &second_len));
-  if (first <= 0 || second != first + 1) return NeighbourDigits::kNone;
+  int first = chinese_digit(char_at(s, q, &first_len));
+  int second = chinese_digit(char_at(s, q + first_len, &second_len));
+  // Two idioms of the same kind: 三五 (three to five), 三两 (two or three).
+  // (Not inside digits written one by one: 二三五年, a year missing its 〇.)
+  const bool idiom = tens == 0 && first == 3 && (second == 5 || (second == 2 && char_at(s, q + first_len) == U'两')) &&
+                     chinese_digit(char_before(s, q)) < 0;
+  if (idiom && second == 2) std::swap(first, second);
+  if (first <= 0 || (second != first + 1 && !idiom)) return NeighbourDigits::kNone;
   q += first_len + second_len;
   if (chinese_digit(char_at(s, q)) >= 0) return NeighbourDigits::kNone;  // 一二三: digit by digit
   int power = 0;  // the scale after the pair: 十 (七八十), 十万 (三四十万), at most three characters
@@ -905,7 +910,7 @@ NumberExtractorImpl::NeighbourDigits NumberExtractorImpl::read_neighbour_digits(
   // 三四月, 七八月份 (March and April): two months, no count of them; the
   // ISO interval of the months, as 三至四月.
   if (starts_with(s, q, "月")) {
-    if (tens != 0 || power != 0 || second > 12) return NeighbourDigits::kName;
+    if (tens != 0 || power != 0 || second > 12 || idiom) return NeighbourDigits::kName;
     char buf[32];
     std::snprintf(buf, sizeof buf, "--%02d/--%02d", first, second);
     r.n.kind = NumberKind::kDate;
@@ -1007,7 +1012,9 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
   size_t& pos = r.pos;
   // 余 / 多 / 几 between the number and its unit: 20余家, 2万多人, 十几个 (gt);
   // 来 after a scale: 十来个, 一百来人 (about).
-  const bool about = starts_with(s, pos, "来") && !r.core.arabic && chinese_unit_power(char_before(s, pos)) != 0;
+  // (把 too after 百, 千, 万: 千把人, 万把块.)
+  const bool about = (starts_with(s, pos, "来") || (starts_with(s, pos, "把") && char_before(s, pos) != U'十')) &&
+                     !r.core.arabic && chinese_unit_power(char_before(s, pos)) != 0;
   const bool more = starts_with(s, pos, "余") || starts_with(s, pos, "多");
   // 数 after 十: ten and some (十数个, 十数年).
   const bool some = starts_with(s, pos, "数") && !r.core.arabic && char_before(s, pos) == U'十';

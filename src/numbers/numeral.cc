@@ -9,7 +9,8 @@ namespace internal {
 
 int chinese_digit(char32_t c) {
   switch (c) {
-    case U'零': case U'〇': return 0;
+    // ○ (a white circle) stands for 〇 in much typeset text: 二○三五年.
+    case U'零': case U'〇': case U'○': return 0;
     case U'一': case U'壹': return 1;
     // 两 is 2 only as a numeral; 两会, 两江 are caught by the extractor's
     // name checks before this is asked.

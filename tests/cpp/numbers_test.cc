@@ -199,6 +199,19 @@ TEST_CASE("numbers: decimals in words and ranges of years", "[numbers][kinds]") 
   expect("6、7、8月", "[6 date --06  ][7 date --07  ][8月 date --08  ]");
   expect("7、8月15日", "[7 cardinal 7  ][8月15日 date --08-15  ]");
   expect("7、8个月", "[7 cardinal 7  ][8个月 quantity 8 个月 ]");
+  // ○ (a white circle) stands for 〇 in much typeset text; alone it is no number.
+  expect("为二○三五年基本实现", "[二○三五年 date 2035  ]");
+  expect("一九○七年", "[一九○七年 date 1907  ]");
+  expect("全省有二百○八所", "[二百○八所 quantity 208 所 ]");
+  expect("● ○ ●", "");
+  // 三五 and 三两 before a measure word: three to five, two or three (not in
+  // digits written one by one: 二三五年, a year missing its 〇).
+  expect("三五天", "[三五天 quantity 3..5 天 ]");
+  expect("三两天", "[三两天 quantity 2..3 天 ]");
+  expect("三五成群", "");
+  expect("到二三五年", "");
+  // 把 after a scale: about (千把人).
+  expect("千把人", "[千把人 quantity 1000 人 approx]");
   // 廿 卅 卌 write the tens in one character (older and calendar text): 廿一
   // is 21, not 一 after an unknown character; in dates too.
   expect("廿一世纪", "[廿一世纪 ordinal 21 世纪 ]");
