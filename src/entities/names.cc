@@ -580,8 +580,10 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
   // the token is its last character alone (上海 化工 区).
   auto may_end_in_suffix = [&](uint32_t i, uint32_t e) {
     const uint32_t before_last = e >= 2 ? e - 2 : e - 1;
-    return (e >= 2) & (e > i) & t.has(e - 1, kSuffixLast) &
-           suffix_ends_.test(pair_bit(t.cps[before_last], t.cps[e - 1]));
+    // (Both looked up, then combined without a branch: most tokens fail.)
+    const bool last = t.has(e - 1, kSuffixLast);
+    const bool pair = suffix_ends_.test(pair_bit(t.cps[before_last], t.cps[e - 1]));
+    return (e >= 2) & (e > i) & last & pair;
   };
   // Where the short name of an institute that token [i, e) opens ends (the
   // token of three ending in 所 or 院, or one of two and that character
@@ -603,7 +605,8 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     const uint16_t first = t.flags[i], last = t.flags[e - 1], next = t.flags[e];
     // (A name without a surname, 2 to 4 characters, may be a foreign one: 特朗普表示.)
     const bool subject = (len - 2 <= 2) & ((next & kVerbFirst) != 0);
-    const bool glued = ((len == 2) & (t.cps[i + 1] == U'说')) | ((len == 3) & glued_after_name(t.cps[e - 1]));
+    const bool glued_char = glued_after_name(t.cps[e - 1]);
+    const bool glued = ((len == 2) & (t.cps[i + 1] == U'说')) | ((len == 3) & glued_char);
     const bool place = ((len - 3 <= 2) | (len == 1)) & ((last & kPlaceChar) != 0);
     const bool suffix = may_end_in_suffix(i, e);
     const bool institute = institute_end(i, e) != 0;
