@@ -265,6 +265,9 @@ size_t NumberExtractorImpl::core_extent(std::string_view s, size_t pos, size_t l
     }
     if (const int d = chinese_digit(c); d >= 0) {
       if (last == Last::kArabic) break;  // 5三: no numeral
+      // 两 counts, it is no digit of a reading: after a digit it starts the
+      // next number (一九八〇 两年: two years after a year).
+      if (c == U'两' && (last == Last::kDigit || last == Last::kZero)) break;
       p += len;
       end = p;
       last = d == 0 ? Last::kZero : Last::kDigit;

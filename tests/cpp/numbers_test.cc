@@ -210,6 +210,10 @@ TEST_CASE("numbers: decimals in words and ranges of years", "[numbers][kinds]") 
   expect("三两天", "[三两天 quantity 2..3 天 ]");
   expect("三五成群", "");
   expect("到二三五年", "");
+  // 两 counts, it is no digit of a reading: after a digit it starts the next
+  // number (第九两条 had read ordinal 92).
+  expect("一九八一和一九八二两年计划", "[两年 quantity 2 年 ]");
+  expect("第八、第九两条规定", "[第八 ordinal 8  ][第九 ordinal 9  ][两条 quantity 2 条 ]");
   // 把 after a scale: about (千把人).
   expect("千把人", "[千把人 quantity 1000 人 approx]");
   // 廿 卅 卌 write the tens in one character (older and calendar text): 廿一
