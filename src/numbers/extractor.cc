@@ -268,6 +268,9 @@ size_t NumberExtractorImpl::core_extent(std::string_view s, size_t pos, size_t l
       // 两 counts, it is no digit of a reading: after a digit it starts the
       // next number (一九八〇 两年: two years after a year).
       if (c == U'两' && (last == Last::kDigit || last == Last::kZero)) break;
+      // After a scale only before another (一万两千, 三千两百); 十两, 一百两
+      // count taels.
+      if (c == U'两' && last == Last::kScale && chinese_unit_power(char_at(s, p + len)) == 0) break;
       p += len;
       end = p;
       last = d == 0 ? Last::kZero : Last::kDigit;

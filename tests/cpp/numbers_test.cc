@@ -214,6 +214,11 @@ TEST_CASE("numbers: decimals in words and ranges of years", "[numbers][kinds]") 
   // number (第九两条 had read ordinal 92).
   expect("一九八一和一九八二两年计划", "[两年 quantity 2 年 ]");
   expect("第八、第九两条规定", "[第八 ordinal 8  ][第九 ordinal 9  ][两条 quantity 2 条 ]");
+  // After a scale 两 is a digit only before another scale (一万两千); 十两
+  // counts taels, it is no 12.
+  expect("一万两千人", "[一万两千人 quantity 12000 人 ]");
+  expect("三千两百元", "[三千两百元 money 3200 元 ]");
+  expect("十两", "");
   // 把 after a scale: about (千把人).
   expect("千把人", "[千把人 quantity 1000 人 approx]");
   // 廿 卅 卌 write the tens in one character (older and calendar text): 廿一
