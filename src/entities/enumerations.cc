@@ -51,8 +51,7 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
   // glued to a word (扎根广西, 康渝高铁) is not what the list names.
   auto stop_token = [&](uint32_t b, uint32_t e) {
     if (b >= e || !t.han(b)) return true;
-    const auto w = word_info(t, b, e);
-    return w && is_stop_word_tag(w->tag);
+    return is_stop_word(word_info(t, b, e));
   };
   auto bounded_before = [&](uint32_t b) {
     if (b == 0 || !t.han(b - 1)) return true;

@@ -392,6 +392,9 @@ inline bool tag_is(std::string_view tag, std::initializer_list<std::string_view>
 inline bool is_stop_word_tag(std::string_view tag) {
   return std::find(kStopTags.begin(), kStopTags.end(), tag) != kStopTags.end();
 }
+// Whether a word the lexicon holds is a verb, function word … (kStopTags);
+// false for a span it does not hold.
+inline bool is_stop_word(const std::optional<WordRef>& w) { return w && is_stop_word_tag(w->tag); }
 // Tags of proper nouns: a name before a suffix needs one of these, or a word
 // the lexicon does not know (口袋公园 and 特色产业园 are not names).
 inline constexpr std::array<std::string_view, 7> kProperTags = {"ns", "nz", "nt", "nr", "nrt", "j", "nw"};

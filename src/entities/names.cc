@@ -265,10 +265,6 @@ void EntityExtractorImpl::join_dotted_names(const CharText& t, std::vector<Candi
       if (!piece) break;
       b = pb;
     }
-    auto stop_char = [&](uint32_t k) {
-      const auto w = word_info(t, k, k + 1);
-      return w && is_stop_word_tag(w->tag);
-    };
     // Or back to a person the rules found just before, whatever the pieces
     // between are tagged (阿不都 热合 曼·买买提: jieba has 热合 a verb), when
     // they are Han characters and no single function word.
@@ -279,7 +275,7 @@ void EntityExtractorImpl::join_dotted_names(const CharText& t, std::vector<Candi
       bool joins = true;
       for (uint32_t k = it->end; k < b && joins; k = std::max(k + 1, t.token_end_of[k])) {
         joins = t.han(k) && t.token_start(k) &&
-                !(t.token_end_of[k] == k + 1 && stop_char(k));
+                !(t.token_end_of[k] == k + 1 && is_stop_word(word_info(t, k, k + 1)));
       }
       if (joins) b = it->begin;
       break;
@@ -1145,9 +1141,6 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
     for (std::u32string_view title : kNameTitles) s.set(title.back());
     return s;
   }();
-  auto is_stop = [&](const std::optional<WordRef>& w) {
-    return w && is_stop_word_tag(w->tag);
-  };
   for (uint32_t i = 0; i < n;) {
     const uint32_t e = t.token_end_of[i];
     if (e == CharText::kNoToken || e <= i || e > n) {
@@ -1174,7 +1167,7 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
         const auto w = word_info(t, end, next);
         const bool single = next - end == 1;
         if (w && w->entity != EntityType::kNone) break;
-        if (is_stop(w) && !(single && end == at && w->tag == "a")) break;  // 古 of 古特雷斯 is an adjective
+        if (is_stop_word(w) && !(single && end == at && w->tag == "a")) break;  // 古 of 古特雷斯 is an adjective
         // A word of the lexicon that names nothing ends the name (普京 举行会谈).
         if (w && !single && !tag_is(w->tag, {"nr", "nrt", "nrfg", "ns", "nz"})) break;
         end = next;
@@ -1238,10 +1231,10 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
       // verb (刘婷 说, 余粮 等), or a surname starting the next name (but
       // 马克 龙 与: the last character before a stop).
       auto joins = [&](uint32_t c) {
-        if (c >= n || t.token_end_of[c] != c + 1 || !t.han(c) || is_stop(word_info(t, c, c + 1))) return false;
+        if (c >= n || t.token_end_of[c] != c + 1 || !t.han(c) || is_stop_word(word_info(t, c, c + 1))) return false;
         if (!t.has(c, kSurname)) return true;
         return c + 1 >= n || !t.han(c + 1) ||
-               (t.token_start(c + 1) && is_stop(word_info(t, c + 1, std::min(t.token_end_of[c + 1], n))));
+               (t.token_start(c + 1) && is_stop_word(word_info(t, c + 1, std::min(t.token_end_of[c + 1], n))));
       };
       while (end - at < sl + 2 && joins(end)) end = t.token_end_of[end];
       if (sl == 1) end = without_glued_verb(t, at, end);
@@ -1261,7 +1254,7 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
       };
       const std::u32string_view word(t.cps.data() + end, std::min<uint32_t>(2, n - end));
       if (end - at == sl && sl == 1 && end < n && t.token_start(end) && t.token_end_of[end] == end + 2 &&
-          t.han(end) && t.han(end + 1) && (!is_stop(word_info(t, end, end + 2)) || time_word(end, end + 2)) &&
+          t.han(end) && t.han(end + 1) && (!is_stop_word(word_info(t, end, end + 2)) || time_word(end, end + 2)) &&
           std::find(kSubjectVerbs.begin(), kSubjectVerbs.end(), word) == kSubjectVerbs.end() && person_names_ &&
           person_names_->log_odds(&t.cps[at], 3) >= kMinLongNameLogOdds && !surname_and_title(t, at, end + 2)) {
         end += 2;

@@ -145,7 +145,6 @@ std::optional<DateMatch> match_chinese_date(std::string_view text, size_t pos) {
   const Chars c(text, pos, 14);
   size_t k = 0;
   int year = -1, month = 0, day = 0;
-  size_t day_chars = 0;
   if (c.count >= 5 && c.at(4) == U'年') {
     int y = 0;
     for (size_t i = 0; i < 4 && y >= 0; ++i) {
@@ -161,14 +160,15 @@ std::optional<DateMatch> match_chinese_date(std::string_view text, size_t pos) {
     month = m;
     k += len + 1;
   }
+  bool day_has_tens = false;  // 二十五, 十五, 廿: the day names its tens
   if (const auto [d, len] = small_numeral(c, k); d >= 1 && d <= 31 && (c.at(k + len) == U'日' || c.at(k + len) == U'号')) {
     day = d;
-    day_chars = len;
+    day_has_tens = len >= 2 || chinese_tens(c.at(k)) != 0;
     k += len + 1;
   }
   if (year < 0 && month == 0) {
-    // A day alone: 二十五日, not 五日 (five days) nor 三十日内 (within thirty days).
-    if (day == 0 || (day_chars < 2 && chinese_tens(c.at(k - day_chars - 1)) == 0) || c.at(k) == U'内' || (c.at(k) == U'以' && c.at(k + 1) == U'内')) return std::nullopt;
+    // A day alone: 二十五日, 廿日, not 五日 (five days) nor 三十日内 (within thirty days).
+    if (day == 0 || !day_has_tens || c.at(k) == U'内' || (c.at(k) == U'以' && c.at(k + 1) == U'内')) return std::nullopt;
   }
   if (k == 0) return std::nullopt;
   char buf[24];

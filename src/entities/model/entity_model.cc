@@ -76,8 +76,7 @@ EntityModel::EntityModel(std::string_view section) {
 namespace {
 
 // The loop of EntityModel::sum_rows, inlined into each build of it.
-template <typename Model>
-__attribute__((always_inline)) inline void sum_rows_loop(const Model& model, const uint64_t* keys,
+__attribute__((always_inline)) inline void sum_rows_loop(const EntityModel& model, const uint64_t* keys,
                                                          const uint32_t* key_begin, uint32_t chars, int32_t* sums) {
   for (uint32_t i = 0; i < chars; ++i) {
     int32_t* __restrict row = sums + size_t(i) * model_format::kRowStride;

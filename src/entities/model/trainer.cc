@@ -48,16 +48,23 @@ std::vector<uint32_t> byte_offsets(std::string_view text) {
   return out;
 }
 
-// The posseg evidence of each BMP char for each tag of kPossegTagNames: the
-// position (B M E S) where the tag's emission is highest, and how far that
-// is below the char's best emission over all states, in four buckets.
-std::vector<uint8_t> posseg_table(const std::map<std::string, std::vector<std::pair<char32_t, float>>>& emit) {
+// Each BMP char's highest emission log-probability by any posseg state
+// (-infinity where none emits it).
+std::vector<float> best_emissions(const std::map<std::string, std::vector<std::pair<char32_t, float>>>& emit) {
   std::vector<float> best(kCharTableSize, -std::numeric_limits<float>::infinity());
   for (const auto& [state, row] : emit) {
     for (const auto& [c, lp] : row) {
       if (c < kCharTableSize) best[c] = std::max(best[c], lp);
     }
   }
+  return best;
+}
+
+// The posseg evidence of each BMP char for each tag of kPossegTagNames: the
+// position (B M E S) where the tag's emission is highest, and how far that
+// is below the char's best emission over all states, in four buckets.
+std::vector<uint8_t> posseg_table(const std::map<std::string, std::vector<std::pair<char32_t, float>>>& emit) {
+  const std::vector<float> best = best_emissions(emit);
   std::vector<uint8_t> table(size_t(kCharTableSize) * kPossegTags, 0);
   std::vector<float> tag_best(kCharTableSize);
   std::vector<uint8_t> tag_pos(kCharTableSize);
@@ -87,12 +94,7 @@ std::vector<uint8_t> posseg_table(const std::map<std::string, std::vector<std::p
 // The transliteration table (model_format.h, kNrtPlaces): per BMP char and
 // place B M E S, the nrt emission's distance below the char's best emission.
 std::vector<int8_t> nrt_table(const std::map<std::string, std::vector<std::pair<char32_t, float>>>& emit) {
-  std::vector<float> best(kCharTableSize, -std::numeric_limits<float>::infinity());
-  for (const auto& [state, row] : emit) {
-    for (const auto& [c, lp] : row) {
-      if (c < kCharTableSize) best[c] = std::max(best[c], lp);
-    }
-  }
+  const std::vector<float> best = best_emissions(emit);
   std::vector<int8_t> table(size_t(kCharTableSize) * kNrtPlaces, kNoNrt);
   const char places[kNrtPlaces] = {'B', 'M', 'E', 'S'};
   for (uint32_t p = 0; p < kNrtPlaces; ++p) {
