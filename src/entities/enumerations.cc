@@ -25,6 +25,11 @@ constexpr std::u32string_view kPlaceCountWords[] = {U"县市", U"市县", U"县�
                                                     U"省", U"区", U"乡", U"镇", U"村", U"地"};
 // Words for firms after 等 and a count: the list before them is of firms.
 constexpr std::u32string_view kFirmCountWords[] = {U"企业", U"央企", U"国企", U"民企", U"公司", U"集团"};
+// How name-like (person name model log-odds, the members' mean) a list of
+// name-shaped members must be to be a list of persons when none of them is
+// a person found: the model scores common given names low (周洁 -1.1, 林洁
+// -0.1), and lists of such shape are rare in the reports but of persons.
+constexpr float kMinListNameLogOdds = -1.5f;
 // Members joined by these after the last 、 (A、B和C) belong to the list.
 constexpr std::u32string_view kLastJoiners = U"和及与";
 
@@ -189,6 +194,55 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
                                                        is_name_word_tag(w->tag)));
   };
 
+  // A member of a list of persons: a person found, or a name's shape: a
+  // surname and one or two Han characters, one word the lexicon does not
+  // know or tags a name, or single characters (晏 紫); not a village's name
+  // (王庄、李村).
+  auto name_shaped = [&](const Member& m) {
+    if (m.mention) return m.mention->type == EntityType::kPerson;
+    const uint32_t surname = surname_length(t, m.begin), len = m.end - m.begin;
+    if (surname == 0 || len <= surname || len > surname + 2 || ends_like_village(t.cps, m.end)) return false;
+    for (uint32_t i = m.begin; i < m.end; ++i) {
+      if (!t.han(i)) return false;
+    }
+    if (t.token_end_of[m.begin] == m.end) {
+      const auto w = word_info(t, m.begin, m.end);
+      return !w || (w->entity == EntityType::kNone && is_name_word_tag(w->tag) && name_word_plausible(t, m.begin, m.end));
+    }
+    for (uint32_t k = m.begin; k < m.end; k = t.token_end_of[k]) {
+      if (t.token_end_of[k] != k + 1 || (k > m.begin && is_stop_word(word_info(t, k, k + 1)))) return false;
+    }
+    return true;
+  };
+  // The last member of a list of persons may be a surname the segmenter
+  // cut off and single characters up to the word after the list (晏 紫 曾).
+  auto name_pieces_from = [&](Member m) {
+    if (m.mention || m.end - m.begin != 1 || !t.has(m.begin, kSurname)) return m;
+    while (m.end < n && m.end - m.begin < 3 && !bounded_after(m.end) && t.token_start(m.end) &&
+           t.token_end_of[m.end] == m.end + 1 && t.han(m.end)) {
+      ++m.end;
+    }
+    return m;
+  };
+  // A list of persons (孔繁森、李素丽、徐虎; 李娜、郑洁和晏紫): every member
+  // name-shaped, not all of one surname (高水平、高质量), and one of them a
+  // person found (not by its characters alone) or the members read as names
+  // on average.
+  auto person_list = [&](std::vector<Member>& list) {
+    if (list.size() < 2 || !bounded_before(list.front().begin)) return false;
+    list.back() = name_pieces_from(list.back());
+    if (!bounded_after(list.back().end)) return false;
+    bool one_surname = true, seeded = false;
+    float log_odds = 0.0f;
+    for (const Member& m : list) {
+      if (!name_shaped(m)) return false;
+      one_surname = one_surname && t.cps[m.begin] == t.cps[list.front().begin];
+      seeded = seeded || (m.mention && !by_characters(m));
+      if ((!m.mention || by_characters(m)) && person_names_) log_odds += person_names_->log_odds(&t.cps[m.begin], m.end - m.begin);
+    }
+    return !one_surname && (seeded || (person_names_ && log_odds >= kMinListNameLogOdds * list.size()));
+  };
+
   std::vector<Member> members;
   std::vector<Candidate> found;
   for (uint32_t i = 0; i < n; ++i) {
@@ -213,6 +267,16 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
       }
     }
     if (at > i) i = at - 1;  // the next list starts after this one
+    if (person_list(members)) {
+      for (const Member& m : members) {
+        if (m.mention) continue;
+        Candidate c{m.begin, m.end, EntityType::kPerson, kRulePriority};
+        c.score = model_ ? model_->rule_precision(EntityType::kPerson) : 1.0f;
+        c.source = EntitySource::kRule;
+        found.push_back(c);
+      }
+      continue;
+    }
     if (members.size() < 2 || !bounded_before(members.front().begin) || !bounded_after(members.back().end)) continue;
     // A list closed by 等 and a word for firms is one of firms (吉能、交投等
     // 企业; 国机集团、中国通用、中国国新等央企) when every member is a firm the

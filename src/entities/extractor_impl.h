@@ -558,6 +558,9 @@ class EntityExtractorImpl {
   bool name_like_token(const CharText& t, uint32_t begin, uint32_t end) const;
   bool person_like(const CharText& t, uint32_t begin, uint32_t end, bool trust_nr = false) const;
   bool foreign_name(const CharText& t, uint32_t begin, uint32_t end) const;
+  // Whether jieba's posseg HMM reads the characters as a transliterated
+  // name: their mean gap (EntityModel::nrt_gap) at least kMinTransliterationGap.
+  bool reads_as_transliteration(const CharText& t, uint32_t begin, uint32_t end) const;
   bool name_word_plausible(const CharText& t, uint32_t begin, uint32_t end) const;
   // The title of kNameTitles written right before `end` and not before
   // `from`, or empty.

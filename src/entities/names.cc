@@ -29,6 +29,12 @@ uint32_t EntityExtractorImpl::surname_length(const CharText& t, uint32_t at) con
 // know must be to be a name before a verb: 普惠率 0.0 is not; 张伟 2.3,
 // 姚明 1.8, 胡衡华 4.3 are.
 constexpr float kMinCoinedNameLogOdds = 1.5f;
+// Before a title written after a name (刘洋教授, 张磊同志) a coinage of a
+// surname and one or two characters is a name unless its characters read
+// as a word far more than as a name: the model, learned from a dictionary's
+// words, scores common given names low (刘洋 0.2, 张磊 1.8, 郑洁 -1.6),
+// and a verb rarely precedes such a title.
+constexpr float kMinTitledNameLogOdds = -2.0f;
 
 // How far left a head word's name may reach, in characters: 中华人民共和国澳门特别行政区基本法
 // (at 10 the rule stopped at 澳门特别行政区基本法).
@@ -665,9 +671,13 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         const auto w = titled && chinese ? word_info(t, i, e) : std::nullopt;
         const bool place_word = w && w->entity == EntityType::kNone && w->tag == "ns";
         // An unknown word there is a name only if its characters read as
-        // one (赵世庆强调; not 普惠率分别达96%).
+        // one (赵世庆强调; not 普惠率分别达96%), on less evidence before a
+        // title or form of address written after a name.
         const bool coinage = chinese && !word_info(t, i, e);
-        if (coinage && person_names_ && person_names_->log_odds(&t.cps[i], e - i) < kMinCoinedNameLogOdds) break;
+        const bool addressed = titled || std::find(kFormsOfAddress.begin(), kFormsOfAddress.end(), verb) !=
+                                             kFormsOfAddress.end();
+        const float min_log_odds = addressed ? kMinTitledNameLogOdds : kMinCoinedNameLogOdds;
+        if (coinage && person_names_ && person_names_->log_odds(&t.cps[i], e - i) < min_log_odds) break;
         if (chinese ? (person_like(t, i, e, /*trust_nr=*/true) || place_word) : foreign_name(t, i, e)) {
           subjects.push_back({i, e, EntityType::kPerson, kRulePriority});
         }
@@ -1056,6 +1066,17 @@ constexpr float kMinTransliterationGap = -2.5f;
 // The longest transliterated subject read, in characters.
 constexpr uint32_t kMaxForeignSubject = 5;
 
+bool EntityExtractorImpl::reads_as_transliteration(const CharText& t, uint32_t begin, uint32_t end) const {
+  if (!model_ || end - begin < 2) return false;
+  int sum = 0;  // the characters' gaps, B M … E
+  for (uint32_t k = begin; k < end; ++k) {
+    const int g = model_->nrt_gap(t.cps[k], k == begin ? 0 : k + 1 == end ? 2 : 1);
+    if (g == model_format::kNoNrt) return false;
+    sum += g;
+  }
+  return sum >= kMinTransliterationGap * static_cast<float>(end - begin);
+}
+
 void EntityExtractorImpl::add_foreign_subjects(const CharText& t, std::vector<Candidate>& out) const {
   if (!model_) return;
   const auto n = static_cast<uint32_t>(t.cps.size());
@@ -1069,16 +1090,6 @@ void EntityExtractorImpl::add_foreign_subjects(const CharText& t, std::vector<Ca
       default:
         return false;
     }
-  };
-  // The sum of the characters' gaps, B M … E, or INT_MIN when one is never so emitted.
-  auto gap = [&](uint32_t b, uint32_t e) {
-    int sum = 0;
-    for (uint32_t k = b; k < e; ++k) {
-      const int g = model_->nrt_gap(t.cps[k], k == b ? 0 : k + 1 == e ? 2 : 1);
-      if (g == model_format::kNoNrt) return std::numeric_limits<int>::min();
-      sum += g;
-    }
-    return sum;
   };
   uint32_t listed_after = n;  // a name found, then 与 / 和 / 同 / 、: the next opens like a clause
   const char32_t* const cps = t.cps.data();
@@ -1103,7 +1114,8 @@ void EntityExtractorImpl::add_foreign_subjects(const CharText& t, std::vector<Ca
       for (uint32_t k = e; k < pe; ++k) han = han && t.han(k);
       if (!han) break;
       const auto w = word_info(t, e, pe);
-      const bool name_word = w && w->entity == EntityType::kNone && tag_is(w->tag, {"nr", "nrt", "nrfg"});
+      // (jieba tags some transliterated names nz, as other proper nouns: 格兰迪.)
+      const bool name_word = w && w->entity == EntityType::kNone && tag_is(w->tag, {"nr", "nrt", "nrfg", "nz"});
       // (A single character of any other kind: 古 of 古特雷斯 is an adjective.)
       const bool piece = !w || name_word ||
                          (pe - e == 1 && w->entity == EntityType::kNone &&
@@ -1120,7 +1132,7 @@ void EntityExtractorImpl::add_foreign_subjects(const CharText& t, std::vector<Ca
       // Two characters only as one word jieba tags as a name (拜登): an
       // unknown pair is as often a phrase the segmenter did not know.
       const bool long_enough = e - b >= 3 || (e - b == 2 && pieces == 1 && tagged_word);
-      if (long_enough && gap(b, e) >= kMinTransliterationGap * static_cast<float>(e - b)) {
+      if (long_enough && reads_as_transliteration(t, b, e)) {
         Candidate name{b, e, EntityType::kPerson, kRulePriority};
         name.model_may_retype = true;  // the model may read a place (富拉尔基 和 …)
         out.push_back(name);
@@ -1173,8 +1185,15 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
         end = next;
         if (end - at > kMaxForeignName) break;
       }
-      // The HMM glues 说 to an unknown name (斯塔默说).
-      if (end - at >= 3 && t.cps[end - 1] == U'说' && !t.token_start(end - 1) && !word_info(t, at, end)) --end;
+      // The HMM glues 说 to an unknown name (斯塔默说), and an adverb or a
+      // preposition that no transliterated name ends in (斯塔 默在 伦敦:
+      // jieba's posseg HMM never emits 在 as a name's last character).
+      if (end - at >= 3 && !t.token_start(end - 1) && !word_info(t, at, end)) {
+        const char32_t c = t.cps[end - 1];
+        const bool function_char =
+            glued_after_name(c) || std::u32string_view(U"在将对向于与和").find(c) != std::u32string_view::npos;
+        if (c == U'说' || (function_char && model_ && model_->nrt_gap(c, 2) == model_format::kNoNrt)) --end;
+      }
       // Evidence it is a name: a word jieba tags as a proper noun in it (马克,
       // 特雷斯, 普京), or one unknown word far more name-like than not
       // (怀进鹏); an unknown pair of characters alone is as often a phrase
@@ -1187,6 +1206,18 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
       if (!evidence && t.token_end_of[at] >= end && end - at == 3 && person_names_) {
         evidence = person_names_->log_odds(&t.cps[at], 3) >= kMinLongNameLogOdds;
       }
+      // Or words the lexicon does not know that jieba's posseg HMM reads as
+      // a transliterated name, after a post (耶伦 after 财政部长; not 从市
+      // of 记者 从市 卫健委, nor 新修 after 农民: people of a place are
+      // mostly named in Chinese).
+      const bool domestic =
+          std::find(std::begin(kDomesticRoles), std::end(kDomesticRoles), matched) != std::end(kDomesticRoles);
+      if (!evidence && !domestic && reads_as_transliteration(t, at, end)) {
+        evidence = true;
+        for (uint32_t x = at; x < end && evidence; x = t.token_end_of[x]) {
+          evidence = !word_info(t, x, std::min(t.token_end_of[x], end));
+        }
+      }
       // One word whose only evidence is its jieba tag: as in person_like
       // (殷殷 after 总书记); not a word that common unless tagged a name, and
       // after the people of a place (老人, 游客) not even then (游客 城市,
@@ -1195,8 +1226,6 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
         const auto w = word_info(t, at, end);
         if (w) {
           const bool name_tag = is_name_word_tag(w->tag);
-          const bool domestic =
-              std::find(std::begin(kDomesticRoles), std::end(kDomesticRoles), matched) != std::end(kDomesticRoles);
           if (!name_word_plausible(t, at, end) || (w->freq >= kCommonNameWordFreq && (domestic || !name_tag))) {
             evidence = false;
           }

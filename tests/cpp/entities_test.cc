@@ -799,6 +799,28 @@ TEST_CASE("analyzer: one pass gives tokens, numbers, entities; entity tokens til
   for (const auto& d : analyzer.analyze_many(texts, 2)) CHECK(d.entities().size() == 2);
 }
 
+TEST_CASE("entities: persons by their context", "[entities][person]") {
+  // Before a title written after a name, a coinage whose characters read
+  // little as a name (the model scores common given names low).
+  expect_rules("赵洋教授介绍了研究成果。", "[赵洋 person][教授 position]");
+  expect_rules("胡洋同志是一名老党员。", "[胡洋 person]");
+  // A list of name-shaped members is one of persons, with a surname the
+  // segmenter cut off at its end (晏 紫); not one of a single surname.
+  expect_rules("周洁、林洁和胡洋曾获得这一奖项。", "[周洁 person][林洁 person][胡洋 person]");
+  expect_rules("韩雪、邓超和晏紫曾获得奖项。", "[韩雪 person][邓超 person][晏紫 person]");
+  expect_rules("推动高水平、高质量发展。", "");
+  // After a post, an unknown word jieba's posseg HMM reads as a
+  // transliterated name; not after the people of a place (农民 新修), nor
+  // a phrase (记者 从市 卫健委). A preposition the HMM glued to such a name
+  // is cut off (斯塔 默在 伦敦).
+  expect_rules("美国财政部长耶伦将访问北京。", "[美国 place][部长 position][耶伦 person][北京 place]");
+  expect_rules("农民新修了水渠。", "");
+  expect_rules("记者从市卫健委获悉", "[记者 position][市卫健委 government]");
+  expect_rules("英国首相斯塔默在伦敦会见来宾。", "[英国 place][首相 position][斯塔默 person][伦敦 place]");
+  // A transliterated subject jieba tags as another proper noun (格兰迪 nz).
+  expect_rules("格兰迪在日内瓦呼吁各方提供援助。", "[格兰迪 person][日内瓦 place]");
+}
+
 TEST_CASE("entities: user entity terms from a file, with file:line errors", "[entities][user]") {
   const zhpolicy::Lexicon lex = test::lexicon().with_entity_dict(ZHPOLICY_TEST_DATA "/entity_dict.txt");
   const zhpolicy::EntityExtractor ex(lex);
