@@ -122,6 +122,8 @@ namespace {
 // opening the predicate (孙浩已 连续…, 王芳也 表示). Only these, none a usual
 // last character of a given name: jieba tags given names' characters as
 // verbs too (庆 of 赵世庆), and 才, 正, 均, 亦 end given names.
+// The level a foreign division's name ends in (得克萨斯州, 安大略省).
+bool division_level(char32_t c) { return c == U'州' || c == U'省'; }
 bool glued_verb(char32_t c) { return c == U'摄' || c == U'说' || c == U'称'; }
 bool glued_after_name(char32_t c) {
   switch (c) {
@@ -623,10 +625,11 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     const bool glued_char = glued_after_name(t.cps[e - 1]);
     const bool glued = ((len == 2) & (t.cps[i + 1] == U'说')) | ((len == 3) & glued_char);
     const bool place = ((len - 3 <= 2) | (len == 1)) & ((last & kPlaceChar) != 0);
+    const bool division = (len - 4 <= 4) & division_level(t.cps[e - 1]);
     const bool suffix = may_end_in_suffix(i, e);
     const bool institute = institute_end(i, e) != 0;
     listed[count] = i;
-    count += ((first & kHan) != 0) & (subject | glued | place | suffix | institute);
+    count += ((first & kHan) != 0) & (subject | glued | place | division | suffix | institute);
   }
   // Whether the token at i follows an adverb (始终 爱戴 总书记): then it is a
   // predicate, not the subject a name before a verb or title would be.
@@ -709,6 +712,24 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         name_end != 0 && t.cps[i + 1] != U'之' && !word_info(t, i, name_end) &&
         !(name_end != e && word_info(t, i, e)) && name_like_token(t, i, e)) {
       out.push_back({i, name_end, EntityType::kOrganization, kRulePriority});
+    }
+    // A word jieba's dictionary tags a place (ns), that no list types, of a
+    // name and 州 or 省 is a division, mostly a foreign one (得克萨斯州,
+    // 安大略省, 昆士兰州); not a kind or a count of them (自治州: 自治 is a
+    // verb; 沿海各省, 东北三省).
+    if (e - i >= 4 && division_level(t.cps[e - 1])) {
+      const auto w = word_info(t, i, e);
+      if (w && w->entity == EntityType::kNone && w->tag == "ns") {
+        bool counted = false;
+        for (uint32_t k = i; k + 1 < e; ++k) {
+          counted = counted || t.has(k, kNumeral) || t.cps[k] == U'各' || t.cps[k] == U'几' || t.cps[k] == U'多';
+        }
+        const auto stem = word_info(t, i, e - 1);
+        if (!counted && (!stem || stem->entity != EntityType::kNone ||
+                         tag_is(stem->tag, {"ns", "nr", "nrt", "nz", "j"}))) {
+          out.push_back({i, e, EntityType::kPlace, kRulePriority});
+        }
+      }
     }
     // Unknown words ending in a place character (双钢路, 恒大云邸), and 路/街
     // written after an unknown name (大黄 路), are places.

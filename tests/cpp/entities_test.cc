@@ -799,6 +799,17 @@ TEST_CASE("analyzer: one pass gives tokens, numbers, entities; entity tokens til
   for (const auto& d : analyzer.analyze_many(texts, 2)) CHECK(d.entities().size() == 2);
 }
 
+TEST_CASE("entities: divisions by jieba's place words and their level", "[entities][place]") {
+  // A word jieba tags a place, of a name and 州 or 省, is a division; not a
+  // kind of one (自治州) nor a count (沿海各省).
+  expect_rules("他在安大略省工作。", "[安大略省 place]");
+  expect_rules("新工厂建在得克萨斯州。", "[得克萨斯州 place]");
+  expect_rules("成立了二十九个自治州。", "");
+  expect_rules("沿海各省加快发展。", "");
+  // The short forms of autonomous prefectures and regions (the gazetteer).
+  expect_rules("新疆喀什和贵州黔东南", "[新疆 place][喀什 place][贵州 place][黔东南 place]");
+}
+
 TEST_CASE("entities: persons by their context", "[entities][person]") {
   // Before a title written after a name, a coinage whose characters read
   // little as a name (the model scores common given names low).
