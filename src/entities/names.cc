@@ -42,6 +42,14 @@ constexpr uint32_t kMaxHeadedName = 16;
 // How many words saying what kind may stand between a place and a head word.
 constexpr int kMaxKindWords = 4;
 
+namespace {
+// Characters of function words the HMM glues to the end of an unknown word
+// (上官 文是 西安交通大学): no name ends in them.
+bool glued_function_char(char32_t c) {
+  return std::u32string_view(U"是的了在把被从").find(c) != std::u32string_view::npos;
+}
+}  // namespace
+
 bool EntityExtractorImpl::name_like_token(const CharText& t, uint32_t begin, uint32_t end) const {
   for (uint32_t i = begin; i < end; ++i) {
     if (!t.han(i)) return false;
@@ -49,8 +57,10 @@ bool EntityExtractorImpl::name_like_token(const CharText& t, uint32_t begin, uin
   const auto w = word_info(t, begin, end);
   if (!w) {
     // Unknown to the lexicon: a name-like coinage, but not one right after
-    // a number (3 个省 实验室: the HMM glued the measure word on).
+    // a number (3 个省 实验室: the HMM glued the measure word on), nor one
+    // ending in a function word the HMM glued on (上官 文是 西安交通大学).
     const char32_t before = begin > 0 ? t.cps[begin - 1] : 0;
+    if (glued_function_char(t.cps[end - 1])) return false;
     return !((before >= U'0' && before <= U'9') || (begin > 0 && t.has(begin - 1, kNumeral)));
   }
   if (common_abbreviation(*w)) return false;
@@ -979,11 +989,16 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
     // another kind (东方 a direction, 百里 a numeral, 独孤 a verb).
     if (e - b == 2 && t.has(b, kCompoundFirst) && surname_length(t, b) == 2 && e < n && t.token_start(e)) {
       const auto surname = word_info(t, b, e);
-      const uint32_t e2 = t.token_end_of[e];
+      const uint32_t token_end = t.token_end_of[e];
+      // (An unknown pair ending in a function word the HMM glued on is a
+      // given name of one: 上官 文是 西安交通大学.)
+      const bool glued = token_end == e + 2 && token_end <= n && !word_info(t, e, token_end) &&
+                         glued_function_char(t.cps[e + 1]);
+      const uint32_t e2 = glued ? e + 1 : token_end;
       if (surname && surname->entity == EntityType::kNone && !is_stop_word_tag(surname->tag) &&
           !tag_is(surname->tag, {"s", "f", "m"}) && e2 != CharText::kNoToken && e2 > e && e2 - e <= 2 &&
-          all_han(e, e2) && left_open(b) && right_open(e2)) {
-        const auto given = word_info(t, e, e2);
+          all_han(e, e2) && left_open(b) && (glued || right_open(e2))) {
+        const auto given = glued ? std::nullopt : word_info(t, e, e2);
         const bool name_part = !given || (given->entity == EntityType::kNone &&
                                           (e2 - e == 1 ? !is_stop_word_tag(given->tag)
                                                        : tag_is(given->tag, {"nr", "nrt", "nrfg", "ns", "nz"})));

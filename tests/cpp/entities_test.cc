@@ -828,6 +828,9 @@ TEST_CASE("entities: persons by their context", "[entities][person]") {
   expect_rules("农民新修了水渠。", "");
   expect_rules("记者从市卫健委获悉", "[记者 position][市卫健委 government]");
   expect_rules("英国首相斯塔默在伦敦会见来宾。", "[英国 place][首相 position][斯塔默 person][伦敦 place]");
+  // A function word the HMM glued to a name's end belongs to neither the
+  // name nor a body named after it (司马 红是 浙江大学).
+  expect_rules("司马红是浙江大学的研究员。", "[司马红 person][浙江大学 organization][研究员 position]");
   // A transliterated subject jieba tags as another proper noun (格兰迪 nz).
   expect_rules("格兰迪在日内瓦呼吁各方提供援助。", "[格兰迪 person][日内瓦 place]");
 }
