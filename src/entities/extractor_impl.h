@@ -251,10 +251,11 @@ inline constexpr std::u32string_view kDocumentSuffixes[] = {
 // A 中心 is an institution or a facility by the word before it: an agency
 // serves, spreads, studies, trains (…服务中心, …传播中心); a place shows,
 // sells, handles (…展示中心, …购物中心, …处理中心).
-inline constexpr std::array<std::u32string_view, 37> kOrganizationSuffixes = {
+inline constexpr std::array<std::u32string_view, 39> kOrganizationSuffixes = {
     U"医院", U"大学", U"学院", U"俱乐部", U"组委会", U"组委", U"协会", U"学会", U"商会", U"联合会", U"研究院", U"研究所", U"基金会", U"服务团",
     U"出版社", U"电视台", U"广播电台", U"报社", U"杂志社", U"通讯社", U"实验室", U"交易所", U"附属中学", U"附属小学",
     U"服务中心", U"传播中心", U"发展中心", U"研究中心", U"培训中心", U"指挥中心", U"交易中心", U"媒体中心",
+    U"气象台", U"天文台",
     U"监测中心", U"救助中心", U"孵化中心",
     // after 附属中学 and 附属小学: the first suffix that matches is taken
     U"中学", U"小学"};
@@ -273,7 +274,10 @@ inline constexpr std::u32string_view kPlaceSuffixes[] = {
     U"景区", U"库区", U"矿区", U"老区", U"化工区", U"新片区", U"蓄滞洪区", U"水利枢纽", U"电厂", U"特大桥",
     U"水道", U"航站楼", U"火车站", U"东站", U"西站", U"南站", U"北站", U"航运中心",
     // landforms named by their place (朝鲜半岛, 台湾海峡, 四川盆地)
-    U"半岛", U"海峡", U"群岛", U"高原", U"盆地", U"平原", U"山脉"};
+    U"半岛", U"海峡", U"群岛", U"高原", U"盆地", U"平原", U"山脉", U"峡谷", U"瀑布",
+    // districts of a city and sites (天美艺术街区, 磁器口古镇, 三峡大坝, 龙门石窟;
+    // not 商圈: the gold marks the place in 化龙桥新兴商圈 alone)
+    U"街区", U"古镇", U"古城", U"大坝", U"石窟", U"墓葬群", U"故居", U"纪念馆"};
 // The suffix lists the token rules try on a token, in this order, and the
 // type of the names each ends (add_token_rules; the constructor marks their
 // last characters).

@@ -135,6 +135,11 @@ namespace {
 // The level a foreign division's name ends in (得克萨斯州, 安大略省).
 bool division_level(char32_t c) { return c == U'州' || c == U'省'; }
 bool glued_verb(char32_t c) { return c == U'摄' || c == U'说' || c == U'称'; }
+// A verb of going or a preposition the HMM glues to a name before the
+// place or thing it governs (张文到 江北区, 王刚在 会上).
+bool glued_preposition(char32_t c) {
+  return c == U'到' || c == U'在' || c == U'向' || c == U'对' || c == U'从' || c == U'赴';
+}
 bool glued_after_name(char32_t c) {
   switch (c) {
     case U'也': case U'还': case U'已': case U'曾': case U'又': case U'就': case U'都': case U'便': case U'却':
@@ -168,7 +173,16 @@ uint32_t EntityExtractorImpl::without_glued_verb(const CharText& t, uint32_t beg
     return w && tag_is(w->tag, {"v", "vn", "d", "ad", "p", "a"}) &&
            (!person_names_ || person_names_->log_odds(&t.cps[begin], 2) >= kMinCoinedNameLogOdds);
   };
+  // A preposition only before a place or a noun it governs, after two
+  // characters the name model reads as a name.
+  auto object_after = [&] {
+    if (end >= t.cps.size() || !t.token_start(end) || t.token_end_of[end] > t.cps.size()) return false;
+    const auto w = word_info(t, end, t.token_end_of[end]);
+    return w && (w->entity == EntityType::kPlace || tag_is(w->tag, {"ns", "n", "nz", "s"})) &&
+           (!person_names_ || person_names_->log_odds(&t.cps[begin], 2) >= kMinCoinedNameLogOdds);
+  };
   const bool glued = (glued_after_name(t.cps[end - 1]) && (glued_verb(t.cps[end - 1]) || predicate_after())) ||
+                     (glued_preposition(t.cps[end - 1]) && object_after()) ||
                      (t.cps[end - 1] == U'作' && before_report());
   // (The segmenter cut the verb off: the name is a token of its own, known or not.)
   const bool cut_off = t.token_end_of[begin] == end - 1;
@@ -632,7 +646,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     const uint16_t first = t.flags[i], last = t.flags[e - 1], next = t.flags[e];
     // (A name without a surname, 2 to 4 characters, may be a foreign one: 特朗普表示.)
     const bool subject = (len - 2 <= 2) & ((next & kVerbFirst) != 0);
-    const bool glued_char = glued_after_name(t.cps[e - 1]);
+    const bool glued_char = glued_after_name(t.cps[e - 1]) | glued_preposition(t.cps[e - 1]);
     const bool glued = ((len == 2) & (t.cps[i + 1] == U'说')) | ((len == 3) & glued_char);
     const bool place = ((len - 3 <= 2) | (len == 1)) & ((last & kPlaceChar) != 0);
     const bool division = (len - 4 <= 4) & division_level(t.cps[e - 1]);
@@ -700,7 +714,8 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     // A name and the verb or adverb the HMM glued to it, as the subject (李华说,
     // 孙浩已 连续…): the name alone, when the three are no word and the two read
     // as a name (a coinage by the name model, as before a verb).
-    if (e - i == 3 && glued_after_name(t.cps[e - 1]) && without_glued_verb(t, i, e) == e - 1 &&
+    if (e - i == 3 && (glued_after_name(t.cps[e - 1]) || glued_preposition(t.cps[e - 1])) &&
+        without_glued_verb(t, i, e) == e - 1 &&
         surname_length(t, i) == 1 && person_like(t, i, e - 1, /*trust_nr=*/true) &&
         (word_info(t, i, e - 1) || !person_names_ ||
          person_names_->log_odds(&t.cps[i], 2) >= glued_min_log_odds(i, e))) {

@@ -806,6 +806,10 @@ TEST_CASE("entities: divisions by jieba's place words and their level", "[entiti
   expect_rules("新工厂建在得克萨斯州。", "[得克萨斯州 place]");
   expect_rules("成立了二十九个自治州。", "");
   expect_rules("沿海各省加快发展。", "");
+  // Sites, landforms and institutions by their head word.
+  expect_rules("游客参观了龙门石窟。", "[龙门石窟 place]");
+  expect_rules("贵州的黄果树瀑布游客量创下新高。", "[贵州 place][黄果树瀑布 place]");
+  expect_rules("北京市气象台发布预警。", "[北京市气象台 organization]");
   // The short forms of autonomous prefectures and regions (the gazetteer).
   expect_rules("新疆喀什和贵州黔东南", "[新疆 place][喀什 place][贵州 place][黔东南 place]");
 }
@@ -831,6 +835,9 @@ TEST_CASE("entities: persons by their context", "[entities][person]") {
   // A function word the HMM glued to a name's end belongs to neither the
   // name nor a body named after it (司马 红是 浙江大学).
   expect_rules("司马红是浙江大学的研究员。", "[司马红 person][浙江大学 organization][研究员 position]");
+  // A verb of going or a preposition the HMM glued to a name, before the
+  // place it governs (张文到 江北区).
+  expect_rules("重庆大学教授张文到江北区调研。", "[重庆大学教授 position][张文 person][江北区 place]");
   // A transliterated subject jieba tags as another proper noun (格兰迪 nz).
   expect_rules("格兰迪在日内瓦呼吁各方提供援助。", "[格兰迪 person][日内瓦 place]");
 }
