@@ -53,6 +53,10 @@ void expect_rules(const std::string& text, const std::string& expected) {
 }  // namespace
 
 TEST_CASE("entities: composed government bodies", "[entities][government]") {
+  // A party committee's working departments, alone and after the committee,
+  // and as the body of a title written with it.
+  expect_rules("区委宣传部组织开展活动", "[区委宣传部 government]");
+  expect_rules("统战部部长王伟出席。", "[统战部部长 position][王伟 person]");
   expect("民革渝中区委、区政协提案委", "[民革渝中区委 government][区政协提案委 government]");
   expect("九三学社渝中区委", "[九三学社渝中区委 government]");
   expect("区政协化龙桥街道联络委", "[区政协化龙桥街道联络委 government]");
