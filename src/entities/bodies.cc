@@ -69,11 +69,21 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
       }
     }
   };
-  // 民革渝中区委: party + place + body suffix.
+  // 民革渝中区委: party + place + body suffix. Or one word of jieba's
+  // dictionary that a party opens and a body suffix ends, the place inside
+  // it (中共湖南省委 nt: the places of a word that short are not looked for).
   for (uint32_t i : t.triggers) {
     if (!t.has(i, kPartyFirst)) continue;
     for (auto party : kParties) {
-      if (t.matches(i, party)) place_then_suffix(i, i + static_cast<uint32_t>(party.size()), kPartyBodySuffixes);
+      if (!t.matches(i, party)) continue;
+      place_then_suffix(i, i + static_cast<uint32_t>(party.size()), kPartyBodySuffixes);
+      const uint32_t e = t.token_start(i) ? t.token_end_of[i] : CharText::kNoToken;
+      if (e == CharText::kNoToken || e > n || e <= i + party.size() + 1) continue;
+      const auto w = word_info(t, i, e);
+      if (w && w->entity == EntityType::kNone && w->tag == "nt" &&
+          ends_with_any(std::u32string_view(t.cps.data() + i, e - i), kPartyBodySuffixes)) {
+        out.push_back({i, e, EntityType::kGovernment, kRulePriority});
+      }
     }
   }
   // The other rules start at a term: visit each distinct term start (terms

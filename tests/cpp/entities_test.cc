@@ -56,6 +56,8 @@ TEST_CASE("entities: composed government bodies", "[entities][government]") {
   // A party committee's working departments, alone and after the committee,
   // and as the body of a title written with it.
   expect_rules("区委宣传部组织开展活动", "[区委宣传部 government]");
+  // A party's body as one word of jieba's dictionary (中共湖南省委 nt).
+  expect_rules("在中共湖南省委的领导下", "[中共湖南省委 government]");
   expect_rules("统战部部长王伟出席。", "[统战部部长 position][王伟 person]");
   expect("民革渝中区委、区政协提案委", "[民革渝中区委 government][区政协提案委 government]");
   expect("九三学社渝中区委", "[九三学社渝中区委 government]");
