@@ -208,6 +208,13 @@ std::optional<DateMatch> match_clock_time(std::string_view text, size_t pos) {
     const auto [v, n] = small_numeral(c, k, max / 10);
     return n && v <= max ? std::pair<int, size_t>{v, n} : std::pair<int, size_t>{-1, 0};
   };
+  // Minutes and seconds under ten are written with 零 (十一点零五分).
+  auto sixtieths = [&](size_t k) -> std::pair<int, size_t> {
+    if (const int digit = date_digit(c.at(k + 1)); c.at(k) == U'零' && digit > 0 && c.at(k + 2) != U'十') {
+      return {digit, 2};
+    }
+    return number(k, 59);
+  };
   const auto [hour, hour_len] = number(0, 24);
   if (hour < 0 || hour_len == 0) return std::nullopt;
   size_t k = hour_len;
@@ -216,11 +223,11 @@ std::optional<DateMatch> match_clock_time(std::string_view text, size_t pos) {
   ++k;
   int minute = 0, second = -1;
   bool exact = false;  // minutes, 半, 整 or 钟 say it is a time
-  if (const auto [m, len] = number(k, 59); m >= 0 && len && c.at(k + len) == U'分') {
+  if (const auto [m, len] = sixtieths(k); m >= 0 && len && c.at(k + len) == U'分') {
     minute = m;
     k += len + 1;
     exact = true;
-    if (const auto [sec, sec_len] = number(k, 59); sec >= 0 && sec_len && c.at(k + sec_len) == U'秒') {
+    if (const auto [sec, sec_len] = sixtieths(k); sec >= 0 && sec_len && c.at(k + sec_len) == U'秒') {
       second = sec;  // 12时30分45秒
       k += sec_len + 1;
     }

@@ -652,31 +652,49 @@ void NumberExtractorImpl::read_money_tail(std::string_view s, size_t& pos, Numbe
   Decimal cents;
   bool any = false;
   bool tenths_alone = false;
+  // A Chinese digit alone that counts nothing after it: the unit left unsaid.
+  auto lone_digit = [&](size_t at) {
+    size_t digit_len = 0, next_len = 0, unit_len = 0;
+    const int d = digit_at(at, digit_len);
+    if (d <= 0 || at + digit_len > s.size() || is_ascii_digit(s[at])) return -1;
+    const char32_t next = char_at(s, at + digit_len, &next_len);
+    if (chinese_digit(next) >= 0 || chinese_unit_power(next) != 0 || next == U'角' || next == U'毛' ||
+        next == U'分' || units_.match(s, at + digit_len, unit_len)) {
+      return -1;
+    }
+    len = digit_len;
+    return d;
+  };
   // 十块五, 三元五: a Chinese digit alone after the yuan is its tenths (the
   // 角 left unsaid), when nothing that counts follows it.
-  if (const int d = digit_at(q, len); d > 0 && q + len <= s.size() && !is_ascii_digit(s[q])) {
-    size_t next_len = 0;
-    const char32_t next = char_at(s, q + len, &next_len);
-    size_t unit_len = 0;
-    if (chinese_digit(next) < 0 && chinese_unit_power(next) == 0 && next != U'角' && next != U'毛' &&
-        next != U'分' && !units_.match(s, q + len, unit_len)) {
-      cents = Decimal::from_int(d).times_pow10(-1).value_or(Decimal());
-      q += len;
-      any = tenths_alone = true;
-    }
+  if (const int d = lone_digit(q); d > 0) {
+    cents = Decimal::from_int(d).times_pow10(-1).value_or(Decimal());
+    q += len;
+    any = tenths_alone = true;
   }
+  bool tenths_read = false;
   for (const auto& [marks, power] : {std::pair<std::array<std::string_view, 2>, int>{{"角", "毛"}, -1},
                                      std::pair<std::array<std::string_view, 2>, int>{{"分", "分"}, -2}}) {
     if (tenths_alone) break;
     const int d = digit_at(q, len);
     if (d < 0) break;
     const size_t mark = q + len;
-    if (!starts_with(s, mark, marks[0]) && !starts_with(s, mark, marks[1])) break;
+    if (!starts_with(s, mark, marks[0]) && !starts_with(s, mark, marks[1])) {
+      // 一块二毛五: a digit alone after the 角 is its 分.
+      if (tenths_read && power == -2 && lone_digit(q) == d) {
+        if (auto v = Decimal::from_int(d).times_pow10(power)) {
+          if (auto sum = cents.plus(*v)) cents = *sum;
+        }
+        q += len;
+      }
+      break;
+    }
     if (auto v = Decimal::from_int(d).times_pow10(power)) {
       if (auto sum = cents.plus(*v)) cents = *sum;
     }
     q = mark + 3;
     any = true;
+    tenths_read = power == -1;
   }
   if (any && !n.value.negative()) {
     if (auto v = n.value.plus(cents)) {
@@ -685,6 +703,34 @@ void NumberExtractorImpl::read_money_tail(std::string_view s, size_t& pos, Numbe
     }
   }
   if (starts_with(s, pos, "整")) pos += 3;  // 元整, 圆整: "exactly"
+}
+
+void NumberExtractorImpl::read_spoken_decimals(std::string_view s, size_t& pos, Number& n) const {
+  // One or two digits (一米七五; 一米零五 with 零 first), then nothing that
+  // counts: no digit, scale or unit (一米八个 is 1 米 and 8 个).
+  std::string digits;
+  size_t q = pos;
+  while (digits.size() < 2) {
+    size_t len = 0;
+    const char32_t c = char_at(s, q, &len);
+    const int d = c == U'零' || c == U'〇' ? 0 : chinese_digit(c);
+    if (d < 0 || c == U'两' || len == 0) break;
+    digits += static_cast<char>('0' + d);
+    q += len;
+  }
+  if (digits.empty() || digits.back() == '0') return;
+  size_t next_len = 0, unit_len = 0;
+  const char32_t next = char_at(s, q, &next_len);
+  if (chinese_digit(next) >= 0 || next == U'零' || next == U'〇' || chinese_unit_power(next) != 0 ||
+      std::u32string_view(U"点半年月日号时分秒").find(next) != std::u32string_view::npos || units_.match(s, q, unit_len)) {
+    return;
+  }
+  const auto fraction = Decimal::parse("0." + digits);
+  if (!fraction) return;
+  if (auto v = n.value.plus(*fraction)) {
+    n.value = *v;
+    pos = q;
+  }
 }
 
 void NumberExtractorImpl::read_lone_scale(std::string_view s, size_t begin, size_t end, bool ordinal,
@@ -1083,6 +1129,10 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
     // A currency named before the amount counts its 元 (港币100元, 美金5元,
     // 新台币3000元); 人民币 is 元 already.
     n.unit = currency_before(s, r.span_begin).value_or(n.unit);
+  }
+  if ((unit_text == "米" || unit_text == "度") && !r.core.arabic && !r.ordinal && !n.value_max &&
+      n.value.is_integer() && !n.value.negative() && n.kind == NumberKind::kQuantity) {
+    read_spoken_decimals(s, pos, n);
   }
   // 一年半, 两个半小时: the half after the unit (个半 takes the next unit).
   if (starts_with(s, pos, "半") && n.kind == NumberKind::kQuantity) {

@@ -155,6 +155,9 @@ class NumberExtractorImpl {
   bool read_ratio(std::string_view s, const Core& core, size_t numeral_begin, size_t& pos, Number& n) const;
   // 元 then 角 and 分 (123元1角1分, 十块三毛), and 整 (元整): advances pos.
   void read_money_tail(std::string_view s, size_t& pos, Number& n) const;
+  // 一米八 (1.8 米), 一米七五, 三十八度五: Chinese digits right after 米 or 度
+  // that count nothing are the decimals of the measure, said without 点.
+  void read_spoken_decimals(std::string_view s, size_t& pos, Number& n) const;
   // Scale characters with no digit: 万分之三, 千万分之六, 上万, 上千.
   void read_lone_scale(std::string_view s, size_t begin, size_t end, bool ordinal, std::vector<Number>& out,
                        size_t& resume) const;

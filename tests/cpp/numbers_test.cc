@@ -339,6 +339,9 @@ TEST_CASE("numbers: approximate counts in words", "[numbers][qualifier]") {
   // Quarters of an hour after 点.
   expect("下午三点一刻", "[三点一刻 time 15:15  ]");
   expect("三点三刻", "[三点三刻 time 03:45  ]");
+  // Minutes and seconds under ten written with 零.
+  expect("十一点零五分", "[十一点零五分 time 11:05  ]");
+  expect("十二时零八分零五秒", "[十二时零八分零五秒 time 12:08:05  ]");
   expect("经过一番努力", "");
   expect("出让矿业权755宗", "[755宗 quantity 755 宗 ]");
   // Plans named by their number (as 十四五): digits that do not read as one numeral.
@@ -544,6 +547,14 @@ TEST_CASE("numbers: every written form, by one numeral grammar", "[numbers][gram
   expect("123元1角1分", "[123元1角1分 money 123.11 元 ]");
   expect("十块三毛", "[十块三毛 money 10.3 元 ]");
   expect("十块五", "[十块五 money 10.5 元 ]");  // the 角 left unsaid
+  expect("一块二毛五", "[一块二毛五 money 1.25 元 ]");  // the 分 left unsaid
+  expect("一块二毛五个人", "[一块二毛 money 1.2 元 ][五个 quantity 5 个 ]");
+  // Decimals of a measure said without 点 (a height, a temperature).
+  expect("身高一米八", "[一米八 quantity 1.8 米 ]");
+  expect("一米七五的个子", "[一米七五 quantity 1.75 米 ]");
+  expect("体温三十八度五", "[三十八度五 quantity 38.5 度 ]");
+  expect("二十度五月份", "[二十度 quantity 20 度 ][五月 date --05  ]");
+  expect("5米8", "[5米 quantity 5 米 ][8 cardinal 8  ]");
   expect("三元五个人", "[三元 money 3 元 ][五个 quantity 5 个 ]");
   expect("壹佰元整", "[壹佰元整 money 100 元 ]");
   expect("8泰铢", "[8泰铢 money 8 泰铢 ]");
