@@ -979,8 +979,15 @@ NumberExtractorImpl::NeighbourDigits NumberExtractorImpl::read_neighbour_digits(
 bool NumberExtractorImpl::reads_as_number(std::string_view s, const Reading& r) const {
   if (r.core.arabic || r.ordinal) return true;
   // Chinese numerals in running text are often words, not counts.
-  // Written digit by digit and no year (take_code_or_date took 二〇二四年): a name (九三).
-  if (r.core.parsed.digit_sequence) return false;
+  // Written digit by digit and no year (take_code_or_date took 二〇二四年): a
+  // name (九三, 一二九师), unless as long as a phone number's or with a zero
+  // in it: digits read one by one (一三八零零一三八零零零, 三零一), as the
+  // Arabic ones are.
+  if (r.core.parsed.digit_sequence) {
+    const std::string_view numeral = s.substr(r.core.begin, r.core.end - r.core.begin);
+    const bool zero = numeral.find("零") != std::string_view::npos || numeral.find("〇") != std::string_view::npos;
+    return r.core.chars >= 5 || (r.core.chars >= 3 && zero);
+  }
   // Enumerations: (五), 一是, 一、
   const char32_t before = char_before(s, r.numeral_begin);
   const char32_t after = char_at(s, r.pos);
@@ -1313,7 +1320,9 @@ bool NumberExtractorImpl::is_counted(std::string_view s, const Reading& r) const
       // A sign makes a count of one digit too (负五, 零下五).
       const bool signed_numeral = r.span_begin < r.numeral_begin;
       // 上千万, 数百万: a scale counted by the word before it.
-      if (!big_list && !written_number && !decimal && !magnitude && !signed_numeral &&
+      // Digits read one by one that reads_as_number let through (三零一).
+      const bool digit_by_digit = core.parsed.digit_sequence;
+      if (!big_list && !written_number && !decimal && !magnitude && !signed_numeral && !digit_by_digit &&
           approximation(s, r) == Qualifier::kNone) {
         return false;
       }

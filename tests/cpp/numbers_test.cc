@@ -339,6 +339,12 @@ TEST_CASE("numbers: approximate counts in words", "[numbers][qualifier]") {
   // Quarters of an hour after 点.
   expect("下午三点一刻", "[三点一刻 time 15:15  ]");
   expect("三点三刻", "[三点三刻 time 03:45  ]");
+  // Digits read one by one: as long as a phone number's, or with a zero in
+  // them, a number as the Arabic ones are; shorter, a name (一二九师, 九三).
+  expect("电话号码是一三八零零一三八零零零", "[一三八零零一三八零零零 cardinal 13800138000  ]");
+  expect("房间号是三零一", "[三零一 cardinal 301  ]");
+  expect("一二九师", "");
+  expect("九三学社", "");
   // Minutes and seconds under ten written with 零.
   expect("十一点零五分", "[十一点零五分 time 11:05  ]");
   expect("十二时零八分零五秒", "[十二时零八分零五秒 time 12:08:05  ]");
