@@ -812,6 +812,8 @@ TEST_CASE("entities: divisions by jieba's place words and their level", "[entiti
   expect_rules("新工厂建在得克萨斯州。", "[得克萨斯州 place]");
   expect_rules("成立了二十九个自治州。", "");
   expect_rules("沿海各省加快发展。", "");
+  // The large state banks by their short names.
+  expect_rules("工商银行和建行宣布下调利率。", "[工商银行 company][建行 company]");
   // Sites, landforms and institutions by their head word.
   expect_rules("游客参观了龙门石窟。", "[龙门石窟 place]");
   expect_rules("贵州的黄果树瀑布游客量创下新高。", "[贵州 place][黄果树瀑布 place]");
