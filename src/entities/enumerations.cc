@@ -228,19 +228,25 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
   // name-shaped, not all of one surname (高水平、高质量), and one of them a
   // person found (not by its characters alone) or the members read as names
   // on average.
+  // (The last member extended only when the list is one of persons.)
   auto person_list = [&](std::vector<Member>& list) {
     if (list.size() < 2 || !bounded_before(list.front().begin)) return false;
-    list.back() = name_pieces_from(list.back());
-    if (!bounded_after(list.back().end)) return false;
+    const Member last = name_pieces_from(list.back());
+    if (!bounded_after(last.end)) return false;
     bool one_surname = true, seeded = false;
     float log_odds = 0.0f;
-    for (const Member& m : list) {
+    for (size_t k = 0; k < list.size(); ++k) {
+      const Member& m = k + 1 == list.size() ? last : list[k];
       if (!name_shaped(m)) return false;
       one_surname = one_surname && t.cps[m.begin] == t.cps[list.front().begin];
       seeded = seeded || (m.mention && !by_characters(m));
-      if ((!m.mention || by_characters(m)) && person_names_) log_odds += person_names_->log_odds(&t.cps[m.begin], m.end - m.begin);
+      if ((!m.mention || by_characters(m)) && person_names_) {
+        log_odds += person_names_->log_odds(&t.cps[m.begin], m.end - m.begin);
+      }
     }
-    return !one_surname && (seeded || (person_names_ && log_odds >= kMinListNameLogOdds * list.size()));
+    if (one_surname || !(seeded || (person_names_ && log_odds >= kMinListNameLogOdds * list.size()))) return false;
+    list.back() = last;
+    return true;
   };
 
   std::vector<Member> members;
