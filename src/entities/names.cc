@@ -127,19 +127,19 @@ std::u32string_view EntityExtractorImpl::name_title_ending_at(const CharText& t,
 }
 
 namespace {
-// Characters the HMM glues to the end of a two-character name it did not
-// know: a byline's or a speech's verb (戴冰摄, 王芳称, 李华说) or an adverb
-// opening the predicate (孙浩已 连续…, 王芳也 表示). Only these, none a usual
-// last character of a given name: jieba tags given names' characters as
-// verbs too (庆 of 赵世庆), and 才, 正, 均, 亦 end given names.
 // The level a foreign division's name ends in (得克萨斯州, 安大略省).
 bool division_level(char32_t c) { return c == U'州' || c == U'省'; }
-bool glued_verb(char32_t c) { return c == U'摄' || c == U'说' || c == U'称'; }
 // A verb of going or a preposition the HMM glues to a name before the
 // place or thing it governs (张文到 江北区, 王刚在 会上).
 bool glued_preposition(char32_t c) {
   return c == U'到' || c == U'在' || c == U'向' || c == U'对' || c == U'从' || c == U'赴';
 }
+// Characters the HMM glues to the end of a two-character name it did not
+// know: a byline's or a speech's verb (戴冰摄, 王芳称, 李华说) or an adverb
+// opening the predicate (孙浩已 连续…, 王芳也 表示). Only these, none a usual
+// last character of a given name: jieba tags given names' characters as
+// verbs too (庆 of 赵世庆), and 才, 正, 均, 亦 end given names.
+bool glued_verb(char32_t c) { return c == U'摄' || c == U'说' || c == U'称'; }
 bool glued_after_name(char32_t c) {
   switch (c) {
     case U'也': case U'还': case U'已': case U'曾': case U'又': case U'就': case U'都': case U'便': case U'却':
@@ -1241,8 +1241,8 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
       // jieba's posseg HMM never emits 在 as a name's last character).
       if (end - at >= 3 && !t.token_start(end - 1) && !word_info(t, at, end)) {
         const char32_t c = t.cps[end - 1];
-        const bool function_char =
-            glued_after_name(c) || std::u32string_view(U"在将对向于与和").find(c) != std::u32string_view::npos;
+        const bool function_char = glued_after_name(c) || glued_preposition(c) ||
+                                   std::u32string_view(U"将于与和").find(c) != std::u32string_view::npos;
         if (c == U'说' || (function_char && model_ && model_->nrt_gap(c, 2) == model_format::kNoNrt)) --end;
       }
       // Evidence it is a name: a word jieba tags as a proper noun in it (马克,
