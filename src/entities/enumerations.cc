@@ -230,7 +230,8 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
   // on average.
   // (The last member extended only when the list is one of persons.)
   auto person_list = [&](std::vector<Member>& list) {
-    if (list.size() < 2 || !bounded_before(list.front().begin)) return false;
+    // (Most lists are of no names: their first member says so at once.)
+    if (list.size() < 2 || !name_shaped(list.front()) || !bounded_before(list.front().begin)) return false;
     const Member last = name_pieces_from(list.back());
     if (!bounded_after(last.end)) return false;
     bool one_surname = true, seeded = false;

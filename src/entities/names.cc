@@ -604,17 +604,15 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       return;
     }
   };
-  // The last characters of each suffix list, to try only the lists that can match.
-  static const auto last_chars = [](const auto& suffixes) {
-    std::u32string out;
-    for (std::u32string_view x : suffixes) {
-      if (out.find(x.back()) == std::u32string::npos) out.push_back(x.back());
+  // Each family's suffixes by their last character, in the family's order
+  // (the first that matches is taken): a token tries only those ending as
+  // it does, not the whole list.
+  using SuffixBuckets = std::unordered_map<char32_t, std::vector<std::u32string_view>>;
+  static const auto family_by_last = [] {
+    std::array<SuffixBuckets, std::size(kNameSuffixFamilies)> out;
+    for (size_t k = 0; k < out.size(); ++k) {
+      for (std::u32string_view x : kNameSuffixFamilies[k]) out[k][x.back()].push_back(x);
     }
-    return out;
-  };
-  static const auto family_last = [] {
-    std::array<std::u32string, std::size(kNameSuffixFamilies)> out;
-    for (size_t k = 0; k < out.size(); ++k) out[k] = last_chars(kNameSuffixFamilies[k]);
     return out;
   }();
   // Every suffix has two characters or more; it lies inside the token, or
@@ -638,6 +636,16 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
   // their first, last and next characters, listed without a branch: most
   // tokens are ordinary words, and a test on each mispredicted often.
   if (listed.size() < n) listed.resize(n);
+  // The last characters that list a token of three (a name and what the HMM
+  // glued to it: bit 0) or of four to eight (a division, 得克萨斯州: bit 1):
+  // one lookup per token, not a comparison with each.
+  static const std::vector<uint8_t> end_kinds = [] {
+    std::vector<uint8_t> kinds(0x10000, 0);
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      kinds[c] = (glued_after_name(c) || glued_preposition(c) ? 1 : 0) | (division_level(c) ? 2 : 0);
+    }
+    return kinds;
+  }();
   uint32_t count = 0;
   for (uint32_t i = 0; i < n; i = t.token_end_of[i]) {
     const uint32_t e = t.token_end_of[i];
@@ -646,14 +654,15 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     const uint16_t first = t.flags[i], last = t.flags[e - 1], next = t.flags[e];
     // (A name without a surname, 2 to 4 characters, may be a foreign one: 特朗普表示.)
     const bool subject = (len - 2 <= 2) & ((next & kVerbFirst) != 0);
-    const bool glued_char = glued_after_name(t.cps[e - 1]) | glued_preposition(t.cps[e - 1]);
-    const bool glued = ((len == 2) & (t.cps[i + 1] == U'说')) | ((len == 3) & glued_char);
+    const char32_t end_char = t.cps[e - 1];
+    const uint8_t end_kind = end_char < 0x10000 ? end_kinds[end_char] : 0;
+    const bool glued = ((len == 2) & (t.cps[i + 1] == U'说')) | ((len == 3) & (end_kind & 1)) |
+                       ((len - 4 <= 4) & ((end_kind & 2) != 0));
     const bool place = ((len - 3 <= 2) | (len == 1)) & ((last & kPlaceChar) != 0);
-    const bool division = (len - 4 <= 4) & division_level(t.cps[e - 1]);
     const bool suffix = may_end_in_suffix(i, e);
     const bool institute = institute_end(i, e) != 0;
     listed[count] = i;
-    count += ((first & kHan) != 0) & (subject | glued | place | division | suffix | institute);
+    count += ((first & kHan) != 0) & (subject | glued | place | suffix | institute);
   }
   // Whether the token at i follows an adverb (始终 爱戴 总书记): then it is a
   // predicate, not the subject a name before a verb or title would be.
@@ -774,8 +783,8 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     add_transport_line(t, i, e, out);
     const char32_t c = t.cps[e - 1];
     for (size_t k = 0; k < std::size(kNameSuffixFamilies); ++k) {
-      if (family_last[k].find(c) != std::u32string::npos) {
-        try_suffixes(i, e, kNameSuffixFamilies[k], kNameSuffixFamilies[k].type);
+      if (const auto bucket = family_by_last[k].find(c); bucket != family_by_last[k].end()) {
+        try_suffixes(i, e, bucket->second, kNameSuffixFamilies[k].type);
       }
     }
   }
