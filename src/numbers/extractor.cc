@@ -976,6 +976,26 @@ NumberExtractorImpl::NeighbourDigits NumberExtractorImpl::read_neighbour_digits(
   return r.has_unit || (power > 0 && tens == 0) ? NeighbourDigits::kRange : NeighbourDigits::kName;
 }
 
+namespace {
+// Whether a year of four digits follows s[pos]'s 、 (1980、1981年; 一九八〇、
+// 一九八一年): Arabic ones starting with 1 or 2 and no decimal point after
+// them, or Chinese ones written one by one (the last of the list writes 年).
+bool year_listed_after(std::string_view s, size_t pos) {
+  if (!starts_with(s, pos, "、")) return false;
+  size_t q = pos + 3, digits = 0;
+  if (q < s.size() && is_ascii_digit(s[q])) {
+    while (q < s.size() && is_ascii_digit(s[q]) && digits < 5) ++q, ++digits;
+    return digits == 4 && (s[pos + 3] == '1' || s[pos + 3] == '2') && !(q < s.size() && s[q] == '.');
+  }
+  size_t len = 0;
+  for (char32_t c; digits < 5; q += len, ++digits) {
+    c = char_at(s, q, &len);
+    if (len == 0 || !(c == U'〇' || c == U'零' || (chinese_digit(c) >= 0 && c != U'两'))) break;
+  }
+  return digits == 4;
+}
+}  // namespace
+
 bool NumberExtractorImpl::reads_as_number(std::string_view s, const Reading& r) const {
   if (r.core.arabic || r.ordinal) return true;
   // Chinese numerals in running text are often words, not counts.
@@ -986,7 +1006,9 @@ bool NumberExtractorImpl::reads_as_number(std::string_view s, const Reading& r) 
   if (r.core.parsed.digit_sequence) {
     const std::string_view numeral = s.substr(r.core.begin, r.core.end - r.core.begin);
     const bool zero = numeral.find("零") != std::string_view::npos || numeral.find("〇") != std::string_view::npos;
-    return r.core.chars >= 5 || (r.core.chars >= 3 && zero);
+    const double value = r.core.parsed.value.to_double();
+    const bool listed_year = r.core.chars == 4 && value >= 1900 && value <= 2099 && year_listed_after(s, r.pos);
+    return r.core.chars >= 5 || (r.core.chars >= 3 && zero) || listed_year;  // 一九八一、一九八二年
   }
   // Enumerations: (五), 一是, 一、
   const char32_t before = char_before(s, r.numeral_begin);
@@ -1175,7 +1197,7 @@ void NumberExtractorImpl::read_currency_symbol(std::string_view s, Reading& r) c
 
 void NumberExtractorImpl::read_year_range(Reading& r) const {
   Number& n = r.n;
-  if (!r.core.arabic || r.core.chars != 4 || n.unit != "年" || !n.value_max) return;
+  if (!(r.core.arabic || r.core.parsed.digit_sequence) || r.core.chars != 4 || n.unit != "年" || !n.value_max) return;
   const double first = n.value.to_double(), last = n.value_max->to_double();
   if (!n.value.is_integer() || !n.value_max->is_integer() || first < 1000 || last > 2099 || first >= last) return;
   n.kind = NumberKind::kDate;
@@ -1223,9 +1245,12 @@ void NumberExtractorImpl::read_rank(std::string_view s, Reading& r) const {
   if (r.rank) n.kind = NumberKind::kOrdinal;
 }
 
+
 void NumberExtractorImpl::read_bare_year(std::string_view s, Reading& r) const {
   Number& n = r.n;
-  if (!r.core.arabic || r.core.chars != 4 || r.has_unit || n.kind != NumberKind::kCardinal || n.value_max ||
+  // (Arabic digits, or Chinese ones written one by one: 一九八〇、一九八一年.)
+  const bool digits = r.core.arabic || r.core.parsed.digit_sequence;
+  if (!digits || r.core.chars != 4 || r.has_unit || n.kind != NumberKind::kCardinal || n.value_max ||
       r.span_begin != r.numeral_begin || !n.value.is_integer()) {
     return;
   }
@@ -1236,11 +1261,7 @@ void NumberExtractorImpl::read_bare_year(std::string_view s, Reading& r) const {
   // years listed before their 年 (1980、1981年).
   const char32_t next = char_at(s, r.pos);
   bool year_like = is_han(next) && std::u32string_view(U"余多几来").find(next) == std::u32string_view::npos;
-  if (!year_like && starts_with(s, r.pos, "、")) {
-    size_t q = r.pos + 3, digits = 0;
-    while (q < s.size() && is_ascii_digit(s[q]) && digits < 5) ++q, ++digits;
-    year_like = digits == 4 && (s[r.pos + 3] == '1' || s[r.pos + 3] == '2') && !(q < s.size() && s[q] == '.');
-  }
+  year_like = year_like || year_listed_after(s, r.pos);
   if (!year_like) return;
   for (const auto& q : kTrailingQualifiers) {
     if (starts_with(s, r.pos, q.text)) return;  // 2000以上

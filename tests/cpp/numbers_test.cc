@@ -344,6 +344,12 @@ TEST_CASE("numbers: approximate counts in words", "[numbers][qualifier]") {
   expect("电话号码是一三八零零一三八零零零", "[一三八零零一三八零零零 cardinal 13800138000  ]");
   expect("房间号是三零一", "[三零一 cardinal 301  ]");
   expect("一二九师", "");
+  // Years in Chinese digits as the Arabic ones: listed before their 年, a
+  // range, before a name (2024版).
+  expect("一九八一、一九八二年", "[一九八一 date 1981  ][一九八二年 date 1982  ]");
+  expect("二〇二一至二〇二五年", "[二〇二一至二〇二五年 date 2021/2025  ]");
+  expect("二〇三五远景目标", "[二〇三五 date 2035  ]");
+  expect("一二三四、五六七八", "");
   expect("九三学社", "");
   // Minutes and seconds under ten written with 零.
   expect("十一点零五分", "[十一点零五分 time 11:05  ]");
