@@ -256,6 +256,8 @@ TEST_CASE("numbers: decades, with the century only where written", "[numbers][da
   expect("二十世纪八十年代", "[二十世纪八十年代 date 198X  ]");
   expect("20世纪90年代", "[20世纪90年代 date 199X  ]");
   expect("1990年代", "[1990年代 date 199X  ]");
+  expect("一九八〇年代", "[一九八〇年代 date 198X  ]");  // written digit by digit
+  expect("一九八一年代", "[一九八一年 date 1981  ]");  // no decade ends in 一
   expect("十九世纪四十年代", "[十九世纪四十年代 date 184X  ]");
   expect("五六十年代", "[五六十年代 date XX5X/XX6X  ]");
   const auto relative = extractor().extract("上世纪90年代");
