@@ -517,7 +517,14 @@ bool NumberExtractorImpl::read_fraction(std::string_view s, const Core& core, si
   auto set_fraction = [&](double v) {
     n.kind = NumberKind::kFraction;
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.7f", v);  // the gold convention: 7 places
+    // The gold convention: 7 places (三分之一 0.3333333); below 0.1, 7
+    // significant digits, so that a small share is not read as 0
+    // (两千万分之一 0.00000005).
+    const double magnitude = std::fabs(v);
+    const int places = magnitude > 0 && magnitude < 0.1
+                           ? std::min(20, 7 + static_cast<int>(-std::floor(std::log10(magnitude))) - 1)
+                           : 7;
+    std::snprintf(buf, sizeof buf, "%.*f", places, v);
     n.value = Decimal::parse(buf).value_or(Decimal());
     if (n.value.negative() != (v < 0) && !n.value.is_zero()) n.value = n.value.negated();
   };
@@ -1132,8 +1139,8 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
     // three; 前三季度 the first three).
     const bool quarter = unit_text == "季度" && n.value.is_integer() && n.value.to_double() >= 1 &&
                          n.value.to_double() <= 4 && !n.value_max && !ends_with_at(s, r.span_begin, "前");
-    if (unit_text == "级" || unit_text == "A级" || unit_text == "世纪" || quarter || (!r.core.arabic && (unit_text == "届" || unit_text == "期"))) {
-      n.kind = NumberKind::kOrdinal;  // 十五届, 一期 (phase one), 三级医院 (a grade)
+    if (unit_text == "级" || unit_text == "A级" || unit_text == "年级" || unit_text == "世纪" || quarter || (!r.core.arabic && (unit_text == "届" || unit_text == "期"))) {
+      n.kind = NumberKind::kOrdinal;  // 十五届, 一期 (phase one), 三级医院 (a grade), 三年级 (a school year)
     } else if (!r.core.arabic && unit_text == "次") {
       // 十五届二次会议: the session number.
       bool meeting = ends_with_at(s, r.numeral_begin, "届");

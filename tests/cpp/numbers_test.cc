@@ -257,6 +257,7 @@ TEST_CASE("numbers: decades, with the century only where written", "[numbers][da
   expect("20世纪90年代", "[20世纪90年代 date 199X  ]");
   expect("1990年代", "[1990年代 date 199X  ]");
   expect("一九八〇年代", "[一九八〇年代 date 198X  ]");  // written digit by digit
+  expect("小学三年级学生", "[三年级 ordinal 3 年级 ]");  // a school year, no count of years
   expect("一九八一年代", "[一九八一年 date 1981  ]");  // no decade ends in 一
   expect("十九世纪四十年代", "[十九世纪四十年代 date 184X  ]");
   expect("五六十年代", "[五六十年代 date XX5X/XX6X  ]");
@@ -555,6 +556,9 @@ TEST_CASE("numbers: every written form, by one numeral grammar", "[numbers][gram
   expect("三又三分之一", "[三又三分之一 fraction 3.3333333  ]");
   expect("3/4", "[3/4 fraction 0.75  ]");
   expect("1 4/3", "[1 4/3 fraction 2.3333333  ]");
+  // A small share keeps 7 significant digits, not 7 places (it had read 0).
+  expect("两千万分之一", "[两千万分之一 fraction 0.00000005  ]");
+  expect("1/30000", "[1/30000 fraction 0.00003333333  ]");
   expect("2024/1/5", "[2024/1/5 date 2024-01-05  ]");
   expect("百分之1,111", "[百分之1,111 percent 1111 % ]");
   // Money.
