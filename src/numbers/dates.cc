@@ -303,12 +303,12 @@ std::optional<DateMatch> match_decade(std::string_view text, size_t pos) {
   } else if (c.at(k) == U'十') {
     first = last = 1;
     k += 1;
-  } else if (const int d3 = date_digit(c.at(k + 2)); century < 0 && date_digit(c.at(k)) > 0 && c.at(k + 3) == U'〇' &&
-                                                      (c.at(k + 1) == U'〇' || date_digit(c.at(k + 1)) > 0) &&
-                                                      (c.at(k + 2) == U'〇' || d3 > 0)) {
+  } else if (auto zero = [](char32_t x) { return x == U'〇' || x == U'零'; };
+             century < 0 && date_digit(c.at(k)) > 0 && zero(c.at(k + 3)) &&
+             (zero(c.at(k + 1)) || date_digit(c.at(k + 1)) > 0) && (zero(c.at(k + 2)) || date_digit(c.at(k + 2)) > 0)) {
     // A year written digit by digit (一九八〇年代, 二〇二〇年代): its decade.
-    century = date_digit(c.at(k)) * 10 + (c.at(k + 1) == U'〇' ? 0 : date_digit(c.at(k + 1)));
-    first = last = c.at(k + 2) == U'〇' ? 0 : d3;
+    century = date_digit(c.at(k)) * 10 + (zero(c.at(k + 1)) ? 0 : date_digit(c.at(k + 1)));
+    first = last = zero(c.at(k + 2)) ? 0 : date_digit(c.at(k + 2));
     k += 4;
   } else {
     const int a = date_digit(c.at(k)), b = date_digit(c.at(k + 1));

@@ -257,6 +257,7 @@ TEST_CASE("numbers: decades, with the century only where written", "[numbers][da
   expect("20世纪90年代", "[20世纪90年代 date 199X  ]");
   expect("1990年代", "[1990年代 date 199X  ]");
   expect("一九八〇年代", "[一九八〇年代 date 198X  ]");  // written digit by digit
+  expect("一九九零年代", "[一九九零年代 date 199X  ]");
   expect("小学三年级学生", "[三年级 ordinal 3 年级 ]");  // a school year, no count of years
   expect("一九八一年代", "[一九八一年 date 1981  ]");  // no decade ends in 一
   expect("十九世纪四十年代", "[十九世纪四十年代 date 184X  ]");
