@@ -679,6 +679,17 @@ void NumberExtractorImpl::read_money_tail(std::string_view s, size_t& pos, Numbe
     q += len;
     any = tenths_alone = true;
   }
+  // 三块零五分, 三块零五: no 角, then the 分 (said or not).
+  if (!tenths_alone && starts_with(s, q, "零")) {
+    size_t digit_len = 0;
+    const int d = digit_at(q + 3, digit_len);
+    const bool fen = d > 0 && starts_with(s, q + 3 + digit_len, "分");
+    if (fen || (d > 0 && lone_digit(q + 3) == d)) {
+      cents = Decimal::from_int(d).times_pow10(-2).value_or(Decimal());
+      q += 3 + digit_len + (fen ? 3 : 0);
+      any = tenths_alone = true;
+    }
+  }
   bool tenths_read = false;
   for (const auto& [marks, power] : {std::pair<std::array<std::string_view, 2>, int>{{"角", "毛"}, -1},
                                      std::pair<std::array<std::string_view, 2>, int>{{"分", "分"}, -2}}) {

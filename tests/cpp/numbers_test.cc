@@ -567,6 +567,8 @@ TEST_CASE("numbers: every written form, by one numeral grammar", "[numbers][gram
   expect("十块三毛", "[十块三毛 money 10.3 元 ]");
   expect("十块五", "[十块五 money 10.5 元 ]");  // the 角 left unsaid
   expect("一块二毛五", "[一块二毛五 money 1.25 元 ]");  // the 分 left unsaid
+  expect("十元零八分", "[十元零八分 money 10.08 元 ]");  // no 角: 零, then the 分
+  expect("三块零五", "[三块零五 money 3.05 元 ]");
   expect("一块二毛五个人", "[一块二毛 money 1.2 元 ][五个 quantity 5 个 ]");
   // Decimals of a measure said without 点 (a height, a temperature).
   expect("身高一米八", "[一米八 quantity 1.8 米 ]");
