@@ -194,21 +194,16 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
                                                        is_name_word_tag(w->tag)));
   };
 
-  // A member of a list of persons: a person found, or a name's shape: a
-  // surname and one or two Han characters, one word the lexicon does not
-  // know or tags a name, or single characters (晏 紫); not a village's name
-  // (王庄、李村).
+  // A member of a list of persons: a person found, or a name's shape
+  // (person_like: a surname and one or two Han characters the lexicon does
+  // not know or tags a name), one word or single characters (晏 紫); not a
+  // village's name (王庄、李村).
   auto name_shaped = [&](const Member& m) {
     if (m.mention) return m.mention->type == EntityType::kPerson;
-    const uint32_t surname = surname_length(t, m.begin), len = m.end - m.begin;
-    if (surname == 0 || len <= surname || len > surname + 2 || ends_like_village(t.cps, m.end)) return false;
-    for (uint32_t i = m.begin; i < m.end; ++i) {
-      if (!t.han(i)) return false;
+    if (m.end - m.begin < 2 || ends_like_village(t.cps, m.end) || !person_like(t, m.begin, m.end, /*trust_nr=*/true)) {
+      return false;
     }
-    if (t.token_end_of[m.begin] == m.end) {
-      const auto w = word_info(t, m.begin, m.end);
-      return !w || (w->entity == EntityType::kNone && is_name_word_tag(w->tag) && name_word_plausible(t, m.begin, m.end));
-    }
+    if (t.token_end_of[m.begin] == m.end) return true;
     for (uint32_t k = m.begin; k < m.end; k = t.token_end_of[k]) {
       if (t.token_end_of[k] != k + 1 || (k > m.begin && is_stop_word(word_info(t, k, k + 1)))) return false;
     }

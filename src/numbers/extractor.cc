@@ -661,12 +661,9 @@ void NumberExtractorImpl::read_money_tail(std::string_view s, size_t& pos, Numbe
   bool tenths_alone = false;
   // A Chinese digit alone that counts nothing after it: the unit left unsaid.
   auto lone_digit = [&](size_t at) {
-    size_t digit_len = 0, next_len = 0, unit_len = 0;
+    size_t digit_len = 0;
     const int d = digit_at(at, digit_len);
-    if (d <= 0 || at + digit_len > s.size() || is_ascii_digit(s[at])) return -1;
-    const char32_t next = char_at(s, at + digit_len, &next_len);
-    if (chinese_digit(next) >= 0 || chinese_unit_power(next) != 0 || next == U'角' || next == U'毛' ||
-        next == U'分' || units_.match(s, at + digit_len, unit_len)) {
+    if (d <= 0 || at + digit_len > s.size() || is_ascii_digit(s[at]) || !counts_nothing_at(s, at + digit_len, U"角毛分")) {
       return -1;
     }
     len = digit_len;
@@ -723,6 +720,13 @@ void NumberExtractorImpl::read_money_tail(std::string_view s, size_t& pos, Numbe
   if (starts_with(s, pos, "整")) pos += 3;  // 元整, 圆整: "exactly"
 }
 
+bool NumberExtractorImpl::counts_nothing_at(std::string_view s, size_t at, std::u32string_view also) const {
+  size_t len = 0, unit_len = 0;
+  const char32_t c = char_at(s, at, &len);
+  return chinese_digit(c) < 0 && chinese_unit_power(c) == 0 && also.find(c) == std::u32string_view::npos &&
+         !units_.match(s, at, unit_len);
+}
+
 void NumberExtractorImpl::read_spoken_decimals(std::string_view s, size_t& pos, Number& n) const {
   // One or two digits (一米七五; 一米零五 with 零 first), then nothing that
   // counts: no digit, scale or unit (一米八个 is 1 米 and 8 个).
@@ -731,18 +735,12 @@ void NumberExtractorImpl::read_spoken_decimals(std::string_view s, size_t& pos, 
   while (digits.size() < 2) {
     size_t len = 0;
     const char32_t c = char_at(s, q, &len);
-    const int d = c == U'零' || c == U'〇' ? 0 : chinese_digit(c);
+    const int d = chinese_digit(c);  // 零 and 〇 are 0
     if (d < 0 || c == U'两' || len == 0) break;
     digits += static_cast<char>('0' + d);
     q += len;
   }
-  if (digits.empty() || digits.back() == '0') return;
-  size_t next_len = 0, unit_len = 0;
-  const char32_t next = char_at(s, q, &next_len);
-  if (chinese_digit(next) >= 0 || next == U'零' || next == U'〇' || chinese_unit_power(next) != 0 ||
-      std::u32string_view(U"点半年月日号时分秒").find(next) != std::u32string_view::npos || units_.match(s, q, unit_len)) {
-    return;
-  }
+  if (digits.empty() || digits.back() == '0' || !counts_nothing_at(s, q, U"点半年月日号时分秒")) return;
   const auto fraction = Decimal::parse("0." + digits);
   if (!fraction) return;
   if (auto v = n.value.plus(*fraction)) {
@@ -1008,7 +1006,7 @@ bool year_listed_after(std::string_view s, size_t pos) {
   size_t len = 0;
   for (char32_t c; digits < 5; q += len, ++digits) {
     c = char_at(s, q, &len);
-    if (len == 0 || !(c == U'〇' || c == U'零' || (chinese_digit(c) >= 0 && c != U'两'))) break;
+    if (len == 0 || chinese_digit(c) < 0 || c == U'两') break;
   }
   return digits == 4;
 }
@@ -1023,7 +1021,8 @@ bool NumberExtractorImpl::reads_as_number(std::string_view s, const Reading& r) 
   // Arabic ones are.
   if (r.core.parsed.digit_sequence) {
     const std::string_view numeral = s.substr(r.core.begin, r.core.end - r.core.begin);
-    const bool zero = numeral.find("零") != std::string_view::npos || numeral.find("〇") != std::string_view::npos;
+    bool zero = false;
+    for (std::string_view z : {"零", "〇", "○"}) zero = zero || numeral.find(z) != std::string_view::npos;
     const double value = r.core.parsed.value.to_double();
     const bool listed_year = r.core.chars == 4 && value >= 1900 && value <= 2099 && year_listed_after(s, r.pos);
     return r.core.chars >= 5 || (r.core.chars >= 3 && zero) || listed_year;  // 一九八一、一九八二年
@@ -1262,7 +1261,6 @@ void NumberExtractorImpl::read_rank(std::string_view s, Reading& r) const {
   }
   if (r.rank) n.kind = NumberKind::kOrdinal;
 }
-
 
 void NumberExtractorImpl::read_bare_year(std::string_view s, Reading& r) const {
   Number& n = r.n;

@@ -158,6 +158,10 @@ class NumberExtractorImpl {
   // 一米八 (1.8 米), 一米七五, 三十八度五: Chinese digits right after 米 or 度
   // that count nothing are the decimals of the measure, said without 点.
   void read_spoken_decimals(std::string_view s, size_t& pos, Number& n) const;
+  // Whether nothing that counts starts at s[at]: no Chinese digit, scale
+  // character or unit, nor a character of `also` (a digit said alone before
+  // it is the decimals of what came before: 十块五, 一米八).
+  bool counts_nothing_at(std::string_view s, size_t at, std::u32string_view also) const;
   // Scale characters with no digit: 万分之三, 千万分之六, 上万, 上千.
   void read_lone_scale(std::string_view s, size_t begin, size_t end, bool ordinal, std::vector<Number>& out,
                        size_t& resume) const;
