@@ -202,6 +202,26 @@ NumberExtractorImpl::NumberExtractorImpl(Lexicon lexicon)
       starts_candidate_(numeral_chars()),
       may_become_candidate_(numeral_or_nfkc_numeral_chars()) {}
 
+namespace {
+
+// Whether 半 at s[pos] starts half a span of time said alone: 半年, 半个月,
+// 半小时, 半天; not a half of a year named (上半年, 下半年, 前半年), nor
+// "most" (多半, 大半年), nor a half-year's report (半年度, 半年报).
+bool half_of_time_at(std::string_view s, size_t pos) {
+  static constexpr std::string_view kSpans[] = {"年", "个月", "个小时", "小时", "个钟头", "天", "日", "周",
+                                                "个星期", "星期", "个世纪", "世纪", "分钟"};
+  const char32_t before = char_before(s, pos);
+  if (std::u32string_view(U"上下前后多大过一").find(before) != std::u32string_view::npos) return false;
+  const size_t after = pos + 3;
+  for (std::string_view span : kSpans) {
+    if (!starts_with(s, after, span)) continue;
+    return !(span == "年" && (starts_with(s, after + 3, "度") || starts_with(s, after + 3, "报")));
+  }
+  return false;
+}
+
+}  // namespace
+
 size_t NumberExtractorImpl::core_extent(std::string_view s, size_t pos, size_t limit) const {
   limit = std::min(limit, s.size());
   size_t p = pos;
@@ -249,11 +269,16 @@ size_t NumberExtractorImpl::core_extent(std::string_view s, size_t pos, size_t l
     const char32_t c = char_at(s, p, &len);
     if (c == U'半') {
       // 半百: half a hundred, and only at the start.
-      if (last != Last::kNone || !starts_with(s, p + len, "百")) break;
-      p += len + 3;
-      end = p;
-      last = Last::kScale;
-      continue;
+      if (last == Last::kNone && starts_with(s, p + len, "百")) {
+        p += len + 3;
+        end = p;
+        last = Last::kScale;
+        continue;
+      }
+      // Half a span of time, said alone (半年, 半个月, 半小时: 0.5 of it);
+      // 上半年 and 下半年 are halves of one year, 多半 and 大半 "most".
+      if (last == Last::kNone && p == first && half_of_time_at(s, p)) end = p + len;
+      break;
     }
     if (chinese_tens(c) != 0) {
       // 廿, 卅: a digit and 十 in one character, only at a numeral's start.

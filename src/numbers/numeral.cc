@@ -222,6 +222,11 @@ std::optional<ParsedNumeral> parse_chinese_numeral(std::u32string_view in) {
   }
   if (cps.empty()) return std::nullopt;
   const std::u32string_view all(cps.data(), cps.size());
+  if (all == U"半") {  // half a span of time (半年: core_extent takes it so only)
+    ParsedNumeral out;
+    out.value = *Decimal::parse("0.5");
+    return out;
+  }
   if (all == U"半百") {  // half a hundred (年过半百)
     ParsedNumeral out;
     out.value = Decimal::from_int(50);

@@ -75,6 +75,20 @@ TEST_CASE("numbers: quantities with units and measure words", "[numbers][quantit
   expect("六个小组", "[六个 quantity 6 个 ]");
   expect("一年半", "[一年半 quantity 1.5 年 ]");
   expect("两个半小时", "[两个半小时 quantity 2.5 小时 ]");
+  // Spans of time counted with 个 take the span, not 个 (the table's 个小时).
+  expect("用了两个小时", "[两个小时 quantity 2 小时 ]");
+  expect("三个星期后", "[三个星期 quantity 3 周 ]");
+  expect("两个世纪以来", "[两个世纪 quantity 2 世纪 ]");
+  // Half a span said alone; not the halves of a year, nor "most".
+  expect("在北京住了半年", "[半年 quantity 0.5 年 ]");
+  expect("半个月后完工", "[半个月 quantity 0.5 个月 ]");
+  expect("半个世纪以来", "[半个世纪 quantity 0.5 世纪 ]");
+  expect("不到半小时", "[半小时 quantity 0.5 小时 lt]");
+  expect("上半年增长5%", "[5% percent 5 % ]");
+  expect("下半年", "");
+  expect("多半年", "");
+  expect("半年度报告", "");
+  expect("半导体", "");
 }
 
 TEST_CASE("numbers: ranges share unit and scale", "[numbers][range]") {
