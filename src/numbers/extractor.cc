@@ -673,7 +673,7 @@ bool NumberExtractorImpl::read_ratio(std::string_view s, const Core& core, size_
   return true;
 }
 
-void NumberExtractorImpl::read_money_tail(std::string_view s, size_t& pos, Number& n) const {
+void NumberExtractorImpl::read_money_tail(std::string_view s, size_t& pos, Number& n, bool in_jiao) const {
   // One digit (Chinese or Arabic) and its byte length, or -1.
   auto digit_at = [&](size_t q, size_t& len) {
     const char32_t c = char_at(s, q, &len);
@@ -696,13 +696,13 @@ void NumberExtractorImpl::read_money_tail(std::string_view s, size_t& pos, Numbe
   };
   // 十块五, 三元五: a Chinese digit alone after the yuan is its tenths (the
   // 角 left unsaid), when nothing that counts follows it.
-  if (const int d = lone_digit(q); d > 0) {
+  if (const int d = in_jiao ? -1 : lone_digit(q); d > 0) {
     cents = Decimal::from_int(d).times_pow10(-1).value_or(Decimal());
     q += len;
     any = tenths_alone = true;
   }
   // 三块零五分, 三块零五: no 角, then the 分 (said or not).
-  if (!tenths_alone && starts_with(s, q, "零")) {
+  if (!tenths_alone && !in_jiao && starts_with(s, q, "零")) {
     size_t digit_len = 0;
     const int d = digit_at(q + 3, digit_len);
     const bool fen = d > 0 && starts_with(s, q + 3 + digit_len, "分");
@@ -712,10 +712,11 @@ void NumberExtractorImpl::read_money_tail(std::string_view s, size_t& pos, Numbe
       any = tenths_alone = true;
     }
   }
-  bool tenths_read = false;
+  bool tenths_read = in_jiao;  // a 角 read: what follows is its 分
   for (const auto& [marks, power] : {std::pair<std::array<std::string_view, 2>, int>{{"角", "毛"}, -1},
                                      std::pair<std::array<std::string_view, 2>, int>{{"分", "分"}, -2}}) {
     if (tenths_alone) break;
+    if (in_jiao && power == -1) continue;
     const int d = digit_at(q, len);
     if (d < 0) break;
     const size_t mark = q + len;
@@ -726,6 +727,7 @@ void NumberExtractorImpl::read_money_tail(std::string_view s, size_t& pos, Numbe
           if (auto sum = cents.plus(*v)) cents = *sum;
         }
         q += len;
+        any = true;
       }
       break;
     }
@@ -736,6 +738,8 @@ void NumberExtractorImpl::read_money_tail(std::string_view s, size_t& pos, Numbe
     any = true;
     tenths_read = power == -1;
   }
+  // In 角, the 分 is a tenth (五毛五 5.5 角).
+  if (in_jiao) cents = cents.times_pow10(1).value_or(Decimal());
   if (any && !n.value.negative()) {
     if (auto v = n.value.plus(cents)) {
       n.value = *v;
@@ -1194,6 +1198,9 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
       pos += 1 + per_len;
       return;
     }
+  }
+  if (unit->kind == NumberKind::kMoney && unit->unit == "角") {
+    read_money_tail(s, pos, n, /*in_jiao=*/true);
   }
   if (unit->kind == NumberKind::kMoney && unit->unit == "元") {
     read_money_tail(s, pos, n);

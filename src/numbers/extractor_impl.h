@@ -153,8 +153,9 @@ class NumberExtractorImpl {
   bool read_fraction(std::string_view s, const Core& core, size_t& pos, Number& n) const;
   // 三成, 九折, 五五折, 八点五折: percent.
   bool read_ratio(std::string_view s, const Core& core, size_t numeral_begin, size_t& pos, Number& n) const;
-  // 元 then 角 and 分 (123元1角1分, 十块三毛), and 整 (元整): advances pos.
-  void read_money_tail(std::string_view s, size_t& pos, Number& n) const;
+  // 元 then 角 and 分 (123元1角1分, 十块三毛), and 整 (元整); or, after a
+  // 角 (`in_jiao`), its 分 (五毛五分, 五毛五: 5.5 角): advances pos.
+  void read_money_tail(std::string_view s, size_t& pos, Number& n, bool in_jiao = false) const;
   // 一米八 (1.8 米), 一米七五, 三十八度五: Chinese digits right after 米 or 度
   // that count nothing are the decimals of the measure, said without 点.
   void read_spoken_decimals(std::string_view s, size_t& pos, Number& n) const;

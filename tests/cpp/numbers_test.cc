@@ -584,6 +584,11 @@ TEST_CASE("numbers: every written form, by one numeral grammar", "[numbers][gram
   expect("十元零八分", "[十元零八分 money 10.08 元 ]");  // no 角: 零, then the 分
   expect("三块零五", "[三块零五 money 3.05 元 ]");
   expect("一块二毛五个人", "[一块二毛 money 1.2 元 ][五个 quantity 5 个 ]");
+  // In 角, its 分 (said or not) is a tenth of it.
+  expect("五毛五", "[五毛五 money 5.5 角 ]");
+  expect("5角5分", "[5角5分 money 5.5 角 ]");
+  expect("五毛钱", "[五毛 money 5 角 ]");
+  expect("五毛五十个", "[五毛 money 5 角 ][五十个 quantity 50 个 ]");
   // Decimals of a measure said without 点 (a height, a temperature).
   expect("身高一米八", "[一米八 quantity 1.8 米 ]");
   expect("一米七五的个子", "[一米七五 quantity 1.75 米 ]");
