@@ -33,20 +33,20 @@ namespace {
 // Feature templates (the first argument of feature_key). Numbers, not an
 // enum order: a trained model depends on them. Retired, measured worse on
 // held-out regions with them: 4 (c[i-1] c[i+1]), 5 (token shape), 16 (c[i]
-// and its position in its token).
+// and its position in its token). Retired as adding nothing on held-out
+// regions and the read news-style sets, while about half of the model's
+// work per char (scripts/eval_entities.py, eval_news_style.py): 3 (the
+// bigrams c[i-1] c[i], c[i] c[i+1]), 7 (the token's text), 8 (the tags of
+// the tokens before and after), 10 (the rule mentions over the chars before
+// and after), 11 (the longest typed term over the char), 14 (character
+// classes of c[i-1], c[i], c[i+1]), and c[i-2], c[i+2] of 2.
 enum Template : uint32_t {
   kBias = 1,
-  kChar = 2,          // c[i + d] for d in -2..2 (d in the second value)
-  kBigram = 3,        // c[i-1] c[i] and c[i] c[i+1]
+  kChar = 2,          // c[i + d] for d in -1..1 (d + 2 in the second value)
   kWordTag = 6,       // lexicon tag of the token, position in it
-  kWordText = 7,      // the token itself, position in it
-  kNeighbourTag = 8,  // tags of the previous and next tokens
   kRule = 9,          // the rule mention over the char
-  kRuleContext = 10,  // the rule mentions over the chars before and after
-  kTerm = 11,         // the longest typed term over the char
   kSurnameEvidence = 12,  // surname evidence, position in token
   kPosseg = 13,       // jieba posseg evidence for nr, nrt, ns, nt
-  kClasses = 14,      // character classes of c[i-1], c[i], c[i+1]
   kHead = 15,         // a head character (names of the training data end in it)
 };
 
@@ -56,27 +56,10 @@ uint32_t part_in(uint32_t i, uint32_t begin, uint32_t end) {
   return i == begin ? 0 : i + 1 == end ? 2 : 1;
 }
 
-uint64_t hash_chars(const char32_t* p, size_t n) {
-  uint64_t h = 0xCBF29CE484222325ull;
-  for (size_t k = 0; k < n; ++k) h = (h ^ p[k]) * 0x100000001B3ull;
-  return h;
-}
-
 uint64_t hash_tag(std::string_view tag) {
   uint64_t h = 0x84222325CBF29CE4ull;
   for (char c : tag) h = (h ^ static_cast<uint8_t>(c)) * 0x100000001B3ull;
   return h | 1;  // never 0: 0 is "not in the lexicon"
-}
-
-uint32_t char_class(const CharText& t, int64_t i) {
-  if (i < 0 || i >= static_cast<int64_t>(t.cps.size())) return 0;
-  const char32_t c = t.cps[static_cast<size_t>(i)];
-  if (t.han(static_cast<uint32_t>(i))) return 1;
-  if (c >= U'0' && c <= U'9') return 2;
-  if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) return 3;
-  if (c == U'、' || c == U'，' || c == U',' || c == U'和' || c == U'及') return 4;
-  if (c == U'（' || c == U'(' || c == U'）' || c == U')') return 5;
-  return 6;
 }
 
 uint8_t mention_code(const Candidate& c, uint32_t i) {
@@ -127,8 +110,6 @@ void EntityExtractorImpl::model_inputs(const CharText& t, Workspace& ws, const F
     const uint32_t end_of = t.token_end_of[i];
     const uint32_t e = end_of == CharText::kNoToken || end_of <= i ? i + 1 : std::min(end_of, n);
     const auto w = word_info(t, i, e);
-    // The token's text hashed once here: per char (char_features) it cost
-    // the token's length each time, quadratic in a long token (a line of 三).
     // A tag's facts are worked out once per distinct tag (a few dozen), not
     // per token: cached by where the tag's text lies in the lexicon, checked
     // against a copy of it (the cache may outlive a lexicon).
@@ -149,8 +130,7 @@ void EntityExtractorImpl::model_inputs(const CharText& t, Workspace& ws, const F
         }
       }
     }
-    m.tokens.push_back({i, e, facts.hash, e - i >= 2 ? hash_chars(t.cps.data() + i, e - i) : 0, facts.stop,
-                        facts.proper});
+    m.tokens.push_back({i, e, facts.hash, facts.stop, facts.proper});
     for (uint32_t k = i; k < e; ++k) m.token_of[k] = static_cast<uint32_t>(m.tokens.size() - 1);
     i = e;
   }
@@ -236,20 +216,11 @@ void EntityExtractorImpl::char_features(const CharText& t, const ModelWorkspace&
   auto c = [&](int64_t k) -> uint64_t { return k < 0 ? 1 : k >= n ? 2 : 16 + t.cps[static_cast<size_t>(k)]; };
   const TokenFacts& tok = m.tokens[m.token_of[i]];
   const uint32_t part = part_in(i, tok.begin, tok.end);
-  const uint32_t k = m.token_of[i];
-  const uint64_t prev_tag = k > 0 ? m.tokens[k - 1].tag : 3, next_tag = k + 1 < m.tokens.size() ? m.tokens[k + 1].tag : 3;
   const char32_t ch = t.cps[i];
   keys.push_back(feature_key(kBias, 0));
-  for (int d = -2; d <= 2; ++d) keys.push_back(feature_key(kChar, c(int64_t(i) + d), uint64_t(d + 2)));
-  keys.push_back(feature_key(kBigram, c(int64_t(i) - 1) << 21 | c(i), 0));
-  keys.push_back(feature_key(kBigram, c(i) << 21 | c(int64_t(i) + 1), 1));
+  for (int d = -1; d <= 1; ++d) keys.push_back(feature_key(kChar, c(int64_t(i) + d), uint64_t(d + 2)));
   keys.push_back(feature_key(kWordTag, tok.tag, part));
-  if (tok.end - tok.begin >= 2) keys.push_back(feature_key(kWordText, tok.text_hash, part));
-  keys.push_back(feature_key(kNeighbourTag, prev_tag, part == 0 || part == 3 ? 0 : 1));
-  keys.push_back(feature_key(kNeighbourTag, next_tag, part == 2 || part == 3 ? 2 : 3));
   keys.push_back(feature_key(kRule, m.rule_code[i]));
-  keys.push_back(feature_key(kRuleContext, uint64_t(i > 0 ? m.rule_code[i - 1] : 255) << 8 | m.rule_code[i + 1]));
-  keys.push_back(feature_key(kTerm, m.term_code[i]));
   const uint32_t surname = t.has(i, kCompoundFirst) ? 2 : t.has(i, kSurname) ? 1 : 0;
   if (surname) keys.push_back(feature_key(kSurnameEvidence, surname, part));
   if (ch < model_format::kCharTableSize) {
@@ -258,8 +229,6 @@ void EntityExtractorImpl::char_features(const CharText& t, const ModelWorkspace&
       if (code) keys.push_back(feature_key(kPosseg, tag, code));
     }
   }
-  keys.push_back(feature_key(kClasses, char_class(t, int64_t(i) - 1) * 64 + char_class(t, i) * 8 +
-                                           char_class(t, int64_t(i) + 1)));
   if (tables.head(ch)) keys.push_back(feature_key(kHead, part));
 }
 

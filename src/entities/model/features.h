@@ -56,7 +56,6 @@ struct FeatureTables {
 struct TokenFacts {
   uint32_t begin, end;
   uint64_t tag;  // hash of the lexicon tag; 0: not in the lexicon
-  uint64_t text_hash;  // hash of its characters (tokens of two or more)
   bool stop = false;    // a function word, verb, numeral ... (kStopTags)
   bool proper = false;  // a proper noun of the lexicon (nr, ns, nt, nz, j ...)
 };
