@@ -101,28 +101,32 @@ void EntityExtractorImpl::add_documents_and_slogans(const CharText& t, std::vect
       out.push_back({i + 1, j, EntityType::kSlogan, kRulePriority});
     }
   }
-  // Named reports: [重庆市渝中区|区|市]人民政府工作报告, 政府工作报告.
-  const std::u32string_view report = U"政府工作报告";
-  for_each_anchor(t, report, [&](uint32_t i) {
-    uint32_t b = i;
-    if (b >= 2 && t.matches(b - 2, U"人民")) b -= 2;
-    // Places and 区/市/县/省 written right before it belong to the title.
+  // Where a title that places and 区/市/县/省 written right before it
+  // belong to starts, from b: a place's full name first (广西壮族自治区:
+  // its 区 is no level alone).
+  auto with_places_before = [&](uint32_t b) {
     for (bool grew = true; grew && b > 0;) {
       grew = false;
-      const char32_t c = t.cps[b - 1];
-      if (c == U'区' || c == U'市' || c == U'县' || c == U'省') {
-        --b;
-        grew = true;
-        continue;
-      }
-      for (uint32_t len = std::min<uint32_t>(b, 6); len >= 2 && !grew; --len) {
+      for (uint32_t len = std::min<uint32_t>(b, 8); len >= 2 && !grew; --len) {
         if (auto w = word_info(t, b - len, b); w && w->entity == EntityType::kPlace) {
           b -= len;
           grew = true;
         }
       }
+      const char32_t c = b > 0 ? t.cps[b - 1] : 0;
+      if (!grew && (c == U'区' || c == U'市' || c == U'县' || c == U'省')) {
+        --b;
+        grew = true;
+      }
     }
-    out.push_back({b, static_cast<uint32_t>(i + report.size()), EntityType::kDocument, kRulePriority});
+    return b;
+  };
+  // Named reports: [重庆市渝中区|区|市]人民政府工作报告, 政府工作报告.
+  const std::u32string_view report = U"政府工作报告";
+  for_each_anchor(t, report, [&](uint32_t i) {
+    const uint32_t b = i >= 2 && t.matches(i - 2, U"人民") ? i - 2 : i;
+    out.push_back({with_places_before(b), static_cast<uint32_t>(i + report.size()), EntityType::kDocument,
+                   kRulePriority});
   });
   // Numbered slogans written without quotes: 一核三带六园区 (numeral + 1-2
   // characters, three times or more).
@@ -130,6 +134,22 @@ void EntityExtractorImpl::add_documents_and_slogans(const CharText& t, std::vect
   uint32_t resume = 0;
   for (uint32_t i : t.triggers) {
     if (i < resume || !numeral(i)) continue;
+    // Five-year plans by their number (第六个五年计划, 第十五个五年规划纲要;
+    // 国民经济和社会发展 and the place before them are part of the title).
+    if (i > 0 && t.cps[i - 1] == U'第') {
+      uint32_t j = i;
+      while (j < n && numeral(j)) ++j;
+      if (t.matches(j, U"个五年计划") || t.matches(j, U"个五年规划")) {
+        const uint32_t e = j + 5 + (t.matches(j + 5, U"纲要") ? 2 : 0);
+        const std::u32string_view economy = U"国民经济和社会发展";
+        const uint32_t b = i - 1 >= economy.size() && t.matches(i - 1 - economy.size(), economy)
+                               ? with_places_before(i - 1 - static_cast<uint32_t>(economy.size()))
+                               : i - 1;
+        out.push_back({b, e, EntityType::kDocument, kRulePriority});
+        resume = e;
+        continue;
+      }
+    }
     uint32_t j = i, parts = 0;
     while (j < n && numeral(j)) {
       uint32_t k = j + 1, body = 0;

@@ -344,6 +344,14 @@ TEST_CASE("entities: documents", "[entities][document]") {
   expect("《稳外贸稳外资提升渝中开放水平和质量》", "[稳外贸稳外资提升渝中开放水平和质量 document]");
   expect("重庆市渝中区人民政府工作报告", "[重庆市渝中区人民政府工作报告 document]");
   expect("对区政府工作报告的意见", "[区政府工作报告 document]");
+  // A place's full name before it, whose 区 is no level of its own.
+  expect_rules("2026年广西壮族自治区政府工作报告", "[广西壮族自治区政府工作报告 document]");
+  expect_rules("内蒙古自治区政府工作报告", "[内蒙古自治区政府工作报告 document]");
+  // Five-year plans by their number, with the economy and the place of the title.
+  expect_rules("全面实现第六个五年计划", "[第六个五年计划 document]");
+  expect_rules("在第二个和第三个五年计划期间", "[第三个五年计划 document]");
+  expect_rules("河北省国民经济和社会发展第十五个五年规划纲要", "[河北省国民经济和社会发展第十五个五年规划纲要 document]");
+  expect_rules("第三个五年的时候", "");
 }
 
 TEST_CASE("entities: slogans, quoted and numbered, but not scare quotes", "[entities][slogan]") {
