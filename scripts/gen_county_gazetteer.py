@@ -13,7 +13,9 @@ which is a development-time input only (the build never needs it):
 
 Short forms (渝中区 -> 渝中, 积石山保安族东乡族撒拉族自治县 -> 积石山 and 积石山县)
 are listed only where they are not ordinary words: jieba's dictionary must not
-know them at all (its tags call 安宁 "peaceful" and 大城 of 大城市 places too);
+know them at all (its tags call 安宁 "peaceful" and 大城 of 大城市 places too),
+or tag them a place seldom seen, or (cities and districts) a place or proper
+noun that is no ordinary word (ORDINARY_CITY_SHORT);
 short forms of one character, generic ones (城关, 市中) and the generic full
 names (城区, 郊区, 矿区) are left out. Places known under a short form that
 jieba also knows are listed by hand in place.txt (Chongqing's 渝中, 石柱 ...).
@@ -44,6 +46,20 @@ GENERIC_SHORT = {"市中", "城关", "城中", "城东", "城西", "城南", "�
 # A short form jieba's dictionary knows is listed only when jieba tags it a
 # place (ns) and its frequency there is at most this (see main).
 MAX_PLACE_WORD_FREQ = 100
+
+# The short forms of county-level cities and districts are the names news and
+# reports use (敦煌, 昆山, 义乌, 武昌, 海淀): jieba tags them a place or a
+# proper noun (ns, nz) however often it sees them. Left out, those that read
+# as ordinary words or other names in running text (新建 "newly built", 路桥
+# "roads and bridges", 大丰 of 大丰收, 青山, 朝阳, 长寿, 中山 of 中山路, 锦江 hotels,
+# 东坡 the poet).
+CITY_SHORT_TAGS = ("ns", "nz")
+ORDINARY_CITY_SHORT = {
+    "中山", "临江", "大安", "安国", "安宁", "开平", "弥勒", "新星", "江山", "沙河", "沙湾", "龙井", "龙泉", "开远",
+    "七星", "万山", "上城", "东坡", "东城", "东安", "东山", "华龙", "南山", "古城", "大通", "天桥", "天河", "山城",
+    "建华", "建安", "新建", "新林", "新罗", "朝阳", "松山", "江海", "河口", "海港", "湖滨", "牡丹", "盐湖", "祥符",
+    "花山", "西城", "西山", "路桥", "金川", "金牛", "银海", "锦江", "长乐", "长寿", "长泰", "青山", "龙华", "龙山",
+    "龙文", "北林", "满城", "西夏", "大丰"}
 
 # Short forms that are as often people's given names (Tibetan 尼玛).
 PERSONAL_NAMES = {"尼玛"}
@@ -136,7 +152,9 @@ def main(areas_csv, jieba_dict, max_place_word_freq):
             # the place, not a word of everyday prose).
             if short and (form in GENERIC_SHORT or form[0] in FUNCTION_CHARS or form[-1] in FUNCTION_CHARS):
                 continue
-            if short and form in jieba and not known_place_word(form, jieba[form], surnames, max_place_word_freq):
+            city_or_district = full.endswith("市") or full.endswith("区")
+            if (short and form in jieba and not known_place_word(form, jieba[form], surnames, max_place_word_freq) and
+                    not (city_or_district and jieba[form][1] in CITY_SHORT_TAGS and form not in ORDINARY_CITY_SHORT)):
                 continue
             seen.add(form)
             # jieba's own tag kept (崇明 nrt): the extractor reads a word it

@@ -298,6 +298,13 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
     if (r.type == EntityType::kPerson && c.type != EntityType::kPerson && c.end - c.begin < r.end - r.begin + 2) {
       return false;
     }
+    // Nor by a word of where (扎西 + 家里, 村里, 心中: jieba's s).
+    if (r.type == EntityType::kPerson && c.type != EntityType::kPerson) {
+      static const uint64_t where_tag = hash_tag("s");
+      for (uint32_t k = m.token_of[r.end < c.end ? r.end : c.end - 1]; k < m.tokens.size() && m.tokens[k].begin < c.end; ++k) {
+        if (m.tokens[k].begin >= r.end && m.tokens[k].tag == where_tag) return false;
+      }
+    }
     // Nor over the verb the rules found it before (斯塔默 + 说).
     if (r.type == EntityType::kPerson && r.end < c.end && t.has(r.end, kVerbFirst) &&
         std::any_of(kSubjectVerbs.begin(), kSubjectVerbs.end(), [&](std::u32string_view v) { return t.matches(r.end, v); })) {

@@ -636,6 +636,13 @@ TEST_CASE("entities: county short forms jieba knows, and where they are no place
   // that name's last character (川 of 金川); after a verb it is the name (驻渝).
   expect_rules("加快金川四矿区贫矿资源综合开发", "");
   expect_rules("驻渝部队和武警官兵", "[渝 place][武警 organization]");
+  // County-level cities and districts by their short names, however often
+  // jieba sees them (敦煌 ns 774, 义乌 nz); not those that are ordinary words.
+  expect_rules("游客来到敦煌参观莫高窟", "[敦煌 place]");
+  expect_rules("义乌的小商品卖到全世界", "[义乌 place]");
+  expect_rules("支持武昌、汉阳、江夏协同发展", "[武昌 place][汉阳 place][江夏 place]");
+  expect_rules("争取农业大丰收", "");
+  expect_rules("村里新建了一座桥", "");
 }
 
 TEST_CASE("entities: one sense per text — a name weakly read as a person is the place the text names",
