@@ -195,6 +195,12 @@ uint32_t EntityExtractorImpl::without_glued_verb(const CharText& t, uint32_t beg
 // characters, does not open with a word of another kind (从严 of 从严治党).
 bool EntityExtractorImpl::name_word_plausible(const CharText& t, uint32_t begin, uint32_t end) const {
   if (end - begin == 2 && t.cps[begin] == t.cps[begin + 1]) return false;
+  // A word ending in the head word of an institution or a place names no
+  // person, whatever jieba's tag (天文台 nr).
+  const std::u32string_view word(t.cps.data() + begin, end - begin);
+  for (const SuffixFamily& family : kNameSuffixFamilies) {
+    if (ends_with_any(word, family)) return false;
+  }
   if (end - begin >= 4) {
     const auto head = word_info(t, begin, begin + 2);
     return !head || head->entity != EntityType::kNone || !is_stop_word_tag(head->tag);
@@ -1067,7 +1073,7 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
           end = longer;
           min_log_odds = kMinTaggedNameLogOdds;
         }
-      } else if (w->entity == EntityType::kNone && tag_is(w->tag, {"nr", "nrfg"})) {
+      } else if (w->entity == EntityType::kNone && tag_is(w->tag, {"nr", "nrfg"}) && name_word_plausible(t, b, e)) {
         end = e;
         min_log_odds = kMinTaggedNameLogOdds;
       }
@@ -1175,7 +1181,8 @@ void EntityExtractorImpl::add_foreign_subjects(const CharText& t, std::vector<Ca
       if (!han) break;
       const auto w = word_info(t, e, pe);
       // (jieba tags some transliterated names nz, as other proper nouns: 格兰迪.)
-      const bool name_word = w && w->entity == EntityType::kNone && tag_is(w->tag, {"nr", "nrt", "nrfg", "nz"});
+      const bool name_word = w && w->entity == EntityType::kNone && tag_is(w->tag, {"nr", "nrt", "nrfg", "nz"}) &&
+                             name_word_plausible(t, e, pe);
       // (A single character of any other kind: 古 of 古特雷斯 is an adjective.)
       const bool piece = !w || name_word ||
                          (pe - e == 1 && w->entity == EntityType::kNone &&

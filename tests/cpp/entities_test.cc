@@ -237,6 +237,8 @@ TEST_CASE("entities: common words jieba's dictionary tags as names are no person
   expect("牢记习近平总书记殷殷嘱托", "[习近平 person][总书记 position]");
   expect("贯彻全面从严治党要求", "");
   expect("普惠率分别达96%", "");
+  // A word ending in an institution's head word (天文台 nr) before a verb.
+  expect_rules("天文台发布观测结果", "");
   // Names after the same titles stay names.
   expect("四川省阿坝州的牧民扎西家里新建了光伏电站", "[四川省 place][阿坝州 place][扎西 person]");
   expect("俄罗斯总统普京举行会谈", "[俄罗斯 place][总统 position][普京 person]");
