@@ -105,6 +105,11 @@ TEST_CASE("numbers: ranges share unit and scale", "[numbers][range]") {
 
 TEST_CASE("numbers: qualifiers before stay outside, after stay inside", "[numbers][qualifier]") {
   expect("突破1450亿元", "[1450亿元 money 145000000000 元 gt]");
+  // 破 alone: news's "past" (not inside 打破, 冲破); 双十一 is a day's name.
+  expect("票房破10亿元", "[10亿元 money 1000000000 元 gt]");
+  expect("销售额破千亿", "[千亿 cardinal 100000000000  gt]");
+  expect("打破3项世界纪录", "[3项 quantity 3 项 ]");
+  expect("双十一期间", "");
   expect("绿色金融规模超1400亿元", "[1400亿元 money 140000000000 元 gt]");
   expect("约300人", "[300人 quantity 300 人 approx]");
   expect("近5年", "[5年 quantity 5 年 approx]");
