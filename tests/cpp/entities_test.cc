@@ -237,6 +237,11 @@ TEST_CASE("entities: common words jieba's dictionary tags as names are no person
   expect("牢记习近平总书记殷殷嘱托", "[习近平 person][总书记 position]");
   expect("贯彻全面从严治党要求", "");
   expect("普惠率分别达96%", "");
+  // Leaders of world politics by the names news uses, without a title; no
+  // Chinese name of two characters is listed (韩正 of 中韩正式).
+  expect_rules("朔尔茨与默茨会面", "[朔尔茨 person][默茨 person]");
+  expect_rules("埃尔多安和内塔尼亚胡通电话", "[埃尔多安 person][内塔尼亚胡 person]");
+  expect_rules("中韩正式建交", "");
   // A word ending in an institution's head word (天文台 nr) before a verb.
   expect_rules("天文台发布观测结果", "");
   // Names after the same titles stay names.
