@@ -237,6 +237,10 @@ TEST_CASE("entities: common words jieba's dictionary tags as names are no person
   expect("牢记习近平总书记殷殷嘱托", "[习近平 person][总书记 position]");
   expect("贯彻全面从严治党要求", "");
   expect("普惠率分别达96%", "");
+  // Firms by the short or brand names news uses; not a developer's name
+  // opening an estate's (恒大 of 恒大云邸).
+  expect_rules("三一重工、中联重科海外营收增长", "[三一重工 company][中联重科 company]");
+  expect_rules("宁德时代发布新电池", "[宁德时代 company]");
   // Leaders of world politics by the names news uses, without a title; no
   // Chinese name of two characters is listed (韩正 of 中韩正式).
   expect_rules("朔尔茨与默茨会面", "[朔尔茨 person][默茨 person]");
