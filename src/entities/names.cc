@@ -201,6 +201,12 @@ bool EntityExtractorImpl::name_word_plausible(const CharText& t, uint32_t begin,
   for (const SuffixFamily& family : kNameSuffixFamilies) {
     if (ends_with_any(word, family)) return false;
   }
+  // A preposition that is a surname too, then a place (从博鳌, 向重庆: jieba
+  // lists some such glued phrases as names).
+  if (end - begin >= 3 && std::u32string_view(U"从向于在到对同跟为和与").find(t.cps[begin]) != std::u32string_view::npos) {
+    const auto rest = word_info(t, begin + 1, end);
+    if (rest && (rest->entity == EntityType::kPlace || rest->tag == "ns")) return false;
+  }
   if (end - begin >= 4) {
     const auto head = word_info(t, begin, begin + 2);
     return !head || head->entity != EntityType::kNone || !is_stop_word_tag(head->tag);

@@ -241,6 +241,10 @@ TEST_CASE("entities: common words jieba's dictionary tags as names are no person
   // opening an estate's (恒大 of 恒大云邸).
   expect_rules("三一重工、中联重科海外营收增长", "[三一重工 company][中联重科 company]");
   expect_rules("宁德时代发布新电池", "[宁德时代 company]");
+  // Cities of the world that datelines name (not read as persons), and a
+  // preposition jieba's dictionary glues to a place as a "name" (从博鳌 nr).
+  expect_rules("记者从曼彻斯特报道", "[记者 position][曼彻斯特 place]");
+  expect_rules("记者从博鳌报道", "[记者 position][博鳌 place]");
   // Leaders of world politics by the names news uses, without a title; no
   // Chinese name of two characters is listed (韩正 of 中韩正式).
   expect_rules("朔尔茨与默茨会面", "[朔尔茨 person][默茨 person]");
