@@ -686,6 +686,20 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     const auto w = word_info(t, pb, i);
     return w && w->tag == "d";
   };
+  // Whether the token at i follows a verb of going or a preposition of
+  // whence (飞往 图森, 前往 斯波坎, 从 坎昆): then it is the place gone to,
+  // not the subject a name before a verb would be.
+  auto after_going = [&](uint32_t i) {
+    static constexpr std::u32string_view kGoing[] = {
+        U"飞往", U"前往", U"抵达", U"到达", U"来到", U"赶赴", U"奔赴", U"赴", U"途经", U"飞抵", U"飞赴", U"驶往",
+        U"开往", U"位于", U"地处", U"落户", U"离开", U"返回", U"回到", U"定居", U"移居", U"从", U"到", U"去", U"往"};
+    uint32_t pb = i;
+    while (pb > 0 && !t.token_start(--pb)) {
+    }
+    if (pb == i || t.token_end_of[pb] != i) return false;
+    const std::u32string_view before(t.cps.data() + pb, i - pb);
+    return std::find(std::begin(kGoing), std::end(kGoing), before) != std::end(kGoing);
+  };
   // How name-like two characters glued to a verb or adverb must be: a
   // clause that opens with them and a verb of speech (，李华说) vouches for a
   // name more than the characters need to (more name-like than not).
@@ -698,7 +712,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     const uint32_t i = listed[x], e = t.token_end_of[i];
     // A name-shaped token before a verb of speech or action: 赵世庆强调; or a
     // word jieba tags as a (foreign) person's name there: 特朗普表示, 默克尔指出.
-    if (e - i >= 2 && e - i <= 4 && e < n && t.has(e, kVerbFirst) && !after_adverb(i)) {
+    if (e - i >= 2 && e - i <= 4 && e < n && t.has(e, kVerbFirst) && !after_adverb(i) && !after_going(i)) {
       const bool chinese = e - i <= 3 && surname_length(t, i) != 0;
       for (auto verb : kSubjectVerbs) {
         // The verb whole, or a verb of two or more characters opening a

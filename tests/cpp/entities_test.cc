@@ -245,6 +245,8 @@ TEST_CASE("entities: common words jieba's dictionary tags as names are no person
   // preposition jieba's dictionary glues to a place as a "name" (从博鳌 nr).
   expect_rules("记者从曼彻斯特报道", "[记者 position][曼彻斯特 place]");
   expect_rules("记者从博鳌报道", "[记者 position][博鳌 place]");
+  // After a verb of going the word is the place gone to, no subject.
+  expect_rules("他飞往图森参加比赛", "");
   // Leaders of world politics by the names news uses, without a title; no
   // Chinese name of two characters is listed (韩正 of 中韩正式).
   expect_rules("朔尔茨与默茨会面", "[朔尔茨 person][默茨 person]");
