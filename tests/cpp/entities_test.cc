@@ -247,6 +247,9 @@ TEST_CASE("entities: common words jieba's dictionary tags as names are no person
   expect_rules("记者从博鳌报道", "[记者 position][博鳌 place]");
   // After a verb of going the word is the place gone to, no subject.
   expect_rules("他飞往图森参加比赛", "");
+  // Foreign media and international bodies news cites.
+  expect_rules("据彭博社消息", "[彭博社 organization]");
+  expect_rules("世界粮食计划署发出呼吁", "[世界粮食计划署 organization]");
   // Leaders of world politics by the names news uses, without a title; no
   // Chinese name of two characters is listed (韩正 of 中韩正式).
   expect_rules("朔尔茨与默茨会面", "[朔尔茨 person][默茨 person]");
