@@ -65,6 +65,7 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon, EntityOptions options)
     if (is_han(c)) char_flags_[c] |= kHan;
   }
   index_terms();
+  index_tag_facts();
   const std::string n = "[零〇一二两三四五六七八九十百0-9０-９]+";
   for (const std::string& p : {
            // 区政协十五届二次会议, 区委十三届十次全会, 十四届全国人大二次会议,

@@ -477,6 +477,8 @@ class EntityExtractorImpl {
   void rule_pass(std::string_view text, Workspace& ws) const;
   // The model's inputs from the rule pass: tokens, per-char codes, windows.
   void model_inputs(const CharText& t, Workspace& ws, const FeatureTables& tables) const;
+  // Fills base_tag_facts_ (the constructor).
+  void index_tag_facts();
   // Whether char i may only be O for the model: clause punctuation, and the
   // non-digits of a token led by digits (2023年, 5%).
   bool closed_at(const CharText& t, const ModelWorkspace& m, uint32_t i) const;
@@ -607,6 +609,9 @@ class EntityExtractorImpl {
   std::bitset<0x10000> suffix_ends_;
   static uint32_t pair_bit(char32_t a, char32_t b) { return (a * 0x9E3779B1u ^ b * 0x85EBCA77u) >> 16; }
   std::vector<uint16_t> rare_flags_ = std::vector<uint16_t>(0x10000, 0);  // rare CharFlag bits (BMP)
+  // What the model reads of each tag of the base lexicon, by its id: the
+  // facts of a token the segmenter found there cost one load (labeler.cc).
+  std::vector<TagFacts> base_tag_facts_;
   std::vector<std::unique_ptr<RE2>> meetings_;
 };
 

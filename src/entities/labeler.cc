@@ -91,6 +91,11 @@ bool is_proper_tag(uint64_t tag) {
   }();
   return std::find(proper_tags.begin(), proper_tags.end(), tag) != proper_tags.end();
 }
+TagFacts facts_of(std::string_view tag) {
+  const uint64_t hash = hash_tag(tag);
+  return {hash, is_stop_tag(hash), is_proper_tag(hash)};
+}
+
 // How sure a mention only the model finds must be to be reported. Adding a
 // mention that is right with chance p raises the expected F1 when p exceeds
 // half of the F1 (about 0.7 on held-out regions): 0.35.
@@ -98,9 +103,16 @@ constexpr float kMinModelScore = 0.35f;
 
 }  // namespace
 
+void EntityExtractorImpl::index_tag_facts() {
+  const ZplView& base = lexicon_.data().base;
+  base_tag_facts_.resize(base.tag_count());
+  for (size_t id = 0; id < base_tag_facts_.size(); ++id) base_tag_facts_[id] = facts_of(base.tag(static_cast<uint16_t>(id)));
+}
+
 void EntityExtractorImpl::model_inputs(const CharText& t, Workspace& ws, const FeatureTables& tables) const {
   ModelWorkspace& m = ws.model;
   const auto n = static_cast<uint32_t>(t.cps.size());
+  const auto& base_trie = lexicon_.data().base.trie();
   m.tokens.clear();
   m.token_of.resize(n + 1);
   m.rule_code.assign(n + 1, 0);
@@ -109,26 +121,16 @@ void EntityExtractorImpl::model_inputs(const CharText& t, Workspace& ws, const F
     // Caller-given tokens may leave chars outside any token: one char each.
     const uint32_t end_of = t.token_end_of[i];
     const uint32_t e = end_of == CharText::kNoToken || end_of <= i ? i + 1 : std::min(end_of, n);
-    const auto w = word_info(t, i, e);
-    // A tag's facts are worked out once per distinct tag (a few dozen), not
-    // per token: cached by where the tag's text lies in the lexicon, checked
-    // against a copy of it (the cache may outlive a lexicon).
+    // A token the segmenter found in the base lexicon: its tag's facts by
+    // the tag's id (word_info would look the same entry up and hand back
+    // the tag's text to hash); any other asks word_info.
     TagFacts facts;
-    if (w) {
-      const std::string_view tag = w->tag;
-      TagFacts& cached = m.tag_cache[(reinterpret_cast<uintptr_t>(tag.data()) >> 1) % m.tag_cache.size()];
-      if (tag.size() <= sizeof(cached.text) && cached.size == tag.size() && cached.hash != 0 &&
-          std::memcmp(cached.text, tag.data(), tag.size()) == 0) {
-        facts = cached;
-      } else {
-        const uint64_t hash = hash_tag(tag);
-        facts = {{}, static_cast<uint8_t>(std::min<size_t>(tag.size(), 255)), hash, is_stop_tag(hash),
-                 is_proper_tag(hash)};
-        if (tag.size() <= sizeof(facts.text)) {
-          std::memcpy(facts.text, tag.data(), tag.size());
-          cached = facts;
-        }
-      }
+    const TokenWord word = t.token_end_of[i] == e ? t.token_word[i] : TokenWord{};
+    const format::WordEntry* entry = word.known() ? base_trie.word(word.node) : nullptr;
+    if (entry && entry->tag < base_tag_facts_.size()) {
+      facts = base_tag_facts_[entry->tag];
+    } else if (const auto w = word_info(t, i, e)) {
+      facts = facts_of(w->tag);
     }
     m.tokens.push_back({i, e, facts.hash, facts.stop, facts.proper});
     for (uint32_t k = i; k < e; ++k) m.token_of[k] = static_cast<uint32_t>(m.tokens.size() - 1);

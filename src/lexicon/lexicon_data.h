@@ -174,6 +174,7 @@ class ZplView {
   double log_total() const { return log_total_; }
   uint64_t checksum() const { return checksum_; }
   std::string_view tag(uint16_t id) const { return id < tags_.size() ? tags_[id] : ""; }
+  size_t tag_count() const { return tags_.size(); }
   std::string_view units_tsv() const { return units_; }
   std::string_view sources() const { return sources_; }
   std::string_view surnames() const { return surnames_; }

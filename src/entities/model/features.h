@@ -60,17 +60,14 @@ struct TokenFacts {
   bool proper = false;  // a proper noun of the lexicon (nr, ns, nt, nz, j ...)
 };
 
-// What the model needs of a lexicon tag (a copy of its text: tags are short).
+// What the model needs of a lexicon tag.
 struct TagFacts {
-  char text[7] = {};
-  uint8_t size = 0;
   uint64_t hash = 0;  // 0: no tag (not in the lexicon)
   bool stop = false, proper = false;
 };
 
 // Buffers of the model pass, kept per thread with the extractor's workspace.
 struct ModelWorkspace {
-  std::array<TagFacts, 256> tag_cache{};
   std::vector<TokenFacts> tokens;
   std::vector<uint32_t> token_of;   // char -> index in tokens
   std::vector<uint8_t> rule_code;   // char -> code of the rule mention over it (0: none)
