@@ -1057,6 +1057,14 @@ bool NumberExtractorImpl::reads_as_number(std::string_view s, const Reading& r) 
     const bool listed_year = r.core.chars == 4 && value >= 1900 && value <= 2099 && year_listed_after(s, r.pos);
     return r.core.chars >= 5 || (r.core.chars >= 3 && zero) || listed_year;  // 一九八一、一九八二年
   }
+  // 十一 the National Day holiday (十一长假, 十一黄金周, 国庆十一期间): a day's
+  // name, as 五一 is a word of the lexicon.
+  if (s.substr(r.core.begin, r.core.end - r.core.begin) == "十一") {
+    for (std::string_view holiday : {"长假", "小长假", "黄金周", "假期", "期间", "前夕"}) {
+      if (starts_with(s, r.pos, holiday)) return false;
+    }
+    if (ends_with_at(s, r.numeral_begin, "国庆")) return false;
+  }
   // Enumerations: (五), 一是, 一、
   const char32_t before = char_before(s, r.numeral_begin);
   const char32_t after = char_at(s, r.pos);

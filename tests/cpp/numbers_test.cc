@@ -110,6 +110,10 @@ TEST_CASE("numbers: qualifiers before stay outside, after stay inside", "[number
   expect("销售额破千亿", "[千亿 cardinal 100000000000  gt]");
   expect("打破3项世界纪录", "[3项 quantity 3 项 ]");
   expect("双十一期间", "");
+  // 十一 the holiday; eleven still counts.
+  expect("十一长假期间", "");
+  expect("国庆十一期间", "");
+  expect("十一个人", "[十一个 quantity 11 个 ]");
   expect("绿色金融规模超1400亿元", "[1400亿元 money 140000000000 元 gt]");
   expect("约300人", "[300人 quantity 300 人 approx]");
   expect("近5年", "[5年 quantity 5 年 approx]");
