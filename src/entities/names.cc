@@ -1060,10 +1060,6 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
       }
     }
     if (!t.has(b, kSurname)) continue;
-    // A surname that is also a conjunction or preposition (和, 向, 于) is
-    // read as that before a coinage (和双拥, 和卫星).
-    const auto first = word_info(t, b, b + 1);
-    if (first && tag_is(first->tag, {"c", "p"})) continue;
     uint32_t end = 0;
     float min_log_odds = kMinNameLogOdds;
     bool glued = false;
@@ -1115,10 +1111,16 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
         if (given && e2 - e > 1 && !tag_is(given->tag, {"nr", "nrfg"})) min_log_odds = kMinTaggedNameLogOdds;
       }
     }
+    if (end == 0) continue;
+    // A surname that is also a conjunction or preposition (和, 向, 于) is
+    // read as that before a coinage (和双拥, 和卫星). (Asked only of a name
+    // found: most tokens opening with a surname are words.)
+    const auto first = word_info(t, b, b + 1);
+    if (first && tag_is(first->tag, {"c", "p"})) continue;
     // (After 的 only a name of three: 华为的 余承东, 大学的 潘建伟; two
     // characters there are as often a word the lexicon lacks.)
     const bool after_de = b > 0 && t.cps[b - 1] == U'的' && t.token_start(b - 1) && end - b == 3;
-    if (end == 0 || !(left_open(b) || after_de) || !(glued || right_open(end)) || surname_and_title(t, b, end)) {
+    if (!(left_open(b) || after_de) || !(glued || right_open(end)) || surname_and_title(t, b, end)) {
       continue;
     }
     // A clause's subject (after a mark, before an adverb or a preposition:
