@@ -837,11 +837,14 @@ void EntityExtractorImpl::add_short_place_names(const CharText& t, std::vector<C
   auto place = [&](uint32_t i) { out.push_back({i, i + 1, EntityType::kPlace, kRulePriority}); };
   const auto n = static_cast<uint32_t>(t.cps.size());
   for (uint32_t i = 0; i + 1 < n; ++i) {
+    // (Most characters are neither such a verb nor a region: one lookup.)
+    const uint8_t a = kind(t.cps[i]);
+    if (!(a & (kVerb | kRegion))) continue;
     // One word of two characters, or the verb and the name cut apart (在 沪).
     const bool one_word = t.token_end_of[i] == i + 2;
     const bool cut_apart = t.token_end_of[i] == i + 1 && t.token_end_of[i + 1] == i + 2;
     if (!(one_word || cut_apart) || !t.han(i) || !t.han(i + 1)) continue;
-    const uint8_t a = kind(t.cps[i]), b = kind(t.cps[i + 1]);
+    const uint8_t b = kind(t.cps[i + 1]);
     if ((a & kVerb) && (b & (kRegion | kCountry))) {
       place(i + 1);
     } else if (one_word && (a & kRegion) && (b & kKind)) {
