@@ -712,9 +712,24 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     const uint32_t i = listed[x], e = t.token_end_of[i];
     // A name-shaped token before a verb of speech or action: 赵世庆强调; or a
     // word jieba tags as a (foreign) person's name there: 特朗普表示, 默克尔指出.
-    if (e - i >= 2 && e - i <= 4 && e < n && t.has(e, kVerbFirst) && !after_adverb(i) && !after_going(i)) {
+    // (The verbs tried are those opening with the character at e, in
+    // kSubjectVerbs' order; the words before are read once one matches.)
+    const std::vector<std::u32string_view>* verbs = nullptr;
+    if (e - i >= 2 && e - i <= 4 && e < n && t.has(e, kVerbFirst)) {
+      static const std::unordered_map<char32_t, std::vector<std::u32string_view>> by_first = [] {
+        std::unordered_map<char32_t, std::vector<std::u32string_view>> out;
+        for (std::u32string_view verb : kSubjectVerbs) out[verb[0]].push_back(verb);
+        return out;
+      }();
+      const auto bucket = by_first.find(t.cps[e]);
+      if (bucket != by_first.end() &&
+          std::any_of(bucket->second.begin(), bucket->second.end(), [&](std::u32string_view v) { return t.matches(e, v); })) {
+        verbs = &bucket->second;
+      }
+    }
+    if (verbs && !after_adverb(i) && !after_going(i)) {
       const bool chinese = e - i <= 3 && surname_length(t, i) != 0;
-      for (auto verb : kSubjectVerbs) {
+      for (auto verb : *verbs) {
         // The verb whole, or a verb of two or more characters opening a
         // phrase the lexicon holds as one word with a word of two or more
         // (表示 同意, 出席 会议); not a noun a verb and one character make
