@@ -197,9 +197,12 @@ bool EntityExtractorImpl::name_word_plausible(const CharText& t, uint32_t begin,
   if (end - begin == 2 && t.cps[begin] == t.cps[begin + 1]) return false;
   // A word ending in the head word of an institution or a place names no
   // person, whatever jieba's tag (天文台 nr).
-  const std::u32string_view word(t.cps.data() + begin, end - begin);
-  for (const SuffixFamily& family : kNameSuffixFamilies) {
-    if (ends_with_any(word, family)) return false;
+  // (Only a word whose last character ends some head word is compared.)
+  if (t.has(end - 1, kSuffixLast)) {
+    const std::u32string_view word(t.cps.data() + begin, end - begin);
+    for (const SuffixFamily& family : kNameSuffixFamilies) {
+      if (ends_with_any(word, family)) return false;
+    }
   }
   // A preposition that is a surname too, then a place (从博鳌, 向重庆: jieba
   // lists some such glued phrases as names).
@@ -1085,8 +1088,10 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
       // One token the lexicon does not know (the HMM joined it), or tags as
       // a name and types as nothing else.
       const auto w = word_info(t, b, e);
-      const auto last = e - b == 3 ? word_info(t, e - 1, e) : std::nullopt;
-      const auto head = e - b == 3 ? word_info(t, b, e - 1) : std::nullopt;
+      // (A word of the lexicon not tagged a name is no name: nothing more to read.)
+      const bool tagged_name = w && w->entity == EntityType::kNone && tag_is(w->tag, {"nr", "nrfg"});
+      const auto last = e - b == 3 && (!w || tagged_name) ? word_info(t, e - 1, e) : std::nullopt;
+      const auto head = e - b == 3 && (!w || tagged_name) ? word_info(t, b, e - 1) : std::nullopt;
       // (Not before an adverb or preposition of the clause: ，苏翊鸣也 …)
       if (!w && last && tag_is(last->tag, {"v", "vg", "d", "p", "c", "u", "uj", "ul", "ud", "m", "r"}) &&
           (!head || tag_is(head->tag, {"nr", "nrfg"})) && !subject_position(b, e)) {
@@ -1107,7 +1112,7 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
           end = longer;
           min_log_odds = kMinTaggedNameLogOdds;
         }
-      } else if (w->entity == EntityType::kNone && tag_is(w->tag, {"nr", "nrfg"}) && name_word_plausible(t, b, e)) {
+      } else if (tagged_name && name_word_plausible(t, b, e)) {
         end = e;
         min_log_odds = kMinTaggedNameLogOdds;
       }
