@@ -206,7 +206,8 @@ bool EntityExtractorImpl::name_word_plausible(const CharText& t, uint32_t begin,
   }
   // A preposition that is a surname too, then a place (从博鳌, 向重庆: jieba
   // lists some such glued phrases as names).
-  if (end - begin >= 3 && std::u32string_view(U"从向于在到对同跟为和与").find(t.cps[begin]) != std::u32string_view::npos) {
+  if (end - begin >= 3 &&
+      (glued_preposition(t.cps[begin]) || std::u32string_view(U"于同跟为和与").find(t.cps[begin]) != std::u32string_view::npos)) {
     const auto rest = word_info(t, begin + 1, end);
     if (rest && (rest->entity == EntityType::kPlace || rest->tag == "ns")) return false;
   }
@@ -679,13 +680,18 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     listed[count] = i;
     count += ((first & kHan) != 0) & (subject | glued | place | suffix | institute);
   }
-  // Whether the token at i follows an adverb (始终 爱戴 总书记): then it is a
-  // predicate, not the subject a name before a verb or title would be.
-  auto after_adverb = [&](uint32_t i) {
+  // The start of the token that ends at i, or i when none does.
+  auto token_before = [&](uint32_t i) {
     uint32_t pb = i;
     while (pb > 0 && !t.token_start(--pb)) {
     }
-    if (pb == i || t.token_end_of[pb] != i) return false;
+    return pb == i || t.token_end_of[pb] != i ? i : pb;
+  };
+  // Whether the token at i follows an adverb (始终 爱戴 总书记): then it is a
+  // predicate, not the subject a name before a verb or title would be.
+  auto after_adverb = [&](uint32_t i) {
+    const uint32_t pb = token_before(i);
+    if (pb == i) return false;
     const auto w = word_info(t, pb, i);
     return w && w->tag == "d";
   };
@@ -696,12 +702,9 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     static constexpr std::u32string_view kGoing[] = {
         U"飞往", U"前往", U"抵达", U"到达", U"来到", U"赶赴", U"奔赴", U"赴", U"途经", U"飞抵", U"飞赴", U"驶往",
         U"开往", U"位于", U"地处", U"落户", U"离开", U"返回", U"回到", U"定居", U"移居", U"从", U"到", U"去", U"往"};
-    uint32_t pb = i;
-    while (pb > 0 && !t.token_start(--pb)) {
-    }
-    if (pb == i || t.token_end_of[pb] != i) return false;
+    const uint32_t pb = token_before(i);
     const std::u32string_view before(t.cps.data() + pb, i - pb);
-    return std::find(std::begin(kGoing), std::end(kGoing), before) != std::end(kGoing);
+    return pb != i && std::find(std::begin(kGoing), std::end(kGoing), before) != std::end(kGoing);
   };
   // How name-like two characters glued to a verb or adverb must be: a
   // clause that opens with them and a verb of speech (，李华说) vouches for a

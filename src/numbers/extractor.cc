@@ -98,14 +98,16 @@ char32_t char_at(std::string_view s, size_t pos, size_t* len_out = nullptr) {
 struct QualifierWord {
   std::string_view text;
   Qualifier qualifier;
+  bool word_start = false;  // a qualifier only where it starts a word
 };
-// 破 alone is news's "past" (票房破10亿元, 销量破百万; not inside 打破, 冲破).
+// 破 alone is news's "past" (票房破10亿元, 销量破百万) where it starts a word
+// (not inside 打破, 冲破).
 constexpr std::array<QualifierWord, 15> kLeadingQualifiers = {{
     {"不低于", Qualifier::kGe}, {"不少于", Qualifier::kGe}, {"不超过", Qualifier::kLe},
     {"超过", Qualifier::kGt},   {"突破", Qualifier::kGt},   {"大约", Qualifier::kApprox},
     {"不到", Qualifier::kLt},   {"不足", Qualifier::kLt},   {"低于", Qualifier::kLt},
     {"超", Qualifier::kGt},     {"逾", Qualifier::kGt},     {"约", Qualifier::kApprox},
-    {"近", Qualifier::kApprox}, {"高于", Qualifier::kGt},   {"破", Qualifier::kGt},
+    {"近", Qualifier::kApprox}, {"高于", Qualifier::kGt},   {"破", Qualifier::kGt, true},
 }};
 constexpr std::array<QualifierWord, 8> kTrailingQualifiers = {{
     {"及以上", Qualifier::kGe},   {"及以下", Qualifier::kLe},
@@ -1496,8 +1498,7 @@ void NumberExtractorImpl::read_qualifiers(std::string_view s, Reading& r) const 
   }
   for (const auto& q : kLeadingQualifiers) {
     if (n.qualifier != Qualifier::kNone || !ends_with_at(s, r.span_begin, q.text)) continue;
-    // (破 only where it starts a word: not 打破 3项, 冲破.)
-    if (q.text == "破" && !word_starts_at(s, r.span_begin - q.text.size(), r.span_begin)) continue;
+    if (q.word_start && !word_starts_at(s, r.span_begin - q.text.size(), r.span_begin)) continue;
     n.qualifier = q.qualifier;
   }
   // 上千人, 上千万: scale characters after 上, about that many; 数十个, 数百万: more.

@@ -222,7 +222,7 @@ std::optional<ParsedNumeral> parse_chinese_numeral(std::u32string_view in) {
   }
   if (cps.empty()) return std::nullopt;
   const std::u32string_view all(cps.data(), cps.size());
-  if (all == U"半") {  // half a span of time (半年: core_extent takes it so only)
+  if (all == U"半") {  // a half (the extractor takes 半 alone only before a span of time: 半年)
     ParsedNumeral out;
     out.value = *Decimal::parse("0.5");
     return out;
