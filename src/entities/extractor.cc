@@ -352,6 +352,8 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
       if (!title_inside) cands.push_back(c);
     }
   }
+  // (Before the persons: a group of cities reads as a name, 苏锡常.)
+  add_city_groups(t, cands);
   ws.subjects.clear();
   add_token_rules(t, cands, ws.subjects, ws.listed);
   add_names_by_characters(t, ws.subjects);

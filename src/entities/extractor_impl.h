@@ -529,6 +529,9 @@ class EntityExtractorImpl {
   // 援藏, 在晋, 湘企: one-character place names inside two-character tokens;
   // 港澳, 苏皖鲁豫: regions named together by them.
   void add_short_place_names(const CharText& t, std::vector<Candidate>& out) const;
+  // 苏锡常, 长株潭, 呼包鄂乌: groups of cities of one province named by one
+  // character of each (city_groups.cc).
+  void add_city_groups(const CharText& t, std::vector<Candidate>& out) const;
   // 智博会, 西洽会, 第17届省运会: events named by a short name and the kind
   // of event in one character.
   void add_short_event_names(const CharText& t, std::vector<Candidate>& out) const;

@@ -715,6 +715,25 @@ TEST_CASE("entities: regions named together by their short names are one region"
   expect_rules("藏青色的外套", "");
 }
 
+TEST_CASE("entities: groups of a province's cities named by one character of each", "[entities][place]") {
+  // Three or more (jieba's dictionary tags 苏锡常 and 宁镇扬 a person's name);
+  // cut anywhere by the segmenter (长株 潭, 成德眉 资同 城化, 珠 中江).
+  expect_rules("推动苏锡常、宁镇扬、锡常泰等融合发展", "[苏锡常 place][宁镇扬 place][锡常泰 place]");
+  expect_rules("提升长株潭等国家现代流通战略支点城市能级", "[长株潭 place]");
+  expect_rules("推动成德眉资同城化", "[成德眉资 place]");
+  expect_rules("支持深莞惠、珠中江区域合作", "[深莞惠 place][珠中江 place]");
+  expect_rules("加快呼包鄂乌一体化发展", "[呼包鄂乌 place]");
+  // Two, before a word of joint development, or listed with such a pair.
+  expect_rules("深化郑洛、郑许协同发展", "[郑洛 place][郑许 place]");
+  expect_rules("推动西咸一体化", "[西咸 place]");
+  // Not: two without such a word (a person's name may read so), characters
+  // of cities of several provinces, a common word, directions.
+  expect_rules("郑洛介绍了情况", "");
+  expect_rules("杭成合作", "");
+  expect_rules("这通常需要三天", "");
+  expect_rules("东西南北中，党是领导一切的", "");
+}
+
 TEST_CASE("entities: the name-like members of a list of places are places", "[entities][place]") {
   expect("优先在德令哈、格尔木、西宁等有条件的地区", "[德令哈 place][格尔木 place][西宁 place]");
   expect("县域经济稳步发展,枣阳、枝江、天门等经济强县", "[枣阳 place][枝江 place][天门 place]");
