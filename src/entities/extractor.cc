@@ -60,6 +60,7 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon, EntityOptions options)
   mark(U"《“「", kQuoteOpen);
   mark(U"一二三四五六七八九十两", kNumeral);
   mark(kPlaceChars, kPlaceChar);
+  mark(kLandformChars, kPlaceChar);  // (add_token_rules tells them apart)
   mark(U"届政次", kAnchorFirst);
   for (char32_t c = 0; c < 0x10000; ++c) {
     if (is_han(c)) char_flags_[c] |= kHan;
@@ -355,7 +356,8 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   // (Before the persons: a group of cities reads as a name, 苏锡常.)
   add_city_groups(t, cands);
   ws.subjects.clear();
-  add_token_rules(t, cands, ws.subjects, ws.listed);
+  ws.landforms.clear();
+  add_token_rules(t, cands, ws.subjects, ws.landforms, ws.listed);
   add_names_by_characters(t, ws.subjects);
   add_foreign_subjects(t, ws.subjects);
   add_short_place_names(t, cands);
@@ -484,6 +486,8 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
     }
   }
 
+  // Landforms last: a person's name of the same span is the reading (钟南山院士).
+  cands.insert(cands.end(), ws.landforms.begin(), ws.landforms.end());
   // Longest first; on ties rules before terms, then the earlier; of two
   // readings of one span the first found (user words) wins.
   for (size_t i = 0; i < cands.size(); ++i) cands[i].order = static_cast<uint32_t>(i);

@@ -329,6 +329,13 @@ constexpr uint32_t kLongCompound = 8;
 constexpr std::u32string_view kLevelChars = U"区县市州旗盟";
 // Unknown words ending in one of these are places (双钢路, 恒大云邸).
 constexpr std::u32string_view kPlaceChars = U"路街巷湾城邸苑园村桥坝";
+// The last characters of names of landforms, waters and sites (湟水 and
+// 大黑河 ns, 哈素海 unknown, 云居寺 tagged nr by jieba): a name the lexicon
+// holds as a proper noun, or does not hold, that ends in one is a place
+// (add_token_rules). Those given names use too (山 海 江 峰 泉 of 钟南山,
+// 徐庆海) only for words jieba tags a place, or that no surname opens.
+constexpr std::u32string_view kLandformChars = U"山河江湖海岛峰岭峡寺庙塔沟溪泉滩渠潭";
+constexpr std::u32string_view kGivenNameLandformChars = U"山海江峰岭泉";
 // Whether a name-shaped span ending at `end` ends in a character of village
 // and street names that given names do not use (王家坝, 李村, 张湾; not 桥,
 // 城, 园: 张春桥): more likely a place than a person.
@@ -414,7 +421,7 @@ inline bool is_name_word_tag(std::string_view tag) { return tag == "nr" || tag =
 // work on a short line.
 struct Workspace {
   CharText t;
-  std::vector<Candidate> terms, cands, titles, titled, chosen, committees, subjects;
+  std::vector<Candidate> terms, cands, titles, titled, chosen, committees, subjects, landforms;
   std::vector<uint32_t> first, probes, listed;
   std::vector<const Candidate*> by_start;
   std::vector<uint32_t> taken;  // by char: the stamp of the call that took it
@@ -551,8 +558,11 @@ class EntityExtractorImpl {
   // 比亚迪 董事长: a firm's name before a title only firms have, from `titles`.
   void add_firms_before_titles(const CharText& t, const std::vector<Candidate>& titles,
                                std::vector<Candidate>& out) const;
+  // The rules read off one token at a time: names by their head word, names
+  // before a verb of speech (`subjects`), landforms by their last character
+  // (`landforms`: a person's name of the same span wins, 钟南山院士).
   void add_token_rules(const CharText& t, std::vector<Candidate>& out, std::vector<Candidate>& subjects,
-                       std::vector<uint32_t>& listed) const;
+                       std::vector<Candidate>& landforms, std::vector<uint32_t>& listed) const;
   // 渝湘高铁, 沪昆铁路: short place names before the kind of line ending token [i, e).
   void add_transport_line(const CharText& t, uint32_t i, uint32_t e, std::vector<Candidate>& out) const;
   bool slogan_like(const CharText& t, uint32_t begin, uint32_t end) const;

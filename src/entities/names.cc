@@ -376,7 +376,8 @@ void EntityExtractorImpl::join_dotted_names(const CharText& t, std::vector<Candi
 }
 
 void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candidate>& out,
-                                          std::vector<Candidate>& subjects, std::vector<uint32_t>& listed) const {
+                                          std::vector<Candidate>& subjects, std::vector<Candidate>& landforms,
+                                          std::vector<uint32_t>& listed) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
   auto try_suffixes = [&](uint32_t tok_b, uint32_t tok_e, auto& suffixes, EntityType type) {
     for (std::u32string_view suffix : suffixes) {
@@ -814,9 +815,40 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     }
     // Unknown words ending in a place character (双钢路, 恒大云邸), and 路/街
     // written after an unknown name (大黄 路), are places.
-    if (e <= n && e - i >= 3 && e - i <= 5 && t.has(e - 1, kPlaceChar) &&
+    const bool place_char_end = e <= n && t.has(e - 1, kPlaceChar);
+    if (place_char_end && e - i >= 3 && e - i <= 5 && kPlaceChars.find(t.cps[e - 1]) != std::u32string_view::npos &&
         !word_info(t, i, e) && name_like_token(t, i, e)) {
       out.push_back({i, e, EntityType::kPlace, kRulePriority});
+    }
+    // Landforms, waters and sites by their last character (湟水, 大黑河,
+    // 哈素海, 云居寺, 牛首山): a word jieba tags a place, a name it tags a
+    // person's or a proper noun, or a coinage; not what a person's name
+    // ends in too, after a surname (徐庆海 nr, 钟南山), nor a saying (独走江湖 ns).
+    if (place_char_end && e - i >= 3 && e - i <= 5 && kLandformChars.find(t.cps[e - 1]) != std::u32string_view::npos) {
+      const auto w = word_info(t, i, e);
+      const bool given_name_char = kGivenNameLandformChars.find(t.cps[e - 1]) != std::u32string_view::npos;
+      const bool after_surname = surname_length(t, i) != 0;
+      // (A common word opening it makes it a saying or a phrase: 高山峻岭, 北方 四岛.)
+      // Nor landforms and waters listed (江河湖海, 山水林田湖草沙 cut 林田湖,
+      // 碧水青山, 河入海): a name has one, at its end.
+      const auto head = word_info(t, i, i + 2);
+      bool common_head = head && head->entity == EntityType::kNone && !is_proper_word_tag(head->tag);
+      for (uint32_t k = i; k + 1 < e; ++k) {
+        common_head = common_head || std::u32string_view(U"山水林田湖草沙河海江").find(t.cps[k]) != std::u32string_view::npos;
+      }
+      bool place = false;
+      if (!w) {
+        // (After a surname, a coinage ending as given names do is a place
+        // when it reads less as a name than not: 哈素海, not 王金海.)
+        const bool name_like = given_name_char && after_surname &&
+                               (!person_names_ || person_names_->log_odds(&t.cps[i], e - i) >= 0.0f);
+        place = !common_head && name_like_token(t, i, e) && !name_like;
+      } else if (w->entity == EntityType::kNone && w->tag == "ns") {
+        place = !common_head;
+      } else if (w->entity == EntityType::kNone && (w->tag == "nr" || w->tag == "nz")) {
+        place = !common_head && !(given_name_char && after_surname);
+      }
+      if (place) landforms.push_back({i, e, EntityType::kPlace, kRulePriority});
     }
     if (e - i == 1 && (t.cps[i] == U'路' || t.cps[i] == U'街') && i >= 2) {
       uint32_t pb = i - 1;

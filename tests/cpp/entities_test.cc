@@ -734,6 +734,17 @@ TEST_CASE("entities: groups of a province's cities named by one character of eac
   expect_rules("东西南北中，党是领导一切的", "");
 }
 
+TEST_CASE("entities: landforms, waters and sites by their last character", "[entities][place]") {
+  // Words jieba tags a place (大黑河 ns), a person (云居寺 nr), or does not know (美岱沟).
+  expect_rules("开展大黑河和美岱沟等13条河流治理", "[大黑河 place][美岱沟 place]");
+  expect_rules("推进云居寺藏经申忆", "[云居寺 place]");
+  // Not: a person's name of the same span (钟南山 ns), sayings and lists of
+  // landforms (山水林田湖草沙 cut 林田湖, 江河湖海).
+  expect_rules("钟南山院士在广州作报告", "[钟南山 person][院士 position][广州 place]");
+  expect_rules("统筹山水林田湖草沙一体化保护", "");
+  expect_rules("加强江河湖海水污染治理", "");
+}
+
 TEST_CASE("entities: the name-like members of a list of places are places", "[entities][place]") {
   expect("优先在德令哈、格尔木、西宁等有条件的地区", "[德令哈 place][格尔木 place][西宁 place]");
   expect("县域经济稳步发展,枣阳、枝江、天门等经济强县", "[枣阳 place][枝江 place][天门 place]");

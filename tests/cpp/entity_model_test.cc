@@ -265,8 +265,10 @@ TEST_CASE("entity model: training is deterministic and learns its data", "[entit
   CHECK(report.mentions > 100);
   // On its own training sentences the model does better than the rules alone
   // (by less as the rules and lists learn what it covered: 0.854 over 0.838
-  // when titles such as 行政长官 joined the lists).
-  const EntityExtractor learned(with_model(a)), rules(rules_lexicon());
+  // when titles such as 行政长官 joined the lists), on average over three
+  // orders of the sentences: one order's model swings by about as much as
+  // the margin (0.859 to 0.876 over rules' 0.850 when landforms joined the rules).
+  const EntityExtractor rules(rules_lexicon());
   auto hits = [&](const EntityExtractor& ex) {
     size_t tp = 0, predicted = 0, gold = 0;
     for (const AnnotatedSentence& s : data) {
@@ -287,7 +289,13 @@ TEST_CASE("entity model: training is deterministic and learns its data", "[entit
     }
     return 2.0 * tp / double(predicted + gold);
   };
-  CHECK(hits(learned) > hits(rules) + 0.01);
+  double learned = hits(EntityExtractor(with_model(a)));
+  for (uint64_t seed : {1, 2}) {
+    TrainOptions other = options;
+    other.order_seed = seed;
+    learned += hits(EntityExtractor(with_model(train_entity_model(rules_lexicon(), posseg, data, other))));
+  }
+  CHECK(learned / 3 > hits(rules) + 0.01);
 }
 
 TEST_CASE("entity model: a malformed training file names its line", "[entities][model][train]") {
