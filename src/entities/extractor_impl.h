@@ -539,6 +539,8 @@ class EntityExtractorImpl {
   // 苏锡常, 长株潭, 呼包鄂乌: groups of cities of one province named by one
   // character of each (city_groups.cc).
   void add_city_groups(const CharText& t, std::vector<Candidate>& out) const;
+  // 蓝思科技, 华熙生物: firms by a coined name and their trade (trade_names.cc).
+  void add_trade_names(const CharText& t, std::vector<Candidate>& out) const;
   // 智博会, 西洽会, 第17届省运会: events named by a short name and the kind
   // of event in one character.
   void add_short_event_names(const CharText& t, std::vector<Candidate>& out) const;

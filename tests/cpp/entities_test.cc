@@ -734,6 +734,18 @@ TEST_CASE("entities: groups of a province's cities named by one character of eac
   expect_rules("东西南北中，党是领导一切的", "");
 }
 
+TEST_CASE("entities: firms by a coined name and their trade", "[entities][company]") {
+  expect_rules("推进长沙宁乡圣钘科技新一代锂电池项目", "[长沙 place][宁乡 place][圣钘科技 company]");
+  expect_rules("华熙生物、瑞普生物等民企深化布局", "[华熙生物 company][瑞普生物 company]");
+  // Not: a known word and a trade (量子科技), a verb and its complement
+  // (做强科技), a numeral or preposition opening a phrase, a term of kind.
+  expect_rules("培育量子科技等未来产业", "");
+  expect_rules("做强科技创新核心驱动", "");
+  expect_rules("形成三大化工合成材料", "");
+  expect_rules("比原投资计划减少了", "");
+  expect_rules("推动煤基科技创新", "");
+}
+
 TEST_CASE("entities: landforms, waters and sites by their last character", "[entities][place]") {
   // Words jieba tags a place (大黑河 ns), a person (云居寺 nr), or does not know (美岱沟).
   expect_rules("开展大黑河和美岱沟等13条河流治理", "[大黑河 place][美岱沟 place]");

@@ -1,0 +1,63 @@
+// Firms by their trade names: reports and news name a firm by a coined word
+// and its trade (蓝思科技, 华熙生物, 圣钘科技, 宁德时代 aside), without 公司; the
+// coined word is what no dictionary holds, the trade is a short list.
+#include <string_view>
+
+#include "entities/extractor_impl.h"
+
+namespace zhpolicy {
+namespace internal {
+using namespace entity_detail;
+
+namespace {
+
+// Trades written after a firm's coined name. Not those that follow coined
+// terms of industry policy as often (智能, 能源, 物流, 材料, 汽车, 电子:
+// 具身智能, 冷链物流, 氢基能源), nor those after ordinary words (数据, 信息).
+constexpr std::u32string_view kTrades[] = {
+    U"科技", U"生物", U"药业", U"制药", U"医药", U"股份", U"控股", U"化工", U"重工", U"实业",
+    U"置业", U"乳业", U"酒业", U"投资", U"化纤", U"电器", U"电气", U"传媒"};
+
+}  // namespace
+
+void EntityExtractorImpl::add_trade_names(const CharText& t, std::vector<Candidate>& out) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  // The trades' first characters, to skip most tokens with one lookup.
+  static const std::u32string first_chars = [] {
+    std::u32string s;
+    for (std::u32string_view trade : kTrades) {
+      if (s.find(trade[0]) == std::u32string::npos) s += trade[0];
+    }
+    return s;
+  }();
+  for (uint32_t b = 0; b < n;) {
+    const uint32_t e = t.token_end_of[b];
+    if (e == CharText::kNoToken || e <= b || e > n) {
+      ++b;
+      continue;
+    }
+    // A coined name of two characters, then a trade as a word of its own.
+    if (e - b == 2 && e < n && t.token_start(e) && first_chars.find(t.cps[e]) != std::u32string::npos) {
+      const uint32_t te = t.token_end_of[e];
+      const std::u32string_view next(t.cps.data() + e, te > e && te <= n ? te - e : 0);
+      const bool trade = std::find(std::begin(kTrades), std::end(kTrades), next) != std::end(kTrades);
+      // The coinage: Han characters the lexicon does not hold, no place or
+      // person of the rules' lists, not after a number (3 家 科技 …) and not
+      // a surname and a character (王伟 科技 …: a person's name reads so).
+      // Nor a verb and its complement (做强 科技, 投硬 科技), a preposition or
+      // a numeral opening a phrase (比原 投资, 三大 化工), a term of kind
+      // (煤基 科技, 新型 …).
+      const auto first = word_info(t, b, b + 1);
+      const bool verb_first = t.has(b, kNumeral) || (first && is_stop_word_tag(first->tag));
+      const bool kind = std::u32string_view(U"基型性化式类").find(t.cps[b + 1]) != std::u32string_view::npos;
+      if (trade && !verb_first && !kind && t.han(b) && t.han(b + 1) && !word_info(t, b, e) && name_like_token(t, b, e) &&
+          !(surname_length(t, b) != 0 && person_names_ && person_names_->log_odds(&t.cps[b], 2) >= 0.0f)) {
+        out.push_back({b, te, EntityType::kCompany, kRulePriority});
+      }
+    }
+    b = e;
+  }
+}
+
+}  // namespace internal
+}  // namespace zhpolicy
