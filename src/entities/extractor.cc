@@ -356,6 +356,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   // (Before the persons: a group of cities reads as a name, 苏锡常.)
   add_city_groups(t, cands);
   add_trade_names(t, cands);
+  add_surname_forms(t, cands);
   ws.subjects.clear();
   ws.landforms.clear();
   add_token_rules(t, cands, ws.subjects, ws.landforms, ws.listed);

@@ -370,7 +370,9 @@ inline constexpr std::u32string_view kNameTitles[] = {
     U"法官", U"检察官", U"民警", U"警官", U"市民", U"居民", U"村民", U"农民", U"牧民", U"游客", U"老人",
     U"教师", U"老师", U"学生", U"工程师", U"专家", U"学者", U"志愿者", U"嫌疑人", U"被告人", U"网友",
     U"球星", U"主持人", U"传承人", U"航天员", U"消防员", U"快递员", U"飞行员", U"队员", U"工人", U"司机",
-    U"店主",
+    U"店主", U"农民工", U"患者", U"员工", U"职工", U"家长", U"业主", U"乘客", U"旅客", U"考生", U"骑手",
+    U"外卖员", U"环卫工人", U"技术员", U"老兵", U"厨师", U"设计师", U"摄影师", U"班主任", U"邻居",
+    U"同事",
     // kin, as news names people by them (妻子李娜, 儿子王小明)
     U"妻子", U"丈夫", U"儿子", U"女儿", U"父亲", U"母亲", U"孙子", U"孙女"};
 // A word of jieba's dictionary this frequent (养老 651, 城市 25084) is a
@@ -387,7 +389,9 @@ inline bool common_abbreviation(const WordRef& w) {
 // common word after them is no name (游客 城市).
 inline constexpr std::u32string_view kDomesticRoles[] = {
     U"市民", U"居民", U"村民", U"农民", U"牧民", U"游客", U"老人", U"学生", U"网友", U"工人", U"司机", U"店主",
-    U"快递员", U"妻子", U"丈夫", U"儿子", U"女儿", U"父亲", U"母亲", U"孙子", U"孙女"};
+    U"快递员", U"妻子", U"丈夫", U"儿子", U"女儿", U"父亲", U"母亲", U"孙子", U"孙女",
+    U"农民工", U"患者", U"员工", U"职工", U"家长", U"业主", U"乘客", U"旅客", U"考生", U"骑手", U"外卖员",
+    U"环卫工人", U"技术员", U"老兵", U"厨师", U"设计师", U"摄影师", U"班主任", U"邻居", U"同事"};
 // Tags of words names do not run across: verbs, function words, numerals,
 // time words (jieba tags 前往 t: 前往 王府井大街) ...
 inline constexpr std::array<std::string_view, 19> kStopTags = {"v", "vn", "p", "c", "u", "d", "r", "m", "q", "t",
@@ -541,6 +545,8 @@ class EntityExtractorImpl {
   void add_city_groups(const CharText& t, std::vector<Candidate>& out) const;
   // 蓝思科技, 华熙生物: firms by a coined name and their trade (trade_names.cc).
   void add_trade_names(const CharText& t, std::vector<Candidate>& out) const;
+  // 张某, 王某某, 老李说: persons by the forms of a surname news writes (name_forms.cc).
+  void add_surname_forms(const CharText& t, std::vector<Candidate>& out) const;
   // 智博会, 西洽会, 第17届省运会: events named by a short name and the kind
   // of event in one character.
   void add_short_event_names(const CharText& t, std::vector<Candidate>& out) const;

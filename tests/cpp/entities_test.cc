@@ -734,6 +734,20 @@ TEST_CASE("entities: groups of a province's cities named by one character of eac
   expect_rules("东西南北中，党是领导一切的", "");
 }
 
+TEST_CASE("entities: withheld and familiar names, and names after the roles of ordinary people", "[entities][person]") {
+  expect_rules("患者张某某在医院接受治疗后已康复出院", "[张某某 person]");
+  expect_rules("犯罪嫌疑人王某因涉嫌诈骗被依法刑事拘留", "[王某 person]");
+  expect_rules("老李说，今年的收成比去年好", "[老李 person]");
+  expect_rules("小王和老李一起去了菜市场", "[小王 person][老李 person]");
+  expect_rules("来自河南的农民工周建军在工地上干了十年", "[河南 place][周建军 person]");
+  expect_rules("家长刘敏表示，孩子的作业负担减轻了", "[刘敏 person]");
+  // Not: 某 opening a word, a word of 小 or 老 and a surname's character, a
+  // familiar form with nothing that vouches for it.
+  expect_rules("他主张某些改革应当加快推进", "");
+  expect_rules("要全面建成小康社会", "");
+  expect_rules("老王家的院子很大", "");
+}
+
 TEST_CASE("entities: firms by a coined name and their trade", "[entities][company]") {
   expect_rules("推进长沙宁乡圣钘科技新一代锂电池项目", "[长沙 place][宁乡 place][圣钘科技 company]");
   expect_rules("华熙生物、瑞普生物等民企深化布局", "[华熙生物 company][瑞普生物 company]");
