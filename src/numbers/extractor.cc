@@ -445,6 +445,15 @@ bool NumberExtractorImpl::numeral_in_name(std::string_view s, size_t begin, size
   return false;
 }
 
+bool NumberExtractorImpl::division_unit(std::string_view unit) {
+  static constexpr std::string_view kDivisions[] = {"省", "市", "县", "区", "乡", "镇", "地"};
+  return std::find(std::begin(kDivisions), std::end(kDivisions), unit) != std::end(kDivisions);
+}
+
+bool NumberExtractorImpl::unit_ends_word(std::string_view s, size_t from, size_t unit_end) const {
+  return unit_end >= s.size() || !is_han(char_at(s, unit_end)) || segmented_at(s, from, unit_end, unit_end);
+}
+
 bool NumberExtractorImpl::segmented_at(std::string_view s, size_t from, size_t to, size_t at) const {
   // The segmenter's best path over the few characters around (jieba's DAG
   // and its maximum-probability path), extended to the end of the Han run
@@ -824,6 +833,11 @@ void NumberExtractorImpl::read_lone_scale(std::string_view s, size_t begin, size
   const UnitInfo* unit = units_.match(s, unit_at, unit_len);
   // 万亿级: a magnitude's 级 is no grade (as read_unit has it).
   if (unit && (unit->scale_power != 0 || s.substr(unit_at, unit_len) == "级")) unit = nullptr;
+  // 上亿 市场, 上亿 家庭: a character that opens a word there is no unit.
+  const std::string_view unit_text = unit ? s.substr(unit_at, unit_len) : std::string_view();
+  if (unit && (division_unit(unit_text) || unit_text == "家") && !unit_ends_word(s, begin, unit_at + unit_len)) {
+    unit = nullptr;
+  }
   const bool grade = unit && !more && starts_with(s, unit_at + unit_len, "级") && power >= 4;
   const bool magnitude = (q > begin + 3 && power >= 8) || grade;
   const bool several = after_several(s, begin);
@@ -1175,6 +1189,26 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
   const std::string_view unit_text = s.substr(pos, unit_len);
   // 千亿级, 百万级: a magnitude's 级 is no grade; the magnitude is a cardinal.
   if (unit_text == "级" && n.value.to_double() >= 10000) return;
+  // 10大类 counts classes; 十大类 is 十大 + noun, a list's size (cardinal 十).
+  if (unit_text == "大类" && !r.core.arabic) return;
+  // Divisions counted (关中5市, 3乡, 三地, 东北三省): the number no bare
+  // magnitude (千亿县: a county of a hundred billion) nor a numeral of
+  // amounts (陆地), the character ending a word there (unit_ends_word).
+  if (division_unit(unit_text)) {
+    const char32_t first = char_at(s, r.numeral_begin);
+    if (!r.core.arabic &&
+        (chinese_unit_power(first) != 0 || std::u32string_view(U"壹贰叁肆伍陆柒捌玖拾").find(first) != std::u32string_view::npos)) {
+      return;
+    }
+    if (!unit_ends_word(s, r.numeral_begin, pos + unit_len)) return;
+    // A word after it, not one character that goes on a name (八县办: a
+    // place), unless a function word (三地的, 5市等).
+    const size_t after = pos + unit_len;
+    if (after < s.size() && is_han(char_at(s, after)) && longest_word_at(s, after) < 2 &&
+        std::u32string_view(U"的等和与及、").find(char_at(s, after)) == std::u32string_view::npos) {
+      return;
+    }
+  }
   r.has_unit = true;
   n.unit = unit->unit;
   if (unit->scale_power != 0) {
@@ -1189,8 +1223,10 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
     // three; 前三季度 the first three).
     const bool quarter = unit_text == "季度" && n.value.is_integer() && n.value.to_double() >= 1 &&
                          n.value.to_double() <= 4 && !n.value_max && !ends_with_at(s, r.span_begin, "前");
-    if (unit_text == "级" || unit_text == "A级" || unit_text == "年级" || unit_text == "世纪" || quarter || (!r.core.arabic && (unit_text == "届" || unit_text == "期"))) {
-      n.kind = NumberKind::kOrdinal;  // 十五届, 一期 (phase one), 三级医院 (a grade), 三年级 (a school year)
+    if (unit_text == "级" || unit_text == "A级" || unit_text == "年级" || unit_text == "世纪" || quarter || (!r.core.arabic && (unit_text == "届" || unit_text == "期" || unit_text == "中全会"))) {
+      // 十五届, 一期 (phase one), 三级医院 (a grade), 三年级 (a school year),
+      // 四中全会 (the fourth plenary session)
+      n.kind = NumberKind::kOrdinal;
     } else if (!r.core.arabic && unit_text == "次") {
       // 十五届二次会议: the session number.
       bool meeting = ends_with_at(s, r.numeral_begin, "届");
@@ -1430,9 +1466,11 @@ bool NumberExtractorImpl::one_period(std::string_view s, const Reading& r) const
   if (r.n.unit == "倍") return true;
   // 翻一番, 翻了一番: doubled, a count of doublings.
   if (r.n.unit == "番") return ends_with_at(s, r.span_begin, "翻") || ends_with_at(s, r.span_begin, "翻了");
-  // 过去一年, 一年来, 近一年: a span of time counted, not the indefinite article.
+  // 过去一年, 过去的一年, 一年来, 近一年, 学前一年 (a year of preschool): a span
+  // of time counted, not the indefinite article.
   return r.n.unit == "年" && (starts_with(s, r.pos, "来") || ends_with_at(s, r.span_begin, "过去") ||
-                             ends_with_at(s, r.span_begin, "近"));
+                             ends_with_at(s, r.span_begin, "过去的") || ends_with_at(s, r.span_begin, "近") ||
+                             ends_with_at(s, r.span_begin, "学前"));
 }
 
 Qualifier NumberExtractorImpl::approximation(std::string_view s, const Reading& r) const {

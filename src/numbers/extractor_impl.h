@@ -53,6 +53,12 @@ class NumberExtractorImpl {
   // Whether the segmenter's best path over s[from, to) (and a few Han
   // characters after) has a word boundary at byte `at`.
   bool segmented_at(std::string_view s, size_t from, size_t to, size_t at) const;
+  // The units that count divisions (5市, 3乡, 三地): characters that open
+  // words as often (市场, 地区), so taken only where a word ends.
+  static bool division_unit(std::string_view unit);
+  // Whether the segmenter ends a word at `unit_end` in the text from `from`
+  // (or nothing Han follows).
+  bool unit_ends_word(std::string_view s, size_t from, size_t unit_end) const;
   // Whether s[begin, end) is a frequent word of the lexicon that is no
   // numeral or measure word (百度).
   bool common_noun(std::string_view s, size_t begin, size_t end) const;

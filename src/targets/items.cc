@@ -39,7 +39,7 @@ bool is_value(const Number& n) {
       return true;
     case NumberKind::kQuantity:
       // Grades (万亿级, 20万吨级) rank rather than measure.
-      return !target_cues::in(target_cues::kTimeUnits, n.unit) &&
+      return !target_cues::in(target_cues::kTimeUnits, n.unit) && !target_cues::in(target_cues::kDivisionUnits, n.unit) &&
              !(n.unit.size() >= 3 && n.unit.compare(n.unit.size() - 3, 3, "级") == 0);
     default:
       return false;

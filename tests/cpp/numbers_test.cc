@@ -103,6 +103,30 @@ TEST_CASE("numbers: ranges share unit and scale", "[numbers][range]") {
   expect("10%~15%", "[10%~15% percent 10..15 % ]");
 }
 
+TEST_CASE("numbers: divisions counted, plenary sessions, a year counted, a rate's base", "[numbers][quantity]") {
+  // Divisions counted where the character ends a word before another word.
+  expect("关中5市PM2.5浓度改善", "[5市 quantity 5 市 ]");
+  expect("三地协同机制更加完善", "[三地 quantity 3 地 ]");
+  expect("推进通州区与北三县一体化", "[三县 quantity 3 县 ]");
+  // Not: a character opening a word (上亿 市场, 上亿 家庭), a bare magnitude
+  // (千亿县), a numeral of amounts (陆地), one character going on a name (八县办).
+  expect("上亿市场主体", "[亿 cardinal 100000000  approx]");
+  expect("上亿家庭受益", "[亿 cardinal 100000000  approx]");
+  expect("千亿县超过30个", "[千亿 cardinal 100000000000  ][30个 quantity 30 个 gt]");
+  expect("加强陆地和海上的普查", "");
+  expect("合理安排八县办等地块出让时序", "");
+  // 四中全会: the fourth plenary session.
+  expect("党的二十届四中全会精神", "[二十届 ordinal 20 届 ][四中全会 ordinal 4 全会 ]");
+  // A year counted, not the indefinite article (gold README: 过去一年).
+  expect("过去的一年，极不寻常", "[一年 quantity 1 年 ]");
+  expect("实施学前一年免费教育政策", "[一年 quantity 1 年 ]");
+  expect("新的一年", "");
+  // The base of a rate is part of its indicator's name (每万人口…拥有量), no number.
+  expect("每万人口拥有执业医师3.5人", "[3.5人 quantity 3.5 人 ]");
+  // 10大类 counts classes; 十大类 is 十大 and a noun.
+  expect("实施10大类60项民生实事", "[10大类 quantity 10 大类 ][60项 quantity 60 项 ]");
+}
+
 TEST_CASE("numbers: qualifiers before stay outside, after stay inside", "[numbers][qualifier]") {
   expect("突破1450亿元", "[1450亿元 money 145000000000 元 gt]");
   // 破 alone: news's "past" (not inside 打破, 冲破); 双十一 is a day's name.

@@ -86,6 +86,8 @@ TEST_CASE("targets: numbers that measure nothing", "[targets]") {
   CHECK(records("实施8项行动，建设20万吨级泊位，连续3年开展评比，2025年10月启动。").empty());
   CHECK(records("").empty());
   CHECK(records("没有数字的句子。").empty());
+  // A group of places named by their number (关中5市, 北三县).
+  CHECK(records("推进通州区与北三县一体化，关中5市协同发展。").empty());
 }
 
 TEST_CASE("targets: a clause without a cue takes its section's modality", "[targets]") {
