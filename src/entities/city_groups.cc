@@ -5,6 +5,7 @@
 // data (src/data/entities/city_abbreviations.tsv, compiled into the library).
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "entities/extractor_impl.h"
 
@@ -16,10 +17,17 @@ namespace {
 #include "city_abbreviations_tsv.inc"
 
 // Which provinces' cities a character is the short form of, one bit per
-// province (34 at most).
-const std::unordered_map<char32_t, uint64_t>& provinces_by_short_form() {
-  static const std::unordered_map<char32_t, uint64_t> table = [] {
-    std::unordered_map<char32_t, uint64_t> out;
+// province (34 at most): `slot[c]` is 0 for most characters, else 1 + the
+// index of c's bits in `masks` (two bytes per BMP character, asked per token).
+struct ShortForms {
+  std::vector<uint16_t> slot = std::vector<uint16_t>(0x10000, 0);
+  std::vector<uint64_t> masks;
+  uint64_t provinces_of(char32_t c) const { return c < 0x10000 && slot[c] ? masks[slot[c] - 1] : 0; }
+};
+
+const ShortForms& short_forms() {
+  static const ShortForms table = [] {
+    ShortForms out;
     std::unordered_map<std::string_view, uint32_t> province_bit;
     std::string_view rest = kCityAbbreviationsTsv;
     while (!rest.empty()) {
@@ -34,7 +42,14 @@ const std::unordered_map<char32_t, uint64_t>& provinces_by_short_form() {
       const std::string_view province = line.substr(0, tab1);
       const auto bit = province_bit.emplace(province, static_cast<uint32_t>(province_bit.size())).first->second;
       if (bit >= 64) continue;
-      for (char32_t c : to_u32(line.substr(tab2 + 1))) out[c] |= uint64_t{1} << bit;
+      for (char32_t c : to_u32(line.substr(tab2 + 1))) {
+        if (c >= 0x10000) continue;
+        if (!out.slot[c]) {
+          out.masks.push_back(0);
+          out.slot[c] = static_cast<uint16_t>(out.masks.size());
+        }
+        out.masks[out.slot[c] - 1] |= uint64_t{1} << bit;
+      }
     }
     return out;
   }();
@@ -52,12 +67,9 @@ constexpr std::u32string_view kGluedCues[] = {U"同城", U"一体化", U"都市�
 }  // namespace
 
 void EntityExtractorImpl::add_city_groups(const CharText& t, std::vector<Candidate>& out) const {
-  const auto& table = provinces_by_short_form();
+  const ShortForms& forms = short_forms();
   const auto n = static_cast<uint32_t>(t.cps.size());
-  auto provinces_of = [&](uint32_t i) -> uint64_t {
-    const auto it = table.find(t.cps[i]);
-    return it == table.end() ? 0 : it->second;
-  };
+  auto provinces_of = [&](uint32_t i) { return forms.provinces_of(t.cps[i]); };
   auto cue_at = [&](uint32_t at, const auto& cues) {
     for (std::u32string_view cue : cues) {
       if (t.matches(at, cue)) return true;
@@ -96,6 +108,9 @@ void EntityExtractorImpl::add_city_groups(const CharText& t, std::vector<Candida
       shared = next;
       ++e;
     }
+    // (Two characters need a cue or a 、 after them: most runs are two,
+    // read no further then.)
+    if (e == b + 2 && !(e < n && t.cps[e] == U'、') && !cue_at(e, kPairCues) && !cue_at(e, kGluedCues)) continue;
     // The longest part of it that ends where a token does, or inside one
     // glued to a cue (资同 城化); its tokens group tokens, and it no word the
     // lexicon holds as anything but a place (通常, 平定 are words).

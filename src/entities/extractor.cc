@@ -62,6 +62,7 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon, EntityOptions options)
   mark(kPlaceChars, kPlaceChar);
   mark(kLandformChars, kPlaceChar);  // (add_token_rules tells them apart)
   mark(U"届政次", kAnchorFirst);
+  mark(U"某老小", kSurnameForm);
   for (char32_t c = 0; c < 0x10000; ++c) {
     if (is_han(c)) char_flags_[c] |= kHan;
   }

@@ -62,6 +62,7 @@ enum CharFlag : uint16_t {
   kNumeral = 1 << 9,        // 一 … 十 两 (numbered slogans)
   kPartyFirst = 1 << 10,    // first character of a party name (民革 …)
   kAnchorFirst = 1 << 11,   // first character of a regex anchor literal (届, 政协, 次党, 政府工作报告)
+  kSurnameForm = 1 << 13,   // 某 of 张某, 老 and 小 of 老李, 小王 (add_surname_forms)
 };
 constexpr uint16_t kCommonFlags = 0xFF;
 // A numeral followed by one of these is a number (三年, 五个), not a slogan

@@ -29,9 +29,16 @@ void EntityExtractorImpl::add_surname_forms(const CharText& t, std::vector<Candi
     }
     return false;
   };
-  for (uint32_t b = 0; b + 1 < n; ++b) {
-    const char32_t c = t.cps[b + 1];
-    if (c == U'某' && t.token_start(b) && t.has(b, kSurname)) {
+  // At the characters marked kSurnameForm (the text's trigger list): 某 after
+  // the surname, 老 or 小 before it.
+  uint32_t done = 0;  // a familiar form or withheld name found ends here
+  for (const uint32_t at : t.triggers) {
+    if (!t.has(at, kSurnameForm) || at < done) continue;
+    const bool withheld = t.cps[at] == U'某';
+    if (withheld && at == 0) continue;
+    const uint32_t b = withheld ? at - 1 : at;
+    if (b < done || b + 1 >= n) continue;
+    if (withheld && t.token_start(b) && t.has(b, kSurname)) {
       // 张某某, or 张某 unless 某 opens a word (某些, 某种: 主张某些 is cut
       // 主张 某些, but a surname alone before them reads so too).
       uint32_t e = b + 2;
@@ -41,15 +48,15 @@ void EntityExtractorImpl::add_surname_forms(const CharText& t, std::vector<Candi
         continue;
       }
       out.push_back({b, e, EntityType::kPerson, kRulePriority});
-      b = e - 1;
+      done = e;
       continue;
     }
     // A familiar form before a verb of speech or action (老李说, 小王表示),
     // or two of them joined (小王和老李).
-    if (familiar(b)) {
+    if (!withheld && familiar(b)) {
       const bool joined = (joint_at(b + 2) && familiar(b + 3)) || (b >= 3 && joint_at(b - 1) && familiar(b - 3));
       if (joined || verb_after(b + 2)) out.push_back({b, b + 2, EntityType::kPerson, kRulePriority});
-      ++b;
+      done = b + 2;
     }
   }
 }

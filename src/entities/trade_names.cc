@@ -2,6 +2,7 @@
 // and its trade (蓝思科技, 华熙生物, 圣钘科技, 宁德时代 aside), without 公司; the
 // coined word is what no dictionary holds, the trade is a short list.
 #include <string_view>
+#include <vector>
 
 #include "entities/extractor_impl.h"
 
@@ -23,12 +24,10 @@ constexpr std::u32string_view kTrades[] = {
 void EntityExtractorImpl::add_trade_names(const CharText& t, std::vector<Candidate>& out) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
   // The trades' first characters, to skip most tokens with one lookup.
-  static const std::u32string first_chars = [] {
-    std::u32string s;
-    for (std::u32string_view trade : kTrades) {
-      if (s.find(trade[0]) == std::u32string::npos) s += trade[0];
-    }
-    return s;
+  static const std::vector<bool> first_chars = [] {
+    std::vector<bool> bits(0x10000, false);
+    for (std::u32string_view trade : kTrades) bits[trade[0]] = true;
+    return bits;
   }();
   for (uint32_t b = 0; b < n;) {
     const uint32_t e = t.token_end_of[b];
@@ -37,7 +36,7 @@ void EntityExtractorImpl::add_trade_names(const CharText& t, std::vector<Candida
       continue;
     }
     // A coined name of two characters, then a trade as a word of its own.
-    if (e - b == 2 && e < n && t.token_start(e) && first_chars.find(t.cps[e]) != std::u32string::npos) {
+    if (e - b == 2 && e < n && t.token_start(e) && t.cps[e] < 0x10000 && first_chars[t.cps[e]]) {
       const uint32_t te = t.token_end_of[e];
       const std::u32string_view next(t.cps.data() + e, te > e && te <= n ? te - e : 0);
       const bool trade = std::find(std::begin(kTrades), std::end(kTrades), next) != std::end(kTrades);
@@ -47,11 +46,15 @@ void EntityExtractorImpl::add_trade_names(const CharText& t, std::vector<Candida
       // Nor a verb and its complement (做强 科技, 投硬 科技), a preposition or
       // a numeral opening a phrase (比原 投资, 三大 化工), a term of kind
       // (煤基 科技, 新型 …).
-      const auto first = word_info(t, b, b + 1);
-      const bool verb_first = t.has(b, kNumeral) || (first && is_stop_word_tag(first->tag));
-      const bool kind = std::u32string_view(U"基型性化式类").find(t.cps[b + 1]) != std::u32string_view::npos;
-      if (trade && !verb_first && !kind && t.han(b) && t.han(b + 1) && !word_info(t, b, e) && name_like_token(t, b, e) &&
-          !(surname_length(t, b) != 0 && person_names_ && person_names_->log_odds(&t.cps[b], 2) >= 0.0f)) {
+      auto coinage = [&] {
+        if (!t.han(b) || !t.han(b + 1) || t.has(b, kNumeral)) return false;
+        if (std::u32string_view(U"基型性化式类").find(t.cps[b + 1]) != std::u32string_view::npos) return false;
+        const auto first = word_info(t, b, b + 1);
+        if (first && is_stop_word_tag(first->tag)) return false;
+        return !word_info(t, b, e) && name_like_token(t, b, e) &&
+               !(surname_length(t, b) != 0 && person_names_ && person_names_->log_odds(&t.cps[b], 2) >= 0.0f);
+      };
+      if (trade && coinage()) {
         out.push_back({b, te, EntityType::kCompany, kRulePriority});
       }
     }
