@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "entities/extractor_impl.h"
+#include "util/data_lines.h"
 
 namespace zhpolicy {
 namespace internal {
@@ -29,19 +30,13 @@ const ShortForms& short_forms() {
   static const ShortForms table = [] {
     ShortForms out;
     std::unordered_map<std::string_view, uint32_t> province_bit;
-    std::string_view rest = kCityAbbreviationsTsv;
-    while (!rest.empty()) {
-      size_t eol = rest.find('\n');
-      if (eol == std::string_view::npos) eol = rest.size();
-      const std::string_view line = rest.substr(0, eol);
-      rest.remove_prefix(std::min(rest.size(), eol + 1));
-      if (line.empty() || line.front() == '#') continue;
+    for_each_data_line(kCityAbbreviationsTsv, [&](std::string_view line) {
       const size_t tab1 = line.find('\t');
       const size_t tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
-      if (tab2 == std::string_view::npos) continue;
+      if (tab2 == std::string_view::npos) return;
       const std::string_view province = line.substr(0, tab1);
       const auto bit = province_bit.emplace(province, static_cast<uint32_t>(province_bit.size())).first->second;
-      if (bit >= 64) continue;
+      if (bit >= 64) return;
       for (char32_t c : to_u32(line.substr(tab2 + 1))) {
         if (c >= 0x10000) continue;
         if (!out.slot[c]) {
@@ -50,7 +45,7 @@ const ShortForms& short_forms() {
         }
         out.masks[out.slot[c] - 1] |= uint64_t{1} << bit;
       }
-    }
+    });
     return out;
   }();
   return table;

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "targets/extractor_impl.h"
+#include "util/data_lines.h"
 
 namespace zhpolicy {
 namespace internal {
@@ -17,17 +18,11 @@ constexpr std::string_view kScopes[] = {"全省", "全市", "全区", "全县", 
 }  // namespace
 
 IndicatorNames::IndicatorNames() {
-  std::string_view rest = kIndicatorsTsv;
-  while (!rest.empty()) {
-    size_t eol = rest.find('\n');
-    if (eol == std::string_view::npos) eol = rest.size();
-    const std::string_view line = rest.substr(0, eol);
-    rest.remove_prefix(std::min(rest.size(), eol + 1));
-    if (line.empty() || line.front() == '#') continue;
+  for_each_data_line(kIndicatorsTsv, [&](std::string_view line) {
     const size_t tab = line.find('\t');
     const std::string name(line.substr(0, tab));
     alias_to_name_.emplace(name, name);
-    if (tab == std::string_view::npos) continue;
+    if (tab == std::string_view::npos) return;
     std::string_view aliases = line.substr(tab + 1);
     while (!aliases.empty()) {
       size_t bar = aliases.find('|');
@@ -35,7 +30,7 @@ IndicatorNames::IndicatorNames() {
       if (bar > 0) alias_to_name_.emplace(std::string(aliases.substr(0, bar)), name);
       aliases.remove_prefix(std::min(aliases.size(), bar + 1));
     }
-  }
+  });
 }
 
 std::string_view IndicatorNames::canonical(std::string_view indicator) const {
