@@ -330,11 +330,12 @@ constexpr uint32_t kLongCompound = 8;
 constexpr std::u32string_view kLevelChars = U"区县市州旗盟";
 // Unknown words ending in one of these are places (双钢路, 恒大云邸).
 constexpr std::u32string_view kPlaceChars = U"路街巷湾城邸苑园村桥坝";
-// The last characters of names of landforms, waters and sites (湟水 and
-// 大黑河 ns, 哈素海 unknown, 云居寺 tagged nr by jieba): a name the lexicon
-// holds as a proper noun, or does not hold, that ends in one is a place
-// (add_token_rules). Those given names use too (山 海 江 峰 泉 of 钟南山,
-// 徐庆海) only for words jieba tags a place, or that no surname opens.
+// The last characters of names of landforms, waters and sites (大黑河 ns,
+// 美岱沟 unknown, 云居寺 tagged nr by jieba): a name of three to five
+// characters the lexicon holds as a proper noun, or does not hold, that ends
+// in one is a place (add_token_rules). Those given names use too (山 海 江 峰
+// 岭 泉 of 钟南山, 徐庆海) only for words jieba tags a place, or that no
+// surname opens.
 constexpr std::u32string_view kLandformChars = U"山河江湖海岛峰岭峡寺庙塔沟溪泉滩渠潭";
 constexpr std::u32string_view kGivenNameLandformChars = U"山海江峰岭泉";
 // Whether a name-shaped span ending at `end` ends in a character of village

@@ -820,10 +820,10 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         !word_info(t, i, e) && name_like_token(t, i, e)) {
       out.push_back({i, e, EntityType::kPlace, kRulePriority});
     }
-    // Landforms, waters and sites by their last character (湟水, 大黑河,
-    // 哈素海, 云居寺, 牛首山): a word jieba tags a place, a name it tags a
-    // person's or a proper noun, or a coinage; not what a person's name
-    // ends in too, after a surname (徐庆海 nr, 钟南山), nor a saying (独走江湖 ns).
+    // Landforms, waters and sites by their last character (大黑河, 美岱沟,
+    // 云居寺, 牛首山): a word jieba tags a place, a name it tags a person's
+    // or a proper noun, or a coinage; not what a person's name ends in too,
+    // after a surname (徐庆海 nr, 钟南山), nor a saying (高山峻岭 ns).
     if (place_char_end && e - i >= 3 && e - i <= 5 && kLandformChars.find(t.cps[e - 1]) != std::u32string_view::npos) {
       const auto w = word_info(t, i, e);
       const bool given_name_char = kGivenNameLandformChars.find(t.cps[e - 1]) != std::u32string_view::npos;
@@ -839,7 +839,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       bool place = false;
       if (!w) {
         // (After a surname, a coinage ending as given names do is a place
-        // when it reads less as a name than not: 哈素海, not 王金海.)
+        // only when it reads less as a name than not: not 王金海, nor 哈素海.)
         const bool name_like = given_name_char && after_surname &&
                                (!person_names_ || person_names_->log_odds(&t.cps[i], e - i) >= 0.0f);
         place = !common_head && name_like_token(t, i, e) && !name_like;
