@@ -362,6 +362,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   ws.landforms.clear();
   add_token_rules(t, cands, ws.subjects, ws.landforms, ws.listed);
   add_names_by_characters(t, ws.subjects);
+  add_clause_subjects(t, ws.subjects);
   add_foreign_subjects(t, ws.subjects);
   add_short_place_names(t, cands);
   add_short_event_names(t, cands);

@@ -549,6 +549,9 @@ class EntityExtractorImpl {
   void add_trade_names(const CharText& t, std::vector<Candidate>& out) const;
   // 张某, 王某某, 老李说: persons by the forms of a surname news writes (name_forms.cc).
   void add_surname_forms(const CharText& t, std::vector<Candidate>& out) const;
+  // 刘洋在…, 张建军昨天…: a name opening a clause before where or when it acted
+  // (clause_subjects.cc); into `subjects`, as names before verbs.
+  void add_clause_subjects(const CharText& t, std::vector<Candidate>& out) const;
   // 智博会, 西洽会, 第17届省运会: events named by a short name and the kind
   // of event in one character.
   void add_short_event_names(const CharText& t, std::vector<Candidate>& out) const;

@@ -748,6 +748,16 @@ TEST_CASE("entities: withheld and familiar names, and names after the roles of o
   expect_rules("老王家的院子很大", "");
 }
 
+TEST_CASE("entities: a name opening a clause before where or when it acted", "[entities][person]") {
+  expect_rules("刘洋在接受采访时说，公司今年业绩增长明显", "[刘洋 person]");
+  expect_rules("会后，张建军昨天在北京参加了座谈", "[张建军 person][北京 place]");
+  // Not: common words jieba tags a name (蓝图 nr, 文明 nr), a word of the
+  // lexicon, a name-shaped token inside a clause.
+  expect_rules("蓝图已经绘就，奋斗正当其时", "");
+  expect_rules("文明在传承中发展", "");
+  expect_rules("高铁在山区穿行", "");
+}
+
 TEST_CASE("entities: firms by a coined name and their trade", "[entities][company]") {
   expect_rules("推进长沙宁乡圣钘科技新一代锂电池项目", "[长沙 place][宁乡 place][圣钘科技 company]");
   expect_rules("华熙生物、瑞普生物等民企深化布局", "[华熙生物 company][瑞普生物 company]");
