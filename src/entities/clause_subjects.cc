@@ -25,7 +25,15 @@ constexpr std::u32string_view kAfterSubject[] = {
 constexpr float kMinClauseSubjectLogOdds = 0.0f;
 
 // Characters that end the clause before a subject.
-bool clause_mark(char32_t c) { return std::u32string_view(U"，。；：！？“”（）\n ").find(c) != std::u32string_view::npos; }
+bool clause_mark(char32_t c) {
+  switch (c) {
+    case U'，': case U'。': case U'；': case U'：': case U'！': case U'？':
+    case U'“': case U'”': case U'（': case U'）': case U'\n': case U' ':
+      return true;
+    default:
+      return false;
+  }
+}
 
 }  // namespace
 
@@ -39,8 +47,9 @@ void EntityExtractorImpl::add_clause_subjects(const CharText& t, std::vector<Can
     }
     const uint32_t b = i;
     i = e;
-    if (e - b < 2 || e - b > 3 || e >= n || !t.token_start(e) || !t.has(b, kSurname)) continue;
-    if (b > 0 && !clause_mark(t.cps[b - 1])) continue;
+    // (The tests that fail most tokens first: a surname, then the clause's start.)
+    if (!t.has(b, kSurname) || e - b < 2 || e - b > 3) continue;
+    if ((b > 0 && !clause_mark(t.cps[b - 1])) || e >= n || !t.token_start(e)) continue;
     const uint32_t next_end = t.token_end_of[e];
     if (next_end == CharText::kNoToken || next_end <= e || next_end > n) continue;
     const std::u32string_view next(t.cps.data() + e, next_end - e);
