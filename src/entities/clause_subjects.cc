@@ -39,29 +39,22 @@ bool clause_mark(char32_t c) {
 
 void EntityExtractorImpl::add_clause_subjects(const CharText& t, std::vector<Candidate>& out) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
-  for (uint32_t i = 0; i < n;) {
-    const uint32_t e = t.token_end_of[i];
-    if (e == CharText::kNoToken || e <= i || e > n) {
-      ++i;
-      continue;
-    }
-    const uint32_t b = i;
-    i = e;
+  for_each_token(t, [&](uint32_t b, uint32_t e) {
     // (The tests that fail most tokens first: a surname, then the clause's start.)
-    if (!t.has(b, kSurname) || e - b < 2 || e - b > 3) continue;
-    if ((b > 0 && !clause_mark(t.cps[b - 1])) || e >= n || !t.token_start(e)) continue;
+    if (!t.has(b, kSurname) || e - b < 2 || e - b > 3) return;
+    if ((b > 0 && !clause_mark(t.cps[b - 1])) || e >= n || !t.token_start(e)) return;
     const uint32_t next_end = t.token_end_of[e];
-    if (next_end == CharText::kNoToken || next_end <= e || next_end > n) continue;
+    if (next_end == CharText::kNoToken || next_end <= e || next_end > n) return;
     const std::u32string_view next(t.cps.data() + e, next_end - e);
-    if (std::find(std::begin(kAfterSubject), std::end(kAfterSubject), next) == std::end(kAfterSubject)) continue;
-    if (!person_like(t, b, e, /*trust_nr=*/true)) continue;
+    if (std::find(std::begin(kAfterSubject), std::end(kAfterSubject), next) == std::end(kAfterSubject)) return;
+    if (!person_like(t, b, e, /*trust_nr=*/true)) return;
     // A word jieba tags a name only if it is a rare one (文明 nr 6584, 蓝图 nr
     // 333 are common words: kCommonNameWordFreq); a coinage by its characters.
     const auto w = word_info(t, b, e);
-    if (w && w->entity != EntityType::kPerson && w->freq >= kCommonNameWordFreq) continue;
-    if (!w && person_names_ && person_names_->log_odds(&t.cps[b], e - b) < kMinClauseSubjectLogOdds) continue;
+    if (w && w->entity != EntityType::kPerson && w->freq >= kCommonNameWordFreq) return;
+    if (!w && person_names_ && person_names_->log_odds(&t.cps[b], e - b) < kMinClauseSubjectLogOdds) return;
     out.push_back({b, e, EntityType::kPerson, kRulePriority});
-  }
+  });
 }
 
 }  // namespace internal

@@ -165,6 +165,22 @@ struct CharText {
   }
 };
 
+// Calls f(begin, end) for each token of the text, in order (caller-given
+// tokens may leave characters outside any token: those are skipped).
+template <typename F>
+void for_each_token(const CharText& t, F&& f) {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  for (uint32_t i = 0; i < n;) {
+    const uint32_t e = t.token_end_of[i];
+    if (e == CharText::kNoToken || e <= i || e > n) {
+      ++i;
+      continue;
+    }
+    f(i, e);
+    i = e;
+  }
+}
+
 // Calls f(i) for each char index i where `literal` occurs; its first character
 // must be marked kAnchorFirst (so the trigger list holds every candidate).
 template <typename F>

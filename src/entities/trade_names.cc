@@ -29,12 +29,7 @@ void EntityExtractorImpl::add_trade_names(const CharText& t, std::vector<Candida
     for (std::u32string_view trade : kTrades) bits[trade[0]] = true;
     return bits;
   }();
-  for (uint32_t b = 0; b < n;) {
-    const uint32_t e = t.token_end_of[b];
-    if (e == CharText::kNoToken || e <= b || e > n) {
-      ++b;
-      continue;
-    }
+  for_each_token(t, [&](uint32_t b, uint32_t e) {
     // A coined name of two characters, then a trade as a word of its own.
     if (e - b == 2 && e < n && t.token_start(e) && t.cps[e] < 0x10000 && first_chars[t.cps[e]]) {
       const uint32_t te = t.token_end_of[e];
@@ -58,8 +53,7 @@ void EntityExtractorImpl::add_trade_names(const CharText& t, std::vector<Candida
         out.push_back({b, te, EntityType::kCompany, kRulePriority});
       }
     }
-    b = e;
-  }
+  });
 }
 
 }  // namespace internal
