@@ -383,16 +383,10 @@ inline constexpr std::u32string_view kNameTitles[] = {
     U"女王", U"王储", U"亲王", U"主席", U"部长", U"外交部长", U"省长", U"市长", U"县长", U"区长", U"州长",
     U"镇长", U"乡长", U"村长", U"局长", U"厅长", U"司长", U"处长", U"书记", U"校长", U"院长", U"所长",
     U"教授", U"副教授", U"研究员", U"院士", U"博士", U"医生", U"医师", U"护士", U"教练", U"主教练", U"队长",
-    U"选手", U"运动员", U"球员", U"董事长", U"总裁", U"副总裁", U"总经理", U"经理", U"创始人", U"首席执行官",
-    U"记者", U"通讯员", U"编辑", U"主编", U"作家", U"诗人", U"画家", U"导演", U"演员", U"歌手", U"律师",
-    U"法官", U"检察官", U"民警", U"警官", U"市民", U"居民", U"村民", U"农民", U"牧民", U"游客", U"老人",
-    U"教师", U"老师", U"学生", U"工程师", U"专家", U"学者", U"志愿者", U"嫌疑人", U"被告人", U"网友",
-    U"球星", U"主持人", U"传承人", U"航天员", U"消防员", U"快递员", U"飞行员", U"队员", U"工人", U"司机",
-    U"店主", U"农民工", U"患者", U"员工", U"职工", U"家长", U"业主", U"乘客", U"旅客", U"考生", U"骑手",
-    U"外卖员", U"环卫工人", U"技术员", U"老兵", U"厨师", U"设计师", U"摄影师", U"班主任", U"邻居",
-    U"同事",
-    // kin, as news names people by them (妻子李娜, 儿子王小明)
-    U"妻子", U"丈夫", U"儿子", U"女儿", U"父亲", U"母亲", U"孙子", U"孙女"};
+    U"选手", U"运动员", U"球员", U"董事长", U"总裁", U"副总裁", U"总经理", U"经理", U"创始人", U"首席执行官", U"记者",
+    U"通讯员", U"编辑", U"主编", U"作家", U"诗人", U"画家", U"导演", U"演员", U"歌手", U"律师", U"法官",
+    U"检察官", U"民警", U"警官", U"教师", U"老师", U"工程师", U"专家", U"学者", U"志愿者", U"嫌疑人", U"被告人",
+    U"球星", U"主持人", U"传承人", U"航天员", U"消防员", U"飞行员", U"队员"};
 // A word of jieba's dictionary this frequent (养老 651, 城市 25084) is a
 // common word where only a title vouches for it as a name (普京 171, 扎西 17).
 constexpr uint32_t kCommonNameWordFreq = 300;
@@ -403,13 +397,21 @@ constexpr uint32_t kCommonAbbreviationFreq = 1000;
 inline bool common_abbreviation(const WordRef& w) {
   return w.entity == EntityType::kNone && w.tag == "j" && w.freq >= kCommonAbbreviationFreq;
 }
-// Titles of kNameTitles that are ordinary people of a place, not posts: a
-// common word after them is no name (游客 城市).
+// Roles of ordinary people written before a name like titles (市民王芳,
+// 患者李秀英, 妻子李娜), not posts: a common word after them is no name
+// (游客 城市). for_each_name_title reads them after kNameTitles.
 inline constexpr std::u32string_view kDomesticRoles[] = {
     U"市民", U"居民", U"村民", U"农民", U"牧民", U"游客", U"老人", U"学生", U"网友", U"工人", U"司机", U"店主",
     U"快递员", U"妻子", U"丈夫", U"儿子", U"女儿", U"父亲", U"母亲", U"孙子", U"孙女",
     U"农民工", U"患者", U"员工", U"职工", U"家长", U"业主", U"乘客", U"旅客", U"考生", U"骑手", U"外卖员",
     U"环卫工人", U"技术员", U"老兵", U"厨师", U"设计师", U"摄影师", U"班主任", U"邻居", U"同事"};
+// Every title a name may follow: the posts and forms of kNameTitles, then
+// the roles of kDomesticRoles.
+template <typename F>
+void for_each_name_title(F&& f) {
+  for (std::u32string_view title : kNameTitles) f(title);
+  for (std::u32string_view title : kDomesticRoles) f(title);
+}
 // Tags of words names do not run across: verbs, function words, numerals,
 // time words (jieba tags 前往 t: 前往 王府井大街) ...
 inline constexpr std::array<std::string_view, 19> kStopTags = {"v", "vn", "p", "c", "u", "d", "r", "m", "q", "t",

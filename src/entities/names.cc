@@ -108,12 +108,12 @@ bool EntityExtractorImpl::common_non_name_word(std::u32string_view name) const {
 }
 
 std::u32string_view EntityExtractorImpl::name_title_ending_at(const CharText& t, uint32_t end, uint32_t from) const {
-  // The titles by their last character, in kNameTitles' order (the first
+  // The titles by their last character, in for_each_name_title's order (the first
   // that matches is the answer): a token ending in 子 or 员 tries only the
   // few titles that end so.
   static const std::unordered_map<char32_t, std::vector<std::u32string_view>> by_last = [] {
     std::unordered_map<char32_t, std::vector<std::u32string_view>> out;
-    for (std::u32string_view title : kNameTitles) out[title.back()].push_back(title);
+    for_each_name_title([&](std::u32string_view title) { out[title.back()].push_back(title); });
     return out;
   }();
   if (end <= from) return {};
@@ -1297,7 +1297,7 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
   // The last characters of the titles: most tokens end in none of them.
   static const std::bitset<0x10000> last_chars = [] {
     std::bitset<0x10000> s;
-    for (std::u32string_view title : kNameTitles) s.set(title.back());
+    for_each_name_title([&](std::u32string_view title) { s.set(title.back()); });
     return s;
   }();
   for (uint32_t i = 0; i < n;) {

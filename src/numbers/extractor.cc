@@ -445,11 +445,6 @@ bool NumberExtractorImpl::numeral_in_name(std::string_view s, size_t begin, size
   return false;
 }
 
-bool NumberExtractorImpl::division_unit(std::string_view unit) {
-  static constexpr std::string_view kDivisions[] = {"省", "市", "县", "区", "乡", "镇", "地"};
-  return std::find(std::begin(kDivisions), std::end(kDivisions), unit) != std::end(kDivisions);
-}
-
 bool NumberExtractorImpl::unit_ends_word(std::string_view s, size_t from, size_t unit_end) const {
   return unit_end >= s.size() || !is_han(char_at(s, unit_end)) || segmented_at(s, from, unit_end, unit_end);
 }
@@ -835,7 +830,7 @@ void NumberExtractorImpl::read_lone_scale(std::string_view s, size_t begin, size
   if (unit && (unit->scale_power != 0 || s.substr(unit_at, unit_len) == "级")) unit = nullptr;
   // 上亿 市场, 上亿 家庭: a character that opens a word there is no unit.
   const std::string_view unit_text = unit ? s.substr(unit_at, unit_len) : std::string_view();
-  if (unit && (division_unit(unit_text) || unit_text == "家") && !unit_ends_word(s, begin, unit_at + unit_len)) {
+  if (unit && (is_division_unit(unit_text) || unit_text == "家") && !unit_ends_word(s, begin, unit_at + unit_len)) {
     unit = nullptr;
   }
   const bool grade = unit && !more && starts_with(s, unit_at + unit_len, "级") && power >= 4;
@@ -1194,7 +1189,7 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
   // Divisions counted (关中5市, 3乡, 三地, 东北三省): the number no bare
   // magnitude (千亿县: a county of a hundred billion) nor a numeral of
   // amounts (陆地), the character ending a word there (unit_ends_word).
-  if (division_unit(unit_text)) {
+  if (is_division_unit(unit_text)) {
     const char32_t first = char_at(s, r.numeral_begin);
     if (!r.core.arabic &&
         (chinese_unit_power(first) != 0 || std::u32string_view(U"壹贰叁肆伍陆柒捌玖拾").find(first) != std::u32string_view::npos)) {

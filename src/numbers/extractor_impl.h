@@ -53,9 +53,6 @@ class NumberExtractorImpl {
   // Whether the segmenter's best path over s[from, to) (and a few Han
   // characters after) has a word boundary at byte `at`.
   bool segmented_at(std::string_view s, size_t from, size_t to, size_t at) const;
-  // The units that count divisions (5市, 3乡, 三地): characters that open
-  // words as often (市场, 地区), so taken only where a word ends.
-  static bool division_unit(std::string_view unit);
   // Whether the segmenter ends a word at `unit_end` in the text from `from`
   // (or nothing Han follows).
   bool unit_ends_word(std::string_view s, size_t from, size_t unit_end) const;

@@ -20,6 +20,16 @@ struct UnitInfo {
   int scale_power;   // the value is multiplied by 10^scale_power (万元: 4)
 };
 
+// Units that count divisions (关中5市, 3乡, 三地): the numbers' extractor
+// takes them only where a word ends (市场, 地区 open words), and such a count
+// names a group of places, measuring no indicator (targets).
+inline bool is_division_unit(std::string_view unit) {
+  for (std::string_view division : {"省", "市", "县", "区", "乡", "镇", "地"}) {
+    if (unit == division) return true;
+  }
+  return false;
+}
+
 class UnitTable {
  public:
   // Parses the TSV (`surface kind unit scale`, '#' comments). Throws

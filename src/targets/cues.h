@@ -55,9 +55,6 @@ constexpr std::string_view kProgrammeParts[] = {"行动", "方面", "领域", "�
 // Units of time or sequence: these numbers say when or how long, not how much.
 constexpr std::string_view kTimeUnits[] = {"年", "个月", "月", "天", "日", "周", "小时", "分钟", "秒",
                                            "岁", "周年", "届", "次", "期", "轮", "代", "季度", "批次"};
-// Divisions counted (关中5市, 北三县, 三地协同): a group of places named by
-// their number, not an amount an indicator reaches.
-constexpr std::string_view kDivisionUnits[] = {"省", "市", "县", "区", "乡", "镇", "地"};
 // Measure words of things built or counted: a number with one and a noun
 // after it measures that noun (建设 5 家 省级概念验证中心).
 constexpr std::string_view kCounters[] = {"个", "家", "所", "项", "座", "条", "处", "支", "只", "台", "套",

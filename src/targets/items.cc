@@ -3,6 +3,7 @@
 // normalized view (Traditional and full-width text read as Simplified).
 #include <algorithm>
 
+#include "numbers/units.h"
 #include "targets/cues.h"
 #include "targets/extractor_impl.h"
 
@@ -39,7 +40,7 @@ bool is_value(const Number& n) {
       return true;
     case NumberKind::kQuantity:
       // Grades (万亿级, 20万吨级) rank rather than measure.
-      return !target_cues::in(target_cues::kTimeUnits, n.unit) && !target_cues::in(target_cues::kDivisionUnits, n.unit) &&
+      return !target_cues::in(target_cues::kTimeUnits, n.unit) && !is_division_unit(n.unit) &&
              !(n.unit.size() >= 3 && n.unit.compare(n.unit.size() - 3, 3, "级") == 0);
     default:
       return false;
