@@ -63,6 +63,12 @@ const std::vector<Shape>& shapes() {
     add(cat({y, "[/.]", m, "[/.]", d, none, none}), NumberKind::kDate, {"/", "."});
     // (Older typesetting puts a space before 年: 1980 年.)
     add(cat({y, " ?年(?:", m, "月(?:", d, "[日号])?)?", none, none}), NumberKind::kDate, {"年", " 年"});
+    // A year of two digits (the century not written: XX98, EDTF's
+    // unspecified digits, as the decades' XX8X) before a month (98年5月), or
+    // alone when it opens with 0 (03年): a count of years has no leading
+    // zero, and 12年 alone is as often twelve years.
+    add(cat({"(\\d{2})年", m, "月(?:", d, "[日号])?", none, none}), NumberKind::kDate, {"年"});
+    add(cat({"(0\\d)年", none, none, none, none}), NumberKind::kDate, {"年"});
     add(cat({none, m, "月(?:", d, "[日号])?", none, none}), NumberKind::kDate, {"月"});
     add(cat({none, none, d, "日", none, none}), NumberKind::kDate, {"日"});
     add(cat({none, none, none, h, ":", mi, "(?::[0-5]\\d)?"}), NumberKind::kTime, {":"});
@@ -145,6 +151,7 @@ std::optional<DateMatch> match_chinese_date(std::string_view text, size_t pos) {
   const Chars c(text, pos, 14);
   size_t k = 0;
   int year = -1, month = 0, day = 0;
+  bool short_year = false;  // two digits: the century not written (九八年: XX98)
   if (c.count >= 5 && c.at(4) == U'年') {
     int y = 0;
     for (size_t i = 0; i < 4 && y >= 0; ++i) {
@@ -154,6 +161,17 @@ std::optional<DateMatch> match_chinese_date(std::string_view text, size_t pos) {
     if (y >= 0) {
       year = y;
       k = 5;
+    }
+  } else if (const int a = date_digit(c.at(0)), b = date_digit(c.at(1)); a >= 0 && b >= 0 && c.at(2) == U'年') {
+    // Digit by digit, two digits are a year (九八年, 〇三年, 二五年) unless
+    // they say "a few" (三四年, 七八年: one and the next; 三五年) and no
+    // month follows (八九年六月 is a date).
+    const bool few = a > 0 && (b == a + 1 || (a == 3 && b == 5));
+    const auto [month_after, month_len] = small_numeral(c, 3);
+    if (!few || (month_after >= 1 && month_after <= 12 && c.at(3 + month_len) == U'月')) {
+      year = a * 10 + b;
+      short_year = true;
+      k = 3;
     }
   }
   if (const auto [m, len] = small_numeral(c, k); m >= 1 && m <= 12 && c.at(k + len) == U'月') {
@@ -174,7 +192,7 @@ std::optional<DateMatch> match_chinese_date(std::string_view text, size_t pos) {
   char buf[24];
   std::string iso;
   if (year >= 0) {
-    std::snprintf(buf, sizeof buf, "%04d", year);
+    std::snprintf(buf, sizeof buf, short_year ? "XX%02d" : "%04d", year);
     iso = buf;
   }
   if (month) {
@@ -372,7 +390,7 @@ std::optional<DateMatch> match_date(std::string_view text, size_t pos) {
       iso += seconds_written(g[0], g[5]);
     } else {
       // ISO 8601 with omitted parts: --MM-DD (no year), ---DD (day only).
-      if (year) iso = std::string(g[1].data(), g[1].size());
+      if (year) iso = (g[1].size() == 2 ? "XX" : "") + std::string(g[1].data(), g[1].size());
       if (month) {
         std::snprintf(buf, sizeof buf, "%s-%02d", year ? "" : "-", to_int(g[2]));
         iso += buf;

@@ -102,8 +102,8 @@ struct QualifierWord {
 };
 // 破 alone is news's "past" (票房破10亿元, 销量破百万) where it starts a word
 // (not inside 打破, 冲破).
-constexpr std::array<QualifierWord, 15> kLeadingQualifiers = {{
-    {"不低于", Qualifier::kGe}, {"不少于", Qualifier::kGe}, {"不超过", Qualifier::kLe},
+constexpr std::array<QualifierWord, 16> kLeadingQualifiers = {{
+    {"不低于", Qualifier::kGe}, {"不少于", Qualifier::kGe}, {"不超过", Qualifier::kLe}, {"约为", Qualifier::kApprox},
     {"超过", Qualifier::kGt},   {"突破", Qualifier::kGt},   {"大约", Qualifier::kApprox},
     {"不到", Qualifier::kLt},   {"不足", Qualifier::kLt},   {"低于", Qualifier::kLt},
     {"超", Qualifier::kGt},     {"逾", Qualifier::kGt},     {"约", Qualifier::kApprox},
@@ -115,7 +115,8 @@ constexpr std::array<QualifierWord, 8> kTrailingQualifiers = {{
     {"以下", Qualifier::kLe},     {"以内", Qualifier::kLe},     {"之内", Qualifier::kLe},
 }};
 // Range connectors between two numbers: 3至5个, 三到五年, 3-5家, 10%~15%.
-constexpr std::array<std::string_view, 6> kRangeWords = {"至", "到", "-", "~", "—", "－"};
+// (The en dash too: web text and typeset tables write ranges with it, 1–2月.)
+constexpr std::array<std::string_view, 7> kRangeWords = {"至", "到", "-", "~", "—", "－", "–"};
 // After 次, these make 一次 / 二次 the session number of a meeting.
 constexpr std::array<std::string_view, 8> kMeetingWords = {
     "会议", "全会", "全体会议", "常务会议", "常委会", "代表大会", "党代会", "主席会议"};
@@ -281,6 +282,11 @@ size_t NumberExtractorImpl::core_extent(std::string_view s, size_t pos, size_t l
       // Half a span of time, said alone (半年, 半个月, 半小时: 0.5 of it);
       // 上半年 and 下半年 are halves of one year, 多半 and 大半 "most".
       if (last == Last::kNone && p == first && half_of_time_at(s, p)) end = p + len;
+      // 半数: half of them (read_fraction), not 大半数 or 多半数 ("most").
+      if (last == Last::kNone && p == first && starts_with(s, p + len, "数") &&
+          std::u32string_view(U"大多一").find(char_before(s, p)) == std::u32string_view::npos) {
+        end = p + len;
+      }
       break;
     }
     if (chinese_tens(c) != 0) {
@@ -561,6 +567,15 @@ bool NumberExtractorImpl::read_fraction(std::string_view s, const Core& core, si
     if (n.value.negative() != (v < 0) && !n.value.is_zero()) n.value = n.value.negated();
   };
   const double sign = n.value.negative() ? -1.0 : 1.0;
+  // 一半, 半数: a half (超过一半, 一半以上, 半数以上), not 第一 and a half of
+  // something.
+  if (!core.arabic && core.chars == 1 &&
+      ((char_at(s, core.begin) == U'一' && starts_with(s, pos, "半") && !ends_with_at(s, core.begin, "第")) ||
+       (char_at(s, core.begin) == U'半' && starts_with(s, pos, "数")))) {
+    set_fraction(sign * 0.5);
+    pos += 3;
+    return true;
+  }
   // Words: [whole 又] denominator 分之 numerator.
   Decimal whole;
   const Core* den = &core;
@@ -1457,6 +1472,17 @@ bool NumberExtractorImpl::is_counted(std::string_view s, const Reading& r) const
 }
 
 bool NumberExtractorImpl::one_period(std::string_view s, const Reading& r) const {
+  // A span of time with a qualifier is a count (一年多, 一个多月, 超过一年,
+  // 一年以上): the article is never qualified. (Not other units: 突破 一批
+  // 技术 and 一批 上下游 are the article before a verb's object and a word.)
+  Reading qualified = r;
+  read_qualifiers(s, qualified);
+  static constexpr std::string_view kSpansOfTime[] = {"年", "个月", "小时", "天", "周", "星期", "季度"};
+  // (一年比一年多: 多 is the comparison's.)
+  if (qualified.n.qualifier != Qualifier::kNone && !ends_with_at(s, r.span_begin, "比") &&
+      std::find(std::begin(kSpansOfTime), std::end(kSpansOfTime), qualified.n.unit) != std::end(kSpansOfTime)) {
+    return true;
+  }
   // 增长一倍, 一倍多: a multiple is always counted (no article reads 一倍).
   if (r.n.unit == "倍") return true;
   // 翻一番, 翻了一番: doubled, a count of doublings.

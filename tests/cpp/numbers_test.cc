@@ -121,6 +121,14 @@ TEST_CASE("numbers: divisions counted, plenary sessions, a year counted, a rate'
   expect("过去的一年，极不寻常", "[一年 quantity 1 年 ]");
   expect("实施学前一年免费教育政策", "[一年 quantity 1 年 ]");
   expect("新的一年", "");
+  // A span of one with a qualifier is counted; the article is never qualified.
+  expect("一年多来", "[一年多 quantity 1 年 gt]");
+  expect("不到一年的时间", "[一年 quantity 1 年 lt]");
+  expect("从一个月以上压缩到5天", "[一个月以上 quantity 1 个月 ge][5天 quantity 5 天 ]");
+  expect("一个多月", "[一个多月 quantity 1 个月 gt]");
+  expect("突破一批核心技术", "");
+  expect("一个多民族的国家", "");
+  expect("蓝天一年比一年多", "");
   // The base of a rate is part of its indicator's name (每万人口…拥有量), no number.
   expect("每万人口拥有执业医师3.5人", "[3.5人 quantity 3.5 人 ]");
   // 10大类 counts classes; 十大类 is 十大 and a noun.
@@ -309,6 +317,16 @@ TEST_CASE("numbers: decades, with the century only where written", "[numbers][da
   expect("一九八一年代", "[一九八一年 date 1981  ]");  // no decade ends in 一
   expect("十九世纪四十年代", "[十九世纪四十年代 date 184X  ]");
   expect("五六十年代", "[五六十年代 date XX5X/XX6X  ]");
+  // Years of two digits: the century is not written either (EDTF's X).
+  expect("98年5月", "[98年5月 date XX98-05  ]");
+  expect("03年5月12日", "[03年5月12日 date XX03-05-12  ]");
+  expect("03年", "[03年 date XX03  ]");  // a count has no leading zero
+  expect("建党98年来", "[98年 quantity 98 年 ]");
+  expect("九七年香港回归", "[九七年 date XX97  ]");
+  expect("〇三年", "[〇三年 date XX03  ]");
+  expect("八九年六月", "[八九年六月 date XX89-06  ]");
+  expect("七八年", "[七八年 quantity 7..8 年 ]");  // a few years
+  expect("三五年", "[三五年 quantity 3..5 年 ]");
   const auto relative = extractor().extract("上世纪90年代");
   REQUIRE(relative.size() == 1);
   CHECK(relative[0].iso == "XX9X");
@@ -656,6 +674,15 @@ TEST_CASE("numbers: every written form, by one numeral grammar", "[numbers][gram
   expect("年过半百", "");  // an idiom of the lexicon
   expect("买了一打", "[一打 cardinal 12  ]");
   expect("三打鸡蛋", "[三打 cardinal 36  ]");
-  expect("一半", "");
+  // Half, the fraction, with the qualifiers of any number.
+  expect("一半", "[一半 fraction 0.5  ]");
+  expect("不到一半", "[一半 fraction 0.5  lt]");
+  expect("一半以上", "[一半以上 fraction 0.5  ge]");
+  expect("第一半场", "[第一 ordinal 1  ]");
+  expect("半数以上", "[半数以上 fraction 0.5  ge]");
+  expect("大半数", "");  // most
+  expect("约为三分之一", "[三分之一 fraction 0.3333333  approx]");
+  expect("1–2月", "[1–2月 date --01/--02  ]");  // an en dash
+  expect("3–5个", "[3–5个 quantity 3..5 个 ]");
   expect("打造三打造", "");
 }
