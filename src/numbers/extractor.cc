@@ -1355,12 +1355,16 @@ void NumberExtractorImpl::read_bare_year(std::string_view s, Reading& r) const {
   Number& n = r.n;
   // (Arabic digits, or Chinese ones written one by one: 一九八〇、一九八一年.)
   const bool digits = r.core.arabic || r.core.parsed.digit_sequence;
-  if (!digits || r.core.chars != 4 || r.has_unit || n.kind != NumberKind::kCardinal || n.value_max ||
+  if (!digits || r.core.chars != 4 || r.has_unit || n.kind != NumberKind::kCardinal ||
       r.span_begin != r.numeral_begin || !n.value.is_integer()) {
     return;
   }
   const double year = n.value.to_double();
   if (year < 1900 || year > 2099) return;
+  // Or two years in a row, before the word the first would take
+  // (2024-2025学年, 2024—2025赛季).
+  const double last = n.value_max ? n.value_max->to_double() : year;
+  if (n.value_max && (!n.value_max->is_integer() || last <= year || last > 2099)) return;
   // A name, an edition or a verb after it (2025中国足协杯, 2026版, 2025回望),
   // not a qualifier or a count's word (2000余, 2000多); or the first of
   // years listed before their 年 (1980、1981年).
@@ -1373,7 +1377,9 @@ void NumberExtractorImpl::read_bare_year(std::string_view s, Reading& r) const {
   }
   n.kind = NumberKind::kDate;
   n.iso = n.value.to_string();
+  if (n.value_max) n.iso += "/" + n.value_max->to_string();
   n.value = Decimal();
+  n.value_max.reset();
 }
 
 bool NumberExtractorImpl::read_month_range(std::string_view s, Reading& r) const {

@@ -684,5 +684,7 @@ TEST_CASE("numbers: every written form, by one numeral grammar", "[numbers][gram
   expect("约为三分之一", "[三分之一 fraction 0.3333333  approx]");
   expect("1–2月", "[1–2月 date --01/--02  ]");  // an en dash
   expect("3–5个", "[3–5个 quantity 3..5 个 ]");
+  expect("2024-2025学年", "[2024-2025 date 2024/2025  ]");  // two years before a year's word
+  expect("2000-3000人", "[2000-3000人 quantity 2000..3000 人 ]");
   expect("打造三打造", "");
 }
