@@ -1,7 +1,7 @@
 // Persons opening a clause: news names the subject first and then says when
-// or where it acted (张建军昨天在北京…, 刘洋在接受采访时说…), with no title or
-// verb of speech right after the name. A name-shaped token that opens a
-// clause before such a word is a person.
+// or where it acted, or what it did (张建军昨天在北京…, 刘洋在接受采访时说…,
+// 许海峰夺得…), with no title or verb of speech right after the name. A
+// name-shaped token that opens a clause before such a word is a person.
 #include <string_view>
 
 #include "entities/extractor_impl.h"
@@ -23,6 +23,7 @@ constexpr std::u32string_view kAfterSubject[] = {
 // name model's log-odds: 刘洋 0.2, 张伟 2.3); the clause's start and the word
 // after vouch for the rest.
 constexpr float kMinClauseSubjectLogOdds = 0.0f;
+constexpr float kMinVerbSubjectLogOdds = 1.0f;
 
 // Characters that end the clause before a subject.
 bool clause_mark(char32_t c) {
@@ -39,20 +40,61 @@ bool clause_mark(char32_t c) {
 
 void EntityExtractorImpl::add_clause_subjects(const CharText& t, std::vector<Candidate>& out) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
+  auto token_end = [&](uint32_t b) -> uint32_t {
+    if (b >= n || !t.token_start(b)) return 0;
+    const uint32_t e = t.token_end_of[b];
+    return e == CharText::kNoToken || e <= b || e > n ? 0 : e;
+  };
+  // What follows a subject: a word of kAfterSubject, or a verb (jieba's v:
+  // 易建联 效力, 屠呦呦 获得), after adverbs of scope and time (都 曾).
+  enum class Acts { kNo, kWhereOrWhen, kVerb };
+  auto acts_at = [&](uint32_t at) {
+    for (int adverbs = 0; adverbs < 3; ++adverbs) {
+      const uint32_t e = token_end(at);
+      if (e == 0) return Acts::kNo;
+      const std::u32string_view next(t.cps.data() + at, e - at);
+      if (std::find(std::begin(kAfterSubject), std::end(kAfterSubject), next) != std::end(kAfterSubject)) {
+        return Acts::kWhereOrWhen;
+      }
+      const auto w = word_info(t, at, e);
+      if (!w) return Acts::kNo;
+      if (w->tag == "v") return Acts::kVerb;
+      if (w->tag != "d") return Acts::kNo;
+      at = e;
+    }
+    return Acts::kNo;
+  };
   for_each_token(t, [&](uint32_t b, uint32_t e) {
     // (The tests that fail most tokens first: a surname, then the clause's start.)
     if (!t.has(b, kSurname) || e - b < 2 || e - b > 3) return;
-    if ((b > 0 && !clause_mark(t.cps[b - 1])) || e >= n || !t.token_start(e)) return;
-    const uint32_t next_end = t.token_end_of[e];
-    if (next_end == CharText::kNoToken || next_end <= e || next_end > n) return;
-    const std::u32string_view next(t.cps.data() + e, next_end - e);
-    if (std::find(std::begin(kAfterSubject), std::end(kAfterSubject), next) == std::end(kAfterSubject)) return;
+    if (b > 0 && !clause_mark(t.cps[b - 1])) return;
+    // The subject may be names joined by 和, 与, 、 (姚明和易建联都曾…):
+    // the word after the last decides; the list rule then takes the rest.
+    uint32_t last = e;
+    for (int members = 0; members < 4; ++members) {
+      if (token_end(last) != last + 1 || std::u32string_view(U"和与、").find(t.cps[last]) == std::u32string_view::npos) break;
+      const uint32_t mb = last + 1, me = token_end(mb);
+      if (me == 0 || me - mb < 2 || me - mb > 3 || !t.has(mb, kSurname) || !person_like(t, mb, me, /*trust_nr=*/true)) break;
+      last = me;
+    }
+    const Acts acts = acts_at(last);
+    if (acts == Acts::kNo) return;
     if (!person_like(t, b, e, /*trust_nr=*/true)) return;
     // A word jieba tags a name only if it is a rare one (文明 nr 6584, 蓝图 nr
     // 333 are common words: kCommonNameWordFreq); a coinage by its characters.
     const auto w = word_info(t, b, e);
     if (w && w->entity != EntityType::kPerson && w->freq >= kCommonNameWordFreq) return;
     if (!w && person_names_ && person_names_->log_odds(&t.cps[b], e - b) < kMinClauseSubjectLogOdds) return;
+    // Before a verb alone, the name must read as one more surely (惠民 0.5,
+    // 普惠性 0.6 are words of policy; 姚明 1.8, 马云 3.1), and of three
+    // characters neither two may be a common word (高 水平: jieba tags
+    // 高水平 nr; 幸福 感).
+    if (acts == Acts::kVerb) {
+      if (!person_names_ || person_names_->log_odds(&t.cps[b], e - b) < kMinVerbSubjectLogOdds) return;
+      if (e - b == 3 && (common_non_name_word(t.cps.substr(b + 1, 2)) || common_non_name_word(t.cps.substr(b, 2)))) {
+        return;
+      }
+    }
     out.push_back({b, e, EntityType::kPerson, kRulePriority});
   });
 }

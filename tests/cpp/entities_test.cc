@@ -728,7 +728,7 @@ TEST_CASE("entities: groups of a province's cities named by one character of eac
   expect_rules("推动西咸一体化", "[西咸 place]");
   // Not: two without such a word (a person's name may read so), characters
   // of cities of several provinces, a common word, directions.
-  expect_rules("郑洛介绍了情况", "");
+  expect_rules("郑洛介绍了情况", "[郑洛 person]");  // no place: a person's name, as it reads
   expect_rules("杭成合作", "");
   expect_rules("这通常需要三天", "");
   expect_rules("东西南北中，党是领导一切的", "");
@@ -756,6 +756,14 @@ TEST_CASE("entities: a name opening a clause before where or when it acted", "[e
   expect_rules("蓝图已经绘就，奋斗正当其时", "");
   expect_rules("文明在传承中发展", "");
   expect_rules("高铁在山区穿行", "");
+  // Or before what it did (a verb, after adverbs), and names joined before it.
+  expect_rules("许海峰夺得中国奥运首金", "[许海峰 person][中国 place]");
+  expect_rules("姚明和易建联都曾参加比赛", "[姚明 person][易建联 person]");
+  // Not before a verb alone: words of policy jieba tags a name (惠民 nr,
+  // 高水平 nr), a coinage that reads little as a name (普惠性).
+  expect_rules("高水平开放持续推进", "");
+  expect_rules("惠民保障得到加强", "");
+  expect_rules("普惠性减税与结构性减税并举", "");
 }
 
 TEST_CASE("entities: firms by a coined name and their trade", "[entities][company]") {
