@@ -252,8 +252,9 @@ inline EntityType place_named_body_type(std::u32string_view tail) {
   }
   return EntityType::kNone;
 }
-inline constexpr std::array<std::u32string_view, 9> kCompanySuffixes = {
-    U"股份有限公司", U"有限责任公司", U"有限公司", U"集团", U"公司", U"银行", U"人寿", U"证券", U"保险"};
+inline constexpr std::array<std::u32string_view, 11> kCompanySuffixes = {
+    U"股份有限公司", U"有限责任公司", U"有限公司", U"集团公司", U"总公司", U"集团", U"公司", U"银行", U"人寿", U"证券",
+    U"保险"};
 // Head words of named events (expos, forums, games, festivals, contests are
 // meetings) and of documents named without 《》 (澳门特别行政区基本法,
 // 重庆市国土空间总体规划): a name-like word before them makes a name.

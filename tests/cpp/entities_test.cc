@@ -455,6 +455,8 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   // A firm's legal form written after its name is part of it.
   expect("中国工商银行股份有限公司发布年报", "[中国工商银行股份有限公司 company]");
   expect("阿里巴巴集团控股有限公司发布公告", "[阿里巴巴集团控股有限公司 company]");
+  expect("长江三峡集团公司在宜昌召开会议", "[长江三峡集团公司 company][宜昌 place]");  // 集团公司 one word
+  expect("推进国有企业集团公司改革", "");
   expect("日本外相表示", "[日本 place][外相 position]");
   // A spokesperson is a title (外交部 + 发言人 one position, the name after it a person);
   // exchanges and attached schools by their head words.
