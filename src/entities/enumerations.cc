@@ -3,7 +3,8 @@
 // jieba tags as place or personal names), with at least one known place or
 // two words tagged as places, is a list of places: 德令哈、格尔木、西宁;
 // 枣阳、枝江、汉川、天门等. A list closed by 等 and a word for firms is one of
-// firms (吉能、交投等企业).
+// firms (吉能、交投等企业). Bodies listed with a government body found that
+// end in its head character are bodies too (农业部、纺织工业部).
 #include <algorithm>
 
 #include "entities/extractor_impl.h"
@@ -30,6 +31,12 @@ constexpr std::u32string_view kFirmCountWords[] = {U"企业", U"央企", U"国�
 // a person found: the model scores common given names low (周洁 -1.1, 林洁
 // -0.1), and lists of such shape are rare in the reports but of persons.
 constexpr float kMinListNameLogOdds = -1.5f;
+// Bodies listed with a government body found, by the head character they
+// share (教育部、交通部; 国家计委和国家经委), of at most kMaxListedBody
+// characters; a common word ending so is none (kCommonBodyWordFreq).
+constexpr std::u32string_view kListedBodyHeads = U"部委局厅署办";
+constexpr uint32_t kMaxListedBody = 8;
+constexpr uint32_t kCommonBodyWordFreq = 1000;
 // Members joined by these after the last 、 (A、B和C) belong to the list.
 constexpr std::u32string_view kLastJoiners = U"和及与";
 
@@ -332,6 +339,7 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
       found.push_back(c);
     }
   }
+  add_listed_bodies(t, chosen, found);
   if (found.empty()) return;
   // A member replaces what was found inside it (川 of 汉川): the list says
   // the whole word is the place.
@@ -343,6 +351,85 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
                chosen.end());
   chosen.insert(chosen.end(), found.begin(), found.end());
   std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+}
+
+void EntityExtractorImpl::add_listed_bodies(const CharText& t, const std::vector<Candidate>& chosen,
+                                            std::vector<Candidate>& found) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  auto joiner = [&](uint32_t i) {
+    return i < n && std::u32string_view(U"、和与及").find(t.cps[i]) != std::u32string_view::npos && t.token_start(i) &&
+           t.token_end_of[i] == i + 1;
+  };
+  // A word that ends no name of a body (全部, 干部, 内部, 局部: common words
+  // ending in a head character; 计委 310 and 工业部 79 are no such words).
+  auto common_word = [&](uint32_t b, uint32_t e) {
+    const auto w = word_info(t, b, e);
+    return w && w->freq >= kCommonBodyWordFreq && w->tag != "nt";
+  };
+  // A token that may be part of a body's name: Han, no verb, function word ...
+  auto name_token = [&](uint32_t b, uint32_t e) {
+    for (uint32_t i = b; i < e; ++i) {
+      if (!t.han(i) || joiner(i)) return false;
+    }
+    return !is_stop_word(word_info(t, b, e));
+  };
+  // Whether [b, e) overlaps a mention without holding it whole.
+  auto cuts_mention = [&](uint32_t b, uint32_t e) {
+    auto it = std::partition_point(chosen.begin(), chosen.end(), [&](const Candidate& c) { return c.end <= b; });
+    for (; it != chosen.end() && it->begin < e; ++it) {
+      if (it->begin < b || it->end > e || it->type == EntityType::kGovernment) return true;
+    }
+    return false;
+  };
+  const size_t first_new = found.size();
+  auto add = [&](uint32_t b, uint32_t e, const Candidate& like) {
+    uint32_t last = e - 1;  // the last token
+    while (last > b && !t.token_start(last)) --last;
+    if (e - b < 2 || cuts_mention(b, e) || common_word(last, e)) return false;
+    for (size_t k = first_new; k < found.size(); ++k) {
+      if (found[k].begin < e && b < found[k].end) return false;
+    }
+    Candidate c{b, e, like.type, kRulePriority};
+    c.score = like.score;
+    c.source = EntitySource::kRule;
+    found.push_back(c);
+    return true;
+  };
+  for (const Candidate& body : chosen) {
+    if (body.type != EntityType::kGovernment || body.end - body.begin < 2) continue;
+    const char32_t head = t.cps[body.end - 1];
+    if (kListedBodyHeads.find(head) == std::u32string_view::npos) continue;
+    // After it: 、 and words up to a mark, a joiner, 等 or a verb ...
+    for (uint32_t at = body.end; joiner(at);) {
+      const uint32_t b = at + 1;
+      uint32_t e = b;
+      while (e < n && e - b < kMaxListedBody && t.token_start(e) && t.token_end_of[e] <= n &&
+             name_token(e, t.token_end_of[e])) {
+        e = t.token_end_of[e];
+      }
+      if (e == b || t.cps[e - 1] != head || !(e >= n || !t.han(e) || joiner(e) || t.cps[e] == U'等' ||
+                                              !name_token(e, std::min(t.token_end_of[e], n)))) {
+        break;
+      }
+      if (!add(b, e, body)) break;
+      at = e;
+    }
+    // Before it: words back to a mark or a verb ..., then 、 or 和.
+    for (uint32_t end = body.begin; end >= 1 && joiner(end - 1);) {
+      const uint32_t e = end - 1;
+      uint32_t b = e;
+      while (b > 0 && e - b < kMaxListedBody) {
+        uint32_t pb = b - 1;
+        while (pb > 0 && !t.token_start(pb)) --pb;
+        if (!t.token_start(pb) || t.token_end_of[pb] != b || !name_token(pb, b)) break;
+        b = pb;
+      }
+      // (Stopped by the length alone: where the name starts is unknown.)
+      const bool bounded = b == 0 || !t.han(b - 1) || joiner(b - 1) || e - b < kMaxListedBody;
+      if (b == e || t.cps[e - 1] != head || !bounded || !add(b, e, body)) break;
+      end = b;
+    }
+  }
 }
 
 }  // namespace internal

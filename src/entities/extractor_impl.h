@@ -578,6 +578,7 @@ class EntityExtractorImpl {
   // or of firms (吉能、交投等企业), added to the final mentions `chosen`
   // (disjoint, in order; kept so).
   void add_list_members(const CharText& t, std::vector<Candidate>& chosen) const;
+  void add_listed_bodies(const CharText& t, const std::vector<Candidate>& chosen, std::vector<Candidate>& found) const;
   // One sense per text: a person found by its characters alone (weak) whose
   // name the text also has as a place is that place (杨凌 of 宝鸡、杨凌 and of
   // 杨凌农高会).

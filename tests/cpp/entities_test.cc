@@ -768,6 +768,14 @@ TEST_CASE("entities: a name opening a clause before where or when it acted", "[e
   expect_rules("普惠性减税与结构性减税并举", "");
 }
 
+TEST_CASE("entities: bodies listed with a body found, by the head they share", "[entities][government]") {
+  expect_rules("农业部、纺织工业部和轻工业部联合发文", "[农业部 government][纺织工业部 government][轻工业部 government]");
+  expect_rules("国家经委和国家计委召开会议", "[国家经委 government][国家计委 government]");
+  // Not: a common word ending in the head (全部, 干部), words past a verb.
+  expect_rules("教育部和全部干部参加", "[教育部 government]");
+  expect_rules("请教育部和有关部门研究", "[教育部 government]");
+}
+
 TEST_CASE("entities: firms by a coined name and their trade", "[entities][company]") {
   expect_rules("推进长沙宁乡圣钘科技新一代锂电池项目", "[长沙 place][宁乡 place][圣钘科技 company]");
   expect_rules("华熙生物、瑞普生物等民企深化布局", "[华熙生物 company][瑞普生物 company]");
