@@ -392,8 +392,18 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
       // A surname cut off as its own token takes the next single characters,
       // but no function word or verb (宋平 将 出席) other than one the
       // glued-verb check below cuts off again (包钢 作 报告).
-      while (e - at < sl + 2 && e < n && t.token_end_of[e] == e + 1 && t.han(e) &&
-             !t.has(e, kSurname) && e - at < 3 && !stop(e)) {
+      // (A surname's character or an adjective ends a given name too, 秦前红:
+      // taken when the three characters read more as a name than the two.)
+      auto given_char = [&](uint32_t c) {
+        if (!t.has(c, kSurname) && !stop(c)) return true;
+        if (c - at != 2 || !person_names_ ||
+            person_names_->log_odds(&t.cps[at], 3) <= person_names_->log_odds(&t.cps[at], 2)) {
+          return false;
+        }
+        const auto w = word_info(t, c, c + 1);
+        return !w || !is_stop_word_tag(w->tag) || w->tag == "a";
+      };
+      while (e - at < sl + 2 && e < n && t.token_end_of[e] == e + 1 && t.han(e) && e - at < 3 && given_char(e)) {
         e = t.token_end_of[e];
       }
       // A verb cut off the name confirms it, whatever else the lexicon

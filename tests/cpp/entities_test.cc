@@ -139,6 +139,10 @@ TEST_CASE("entities: titles, names after them, and the links", "[entities][perso
   expect_rules("习近平总书记党的十八大以来第五次亲临山西考察",
                "[习近平 person][总书记 position][党的十八大 meeting][山西 place]");
   expect_rules("重点推进贺兰山至阴山段沿黄岸线治理", "[贺兰山 place][阴山 place]");
+  // A given name may end in a surname's character or an adjective (秦前 红),
+  // when the three read more as a name; not an adverb (宋平 将).
+  expect_rules("法学院教授秦前红认为", "[教授 position][秦前红 person]");
+  expect_rules("主席宋平将出席", "[主席 position][宋平 person]");
 }
 
 TEST_CASE("entities: names without a title, as news writes them", "[entities][person]") {
