@@ -125,7 +125,8 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
     // words jieba's dictionary tags as names of organizations (nt) or
     // other proper nouns (nz) that open with a place (中国足协, 巴西队,
     // 湖南卫视, 美国共和党, 香港特区政府, 长江日报), or a place and the
-    // kind written as a word of its own (沙特 队, 重庆 日报).
+    // kind written as a word of its own (沙特 队, 重庆 日报) or with the
+    // team's name (休斯敦 火箭队).
     for (const Candidate* place : starting_at(i)) {
       if (place->type != EntityType::kPlace || place->end >= n) continue;
       const uint32_t pe = place->end;
@@ -138,6 +139,9 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
         const uint32_t kind_end = t.token_end_of[pe];
         if (std::u32string_view kind(t.cps.data() + pe, kind_end - pe);
             std::find(std::begin(kPlaceNamedKinds), std::end(kPlaceNamedKinds), kind) != std::end(kPlaceNamedKinds)) {
+          e = kind_end;
+        } else if (kind.size() == 3 && kind.back() == U'队' && pe - i >= 2 && t.han(pe) && t.han(pe + 1)) {
+          // A team by its place and name as one word (休斯敦 火箭队, 广东 宏远队).
           e = kind_end;
         }
       }

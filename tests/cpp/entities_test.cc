@@ -430,6 +430,8 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("中国足协作出处罚", "[中国足协 organization]");
   expect("美国共和党和英国工党", "[美国共和党 organization][英国工党 organization]");
   expect("湖南卫视播出晚会", "[湖南卫视 organization]");
+  expect("休斯敦火箭队获胜", "[休斯敦火箭队 organization]");  // a team: place, name and 队 as one word
+  expect("援藏工作队返回", "[藏 place]");  // not after a place of one character
   expect("据长江日报报道", "[长江日报 organization]");
   expect_rules("中美上海公报的原则", "[上海 place]");  // a communiqué, no newspaper
   expect("香港特区政府表示欢迎", "[香港特区政府 government]");
