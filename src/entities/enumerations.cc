@@ -206,7 +206,10 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
   // not know or tags a name), one word or single characters (晏 紫); not a
   // village's name (王庄、李村).
   auto name_shaped = [&](const Member& m) {
-    if (m.mention) return m.mention->type == EntityType::kPerson;
+    // (What the model alone calls another kind yields to the list: 莫言、余华.)
+    if (m.mention && !(m.mention->source == EntitySource::kModel && m.mention->type != EntityType::kPerson)) {
+      return m.mention->type == EntityType::kPerson;
+    }
     if (m.end - m.begin < 2 || ends_like_village(t.cps, m.end) || !person_like(t, m.begin, m.end, /*trust_nr=*/true)) {
       return false;
     }
@@ -231,19 +234,31 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
   // person found (not by its characters alone) or the members read as names
   // on average.
   // (The last member extended only when the list is one of persons.)
+  // A list closed by 等 and persons (等人, 等同志) or a title or role
+  // (莫言、余华等作家) names persons: as sure as a person found in it.
+  auto closed_by_persons = [&](uint32_t e) {
+    if (e >= n || t.cps[e] != U'等') return false;
+    if (t.matches(e + 1, U"人") || t.matches(e + 1, U"同志")) return true;
+    bool titled = false;
+    for_each_name_title([&](std::u32string_view title) {
+      titled = titled || (t.matches(e + 1, title) && t.token_start(e + 1 + static_cast<uint32_t>(title.size())));
+    });
+    return titled;
+  };
   auto person_list = [&](std::vector<Member>& list) {
     // (Most lists are of no names: their first member says so at once.)
     if (list.size() < 2 || !name_shaped(list.front()) || !bounded_before(list.front().begin)) return false;
     const Member last = name_pieces_from(list.back());
     if (!bounded_after(last.end)) return false;
-    bool one_surname = true, seeded = false;
+    bool one_surname = true, seeded = closed_by_persons(last.end);
     float log_odds = 0.0f;
     for (size_t k = 0; k < list.size(); ++k) {
       const Member& m = k + 1 == list.size() ? last : list[k];
       if (!name_shaped(m)) return false;
       one_surname = one_surname && t.cps[m.begin] == t.cps[list.front().begin];
-      seeded = seeded || (m.mention && !by_characters(m));
-      if ((!m.mention || by_characters(m)) && person_names_) {
+      const bool found_person = m.mention && m.mention->type == EntityType::kPerson && !by_characters(m);
+      seeded = seeded || found_person;
+      if (!found_person && person_names_) {
         log_odds += person_names_->log_odds(&t.cps[m.begin], m.end - m.begin);
       }
     }
@@ -278,7 +293,7 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
     if (at > i) i = at - 1;  // the next list starts after this one
     if (person_list(members)) {
       for (const Member& m : members) {
-        if (m.mention) continue;
+        if (m.mention && m.mention->type == EntityType::kPerson) continue;
         Candidate c{m.begin, m.end, EntityType::kPerson, kRulePriority};
         c.score = model_ ? model_->rule_precision(EntityType::kPerson) : 1.0f;
         c.source = EntitySource::kRule;

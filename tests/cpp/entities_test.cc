@@ -214,6 +214,10 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   expect_rules("全省人民始终爱戴总书记", "[总书记 position]");
   // Listed with a name found, before or after it, with 、 or 和 (等人 closes a list).
   expect_rules("陈建华、赵丽颖、黄晓明等人出席", "[陈建华 person][赵丽颖 person][黄晓明 person]");
+  // A list closed by 等 and a role names persons, though the names read
+  // little as names; the model's place for one of them yields (余华).
+  expect("莫言、余华等作家出席了论坛", "[莫言 person][余华 person]");
+  expect("高水平、高质量等要求", "");
   expect_rules("张伟和李娜参加了会议", "[张伟 person][李娜 person]");
   // As a clause's subject (after a mark, before a one-character adverb or
   // preposition) on weaker evidence of its characters, not a verb glued on
