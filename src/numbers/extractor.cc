@@ -1481,13 +1481,16 @@ bool NumberExtractorImpl::one_period(std::string_view s, const Reading& r) const
   // A span of time with a qualifier is a count (一年多, 一个多月, 超过一年,
   // 一年以上): the article is never qualified. (Not other units: 突破 一批
   // 技术 and 一批 上下游 are the article before a verb's object and a word.)
-  Reading qualified = r;
-  read_qualifiers(s, qualified);
   static constexpr std::string_view kSpansOfTime[] = {"年", "个月", "小时", "天", "周", "星期", "季度"};
-  // (一年比一年多: 多 is the comparison's.)
-  if (qualified.n.qualifier != Qualifier::kNone && !ends_with_at(s, r.span_begin, "比") &&
-      std::find(std::begin(kSpansOfTime), std::end(kSpansOfTime), qualified.n.unit) != std::end(kSpansOfTime)) {
-    return true;
+  auto span_of_time = [](std::string_view unit) {
+    return std::find(std::begin(kSpansOfTime), std::end(kSpansOfTime), unit) != std::end(kSpansOfTime);
+  };
+  // (个 may become 个月 with the qualifier: 一个多月. 一年比一年多: 多 is
+  // the comparison's.)
+  if ((span_of_time(r.n.unit) || r.n.unit == "个") && !ends_with_at(s, r.span_begin, "比")) {
+    Reading qualified = r;
+    read_qualifiers(s, qualified);
+    if (qualified.n.qualifier != Qualifier::kNone && span_of_time(qualified.n.unit)) return true;
   }
   // 增长一倍, 一倍多: a multiple is always counted (no article reads 一倍).
   if (r.n.unit == "倍") return true;
