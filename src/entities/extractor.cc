@@ -533,6 +533,56 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
 
   for (Candidate& c : chosen) c.source = c.priority == kTermPriority ? EntitySource::kLexicon : EntitySource::kRule;
+  split_division_chains(t, ws.terms, chosen);
+}
+
+void EntityExtractorImpl::split_division_chains(const CharText& t, const std::vector<Candidate>& terms,
+                                                std::vector<Candidate>& chosen) const {
+  // A place a rule composed of divisions and a name (广州市 天河区 珠江新城,
+  // 上海市 浦东新区: the head word's rule takes the places before it) is
+  // the divisions and the name, each a place: the gold's 化隆县 | 谢家滩乡
+  // (an address is no name of its own).
+  // (A division of three characters or more by its level, 广州市, not 扬州;
+  // the name after it opens with a proper noun or a coinage, not with a
+  // kind: 兴安盟 现代畜牧业试验区, 滁州 保税物流中心 are names whole.)
+  auto named_at = [&](uint32_t b) {
+    const uint32_t e = t.token_end_of[b];
+    if (e == CharText::kNoToken || e <= b) return false;
+    const auto w = word_info(t, b, e);
+    return !w || w->entity == EntityType::kPlace || is_proper_word_tag(w->tag);
+  };
+  auto division_at = [&](uint32_t b, uint32_t limit) -> uint32_t {
+    uint32_t end = 0;
+    for (const Candidate& term : terms) {
+      if (term.begin == b && term.type == EntityType::kPlace && term.end - term.begin >= 3 && term.end + 2 <= limit &&
+          term.end > end && t.token_start(term.end) &&
+          std::u32string_view(U"省市区县").find(t.cps[term.end - 1]) != std::u32string_view::npos && named_at(term.end)) {
+        end = term.end;
+      }
+    }
+    return end;
+  };
+  const size_t count = chosen.size();
+  bool split = false;
+  for (size_t k = 0; k < count; ++k) {
+    // (By index: the divisions are appended to chosen.)
+    if (chosen[k].type != EntityType::kPlace || chosen[k].source != EntitySource::kRule ||
+        chosen[k].end - chosen[k].begin < 5) {
+      continue;
+    }
+    for (uint32_t e = division_at(chosen[k].begin, chosen[k].end); e != 0;
+         e = division_at(chosen[k].begin, chosen[k].end)) {
+      Candidate division = chosen[k];
+      division.end = e;
+      division.source = EntitySource::kLexicon;
+      chosen[k].begin = e;
+      chosen.push_back(division);
+      split = true;
+    }
+  }
+  if (split) {
+    std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+  }
 }
 
 void EntityExtractorImpl::settle_weak_persons(const CharText& t, std::vector<Candidate>& chosen) {

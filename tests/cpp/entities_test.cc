@@ -434,6 +434,11 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("中国足协作出处罚", "[中国足协 organization]");
   expect("美国共和党和英国工党", "[美国共和党 organization][英国工党 organization]");
   expect("湖南卫视播出晚会", "[湖南卫视 organization]");
+  // An address is its divisions and the name (the gold's 化隆县 谢家滩乡),
+  // not a place whole; a name of a kind after the division is one (滁州
+  // 保税物流中心: 滁州 is no level; 兴安盟 现代畜牧业试验区).
+  expect("广州市天河区珠江新城", "[广州市 place][天河区 place][珠江新城 place]");
+  expect("建设兴安盟现代畜牧业试验区", "[兴安盟现代畜牧业试验区 place]");
   expect("休斯敦火箭队获胜", "[休斯敦火箭队 organization]");  // a team: place, name and 队 as one word
   expect("援藏工作队返回", "[藏 place]");  // not after a place of one character
   expect("据长江日报报道", "[长江日报 organization]");
