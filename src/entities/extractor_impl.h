@@ -282,6 +282,8 @@ inline constexpr std::array<std::u32string_view, 39> kOrganizationSuffixes = {
 // 洞庭湖生态经济区, 成渝双城经济圈), then works named by a place (官路水库).
 inline constexpr std::u32string_view kPlaceSuffixes[] = {
     U"大厦", U"广场", U"新村", U"陈列馆", U"博物馆", U"博物院", U"会馆", U"产业园", U"娱乐区", U"商务区",
+    // venues (五棵松体育馆, 杭州奥体中心体育场, 国家大剧院)
+    U"体育场", U"体育馆", U"纪念馆", U"展览馆", U"科技馆", U"美术馆", U"大剧院", U"音乐厅",
     U"停车楼", U"公园", U"大桥", U"大道", U"大街", U"步行街", U"新城", U"码头",
     U"展示中心", U"处理中心", U"购物中心", U"会展中心", U"博览中心", U"商业中心", U"体育中心", U"物流中心",
     U"示范区", U"试验区", U"先行区", U"合作区", U"集聚区", U"开发区", U"高新区", U"保税区", U"新区", U"自贸区",

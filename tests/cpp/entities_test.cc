@@ -467,6 +467,9 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("北京市第一百零一中学", "[北京市第一百零一中学 organization]");  // the digits of 第十五届 too
   expect("浙江大学医学院附属第二医院完成手术", "[浙江大学医学院附属第二医院 organization]");
   expect("推进农村中学建设", "");
+  // Venues by their head words; a kind of venue is no name (市级 体育馆).
+  expect("比赛在五棵松体育馆举行", "[五棵松体育馆 place]");
+  expect("建设市级体育馆和全民健身中心", "");
   // A firm's legal form written after its name is part of it.
   expect("中国工商银行股份有限公司发布年报", "[中国工商银行股份有限公司 company]");
   expect("阿里巴巴集团控股有限公司发布公告", "[阿里巴巴集团控股有限公司 company]");
