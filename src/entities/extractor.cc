@@ -533,11 +533,29 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
 
   for (Candidate& c : chosen) c.source = c.priority == kTermPriority ? EntitySource::kLexicon : EntitySource::kRule;
-  split_division_chains(t, ws.terms, chosen);
+  settle_addresses(t, ws.terms, chosen);
 }
 
-void EntityExtractorImpl::split_division_chains(const CharText& t, const std::vector<Candidate>& terms,
-                                                std::vector<Candidate>& chosen) const {
+void EntityExtractorImpl::settle_addresses(const CharText& t, const std::vector<Candidate>& terms,
+                                           std::vector<Candidate>& chosen) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  // A place's name takes the level written after it as a word of its own
+  // (朝天门 社区, 牧马山 村, 望京 街道: the gold's 模力社区, 拉扎村); not a
+  // division's (渝中区 社区 are the district's communities).
+  for (size_t k = 0; k < chosen.size(); ++k) {
+    Candidate& c = chosen[k];
+    if (c.type != EntityType::kPlace || c.end - c.begin < 2 || c.end >= n || !t.token_start(c.end) ||
+        std::u32string_view(U"省市区县州").find(t.cps[c.end - 1]) != std::u32string_view::npos) {
+      continue;
+    }
+    const uint32_t level_end = t.token_end_of[c.end];
+    if (level_end == CharText::kNoToken || level_end > n || (k + 1 < chosen.size() && chosen[k + 1].begin < level_end)) continue;
+    const std::u32string_view level(t.cps.data() + c.end, level_end - c.end);
+    if (level == U"社区" || level == U"街道" || level == U"村" || level == U"镇" || level == U"乡") {
+      c.end = level_end;
+      c.source = EntitySource::kRule;
+    }
+  }
   // A place a rule composed of divisions and a name (广州市 天河区 珠江新城,
   // 上海市 浦东新区: the head word's rule takes the places before it) is
   // the divisions and the name, each a place: the gold's 化隆县 | 谢家滩乡

@@ -579,8 +579,9 @@ class EntityExtractorImpl {
   // The name-like members of a list of places written with 、 (德令哈、格尔木、西宁),
   // or of firms (吉能、交投等企业), added to the final mentions `chosen`
   // (disjoint, in order; kept so).
-  void split_division_chains(const CharText& t, const std::vector<Candidate>& terms,
-                             std::vector<Candidate>& chosen) const;
+  // Addresses: a name takes its level (朝天门 社区), a chain of divisions
+  // and a name is each a place (广州市 天河区 珠江新城).
+  void settle_addresses(const CharText& t, const std::vector<Candidate>& terms, std::vector<Candidate>& chosen) const;
   void add_list_members(const CharText& t, std::vector<Candidate>& chosen) const;
   void add_listed_bodies(const CharText& t, const std::vector<Candidate>& chosen, std::vector<Candidate>& found) const;
   // One sense per text: a person found by its characters alone (weak) whose

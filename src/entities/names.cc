@@ -853,7 +853,10 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     if (e - i == 1 && (t.cps[i] == U'路' || t.cps[i] == U'街') && i >= 2) {
       uint32_t pb = i - 1;
       while (pb > 0 && !t.token_start(pb)) --pb;
-      if (i - pb >= 2 && i - pb <= 3 && !word_info(t, pb, i) && name_like_token(t, pb, i)) {
+      // (Not a coinage the HMM opened with the level of the word before:
+      // 风貌 区开 街.)
+      const bool level_first = pb > 0 && t.han(pb - 1) && kLevelChars.find(t.cps[pb]) != std::u32string_view::npos;
+      if (i - pb >= 2 && i - pb <= 3 && !level_first && !word_info(t, pb, i) && name_like_token(t, pb, i)) {
         out.push_back({pb, e, EntityType::kPlace, kRulePriority});
       }
     }

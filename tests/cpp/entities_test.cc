@@ -439,6 +439,11 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   // 保税物流中心: 滁州 is no level; 兴安盟 现代畜牧业试验区).
   expect("广州市天河区珠江新城", "[广州市 place][天河区 place][珠江新城 place]");
   expect("建设兴安盟现代畜牧业试验区", "[兴安盟现代畜牧业试验区 place]");
+  // A name takes its level written after it; a division does not (its communities).
+  expect("在朝天门社区开展试点", "[朝天门社区 place]");
+  expect("加强渝中区社区治理", "[渝中区 place]");
+  // A coinage the HMM opened with the level of the word before is no name (风貌 区开 街).
+  expect("推动十八梯传统风貌区开街运营", "[十八梯 place]");
   expect("休斯敦火箭队获胜", "[休斯敦火箭队 organization]");  // a team: place, name and 队 as one word
   expect("援藏工作队返回", "[藏 place]");  // not after a place of one character
   expect("据长江日报报道", "[长江日报 organization]");
