@@ -586,6 +586,31 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       if (whole && whole->entity != EntityType::kNone && whole->entity != type) return;
       if (tok_e - len - b < 2 || !proper || generic_firm) return;
       if ((suffix == U"中学" || suffix == U"小学") && !ordinal) return;
+      // A word of grade or class in the name or right before it (市州级 医院,
+      // 央企二 三级 公司, 理工类 中外合作 大学, 紧密 型 城市医疗集团: a word of
+      // up to three characters ending in 级 or 类, or 型 alone) makes the
+      // phrase a kind, not a name (大型 and 附属 are parts of names:
+      // 榆安大型灌区, 医学院附属第二医院).
+      if (type != EntityType::kMeeting) {
+        auto kind_marker = [&](uint32_t pb, uint32_t pe) {
+          const char32_t last = t.cps[pe - 1];
+          if (pe - pb == 1) return last == U'型';
+          if (pe - pb > 3 || (last != U'级' && last != U'类')) return false;
+          const auto w = word_info(t, pb, pe);
+          return !(w && (w->tag == "v" || w->tag == "vn"));  // 升级 文图大厦
+        };
+        uint32_t from = b;
+        if (from > 0) {
+          --from;
+          while (from > 0 && !t.token_start(from)) --from;
+        }
+        for (uint32_t k = from; k < tok_e - len;) {
+          const uint32_t ke = t.token_start(k) ? std::min(t.token_end_of[k], tok_e - len) : k + 1;
+          if (ke <= k) break;
+          if (t.han(k) && kind_marker(k, ke)) return;
+          k = ke;
+        }
+      }
       if (type == EntityType::kMeeting) {
         // An event takes the scope word before its place (全球 + 渝商大会)
         // and its edition (第48届 + 世界技能大赛).

@@ -475,6 +475,11 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   // Venues by their head words; a kind of venue is no name (市级 体育馆).
   expect("比赛在五棵松体育馆举行", "[五棵松体育馆 place]");
   expect("建设市级体育馆和全民健身中心", "");
+  // A word of grade or class makes a kind of body, not a name.
+  expect_rules("推动央企二三级公司落户", "");
+  expect_rules("建设高水平理工类中外合作大学", "");
+  expect_rules("提升市州级医院服务能力", "");
+  expect_rules("建设紧密型城市医疗集团", "");
   // A firm's legal form written after its name is part of it.
   expect("中国工商银行股份有限公司发布年报", "[中国工商银行股份有限公司 company]");
   expect("阿里巴巴集团控股有限公司发布公告", "[阿里巴巴集团控股有限公司 company]");
