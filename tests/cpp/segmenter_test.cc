@@ -50,6 +50,7 @@ TEST_CASE("segmenter: maximum-probability path on corpus sentences", "[segmenter
   // Policy lexicon words that jieba's dictionary splits.
   CHECK(test::cut("实现碳达峰碳中和") == Words{"实现", "碳达峰", "碳中和"});
   CHECK(test::cut("区政协提案委") == Words{"区政协", "提案委"});
+  CHECK(test::cut("做大做强实体经济") == Words{"做大", "做强", "实体", "经济"});
   // Place names of the gazetteer are words; slogans stay out of segmentation.
   CHECK(test::cut("推动渝中高质量发展") == Words{"推动", "渝中", "高质量", "发展"});
   CHECK(test::cut("党的二十大") == Words{"党", "的", "二十大"});
