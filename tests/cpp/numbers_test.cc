@@ -685,6 +685,15 @@ TEST_CASE("numbers: every written form, by one numeral grammar", "[numbers][gram
   expect("1–2月", "[1–2月 date --01/--02  ]");  // an en dash
   expect("3–5个", "[3–5个 quantity 3..5 个 ]");
   expect("2024-2025学年", "[2024-2025 date 2024/2025  ]");  // two years before a year's word
+  // Enumeration markers opening a line or a sentence are no numbers (the
+  // silver set's call); a ranking or a list of numbers is.
+  expect("2.实现城镇新增就业18万人", "[18万人 quantity 180000 人 ]");
+  expect("（4）提升服务能力", "");
+  expect("3、加强管理", "");
+  expect("第二，继续做好工作。第三，推进改革", "");
+  expect("全国第二，仅次于广东", "[第二 ordinal 2  ]");
+  expect("1、2月份全市", "[1 date --01  ][2月 date --02  ]");
+  expect("2.5亿元", "[2.5亿元 money 250000000 元 ]");
   expect("2000-3000人", "[2000-3000人 quantity 2000..3000 人 ]");
   expect("打造三打造", "");
 }
