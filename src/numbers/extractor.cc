@@ -887,6 +887,29 @@ bool NumberExtractorImpl::take_code_or_date(std::string_view s, const NumberRegi
     char32_t before = char_before(s, r.match_begin, &before_start);
     if (before == '-' || before == '.') before = char_before(s, before_start);  // COVID-19, v2.0
     if (before < 0x80 && (is_ascii_alpha(static_cast<char>(before)) || before == '_')) return true;
+    // A service's number, named by what it serves (12345政务服务便民热线,
+    // 12356心理援助热线): a code, as a quoted programme's.
+    size_t d = r.numeral_begin;
+    while (d < s.size() && is_ascii_digit(s[d])) ++d;
+    // (Not a count or a year before the word: 2025年 热线, 300个 热线.)
+    const bool counted = d < s.size() && std::u32string_view(U"年月日号时分秒个家人条项部万亿千百元%.").find(
+                                             char_at(s, d)) != std::u32string_view::npos;
+    if (!r.ordinal && d - r.numeral_begin >= 3 && d - r.numeral_begin <= 6 && !counted) {
+      size_t q = d, len = 0;
+      for (int chars = 0; chars <= 8 && q < s.size(); ++chars, q += len) {
+        if (starts_with(s, q, "热线")) {
+          Number n;
+          n.span = {static_cast<uint32_t>(r.numeral_begin), static_cast<uint32_t>(d)};
+          n.kind = NumberKind::kCode;
+          n.iso = std::string(s.substr(r.numeral_begin, d - r.numeral_begin));
+          if (auto v = Decimal::parse(n.iso)) n.value = *v;
+          out.push_back(std::move(n));
+          resume = d;
+          return true;
+        }
+        if (!is_han(char_at(s, q, &len)) || len == 0) break;
+      }
+    }
   }
   if (r.ordinal) return false;
   const auto date = match_date_or_time(s, r.numeral_begin);

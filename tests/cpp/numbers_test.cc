@@ -694,6 +694,9 @@ TEST_CASE("numbers: every written form, by one numeral grammar", "[numbers][gram
   expect("全国第二，仅次于广东", "[第二 ordinal 2  ]");
   expect("1、2月份全市", "[1 date --01  ][2月 date --02  ]");
   expect("2.5亿元", "[2.5亿元 money 250000000 元 ]");
+  // A service's number named by what it serves is a code; a count or a year is not.
+  expect("拨打12345政务服务便民热线", "[12345 code 12345  ]");
+  expect("2025年热线电话", "[2025年 date 2025  ]");
   expect("2000-3000人", "[2000-3000人 quantity 2000..3000 人 ]");
   expect("打造三打造", "");
 }
