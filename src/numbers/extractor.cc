@@ -190,7 +190,8 @@ const std::bitset<0x10000>& numeral_or_nfkc_numeral_chars() {
     std::bitset<0x10000> out = numerals;
     for_each_nfkc_change([&](char32_t c, const std::u32string& form) {
       for (char32_t f : form) {
-        if ((f >= U'0' && f <= U'9') || (f < 0x10000 && numerals[f])) out.set(c);
+        // (And the Roman numerals' letters: Ⅱ is II, take_roman's.)
+        if ((f >= U'0' && f <= U'9') || (f < 0x10000 && numerals[f]) || f == U'I' || f == U'V' || f == U'X') out.set(c);
       }
     });
     return out;
@@ -865,6 +866,31 @@ void NumberExtractorImpl::read_lone_scale(std::string_view s, size_t begin, size
   n.span = {static_cast<uint32_t>(begin), static_cast<uint32_t>(q)};
   out.push_back(std::move(n));
   resume = q;
+}
+
+bool NumberExtractorImpl::take_roman(std::string_view s, size_t pos, std::vector<Number>& out, size_t& resume) const {
+  auto roman_letter = [](char c) { return c == 'I' || c == 'V' || c == 'X'; };
+  if (pos > 0 && is_ascii_alpha(s[pos - 1])) return false;  // inside a Latin word (VIP, ICU)
+  size_t end = pos;
+  while (end < s.size() && end - pos < 6 && roman_letter(s[end])) ++end;
+  if (end == pos || end - pos >= 6) return false;
+  const char32_t unit = char_at(s, end);
+  if (unit != U'类' && unit != U'级' && unit != U'期') return false;
+  // The value, and whether the letters are the numeral's usual form (IV, not IIII).
+  static constexpr std::string_view kRomans[] = {"I",   "II",   "III",  "IV",  "V",  "VI",  "VII",
+                                                 "VIII", "IX", "X",  "XI",  "XII", "XIII", "XIV",
+                                                 "XV",  "XVI", "XVII", "XVIII", "XIX", "XX"};
+  const std::string_view letters = s.substr(pos, end - pos);
+  const auto it = std::find(std::begin(kRomans), std::end(kRomans), letters);
+  if (it == std::end(kRomans)) return false;
+  Number n;
+  n.span = {static_cast<uint32_t>(pos), static_cast<uint32_t>(end + 3)};
+  n.kind = NumberKind::kOrdinal;
+  n.value = Decimal::from_int(static_cast<int64_t>(it - std::begin(kRomans)) + 1);
+  n.unit = std::string(s.substr(end, 3));
+  out.push_back(std::move(n));
+  resume = end + 3;
+  return true;
 }
 
 bool NumberExtractorImpl::take_code_or_date(std::string_view s, const NumberRegions& regions, const Reading& r,
@@ -1705,7 +1731,7 @@ bool NumberExtractorImpl::may_contain_numbers(std::string_view text) const {
   for (size_t pos = 0; pos < n;) {
     const auto c = static_cast<unsigned char>(text[pos]);
     if (c < 0x80) {
-      if (c >= '0' && c <= '9') return true;
+      if ((c >= '0' && c <= '9') || c == 'I' || c == 'V' || c == 'X') return true;
       ++pos;
       continue;
     }
@@ -1746,6 +1772,11 @@ std::vector<Number> NumberExtractorImpl::extract_normalized(const NormalizedText
   // Takes the candidate at byte `pos`, if there is one; the next candidate
   // to try is at or after the byte returned.
   auto take = [&](size_t pos) {
+    if (s[pos] == 'I' || s[pos] == 'V' || s[pos] == 'X') {
+      size_t resume = pos + 1;
+      take_roman(s, pos, out, resume);
+      return resume;
+    }
     const size_t size = core_extent(s, pos, pos + kMaxCandidateBytes);
     if (size == 0) return pos + 1;  // also resynchronizes on ill-formed bytes that looked like a numeral
     size_t resume = pos + size;
@@ -1763,7 +1794,8 @@ std::vector<Number> NumberExtractorImpl::extract_normalized(const NormalizedText
     for (uint32_t k = 0; k < n; ++k) {
       const char32_t c = cps[k];
       starts[count] = k;
-      count += (static_cast<uint32_t>(c - '0') < 10u) | ((c < 0x10000) & starts_candidate_[c & 0xFFFF]);
+      count += (static_cast<uint32_t>(c - '0') < 10u) | ((c < 0x10000) & starts_candidate_[c & 0xFFFF]) |
+               (c == U'I') | (c == U'V') | (c == U'X');
     }
     size_t next = 0;
     for (uint32_t x = 0; x < count; ++x) {
@@ -1785,13 +1817,14 @@ std::vector<Number> NumberExtractorImpl::extract_normalized(const NormalizedText
         const auto c1 = static_cast<unsigned char>(s[pos + 1]), c2 = static_cast<unsigned char>(s[pos + 2]);
         const bool three = ((c & 0xF0) == 0xE0) & ((((c1 ^ 0x80) | (c2 ^ 0x80)) & 0xC0) == 0);
         const char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(c1 & 0x3F) << 6) | char32_t(c2 & 0x3F);
-        const bool candidate = (static_cast<unsigned>(c - '0') < 10u) | (three & starts_candidate_[cp]);
+        const bool candidate = (static_cast<unsigned>(c - '0') < 10u) | (three & starts_candidate_[cp]) | (c == 'I') |
+                               (c == 'V') | (c == 'X');
         if (!candidate) {
           pos += three ? 3 : 1;
           continue;
         }
       } else if (static_cast<unsigned>(c - '0') >= 10u) {
-        ++pos;  // the last two bytes: only a digit can start a candidate there
+        ++pos;  // the last two bytes: only a digit can start a candidate there (a Roman numeral needs its unit)
         continue;
       }
       pos = take(pos);

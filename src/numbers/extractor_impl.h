@@ -90,6 +90,9 @@ class NumberExtractorImpl {
   };
   // The stages of extract_at, in its order (numbers/extractor.cc).
   // A quoted code, a date or a decade (true: the candidate is taken or dropped).
+  // A Roman numeral of grade or phase (Ⅱ类水质, Ⅲ期临床, Ⅳ级响应: NFKC
+  // writes Ⅱ as II) at s[pos]: an ordinal with its unit; false if none.
+  bool take_roman(std::string_view s, size_t pos, std::vector<Number>& out, size_t& resume) const;
   bool take_code_or_date(std::string_view s, const NumberRegions& regions, const Reading& r,
                          std::vector<Number>& out, size_t& resume) const;
   // The numeral, its k/w suffix and its sign; false: no number here.

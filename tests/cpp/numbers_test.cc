@@ -697,6 +697,11 @@ TEST_CASE("numbers: every written form, by one numeral grammar", "[numbers][gram
   // A service's number named by what it serves is a code; a count or a year is not.
   expect("拨打12345政务服务便民热线", "[12345 code 12345  ]");
   expect("2025年热线电话", "[2025年 date 2025  ]");
+  // Roman numerals of grade and phase (NFKC writes Ⅱ as II); not Latin words.
+  expect("水质稳定在Ⅱ类", "[Ⅱ类 ordinal 2 类 ]");
+  expect("启动IV级应急响应", "[IV级 ordinal 4 级 ]");
+  expect("Ⅲ期临床试验", "[Ⅲ期 ordinal 3 期 ]");
+  expect("VIP客户和ICU病房", "");
   expect("2000-3000人", "[2000-3000人 quantity 2000..3000 人 ]");
   expect("打造三打造", "");
 }
