@@ -97,6 +97,35 @@ void EntityExtractorImpl::add_clause_subjects(const CharText& t, std::vector<Can
     }
     out.push_back({b, e, EntityType::kPerson, kRulePriority});
   });
+  // And a name closing a clause as what a verb acted on or for (交给了孙伟。,
+  // 采访了刘洋，): read as surely as a subject before a verb alone.
+  for_each_token(t, [&](uint32_t b, uint32_t e) {
+    if (!t.has(b, kSurname) || e - b < 2 || e - b > 3 || b < 2) return;
+    if (e < n && !clause_mark(t.cps[e])) return;
+    // The verb right before, or before 了 or 给 (交给 了, 送 给).
+    uint32_t vb = b - 1;
+    while (vb > 0 && !t.token_start(vb)) --vb;
+    if (t.token_end_of[vb] != b) return;
+    if (b - vb == 1 && (t.cps[vb] == U'了' || t.cps[vb] == U'给') && vb > 0) {
+      const uint32_t ve = vb;
+      vb = ve - 1;
+      while (vb > 0 && !t.token_start(vb)) --vb;
+      if (t.token_end_of[vb] != ve) return;
+    }
+    const auto verb = word_info(t, vb, t.token_end_of[vb]);
+    if (!verb || verb->tag != "v") return;
+    if (!person_like(t, b, e, /*trust_nr=*/true) || !person_names_ ||
+        person_names_->log_odds(&t.cps[b], e - b) < kMinVerbSubjectLogOdds) {
+      return;
+    }
+    const auto w = word_info(t, b, e);
+    if (w && w->entity != EntityType::kPerson && w->freq >= kCommonNameWordFreq) return;
+    // (Nor a word and a character: 安居 梦 of 圆百姓安居梦.)
+    const auto head = e - b == 3 ? word_info(t, b, b + 2) : std::nullopt;
+    if (head && !is_name_word_tag(head->tag)) return;
+    if (e - b == 3 && common_non_name_word(t.cps.substr(b + 1, 2))) return;
+    out.push_back({b, e, EntityType::kPerson, kRulePriority});
+  });
 }
 
 }  // namespace internal

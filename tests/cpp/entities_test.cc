@@ -794,6 +794,9 @@ TEST_CASE("entities: a name opening a clause before where or when it acted", "[e
   expect_rules("高水平开放持续推进", "");
   expect_rules("惠民保障得到加强", "");
   expect_rules("普惠性减税与结构性减税并举", "");
+  // A name closing a clause after a verb (and 了, 给) is what the verb acted on.
+  expect_rules("他把奖杯交给了孙伟。", "[孙伟 person]");
+  expect_rules("要圆百姓安居梦。", "");  // 安居 梦: a word and a character
 }
 
 TEST_CASE("entities: bodies listed with a body found, by the head they share", "[entities][government]") {
