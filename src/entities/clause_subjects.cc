@@ -1,7 +1,8 @@
 // Persons opening a clause: news names the subject first and then says when
 // or where it acted, or what it did (张建军昨天在北京…, 刘洋在接受采访时说…,
 // 许海峰夺得…), with no title or verb of speech right after the name. A
-// name-shaped token that opens a clause before such a word is a person.
+// name-shaped token that opens a clause before such a word is a person; so
+// is one that closes a clause after a verb (交给了孙伟。).
 #include <string_view>
 
 #include "entities/extractor_impl.h"
@@ -64,10 +65,25 @@ void EntityExtractorImpl::add_clause_subjects(const CharText& t, std::vector<Can
     }
     return Acts::kNo;
   };
-  for_each_token(t, [&](uint32_t b, uint32_t e) {
-    // (The tests that fail most tokens first: a surname, then the clause's start.)
-    if (!t.has(b, kSurname) || e - b < 2 || e - b > 3) return;
-    if (b > 0 && !clause_mark(t.cps[b - 1])) return;
+  // A name read before or after a verb alone must read as one more surely
+  // (惠民 0.5, 普惠性 0.6 are words of policy; 姚明 1.8, 马云 3.1), and of
+  // three characters be neither a common word and a character nor a
+  // character and one (高 水平: jieba tags 高水平 nr; 幸福 感, 安居 梦).
+  auto reads_surely = [&](uint32_t b, uint32_t e) {
+    if (!person_names_ || person_names_->log_odds(&t.cps[b], e - b) < kMinVerbSubjectLogOdds) return false;
+    if (e - b != 3) return true;
+    const auto head = word_info(t, b, b + 2);
+    return !(head && !is_name_word_tag(head->tag)) && !common_non_name_word(t.cps.substr(b + 1, 2));
+  };
+  // A word jieba tags a name only if it is a rare one (文明 nr 6584, 蓝图 nr
+  // 333 are common words: kCommonNameWordFreq).
+  auto rare_or_name = [&](uint32_t b, uint32_t e) {
+    const auto w = word_info(t, b, e);
+    return !(w && w->entity != EntityType::kPerson && w->freq >= kCommonNameWordFreq);
+  };
+  // A name opening a clause before what it did, or where or when.
+  auto subject_at = [&](uint32_t b, uint32_t e) {
+    if (b > 0 && !clause_mark(t.cps[b - 1])) return false;
     // The subject may be names joined by 和, 与, 、 (姚明和易建联都曾…):
     // the word after the last decides; the list rule then takes the rest.
     uint32_t last = e;
@@ -78,53 +94,34 @@ void EntityExtractorImpl::add_clause_subjects(const CharText& t, std::vector<Can
       last = me;
     }
     const Acts acts = acts_at(last);
-    if (acts == Acts::kNo) return;
-    if (!person_like(t, b, e, /*trust_nr=*/true)) return;
-    // A word jieba tags a name only if it is a rare one (文明 nr 6584, 蓝图 nr
-    // 333 are common words: kCommonNameWordFreq); a coinage by its characters.
-    const auto w = word_info(t, b, e);
-    if (w && w->entity != EntityType::kPerson && w->freq >= kCommonNameWordFreq) return;
-    if (!w && person_names_ && person_names_->log_odds(&t.cps[b], e - b) < kMinClauseSubjectLogOdds) return;
-    // Before a verb alone, the name must read as one more surely (惠民 0.5,
-    // 普惠性 0.6 are words of policy; 姚明 1.8, 马云 3.1), and of three
-    // characters neither two may be a common word (高 水平: jieba tags
-    // 高水平 nr; 幸福 感).
-    if (acts == Acts::kVerb) {
-      if (!person_names_ || person_names_->log_odds(&t.cps[b], e - b) < kMinVerbSubjectLogOdds) return;
-      if (e - b == 3 && (common_non_name_word(t.cps.substr(b + 1, 2)) || common_non_name_word(t.cps.substr(b, 2)))) {
-        return;
-      }
+    if (acts == Acts::kNo || !person_like(t, b, e, /*trust_nr=*/true) || !rare_or_name(b, e)) return false;
+    // (A coinage by its characters.)
+    if (!word_info(t, b, e) && person_names_ && person_names_->log_odds(&t.cps[b], e - b) < kMinClauseSubjectLogOdds) {
+      return false;
     }
-    out.push_back({b, e, EntityType::kPerson, kRulePriority});
-  });
-  // And a name closing a clause as what a verb acted on or for (交给了孙伟。,
-  // 采访了刘洋，): read as surely as a subject before a verb alone.
-  for_each_token(t, [&](uint32_t b, uint32_t e) {
-    if (!t.has(b, kSurname) || e - b < 2 || e - b > 3 || b < 2) return;
-    if (e < n && !clause_mark(t.cps[e])) return;
+    return acts != Acts::kVerb || reads_surely(b, e);
+  };
+  // A name closing a clause as what a verb acted on or for (交给了孙伟。).
+  auto object_at = [&](uint32_t b, uint32_t e) {
+    if (b < 2 || (e < n && !clause_mark(t.cps[e]))) return false;
     // The verb right before, or before 了 or 给 (交给 了, 送 给).
     uint32_t vb = b - 1;
     while (vb > 0 && !t.token_start(vb)) --vb;
-    if (t.token_end_of[vb] != b) return;
+    if (t.token_end_of[vb] != b) return false;
     if (b - vb == 1 && (t.cps[vb] == U'了' || t.cps[vb] == U'给') && vb > 0) {
       const uint32_t ve = vb;
       vb = ve - 1;
       while (vb > 0 && !t.token_start(vb)) --vb;
-      if (t.token_end_of[vb] != ve) return;
+      if (t.token_end_of[vb] != ve) return false;
     }
     const auto verb = word_info(t, vb, t.token_end_of[vb]);
-    if (!verb || verb->tag != "v") return;
-    if (!person_like(t, b, e, /*trust_nr=*/true) || !person_names_ ||
-        person_names_->log_odds(&t.cps[b], e - b) < kMinVerbSubjectLogOdds) {
-      return;
-    }
-    const auto w = word_info(t, b, e);
-    if (w && w->entity != EntityType::kPerson && w->freq >= kCommonNameWordFreq) return;
-    // (Nor a word and a character: 安居 梦 of 圆百姓安居梦.)
-    const auto head = e - b == 3 ? word_info(t, b, b + 2) : std::nullopt;
-    if (head && !is_name_word_tag(head->tag)) return;
-    if (e - b == 3 && common_non_name_word(t.cps.substr(b + 1, 2))) return;
-    out.push_back({b, e, EntityType::kPerson, kRulePriority});
+    return verb && verb->tag == "v" && person_like(t, b, e, /*trust_nr=*/true) && rare_or_name(b, e) &&
+           reads_surely(b, e);
+  };
+  for_each_token(t, [&](uint32_t b, uint32_t e) {
+    // (The test that fails most tokens first: a surname.)
+    if (!t.has(b, kSurname) || e - b < 2 || e - b > 3) return;
+    if (subject_at(b, e) || object_at(b, e)) out.push_back({b, e, EntityType::kPerson, kRulePriority});
   });
 }
 
