@@ -1121,24 +1121,24 @@ bool NumberExtractorImpl::reads_as_number(std::string_view s, const Reading& r) 
   // Enumeration markers opening a line or a sentence (2.实现…, 3、加强…,
   // (4)提升…, 第二，推进…): no numbers, as (五), 一是, 一、 below (the silver
   // set's call). Not before another number (1、2月份; 2.5亿元).
-  if (r.core.parsed.value.is_integer() && r.core.parsed.value.to_double() < 100 && !r.n.value_max) {
+  // (The mark after it first: most numbers have none.)
+  if (const char32_t after = char_at(s, r.pos);
+      (after == U'.' || after == U'、' || after == U'，' || after == U',' || after == U')' || after == U'．') &&
+      !r.n.value_max && r.core.parsed.value.is_integer() && r.core.parsed.value.to_double() < 100) {
     size_t q = r.match_begin;
     char32_t before = 0;
     while (q > 0 && ((before = char_before(s, q, &q)) == U' ' || before == U'\t' || before == U'\u3000')) before = 0;
-    const bool opens = q == 0 && before == 0 ? true
-                                              : std::u32string_view(U"\n。；;！!？?").find(before) != std::u32string_view::npos;
-    const char32_t after = char_at(s, r.pos);
-    size_t after_len = 0;
-    char_at(s, r.pos, &after_len);
-    const char32_t next = r.pos + after_len < s.size() ? char_at(s, r.pos + after_len) : 0;
-    const bool next_number = (next >= U'0' && next <= U'9') || chinese_digit(next) >= 0 || next == U'第';  // 第八、第九
-    if (opens && !next_number) {
-      if (r.ordinal ? (after == U'，' || after == U',' || after == U'、')
-                    : r.core.arabic && (after == U'.' || after == U'、' || after == U'．')) {
-        return false;
-      }
+    if (after == U')') {
+      if (r.core.arabic && before == U'(' && char_before(s, r.match_begin) == U'(') return false;
+    } else {
+      const bool opens = before == 0 || std::u32string_view(U"\n。；;！!？?").find(before) != std::u32string_view::npos;
+      size_t after_len = 0;
+      char_at(s, r.pos, &after_len);
+      const char32_t next = r.pos + after_len < s.size() ? char_at(s, r.pos + after_len) : 0;
+      const bool next_number = (next >= U'0' && next <= U'9') || chinese_digit(next) >= 0 || next == U'第';  // 第八、第九
+      const bool marker = r.ordinal ? after != U'.' && after != U'．' : r.core.arabic && after != U'，' && after != U',';
+      if (opens && !next_number && marker) return false;
     }
-    if (r.core.arabic && before == U'(' && after == U')' && char_before(s, r.match_begin) == U'(') return false;
   }
   if (r.core.arabic || r.ordinal) return true;
   // Chinese numerals in running text are often words, not counts.
