@@ -68,12 +68,15 @@ void EntityExtractorImpl::add_clause_subjects(const CharText& t, std::vector<Can
   // A name read before or after a verb alone must read as one more surely
   // (惠民 0.5, 普惠性 0.6 are words of policy; 姚明 1.8, 马云 3.1), and of
   // three characters be neither a common word and a character nor a
-  // character and one (高 水平: jieba tags 高水平 nr; 幸福 感, 安居 梦).
-  auto reads_surely = [&](uint32_t b, uint32_t e) {
+  // character and one (高 水平: jieba tags 高水平 nr; 幸福 感). After the
+  // verb, as the object, no word of the lexicon may open it at all (安居 梦
+  // of 圆百姓安居梦: objects are more often things than names).
+  auto reads_surely = [&](uint32_t b, uint32_t e, bool object) {
     if (!person_names_ || person_names_->log_odds(&t.cps[b], e - b) < kMinVerbSubjectLogOdds) return false;
     if (e - b != 3) return true;
-    const auto head = word_info(t, b, b + 2);
-    return !(head && !is_name_word_tag(head->tag)) && !common_non_name_word(t.cps.substr(b + 1, 2));
+    if (common_non_name_word(t.cps.substr(b + 1, 2)) || common_non_name_word(t.cps.substr(b, 2))) return false;
+    const auto head = object ? word_info(t, b, b + 2) : std::nullopt;
+    return !(head && !is_name_word_tag(head->tag));
   };
   // A word jieba tags a name only if it is a rare one (文明 nr 6584, 蓝图 nr
   // 333 are common words: kCommonNameWordFreq).
@@ -99,7 +102,7 @@ void EntityExtractorImpl::add_clause_subjects(const CharText& t, std::vector<Can
     if (!word_info(t, b, e) && person_names_ && person_names_->log_odds(&t.cps[b], e - b) < kMinClauseSubjectLogOdds) {
       return false;
     }
-    return acts != Acts::kVerb || reads_surely(b, e);
+    return acts != Acts::kVerb || reads_surely(b, e, /*object=*/false);
   };
   // A name closing a clause as what a verb acted on or for (交给了孙伟。).
   auto object_at = [&](uint32_t b, uint32_t e) {
@@ -116,7 +119,7 @@ void EntityExtractorImpl::add_clause_subjects(const CharText& t, std::vector<Can
     }
     const auto verb = word_info(t, vb, t.token_end_of[vb]);
     return verb && verb->tag == "v" && person_like(t, b, e, /*trust_nr=*/true) && rare_or_name(b, e) &&
-           reads_surely(b, e);
+           reads_surely(b, e, /*object=*/true);
   };
   for_each_token(t, [&](uint32_t b, uint32_t e) {
     // (The test that fails most tokens first: a surname.)
