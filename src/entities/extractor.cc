@@ -540,7 +540,7 @@ void EntityExtractorImpl::settle_addresses(const CharText& t, const std::vector<
                                            std::vector<Candidate>& chosen) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
   // A place's name takes the level written after it as a word of its own
-  // (朝天门 社区, 牧马山 村, 望京 街道: the gold's 模力社区, 拉扎村); not a
+  // (朝天门 社区, 较场口 社区: the gold's 模力社区, 拉扎村); not a
   // division's (渝中区 社区 are the district's communities).
   for (size_t k = 0; k < chosen.size(); ++k) {
     Candidate& c = chosen[k];
@@ -557,7 +557,7 @@ void EntityExtractorImpl::settle_addresses(const CharText& t, const std::vector<
     }
   }
   // A place a rule composed of divisions and a name (广州市 天河区 珠江新城,
-  // 上海市 浦东新区: the head word's rule takes the places before it) is
+  // 重庆市 渝北区 红锦大道: the head word's rule takes the places before it) is
   // the divisions and the name, each a place: the gold's 化隆县 | 谢家滩乡
   // (an address is no name of its own).
   // (A division of three characters or more by its level, 广州市, not 扬州;
