@@ -915,8 +915,10 @@ bool NumberExtractorImpl::take_code_or_date(std::string_view s, const NumberRegi
     if (before < 0x80 && (is_ascii_alpha(static_cast<char>(before)) || before == '_')) return true;
     // A service's number, named by what it serves (12345政务服务便民热线,
     // 12356心理援助热线): a code, as a quoted programme's.
+    // (At most seven digits are looked at: a longer run is no such number,
+    // and the scan must not grow with a run of digits cut into many candidates.)
     size_t d = r.numeral_begin;
-    while (d < s.size() && is_ascii_digit(s[d])) ++d;
+    while (d < s.size() && d - r.numeral_begin < 7 && is_ascii_digit(s[d])) ++d;
     // (Not a count or a year before the word: 2025年 热线, 300个 热线.)
     const bool counted = d < s.size() && std::u32string_view(U"年月日号时分秒个家人条项部万亿千百元%.").find(
                                              char_at(s, d)) != std::u32string_view::npos;
