@@ -533,11 +533,10 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
 
   for (Candidate& c : chosen) c.source = c.priority == kTermPriority ? EntitySource::kLexicon : EntitySource::kRule;
-  settle_addresses(t, ws.terms, chosen);
+  settle_addresses(t, chosen);
 }
 
-void EntityExtractorImpl::settle_addresses(const CharText& t, const std::vector<Candidate>& terms,
-                                           std::vector<Candidate>& chosen) const {
+void EntityExtractorImpl::settle_addresses(const CharText& t, std::vector<Candidate>& chosen) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
   // A place's name takes the level written after it as a word of its own
   // (朝天门 社区, 较场口 社区: the gold's 模力社区, 拉扎村); not a
@@ -569,16 +568,15 @@ void EntityExtractorImpl::settle_addresses(const CharText& t, const std::vector<
     const auto w = word_info(t, b, e);
     return !w || w->entity == EntityType::kPlace || is_proper_word_tag(w->tag);
   };
+  // (The lexicon asked at the few ends inside the place, not the text's
+  // terms scanned: a whole document has thousands of them.)
   auto division_at = [&](uint32_t b, uint32_t limit) -> uint32_t {
-    uint32_t end = 0;
-    for (const Candidate& term : terms) {
-      if (term.begin == b && term.type == EntityType::kPlace && term.end - term.begin >= 3 && term.end + 2 <= limit &&
-          term.end > end && t.token_start(term.end) &&
-          std::u32string_view(U"省市区县").find(t.cps[term.end - 1]) != std::u32string_view::npos && named_at(term.end)) {
-        end = term.end;
-      }
+    for (uint32_t e = limit - 2; e >= b + 3; --e) {
+      if (!t.token_start(e) || std::u32string_view(U"省市区县").find(t.cps[e - 1]) == std::u32string_view::npos) continue;
+      const auto w = word_info(t, b, e);
+      if (w && w->entity == EntityType::kPlace && named_at(e)) return e;
     }
-    return end;
+    return 0;
   };
   const size_t count = chosen.size();
   bool split = false;

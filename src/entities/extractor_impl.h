@@ -581,7 +581,7 @@ class EntityExtractorImpl {
   // (disjoint, in order; kept so).
   // Addresses: a name takes its level (朝天门 社区), a chain of divisions
   // and a name is each a place (广州市 天河区 珠江新城).
-  void settle_addresses(const CharText& t, const std::vector<Candidate>& terms, std::vector<Candidate>& chosen) const;
+  void settle_addresses(const CharText& t, std::vector<Candidate>& chosen) const;
   void add_list_members(const CharText& t, std::vector<Candidate>& chosen) const;
   void add_listed_bodies(const CharText& t, const std::vector<Candidate>& chosen, std::vector<Candidate>& found) const;
   // One sense per text: a person found by its characters alone (weak) whose
