@@ -94,6 +94,29 @@ char32_t char_at(std::string_view s, size_t pos, size_t* len_out = nullptr) {
   return c == utf8::kInvalid ? 0 : c;
 }
 
+// Whether the digits at `numeral` after Latin letters (ending at `letters_end`)
+// are an indicator's value (人均GDP1.2万美元, GDP5.2%): the letters an
+// acronym of capitals, two or more, and the digits read as a share or an
+// amount. Letters glued to digits are otherwise a name (PM2.5, H7N9, G20).
+bool indicator_value_at(std::string_view s, size_t letters_end, size_t numeral) {
+  size_t b = letters_end;
+  while (b > 0 && is_ascii_alpha(s[b - 1])) --b;
+  if (letters_end - b < 2 || (b > 0 && is_ascii_digit(s[b - 1]))) return false;
+  for (size_t k = b; k < letters_end; ++k) {
+    if (s[k] < 'A' || s[k] > 'Z') return false;
+  }
+  size_t d = numeral;
+  while (d < s.size() && is_ascii_digit(s[d])) ++d;
+  if (d + 1 < s.size() && s[d] == '.' && is_ascii_digit(s[d + 1])) {
+    ++d;
+    while (d < s.size() && is_ascii_digit(s[d])) ++d;
+  }
+  for (std::string_view unit : {"%", "万", "亿", "元", "美元", "个百分点"}) {
+    if (starts_with(s, d, unit)) return true;
+  }
+  return false;
+}
+
 // Qualifier words, longest first within each list (the gold conventions).
 struct QualifierWord {
   std::string_view text;
@@ -912,29 +935,48 @@ bool NumberExtractorImpl::take_code_or_date(std::string_view s, const NumberRegi
     size_t before_start = r.match_begin;
     char32_t before = char_before(s, r.match_begin, &before_start);
     if (before == '-' || before == '.') before = char_before(s, before_start);  // COVID-19, v2.0
-    if (before < 0x80 && (is_ascii_alpha(static_cast<char>(before)) || before == '_')) return true;
+    if (before < 0x80 && (is_ascii_alpha(static_cast<char>(before)) || before == '_') &&
+        !indicator_value_at(s, r.match_begin, r.numeral_begin)) {
+      return true;
+    }
+    // A number one dials (拨打110, 热线电话12345, 致电023-63891234): a
+    // code, digits and the dashes between their groups, whatever follows.
+    size_t dial_from = r.match_begin;
+    if (ends_with_at(s, dial_from, "：") || ends_with_at(s, dial_from, ":")) {
+      dial_from -= ends_with_at(s, dial_from, ":") ? 1 : 3;
+    }
+    const bool dialed = !r.ordinal && (ends_with_at(s, dial_from, "拨打") || ends_with_at(s, dial_from, "致电") ||
+                                       ends_with_at(s, dial_from, "电话") || ends_with_at(s, dial_from, "热线"));
     // A service's number, named by what it serves (12345政务服务便民热线,
     // 12356心理援助热线): a code, as a quoted programme's.
     // (At most seven digits are looked at: a longer run is no such number,
-    // and the scan must not grow with a run of digits cut into many candidates.)
+    // and the scan must not grow with a run of digits cut into many
+    // candidates; a dialed number is read only from its first digit.)
+    const size_t max_digits = dialed ? 16 : 7;
     size_t d = r.numeral_begin;
-    while (d < s.size() && d - r.numeral_begin < 7 && is_ascii_digit(s[d])) ++d;
+    while (d < s.size() && d - r.numeral_begin < max_digits &&
+           (is_ascii_digit(s[d]) ||
+            (dialed && s[d] == '-' && d + 1 < s.size() && is_ascii_digit(s[d + 1]) && is_ascii_digit(s[d - 1])))) {
+      ++d;
+    }
+    auto code = [&] {
+      Number n;
+      n.span = {static_cast<uint32_t>(r.numeral_begin), static_cast<uint32_t>(d)};
+      n.kind = NumberKind::kCode;
+      n.iso = std::string(s.substr(r.numeral_begin, d - r.numeral_begin));
+      if (auto v = Decimal::parse(n.iso)) n.value = *v;
+      out.push_back(std::move(n));
+      resume = d;
+      return true;
+    };
     // (Not a count or a year before the word: 2025年 热线, 300个 热线.)
-    const bool counted = d < s.size() && std::u32string_view(U"年月日号时分秒个家人条项部万亿千百元%.").find(
+    const bool counted = d < s.size() && std::u32string_view(U"年月日号时分秒个家人条项部次多余万亿千百元%.").find(
                                              char_at(s, d)) != std::u32string_view::npos;
+    if (dialed && d - r.numeral_begin >= 3 && d - r.numeral_begin < max_digits && !counted) return code();
     if (!r.ordinal && d - r.numeral_begin >= 3 && d - r.numeral_begin <= 6 && !counted) {
       size_t q = d, len = 0;
       for (int chars = 0; chars <= 8 && q < s.size(); ++chars, q += len) {
-        if (starts_with(s, q, "热线")) {
-          Number n;
-          n.span = {static_cast<uint32_t>(r.numeral_begin), static_cast<uint32_t>(d)};
-          n.kind = NumberKind::kCode;
-          n.iso = std::string(s.substr(r.numeral_begin, d - r.numeral_begin));
-          if (auto v = Decimal::parse(n.iso)) n.value = *v;
-          out.push_back(std::move(n));
-          resume = d;
-          return true;
-        }
+        if (starts_with(s, q, "热线")) return code();
         if (!is_han(char_at(s, q, &len)) || len == 0) break;
       }
     }
@@ -956,6 +998,15 @@ bool NumberExtractorImpl::take_code_or_date(std::string_view s, const NumberRegi
   for (std::string_view rel : {"去年", "今年", "明年", "前年", "上年", "当年", "同年", "次年", "本月", "上月", "下月",
                                "上世纪", "本世纪"}) {
     if (ends_with_at(s, r.numeral_begin, rel)) n.relative = true;
+  }
+  // A trailing word of about is inside the span, as a count's (一九六二年前后,
+  // 10时左右, 9时许: 许 of a clock time only).
+  for (std::string_view about : {"左右", "前后", "许"}) {
+    if (starts_with(s, n.span.end, about) && (about != "许" || n.kind == NumberKind::kTime)) {
+      n.span.end += static_cast<uint32_t>(about.size());
+      n.qualifier = Qualifier::kApprox;
+      break;
+    }
   }
   resume = n.span.end;
   out.push_back(std::move(n));

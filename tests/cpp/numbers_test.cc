@@ -704,4 +704,21 @@ TEST_CASE("numbers: every written form, by one numeral grammar", "[numbers][gram
   expect("VIP客户和ICU病房", "");
   expect("2000-3000人", "[2000-3000人 quantity 2000..3000 人 ]");
   expect("打造三打造", "");
+  // An indicator's acronym glued to its value: a share or an amount; letters
+  // glued to digits are otherwise a name.
+  expect("人均GDP1.2万美元", "[1.2万美元 money 12000 美元 ]");
+  expect("一季度GDP5.3%", "[一季度 ordinal 1 季度 ][5.3% percent 5.3 % ]");
+  expect("PM2.5浓度和H7N9疫情", "");
+  expect("G20峰会", "");
+  // A number one dials is a code, dashes between its groups included; a count is not.
+  expect("请拨打110报警", "[110 code 110  ]");
+  expect("咨询电话：023-63891234", "[023-63891234 code 023-63891234  ]");
+  expect("热线电话12345", "[12345 code 12345  ]");
+  expect("拨打3次", "[3次 quantity 3 次 ]");
+  expect("电话100多个", "[100多个 quantity 100 个 gt]");
+  // A trailing word of about, on dates and times too.
+  expect("一九六二年前后", "[一九六二年前后 date 1962  approx]");
+  expect("上午10时许", "[10时许 time 10:00  approx]");
+  expect("下午3点左右", "[3点左右 time 15:00  approx]");
+  expect("5月许", "[5月 date --05  ]");
 }
