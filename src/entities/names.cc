@@ -700,7 +700,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     const uint8_t end_kind = end_char < 0x10000 ? end_kinds[end_char] : 0;
     const bool glued = ((len == 2) & (t.cps[i + 1] == U'说')) | ((len == 3) & (end_kind & 1)) |
                        ((len - 4 <= 4) & ((end_kind & 2) != 0));
-    const bool place = ((len - 3 <= 2) | (len == 1)) & ((last & kPlaceChar) != 0);
+    const bool place = ((len - 3 <= 2) | (len <= 2)) & ((last & kPlaceChar) != 0);
     const bool suffix = may_end_in_suffix(i, e);
     const bool institute = institute_end(i, e) != 0;
     listed[count] = i;
@@ -712,6 +712,58 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     while (pb > 0 && !t.token_start(--pb)) {
     }
     return pb == i || t.token_end_of[pb] != i ? i : pb;
+  };
+  // Where a street or road ending with token [i, e) starts, or e. jieba's
+  // dictionary names streets whole (长安街 ns, 玉泉路 nr, 解放路 nz): a word of
+  // three to five characters ending in a street's head word and tagged a
+  // place, or of three tagged another proper noun after a stem that is no
+  // common word (not 致富路: 致富 is a word; not 康庄大道, 集成电路). A head
+  // word written as a token of its own (路, 东路, 大街) names a street after a
+  // place (上海 路, 延安 东路, 北京 大道) or a stem the dictionary names
+  // streets with (解放 大道: 解放路 nz); ideals make roads of metaphor (致富
+  // 大道), so a 大道 only after a place.
+  auto street_begin = [&](uint32_t i, uint32_t e) -> uint32_t {
+    auto head_at = [&](uint32_t b, uint32_t end) {
+      const std::u32string_view w(t.cps.data() + b, end - b);
+      return w == U"路" || w == U"街" || w == U"大街" || w == U"大道" || w == U"胡同" ||
+             (w.size() == 2 && (w[1] == U'路' || w[1] == U'街') &&
+              std::u32string_view(U"东西南北中正").find(w[0]) != std::u32string_view::npos);
+    };
+    const uint32_t len = e - i;
+    const char32_t last = t.cps[e - 1];
+    if (len >= 3 && len <= 5 && (last == U'路' || last == U'街' || t.matches(e - 2, U"大道") || t.matches(e - 2, U"胡同"))) {
+      const auto w = word_info(t, i, e);
+      if (!w || w->entity != EntityType::kNone) return e;
+      // (Of four or five, not a way of speaking that ends in a common word
+      // for a way, 铺平 道路, 广开 门路: jieba tags them ns too; a named road
+      // ends in 公路, 铁路 or 大道 as well.)
+      if (len >= 4 && !t.matches(e - 2, U"公路") && !t.matches(e - 2, U"铁路") && !t.matches(e - 2, U"大道")) {
+        const auto tail = word_info(t, e - 2, e);
+        if (tail && tail->tag == "n" && tail->freq >= 100) return e;
+      }
+      if (w->tag == "ns") return i;
+      if (len == 3 && tag_is(w->tag, {"nr", "nrt", "nz", "nt"})) {
+        const auto stem = word_info(t, i, i + 2);
+        return stem && stem->freq >= kCommonNameWordFreq ? e : i;
+      }
+      return e;
+    }
+    if (len > 2 || !head_at(i, e)) return e;
+    const uint32_t pb = token_before(i);
+    if (pb == i || i - pb < 2 || i - pb > 3 || !t.han(pb)) return e;
+    const auto stem = word_info(t, pb, i);
+    if (stem && (stem->entity == EntityType::kPlace || (stem->entity == EntityType::kNone && stem->tag == "ns"))) {
+      return pb;
+    }
+    if (t.matches(i, U"大道") || (stem && is_stop_word_tag(stem->tag))) return e;
+    for (char32_t h : {U'路', U'街'}) {
+      std::u32string named(t.cps.data() + pb, i - pb);
+      named.push_back(h);
+      const ZplView* view = nullptr;
+      const format::WordEntry* w = lexicon_.data().find_word(named.data(), named.size(), &view);
+      if (w && tag_is(view->tag(w->tag), {"ns", "nr", "nrt", "nz", "nt"})) return pb;
+    }
+    return e;
   };
   // Whether the token at i follows an adverb (始终 爱戴 总书记): then it is a
   // predicate, not the subject a name before a verb or title would be.
@@ -845,6 +897,8 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         !word_info(t, i, e) && name_like_token(t, i, e)) {
       out.push_back({i, e, EntityType::kPlace, kRulePriority});
     }
+    // Streets and roads (长安街, 中山路, 上海 路, 延安 东路, 北京 大道).
+    if (const uint32_t sb = street_begin(i, e); sb != e) out.push_back({sb, e, EntityType::kPlace, kRulePriority});
     // Landforms, waters and sites by their last character (大黑河, 美岱沟,
     // 云居寺, 牛首山): a word jieba tags a place, a name it tags a person's
     // or a proper noun, or a coinage; not what a person's name ends in too,

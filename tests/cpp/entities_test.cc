@@ -830,6 +830,22 @@ TEST_CASE("entities: landforms, waters and sites by their last character", "[ent
   expect_rules("加强江河湖海水污染治理", "");
 }
 
+TEST_CASE("entities: streets and roads, named whole or by a place and a head word", "[entities][place]") {
+  // Words jieba's dictionary names streets with (长安街 ns, 唐人街 nr, 友谊路 ns).
+  expect_rules("车辆沿长安街向东行驶", "[长安街 place]");
+  expect_rules("唐人街的餐馆", "[唐人街 place]");
+  expect_rules("改造友谊路", "[友谊路 place]");
+  // A place and the head word as tokens of their own (上海 路, 延安 东路, 北京 大道).
+  expect_rules("上海路和延安东路", "[上海路 place][延安东路 place]");
+  expect_rules("北京大道通车", "[北京大道 place]");
+  // Not: a way of speaking (铺平 道路, 广开 门路: jieba tags them ns), a road
+  // of metaphor (致富 大道), a stem that is a common word (致富路 nz).
+  expect_rules("为发展铺平道路", "");
+  expect_rules("广开门路增加收入", "");
+  expect_rules("走上致富大道", "");
+  expect_rules("走上致富路", "");
+}
+
 TEST_CASE("entities: the name-like members of a list of places are places", "[entities][place]") {
   expect("优先在德令哈、格尔木、西宁等有条件的地区", "[德令哈 place][格尔木 place][西宁 place]");
   expect("县域经济稳步发展,枣阳、枝江、天门等经济强县", "[枣阳 place][枝江 place][天门 place]");
