@@ -61,6 +61,7 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon, EntityOptions options)
   mark(U"一二三四五六七八九十两", kNumeral);
   mark(kPlaceChars, kPlaceChar);
   mark(kLandformChars, kPlaceChar);  // (add_token_rules tells them apart)
+  mark(kSiteChars, kPlaceChar);
   mark(U"届政次", kAnchorFirst);
   mark(U"某老小", kSurnameForm);
   for (char32_t c = 0; c < 0x10000; ++c) {

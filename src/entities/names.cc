@@ -899,6 +899,21 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     }
     // Streets and roads (长安街, 中山路, 上海 路, 延安 东路, 北京 大道).
     if (const uint32_t sb = street_begin(i, e); sb != e) out.push_back({sb, e, EntityType::kPlace, kRulePriority});
+    // Gardens, palaces, tombs, walled cities and towers jieba's dictionary
+    // names whole (颐和园, 布达拉宫, 中山陵, 八达岭长城 ns), unless a common
+    // word and the character make a kind of place (葡萄 园, 美食 城, 贵宾 楼;
+    // 山水 园: jieba tags 山水 ns, a common word of ours), or it opens with a
+    // verb (重建 家园).
+    if (place_char_end && e - i >= 3 && e - i <= 5 && kSiteChars.find(t.cps[e - 1]) != std::u32string_view::npos) {
+      const auto w = word_info(t, i, e);
+      if (w && w->entity == EntityType::kNone && w->tag == "ns" && !is_stop_word(word_info(t, i, i + 2))) {
+        const auto stem = word_info(t, i, e - 1);
+        if (!stem || stem->entity != EntityType::kNone ||
+            (is_proper_word_tag(stem->tag) && stem->freq < kCommonNameWordFreq)) {
+          out.push_back({i, e, EntityType::kPlace, kRulePriority});
+        }
+      }
+    }
     // Landforms, waters and sites by their last character (大黑河, 美岱沟,
     // 云居寺, 牛首山): a word jieba tags a place, a name it tags a person's
     // or a proper noun, or a coinage; not what a person's name ends in too,

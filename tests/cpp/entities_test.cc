@@ -846,6 +846,18 @@ TEST_CASE("entities: streets and roads, named whole or by a place and a head wor
   expect_rules("走上致富路", "");
 }
 
+TEST_CASE("entities: sites jieba's dictionary names whole", "[entities][place]") {
+  // Gardens, palaces, walled cities and towers (颐和园, 布达拉宫, 八达岭长城 ns).
+  expect_rules("游客在颐和园游览", "[颐和园 place]");
+  expect_rules("游览布达拉宫", "[布达拉宫 place]");
+  expect_rules("登上八达岭长城", "[八达岭长城 place]");
+  // Not a kind of place (葡萄 园), a phrase opening with a verb (重建 家园), a
+  // common word jieba tags ns (山水 园 of a list of kinds).
+  expect_rules("他在葡萄园工作", "");
+  expect_rules("帮助灾民重建家园", "");
+  expect_rules("打造产城景融合、山水园一体的城市风貌", "");
+}
+
 TEST_CASE("entities: the name-like members of a list of places are places", "[entities][place]") {
   expect("优先在德令哈、格尔木、西宁等有条件的地区", "[德令哈 place][格尔木 place][西宁 place]");
   expect("县域经济稳步发展,枣阳、枝江、天门等经济强县", "[枣阳 place][枝江 place][天门 place]");
