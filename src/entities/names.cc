@@ -313,6 +313,22 @@ void EntityExtractorImpl::join_dotted_names(const CharText& t, std::vector<Candi
       if (!piece) break;
       b = pb;
     }
+    // A piece of a transliterated name: a character, or a word the lexicon
+    // does not hold or holds as no verb, function word … (not 宣布 of 苏纳克 宣布).
+    auto transliterated_piece = [&](uint32_t pb, uint32_t pe) {
+      return pe - pb == 1 || !is_stop_word(word_info(t, pb, pe));
+    };
+    // Or back over pieces that read, with the part, as a transliteration
+    // (买买提 明·阿不都拉: jieba has 明 an adjective).
+    while (b > 0) {
+      uint32_t pb = b - 1;
+      while (pb > 0 && !t.token_start(pb)) --pb;
+      if (i - pb > 6 || t.token_end_of[pb] != b || !t.han(pb) || !transliterated_piece(pb, b) ||
+          !reads_as_transliteration(t, pb, i)) {
+        break;
+      }
+      b = pb;
+    }
     // Or back to a person the rules found just before, whatever the pieces
     // between are tagged (阿不都 热合 曼·买买提: jieba has 热合 a verb), when
     // they are Han characters and no single function word.
@@ -331,6 +347,7 @@ void EntityExtractorImpl::join_dotted_names(const CharText& t, std::vector<Candi
     uint32_t e = i;
     bool person = false;
     int tagged = 0;
+    bool translit = true;  // every part reads as a transliteration
     bool parts_ok;
     auto part = [&](uint32_t pb, uint32_t pe) {
       if (pe - pb > 6) return false;
@@ -341,6 +358,7 @@ void EntityExtractorImpl::join_dotted_names(const CharText& t, std::vector<Candi
       if (at != chosen.end() && at->type == EntityType::kPerson && at->begin >= b) person = true;
       const auto w = word_info(t, pb, pe);
       if (w && tag_is(w->tag, {"nr", "nrt", "nrfg"})) ++tagged;
+      translit = translit && pe - pb >= 2 && reads_as_transliteration(t, pb, pe);
       // A common word is no part of a name (记忆·山城), unless a person's, or
       // a word after the dot of a name that opens with a person (阿不都热合曼·
       // 买买提: jieba tags 买买提 a common noun).
@@ -351,12 +369,22 @@ void EntityExtractorImpl::join_dotted_names(const CharText& t, std::vector<Candi
     parts_ok = part(b, i);
     for (uint32_t k = i; parts_ok && k + 1 < n && dot(k) && t.han(k + 1) && t.token_start(k + 1);) {
       e = std::min(t.token_end_of[k + 1], n);
+      // A part the segmenter cut into pieces (吐 尼亚 孜): on while the
+      // pieces read as a transliteration together.
+      while (e < n && t.token_start(e) && t.han(e) && t.token_end_of[e] <= n && t.token_end_of[e] - (k + 1) <= 6 &&
+             transliterated_piece(e, t.token_end_of[e]) && reads_as_transliteration(t, k + 1, t.token_end_of[e])) {
+        e = t.token_end_of[e];
+      }
       parts_ok = part(k + 1, e);
       k = e;
     }
     const uint32_t dot_at = i;
     i = e;  // the next name starts after this one
-    if (!parts_ok || e <= dot_at + 1 || !(person || tagged >= 1)) continue;
+    // (A name only its transliteration vouches for ends where a word of the
+    // lexicon, or no Han character, follows: not 阿里木江·艾海 of …艾海 提是.)
+    translit = translit && (e >= n || !t.han(e) || (t.token_start(e) && t.token_end_of[e] <= n &&
+                                                    word_info(t, e, t.token_end_of[e])));
+    if (!parts_ok || e <= dot_at + 1 || !(person || tagged >= 1 || translit)) continue;
     // The mentions inside give way; one reaching outside, or a title, a
     // document or a slogan around the name, keeps it as it is.
     auto first = std::partition_point(chosen.begin(), chosen.end(), [&](const Candidate& c) { return c.end <= b; });

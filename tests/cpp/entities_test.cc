@@ -326,6 +326,14 @@ TEST_CASE("entities: titles of state, diplomacy and learning; names joined by a 
   // 热合 a verb, 买买提 a common noun).
   expect_rules("村民阿不都热合曼·买买提种植的葡萄获得丰收", "[阿不都热合曼·买买提 person]");
   expect_rules("记者张三和李四·王五报道", "[记者 position][张三 person][李四·王五 person]");
+  // A part the segmenter cut into pieces that read as a transliteration
+  // together (吐 尼亚 孜, 埃马 纽埃 尔); never over a verb (苏纳克 宣布).
+  expect("主席艾尔肯·吐尼亚孜出席会议", "[主席 position][艾尔肯·吐尼亚孜 person]");
+  expect("埃马纽埃尔·马克龙抵达北京", "[埃马纽埃尔·马克龙 person][北京 place]");
+  expect("他提到了塞巴斯蒂安·库尔茨。", "[塞巴斯蒂安·库尔茨 person]");
+  expect("里希·苏纳克宣布辞职", "[里希·苏纳克 person]");
+  // Where the last piece may go on into a coinage, no part of the name is one.
+  expect("阿里木江·艾海提是一名医生", "");
   // Common words joined by the dot are a title's, not a name (记忆·山城).
   expect("升级《记忆·山城》等品牌演艺", "[记忆·山城 document]");
   expect("鼎好·世纪星城四期", "");
