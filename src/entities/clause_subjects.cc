@@ -121,10 +121,38 @@ void EntityExtractorImpl::add_clause_subjects(const CharText& t, std::vector<Can
     return verb && verb->tag == "v" && person_like(t, b, e, /*trust_nr=*/true) && rare_or_name(b, e) &&
            reads_surely(b, e, /*object=*/true);
   };
+  // A name a photo's caption places (刘德华（右）, 王芳（左二）, 李明（中）),
+  // and the one it is with (刘德华（右）与周星驰握手): the end of the caption's
+  // mark, or 0.
+  auto name_here = [&](uint32_t b, uint32_t e) {
+    return e - b >= 2 && e - b <= 3 && t.has(b, kSurname) && person_like(t, b, e, /*trust_nr=*/true) &&
+           rare_or_name(b, e) && person_names_ &&
+           person_names_->log_odds(&t.cps[b], e - b) >= kMinClauseSubjectLogOdds;
+  };
+  auto placed_end = [&](uint32_t e) -> uint32_t {
+    if (e + 3 > n || (t.cps[e] != U'（' && t.cps[e] != U'(') ||
+        std::u32string_view(U"左右中").find(t.cps[e + 1]) == std::u32string_view::npos) {
+      return 0;
+    }
+    uint32_t k = e + 2;
+    while (k < n && k < e + 4 && t.has(k, kNumeral)) ++k;
+    return k < n && (t.cps[k] == U'）' || t.cps[k] == U')') ? k + 1 : 0;
+  };
   for_each_token(t, [&](uint32_t b, uint32_t e) {
     // (The test that fails most tokens first: a surname.)
     if (!t.has(b, kSurname) || e - b < 2 || e - b > 3) return;
-    if (subject_at(b, e) || object_at(b, e)) out.push_back({b, e, EntityType::kPerson, kRulePriority});
+    if (subject_at(b, e) || object_at(b, e)) {
+      out.push_back({b, e, EntityType::kPerson, kRulePriority});
+    } else if (const uint32_t mark_end = placed_end(e); mark_end != 0 && name_here(b, e)) {
+      out.push_back({b, e, EntityType::kPerson, kRulePriority});
+      if (mark_end + 1 < n && std::u32string_view(U"与和同").find(t.cps[mark_end]) != std::u32string_view::npos &&
+          token_end(mark_end) == mark_end + 1) {
+        const uint32_t ob = mark_end + 1, oe = token_end(ob);
+        if (oe != 0 && name_here(ob, oe) && reads_surely(ob, oe, /*object=*/false)) {
+          out.push_back({ob, oe, EntityType::kPerson, kRulePriority});
+        }
+      }
+    }
   });
 }
 

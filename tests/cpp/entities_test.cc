@@ -1050,6 +1050,12 @@ TEST_CASE("entities: persons by their context", "[entities][person]") {
   expect_rules("重庆大学教授张文到江北区调研。", "[重庆大学教授 position][张文 person][江北区 place]");
   // A transliterated subject jieba tags as another proper noun (格兰迪 nz).
   expect_rules("格兰迪在日内瓦呼吁各方提供援助。", "[格兰迪 person][日内瓦 place]");
+  // A name a photo's caption places, and the one with it when it reads
+  // surely as a name (not 高水平: jieba tags it nr).
+  expect_rules("图为刘德华（右）与周星驰握手。", "[刘德华 person][周星驰 person]");
+  expect_rules("王芳（左二）在活动现场。", "[王芳 person]");
+  expect_rules("图为张华（左）与高水平运动员合影。", "[张华 person]");
+  expect_rules("建设中心（中）", "");
 }
 
 TEST_CASE("entities: user entity terms from a file, with file:line errors", "[entities][user]") {
