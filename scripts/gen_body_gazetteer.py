@@ -8,7 +8,8 @@ county, from the structure every level shares rather than from one document:
   commissions, court and procuratorate (自治区党委, 省人大常委会, 县纪委监委);
 - the functional departments by their common short and full names, with the
   suffix each level gives them (厅 in a province, 局 in a city or county, 委
-  where the body is a commission): 教育厅, 人社厅, 公安局, 卫健委;
+  where the body is a commission, written out as 委员会 too; 办 and 办公室):
+  教育厅, 人社厅, 公安局, 卫健委, 卫生健康委员会;
 - the party committee's working departments, alone and after each level's
   committee: 宣传部, 市委组织部, 区委统战部.
 
@@ -16,7 +17,8 @@ county, from the structure every level shares rather than from one document:
 """
 LEVELS = ["省", "市", "县", "区", "自治区", "自治州", "州", "盟", "旗", "镇", "乡"]
 LEVEL_BODIES = ["委", "党委", "政府", "人民政府", "人大", "人大常委会", "政协", "纪委", "监委", "纪委监委",
-                "法院", "人民法院", "检察院", "人民检察院", "委办公厅", "政府办公厅", "委办", "政府办"]
+                "法院", "人民法院", "检察院", "人民检察院", "委办公厅", "政府办公厅", "人民政府办公厅", "委办公室",
+                "政府办公室", "人民政府办公室", "委办", "政府办"]
 # Departments: (name, suffixes). Short forms as reports write them.
 DEPARTMENTS = [
     ("教育", "厅局委"), ("科技", "厅局"), ("科学技术", "厅局"), ("工信", "厅局"), ("工业和信息化", "厅局"),
@@ -53,6 +55,12 @@ def main():
         names += [level + body for body in LEVEL_BODIES]
     for name, suffixes in DEPARTMENTS:
         names += [name + s for s in suffixes] if suffixes else [name]
+        # A commission and an office by their full names too (卫生健康委员会,
+        # 人防办公室), as documents and their signatures write them.
+        # (Not the offices of one character, 编办 侨办 台办: their full names
+        # say more, 机构编制委员会办公室.)
+        names += [name + full for short, full in (("委", "委员会"), ("办", "办公室"))
+                  if short in suffixes and len(name) >= 2]
     for department in PARTY_DEPARTMENTS:
         names += [department] + [level + "委" + department for level in LEVELS]
     seen = set()

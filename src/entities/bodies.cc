@@ -162,11 +162,11 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
     }
     // 省发改委, 县公安局, (从)市卫健委: the level written right before a
     // body belongs to its name, when it is a word of its own, starts the
-    // body's token, or ends a token the lexicon does not know (从市).
-    for (const Candidate* body : starting_at(i)) {
-      if (body->type != EntityType::kGovernment || i == 0) continue;
+    // body's token, or ends a token the lexicon does not know (从市). The
+    // longest body there (卫生健康委员会, not 卫生健康委 inside it).
+    if (const Candidate* body = term_at(i, EntityType::kGovernment);
+        body && i > 0 && std::u32string_view(U"省市区县州").find(t.cps[i - 1]) != std::u32string_view::npos) {
       const uint32_t lb = i - 1;
-      if (std::u32string_view(U"省市区县州").find(t.cps[lb]) == std::u32string_view::npos) continue;
       bool own = false;
       if (t.token_start(lb)) {
         own = t.token_end_of[lb] == i || t.token_end_of[lb] >= body->end;
@@ -179,7 +179,6 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
       const Candidate* whole = term_at(lb, EntityType::kGovernment);
       if (own && !(whole && whole->end >= body->end)) {
         out.push_back({lb, body->end, EntityType::kGovernment, kRulePriority});
-        break;
       }
     }
     // 区委书记, 区政协党组书记, 区委副书记: body + title.

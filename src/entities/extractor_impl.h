@@ -224,11 +224,13 @@ inline constexpr std::array<std::u32string_view, 8> kPartyBodySuffixes = {
 inline constexpr std::array<std::u32string_view, 9> kCourtSuffixes = {
     U"金融法院", U"中级人民法院", U"高级人民法院", U"人民法院", U"人民检察院", U"法院", U"检察院", U"海关", U"铁路运输法院"};
 // A place and its government or legislature: 福建省政府, 北京市人民政府,
-// 朝鲜政府, 省人大常委会; a country and its state bodies (美国国会, 埃及外交部,
-// 美国国务院: the gold README's government) (longest first: the first that
-// matches is taken).
-inline constexpr std::array<std::u32string_view, 21> kGovernmentSuffixes = {
-    U"人民代表大会常务委员会", U"人民代表大会", U"人民政府", U"人大常委会", U"参议院", U"众议院", U"外交部",
+// 朝鲜政府, 省人大常委会, and the government's general office (浙江省人民政府办公厅:
+// the gold README's bodies and their offices); a country and its state bodies
+// (美国国会, 埃及外交部, 美国国务院: the gold README's government) (longest
+// first: the first that matches is taken).
+inline constexpr std::array<std::u32string_view, 25> kGovernmentSuffixes = {
+    U"人民代表大会常务委员会", U"人民政府办公厅", U"人民政府办公室", U"人民代表大会", U"政府办公厅", U"政府办公室",
+    U"人民政府", U"人大常委会", U"参议院", U"众议院", U"外交部",
     U"国防部", U"国务院", U"财政部", U"商务部", U"司法部", U"外务省", U"防卫省", U"经济产业省",
     U"国土安全部", U"人大", U"政府", U"国会", U"议会", U"内阁"};
 // What a place names when written right after it as a word of its own:

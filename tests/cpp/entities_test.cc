@@ -91,6 +91,12 @@ TEST_CASE("entities: composed government bodies", "[entities][government]") {
   // the body's token or glued to the word before by the segmenter (从市).
   expect("省发改委印发通知", "[省发改委 government]");
   expect("县公安局破获", "[县公安局 government]");
+  // Commissions and offices by their full names, the level and the longest
+  // body together (not 市 | 卫生健康委 …); a government's general office.
+  expect_rules("由市发展和改革委员会负责", "[市发展和改革委员会 government]");
+  expect_rules("市卫生健康委员会发布通知", "[市卫生健康委员会 government]");
+  expect_rules("省人防办公室", "[省人防办公室 government]");
+  expect_rules("浙江省人民政府办公厅印发", "[浙江省人民政府办公厅 government]");
   expect("记者从市卫健委获悉", "[记者 position][市卫健委 government]");
   expect("城市管理局", "[城市管理局 government]");
   // National bodies by official and short name, of today and of earlier
