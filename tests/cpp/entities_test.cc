@@ -477,6 +477,9 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("美国财政部宣布制裁", "[美国财政部 government]");
   expect("上海申花俱乐部宣布签约", "[上海申花俱乐部 organization]");
   expect("北京冬奥组委召开发布会", "[北京冬奥组委 organization]");
+  expect_rules("中华慈善总会发起倡议", "[中华慈善总会 organization]");
+  expect_rules("中国残奥委会派出代表团", "[中国残奥委会 organization]");
+  expect_rules("他去了夜总会", "");
   // A body's term does not take the first character of a common word (商务 部门, 建设 部署).
   expect("市商务部门", "");
   expect("落实建设部署要求", "");
