@@ -3,7 +3,7 @@
 
 tests/data/news_style_entities.txt holds 40 sentences we wrote in the style of
 news reports (people with and without titles, in lists, foreign names,
-streets, districts, universities, companies), annotated by hand; five more
+streets, districts, universities, companies), annotated by hand; six more
 sets of 40, each written before the rules of a round and scored before and
 after it (each file's header says when it was written and what it was kept
 out of): news_style_entities_heldout.txt, news_style_persons_heldout.txt
