@@ -840,6 +840,11 @@ void NumberExtractorImpl::read_lone_scale(std::string_view s, size_t begin, size
     q += len;
   }
   if (power == 0) return;
+  // Written twice, a multitude (千千万万); before a negation, an adverb (万万不可).
+  if (chinese_unit_power(char_before(s, begin)) != 0 ||
+      std::u32string_view(U"不没别勿莫").find(char_at(s, q)) != std::u32string_view::npos) {
+    return;
+  }
   Number n;
   n.value = Decimal::from_int(1).times_pow10(power).value_or(Decimal());
   if (starts_with(s, q, "分之")) {
@@ -1557,6 +1562,18 @@ bool NumberExtractorImpl::is_counted(std::string_view s, const Reading& r) const
   if (!core.arabic && !r.ordinal) {
     // X又X is an idiom (一场又一场), X性 an adjective (一次性).
     if (starts_with(s, r.pos, "又") || starts_with(s, r.pos, "性")) return false;
+    // Scale characters alone written twice are a multitude (千千万万), and
+    // before a negation an adverb (万万不可, 万万没想到).
+    bool scales_only = true;
+    for (size_t q = core.begin, len = 0; q < core.end && scales_only; q += len) {
+      scales_only = chinese_unit_power(char_at(s, q, &len)) != 0 && len != 0;
+    }
+    if (scales_only) {
+      if (chinese_unit_power(char_before(s, core.begin)) != 0) return false;
+      if (!r.has_unit && std::u32string_view(U"不没别勿莫").find(char_at(s, r.pos)) != std::u32string_view::npos) {
+        return false;
+      }
+    }
     if (!r.has_unit) {
       // A bare numeral: only 六大/两大 + noun (cardinal), or multi-character
       // numerals with a unit character (十五, 三千五百万) that start with a digit or 十.

@@ -487,10 +487,16 @@ TEST_CASE("numbers: numerals in names, slogans and idioms are not numbers", "[nu
                            "是一个好报告", "(五)全面融入", "一是加强", "两江新区", "委托第三方机构",
                            "党的二十大精神", "统一部署", "进一步提升", "恒大云邸2号楼", "5G基站", "COVID-19",
                            "做好五篇大文章", "《关于2024年工作的报告》", "十分重要", "千万不要",
-                           "惠及千家万户", "千头万绪", "百度公司"}) {
+                           "惠及千家万户", "千头万绪", "百度公司", "千千万万的家庭", "千千万万个家庭",
+                           "万万没想到", "万万不可"}) {
     INFO(text);
     CHECK(show(find(text)).empty());
   }
+}
+
+TEST_CASE("numbers: scale characters alone are a number once, not twice", "[numbers][not]") {
+  expect("四万万同胞", "[四万万 cardinal 400000000  ]");
+  expect("上万人", "[万人 quantity 10000 人 approx]");
 }
 
 TEST_CASE("numbers: spans are in the original text, full-width included", "[numbers]") {
