@@ -1362,7 +1362,10 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
     // three; 前三季度 the first three).
     const bool quarter = unit_text == "季度" && n.value.is_integer() && n.value.to_double() >= 1 &&
                          n.value.to_double() <= 4 && !n.value_max && !ends_with_at(s, r.span_begin, "前");
-    if (unit_text == "级" || unit_text == "A级" || unit_text == "年级" || unit_text == "世纪" || quarter || (!r.core.arabic && (unit_text == "届" || unit_text == "期" || unit_text == "中全会"))) {
+    // (A grade is a whole number: 6.2级 of an earthquake, 12.5级 of a wind
+    // are magnitudes, counted.)
+    const bool grade = (unit_text == "级" || unit_text == "A级") && n.value.is_integer();
+    if (grade || unit_text == "年级" || unit_text == "世纪" || quarter || (!r.core.arabic && (unit_text == "届" || unit_text == "期" || unit_text == "中全会"))) {
       // 十五届, 一期 (phase one), 三级医院 (a grade), 三年级 (a school year),
       // 四中全会 (the fourth plenary session)
       n.kind = NumberKind::kOrdinal;

@@ -496,6 +496,11 @@ TEST_CASE("numbers: numerals in names, slogans and idioms are not numbers", "[nu
 
 TEST_CASE("numbers: scale characters alone are a number once, not twice", "[numbers][not]") {
   expect("四万万同胞", "[四万万 cardinal 400000000  ]");
+}
+
+TEST_CASE("numbers: a grade is a whole number, a magnitude with decimals is counted", "[numbers][ordinal]") {
+  expect("三级医院", "[三级 ordinal 3 级 ]");
+  expect("发生里氏6.2级地震", "[6.2级 quantity 6.2 级 ]");
   expect("上万人", "[万人 quantity 10000 人 approx]");
 }
 
