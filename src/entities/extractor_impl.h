@@ -300,7 +300,14 @@ inline constexpr std::u32string_view kPlaceSuffixes[] = {
     U"半岛", U"海峡", U"群岛", U"高原", U"盆地", U"平原", U"山脉", U"峡谷", U"瀑布",
     // districts of a city and sites (天美艺术街区, 磁器口古镇, 三峡大坝, 龙门石窟;
     // not 商圈: the gold marks the place in 化龙桥新兴商圈 alone)
-    U"街区", U"古镇", U"古城", U"大坝", U"石窟", U"墓葬群", U"故居", U"纪念馆"};
+    U"街区", U"古镇", U"古城", U"大坝", U"石窟", U"墓葬群", U"故居", U"纪念馆",
+    // states by their form (朝鲜民主主义人民共和国), zones (浦东引领区): these
+    // only after a place (kPlaceSuffixesAfterPlace). Tried and dropped:
+    // 走廊, 通道 and 园区 after a place — jieba tags 东西南北, 海洋, 南北 ns
+    // (南北 通道, 海洋 通道: kinds), and quoted programmes ending in them are
+    // slogans (“氢走廊”, “飞地园区”).
+    U"共和国", U"王国", U"引领区"};
+inline constexpr std::u32string_view kPlaceSuffixesAfterPlace[] = {U"共和国", U"王国", U"引领区"};
 // The suffix lists the token rules try on a token, in this order, and the
 // type of the names each ends (add_token_rules; the constructor marks their
 // last characters).

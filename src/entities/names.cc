@@ -613,6 +613,22 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       const auto whole = tok_e - len - b >= 2 && proper ? word_info(t, b, tok_e) : std::nullopt;
       if (whole && whole->entity != EntityType::kNone && whole->entity != type) return;
       if (tok_e - len - b < 2 || !proper || generic_firm) return;
+      // Head words of kinds as often said of no place in particular (零碳
+      // 园区, 外送 通道, 科创 走廊, 人民 共和国 after a verb) name a place only
+      // after one: the name opens with a place word (满洲里 产业协作园区, 河西
+      // 走廊, 朝鲜 民主主义 人民 共和国).
+      if (type == EntityType::kPlace && std::find(std::begin(kPlaceSuffixesAfterPlace), std::end(kPlaceSuffixesAfterPlace),
+                                                  suffix) != std::end(kPlaceSuffixesAfterPlace)) {
+        // (The place may lie inside one word of the name: 朝鲜民主主义人民共和国 nt.)
+        bool after_place_word = false;
+        for (uint32_t k = b + 2; k <= std::min(b + 6, tok_e - len) && !after_place_word; ++k) {
+          after_place_word = place_word(b, k);
+        }
+        if (!after_place_word) return;
+        // A name our lists hold whole stays theirs (中华人民共和国).
+        const auto listed_whole = word_info(t, b, tok_e);
+        if (listed_whole && listed_whole->entity == type) return;
+      }
       if ((suffix == U"中学" || suffix == U"小学") && !ordinal) return;
       // A word of grade or class in the name or right before it (市州级 医院,
       // 央企二 三级 公司, 理工类 中外合作 大学, 紧密 型 城市医疗集团: a word of

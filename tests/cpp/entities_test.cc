@@ -863,6 +863,14 @@ TEST_CASE("entities: streets and roads, named whole or by a place and a head wor
   expect_rules("走上致富路", "");
 }
 
+TEST_CASE("entities: states by their form and zones, after a place", "[entities][place]") {
+  expect_rules("我们同朝鲜民主主义人民共和国的友谊", "[朝鲜民主主义人民共和国 place]");
+  expect_rules("沙特阿拉伯王国", "[沙特阿拉伯王国 place]");
+  expect_rules("建设浦东引领区", "[浦东引领区 place]");
+  // The lexicon's name stays the lexicon's; no verb before it joins the name.
+  expect_rules("隆重庆祝中华人民共和国成立", "[中华人民共和国 place]");
+}
+
 TEST_CASE("entities: sites jieba's dictionary names whole", "[entities][place]") {
   // Gardens, palaces, walled cities and towers (颐和园, 布达拉宫, 八达岭长城 ns).
   expect_rules("游客在颐和园游览", "[颐和园 place]");
