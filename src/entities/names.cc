@@ -1030,6 +1030,16 @@ void EntityExtractorImpl::add_short_place_names(const CharText& t, std::vector<C
   auto kind = [&](char32_t c) -> uint8_t { return c < 0x10000 ? kinds[c] : 0; };
   auto place = [&](uint32_t i) { out.push_back({i, i + 1, EntityType::kPlace, kRulePriority}); };
   const auto n = static_cast<uint32_t>(t.cps.size());
+  // Water diversion works are named by the rivers or places they join:
+  // 引 + where the water comes from + 济 + where it goes (引汉济渭, 引江济淮,
+  // 引黄济宁); not a common verb that opens with 引 (引进 济南).
+  for (uint32_t i = 0; i + 4 <= n; ++i) {
+    if (t.cps[i] != U'引' || t.cps[i + 2] != U'济' || !t.token_start(i) || !t.han(i + 1) || !t.han(i + 3)) continue;
+    if (i + 4 < n && !t.token_start(i + 4)) continue;
+    const auto opening = word_info(t, i, i + 2);
+    if (opening && opening->freq >= kCommonNameWordFreq) continue;
+    out.push_back({i, i + 4, EntityType::kPlace, kRulePriority});
+  }
   for (uint32_t i = 0; i + 1 < n; ++i) {
     // (Most characters are neither such a verb nor a region: one lookup.)
     const uint8_t a = kind(t.cps[i]);

@@ -871,6 +871,12 @@ TEST_CASE("entities: states by their form and zones, after a place", "[entities]
   expect_rules("隆重庆祝中华人民共和国成立", "[中华人民共和国 place]");
 }
 
+TEST_CASE("entities: water diversion works by the rivers they join", "[entities][place]") {
+  expect_rules("引江济淮工程通水", "[引江济淮 place]");
+  expect_rules("推进引大济湟工程", "[引大济湟 place]");
+  expect_rules("引进济南的企业", "[济南 place]");  // 引进: a common verb
+}
+
 TEST_CASE("entities: sites jieba's dictionary names whole", "[entities][place]") {
   // Gardens, palaces, walled cities and towers (颐和园, 布达拉宫, 八达岭长城 ns).
   expect_rules("游客在颐和园游览", "[颐和园 place]");
