@@ -63,6 +63,7 @@ enum CharFlag : uint16_t {
   kPartyFirst = 1 << 10,    // first character of a party name (民革 …)
   kAnchorFirst = 1 << 11,   // first character of a regex anchor literal (届, 政协, 次党, 政府工作报告)
   kSurnameForm = 1 << 13,   // 某 of 张某, 老 and 小 of 老李, 小王 (add_surname_forms)
+  kIssuingFirst = 1 << 14,  // first character of a verb that issues a document (制定, 出台)
 };
 constexpr uint16_t kCommonFlags = 0xFF;
 // A numeral followed by one of these is a number (三年, 五个), not a slogan
@@ -268,6 +269,14 @@ inline constexpr std::u32string_view kMeetingSuffixes[] = {
 inline constexpr std::u32string_view kEventScopes[] = {U"世界", U"全国", U"国际", U"全球", U"中国", U"亚洲", U"亚太"};
 inline constexpr std::u32string_view kDocumentSuffixes[] = {
     U"基本法", U"促进法", U"条例", U"管理办法", U"规划纲要", U"总体规划"};
+// Verbs that issue a document, and the head words of the documents they
+// issue: 制定 2030年前碳排放达峰 行动方案, 出台 政府投资项目全生命周期 管理办法
+// (add_documents_and_slogans; longest heads first).
+inline constexpr std::u32string_view kIssuingVerbs[] = {U"制定", U"出台", U"推出", U"印发", U"修订", U"编制",
+                                                        U"颁布"};
+inline constexpr std::u32string_view kIssuedDocumentHeads[] = {
+    U"三年行动计划", U"行动方案", U"实施方案", U"工作方案", U"管理办法", U"实施办法", U"暂行办法", U"发展规划",
+    U"专项规划", U"规划纲要", U"实施意见", U"指导意见", U"实施细则", U"行动计划", U"条例"};
 // A 中心 is an institution or a facility by the word before it: an agency
 // serves, spreads, studies, trains (…服务中心, …传播中心); a place shows,
 // sells, handles (…展示中心, …购物中心, …处理中心).

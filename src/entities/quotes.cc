@@ -121,6 +121,55 @@ void EntityExtractorImpl::add_documents_and_slogans(const CharText& t, std::vect
     }
     return b;
   };
+  // Documents named by what they are about, after the verb that issues
+  // them (制定 2030年前碳排放达峰行动方案, 出台 郑开同城化发展规划): from the
+  // verb's end to the first head word, four to twenty characters of Han and
+  // digits between, no other issuing verb among them (not 制定 实施方案:
+  // nothing names it). Function words, determiners and a verb of carrying
+  // out after the verb are not the title's (制定 和 实施 …, 出台 一些 …); a
+  // title with 的 in it opens with 关于 (关于保障性安居工程建设和管理的指导意见;
+  // not 具有可操作性的实施细则).
+  auto opening_word = [&](uint32_t k) {
+    const uint32_t e = t.token_end_of[k];
+    if (e == CharText::kNoToken || e > n) return false;
+    const std::u32string_view w(t.cps.data() + k, e - k);
+    if (w == U"关于") return false;  // a title's first word
+    if (w == U"实施" || w == U"落实" || w == U"执行" ||
+        std::find(std::begin(kIssuingVerbs), std::end(kIssuingVerbs), w) != std::end(kIssuingVerbs)) {
+      return true;
+    }
+    const auto info = word_info(t, k, e);
+    return info && tag_is(info->tag, {"c", "p", "u", "uj", "ul", "ud", "d", "r", "m", "a", "ad", "y", "e", "o"});
+  };
+  for (uint32_t i : t.triggers) {
+    if (!t.has(i, kIssuingFirst) || !t.token_start(i) || t.token_end_of[i] != i + 2) continue;
+    if (std::none_of(std::begin(kIssuingVerbs), std::end(kIssuingVerbs), [&](auto v) { return t.matches(i, v); })) {
+      continue;
+    }
+    uint32_t name = i + 2;
+    for (int words = 0; words < 4 && name < n && t.token_start(name) && t.han(name) && opening_word(name); ++words) {
+      name = t.token_end_of[name];
+    }
+    if (name >= n || !t.token_start(name)) continue;
+    for (uint32_t k = name; k < n && k <= name + 24 && (t.han(k) || (t.cps[k] >= U'0' && t.cps[k] <= U'9')); ++k) {
+      if (!t.token_start(k)) continue;
+      if (k > name && std::any_of(std::begin(kIssuingVerbs), std::end(kIssuingVerbs),
+                                  [&](auto v) { return t.matches(k, v) && t.token_end_of[k] == k + 2; })) {
+        break;
+      }
+      const auto head = std::find_if(std::begin(kIssuedDocumentHeads), std::end(kIssuedDocumentHeads), [&](auto h) {
+        const auto e = k + static_cast<uint32_t>(h.size());
+        return t.matches(k, h) && (e >= n || t.token_start(e));
+      });
+      if (head == std::end(kIssuedDocumentHeads)) continue;
+      const std::u32string_view title(t.cps.data() + name, k - name);
+      const bool about = title.find(U'的') == std::u32string_view::npos || t.matches(name, U"关于");
+      if (k - name >= 4 && k - name <= 20 && about) {
+        out.push_back({name, k + static_cast<uint32_t>(head->size()), EntityType::kDocument, kRulePriority});
+      }
+      break;
+    }
+  }
   // Named reports: [重庆市渝中区|区|市]人民政府工作报告, 政府工作报告.
   const std::u32string_view report = U"政府工作报告";
   for_each_anchor(t, report, [&](uint32_t i) {

@@ -394,6 +394,13 @@ TEST_CASE("entities: documents", "[entities][document]") {
   expect_rules("在第二个和第三个五年计划期间", "[第三个五年计划 document]");
   expect_rules("河北省国民经济和社会发展第十五个五年规划纲要", "[河北省国民经济和社会发展第十五个五年规划纲要 document]");
   expect_rules("第三个五年的时候", "");
+  // Named by what they are about, after the verb that issues them; not a
+  // document nothing names, nor one only described (…的实施细则).
+  expect_rules("制定2030年前碳排放达峰行动方案。", "[2030年前碳排放达峰行动方案 document]");
+  expect_rules("研究制定和实施国家中长期人才发展规划", "[国家中长期人才发展规划 document]");
+  expect_rules("出台关于保障性安居工程建设和管理的指导意见", "[关于保障性安居工程建设和管理的指导意见 document]");
+  expect_rules("研究制定实施方案", "");
+  expect_rules("制定具有可操作性的实施细则", "");
 }
 
 TEST_CASE("entities: slogans, quoted and numbered, but not scare quotes", "[entities][slogan]") {
