@@ -4,7 +4,8 @@
 // two words tagged as places, is a list of places: 德令哈、格尔木、西宁;
 // 枣阳、枝江、汉川、天门等. A list closed by 等 and a word for firms is one of
 // firms (吉能、交投等企业). Bodies listed with a government body found that
-// end in its head character are bodies too (农业部、纺织工业部).
+// end in its head character are bodies too (农业部、纺织工业部); events listed
+// with an event found that end in a word of events are events (智博会、国才会).
 #include <algorithm>
 
 #include "entities/extractor_impl.h"
@@ -37,6 +38,14 @@ constexpr float kMinListNameLogOdds = -1.5f;
 constexpr std::u32string_view kListedBodyHeads = U"部委局厅署办";
 constexpr uint32_t kMaxListedBody = 8;
 constexpr uint32_t kCommonBodyWordFreq = 1000;
+// Events listed with an event found (智博会、西洽会、国才会) end in one of
+// these, in at most kMaxListedEvent characters.
+constexpr std::u32string_view kListedEventHeads[] = {U"会", U"会议", U"论坛", U"节", U"赛", U"荟", U"杯", U"展"};
+constexpr uint32_t kMaxListedEvent = 16;
+// Verbs that hold events: an event listed opens after them.
+constexpr std::u32string_view kHoldingVerbs[] = {U"举办", U"办好", U"承办", U"召开", U"举行", U"主办", U"落实", U"开展"};
+// An event's word this frequent is a kind (音乐节, 运动会), not a name.
+constexpr uint32_t kCommonEventWordFreq = 100;
 // Members joined by these after the last 、 (A、B和C) belong to the list.
 constexpr std::u32string_view kLastJoiners = U"和及与";
 
@@ -354,7 +363,7 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
       found.push_back(c);
     }
   }
-  add_listed_bodies(t, chosen, found);
+  add_listed_peers(t, chosen, found);
   if (found.empty()) return;
   // A member replaces what was found inside it (川 of 汉川): the list says
   // the whole word is the place.
@@ -368,8 +377,8 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
   std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
 }
 
-void EntityExtractorImpl::add_listed_bodies(const CharText& t, const std::vector<Candidate>& chosen,
-                                            std::vector<Candidate>& found) const {
+void EntityExtractorImpl::add_listed_peers(const CharText& t, const std::vector<Candidate>& chosen,
+                                           std::vector<Candidate>& found) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
   auto joiner = [&](uint32_t i) {
     return i < n && std::u32string_view(U"、和与及").find(t.cps[i]) != std::u32string_view::npos && t.token_start(i) &&
@@ -381,18 +390,29 @@ void EntityExtractorImpl::add_listed_bodies(const CharText& t, const std::vector
     const auto w = word_info(t, b, e);
     return w && w->freq >= kCommonBodyWordFreq && w->tag != "nt";
   };
-  // A token that may be part of a body's name: Han, no verb, function word ...
-  auto name_token = [&](uint32_t b, uint32_t e) {
+  // A token that may be part of a body's name: Han, no verb, function word
+  // ...; of an event's, no function word (合作 and 发展 name forums).
+  auto han_token = [&](uint32_t b, uint32_t e) {
     for (uint32_t i = b; i < e; ++i) {
       if (!t.han(i) || joiner(i)) return false;
     }
-    return !is_stop_word(word_info(t, b, e));
+    return true;
   };
-  // Whether [b, e) overlaps a mention without holding it whole.
-  auto cuts_mention = [&](uint32_t b, uint32_t e) {
+  auto body_token = [&](uint32_t b, uint32_t e) { return han_token(b, e) && !is_stop_word(word_info(t, b, e)); };
+  auto event_token = [&](uint32_t b, uint32_t e) {
+    if (!han_token(b, e)) return false;
+    const auto w = word_info(t, b, e);
+    return !(w && tag_is(w->tag, {"p", "c", "u", "uj", "ul", "ud", "d", "r", "y", "e", "o"}));
+  };
+  // Whether [b, e) overlaps a mention without holding it whole, or holds
+  // one that is no place (an event names its place: 创业 安徽 大赛).
+  auto cuts_mention = [&](uint32_t b, uint32_t e, EntityType type) {
     auto it = std::partition_point(chosen.begin(), chosen.end(), [&](const Candidate& c) { return c.end <= b; });
     for (; it != chosen.end() && it->begin < e; ++it) {
-      if (it->begin < b || it->end > e || it->type == EntityType::kGovernment) return true;
+      if (it->begin < b || it->end > e) return true;
+      if (type == EntityType::kGovernment ? it->type == EntityType::kGovernment : it->type != EntityType::kPlace) {
+        return true;
+      }
     }
     return false;
   };
@@ -400,7 +420,16 @@ void EntityExtractorImpl::add_listed_bodies(const CharText& t, const std::vector
   auto add = [&](uint32_t b, uint32_t e, const Candidate& like) {
     uint32_t last = e - 1;  // the last token
     while (last > b && !t.token_start(last)) --last;
-    if (e - b < 2 || cuts_mention(b, e) || common_word(last, e)) return false;
+    if (e - b < 2 || cuts_mention(b, e, like.type)) return false;
+    if (like.type == EntityType::kGovernment && common_word(last, e)) return false;
+    if (like.type == EntityType::kMeeting) {
+      // (Nor one common word and the head: 音乐 节, 运动 会.)
+      const auto w = word_info(t, b, e);
+      if (w && w->entity == EntityType::kNone && w->freq >= kCommonEventWordFreq) return false;
+      const uint32_t head = t.matches(e - 2, U"会议") || t.matches(e - 2, U"论坛") ? 2 : 1;
+      const auto stem = word_info(t, b, e - head);
+      if (stem && stem->entity == EntityType::kNone && stem->freq >= kCommonEventWordFreq) return false;
+    }
     for (size_t k = first_new; k < found.size(); ++k) {
       if (found[k].begin < e && b < found[k].end) return false;
     }
@@ -410,39 +439,71 @@ void EntityExtractorImpl::add_listed_bodies(const CharText& t, const std::vector
     found.push_back(c);
     return true;
   };
-  for (const Candidate& body : chosen) {
-    if (body.type != EntityType::kGovernment || body.end - body.begin < 2) continue;
-    const char32_t head = t.cps[body.end - 1];
-    if (kListedBodyHeads.find(head) == std::u32string_view::npos) continue;
+  // Whether a token of [b, e) ends in a verb that holds events (办好, 认真落实).
+  auto holds_event = [&](uint32_t b, uint32_t e) {
+    for (uint32_t k = b; k < e && t.token_end_of[k] <= e; k = t.token_end_of[k]) {
+      if (ends_with_any(std::u32string_view(t.cps.data() + k, t.token_end_of[k] - k), kHoldingVerbs)) return true;
+    }
+    return false;
+  };
+  // From `seed`, the peers listed after and before it: runs of name tokens
+  // (`name_token`) of at most `max_len` characters ending as `ends_as` says,
+  // separated by joiners.
+  auto walk = [&](const Candidate& seed, uint32_t max_len, auto&& name_token, auto&& ends_as) {
     // After it: 、 and words up to a mark, a joiner, 等 or a verb ...
-    for (uint32_t at = body.end; joiner(at);) {
+    for (uint32_t at = seed.end; joiner(at);) {
       const uint32_t b = at + 1;
       uint32_t e = b;
-      while (e < n && e - b < kMaxListedBody && t.token_start(e) && t.token_end_of[e] <= n &&
+      while (e < n && e - b < max_len && t.token_start(e) && t.token_end_of[e] <= n &&
              name_token(e, t.token_end_of[e])) {
         e = t.token_end_of[e];
       }
-      if (e == b || t.cps[e - 1] != head || !(e >= n || !t.han(e) || joiner(e) || t.cps[e] == U'等' ||
-                                              !name_token(e, std::min(t.token_end_of[e], n)))) {
+      if (e == b || !ends_as(b, e) || !(e >= n || !t.han(e) || joiner(e) || t.cps[e] == U'等' ||
+                                        !name_token(e, std::min(t.token_end_of[e], n)))) {
         break;
       }
-      if (!add(b, e, body)) break;
+      if (seed.type == EntityType::kMeeting && holds_event(b, e)) break;  // 、认真 落实 四中全会
+      if (!add(b, e, seed)) break;
       at = e;
     }
     // Before it: words back to a mark or a verb ..., then 、 or 和.
-    for (uint32_t end = body.begin; end >= 1 && joiner(end - 1);) {
+    for (uint32_t end = seed.begin; end >= 1 && joiner(end - 1);) {
       const uint32_t e = end - 1;
       uint32_t b = e;
-      while (b > 0 && e - b < kMaxListedBody) {
+      while (b > 0 && e - b < max_len) {
         uint32_t pb = b - 1;
         while (pb > 0 && !t.token_start(pb)) --pb;
         if (!t.token_start(pb) || t.token_end_of[pb] != b || !name_token(pb, b)) break;
         b = pb;
       }
       // (Stopped by the length alone: where the name starts is unknown.)
-      const bool bounded = b == 0 || !t.han(b - 1) || joiner(b - 1) || e - b < kMaxListedBody;
-      if (b == e || t.cps[e - 1] != head || !bounded || !add(b, e, body)) break;
+      const bool bounded = b == 0 || !t.han(b - 1) || joiner(b - 1) || e - b < max_len;
+      // An event's name opens after the verb that holds it (办好 金鸡百花电影节,
+      // 高水平 举办 …寻根节), and after a number (80 周年纪念峰会: the
+      // number is the name's, where it starts unknown).
+      if (seed.type == EntityType::kMeeting) {
+        if (b > 0 && t.cps[b - 1] >= U'0' && t.cps[b - 1] <= U'9') break;
+        for (uint32_t k = b; k < e && t.token_end_of[k] <= e; k = t.token_end_of[k]) {
+          if (holds_event(k, t.token_end_of[k])) b = t.token_end_of[k];
+        }
+      }
+      if (b == e || !ends_as(b, e) || !bounded || !add(b, e, seed)) break;
       end = b;
+    }
+  };
+  for (const Candidate& seed : chosen) {
+    if (seed.end - seed.begin < 2) continue;
+    if (seed.type == EntityType::kGovernment) {
+      const char32_t head = t.cps[seed.end - 1];
+      if (kListedBodyHeads.find(head) == std::u32string_view::npos) continue;
+      walk(seed, kMaxListedBody, body_token, [&](uint32_t, uint32_t e) { return t.cps[e - 1] == head; });
+    } else if (seed.type == EntityType::kMeeting) {
+      // Events listed with one found (智博会、西洽会、国才会; 海峡论坛、海峡青年荟),
+      // ending in a word of events, of three characters or more.
+      walk(seed, kMaxListedEvent, event_token, [&](uint32_t b, uint32_t e) {
+        return e - b >= 3 && std::any_of(std::begin(kListedEventHeads), std::end(kListedEventHeads),
+                                         [&](std::u32string_view h) { return t.matches(e - static_cast<uint32_t>(h.size()), h); });
+      });
     }
   }
 }

@@ -605,7 +605,7 @@ class EntityExtractorImpl {
   // and a name is each a place (广州市 天河区 珠江新城).
   void settle_addresses(const CharText& t, std::vector<Candidate>& chosen) const;
   void add_list_members(const CharText& t, std::vector<Candidate>& chosen) const;
-  void add_listed_bodies(const CharText& t, const std::vector<Candidate>& chosen, std::vector<Candidate>& found) const;
+  void add_listed_peers(const CharText& t, const std::vector<Candidate>& chosen, std::vector<Candidate>& found) const;
   // One sense per text: a person found by its characters alone (weak) whose
   // name the text also has as a place is that place (杨凌 of 宝鸡、杨凌 and of
   // 杨凌农高会).

@@ -831,6 +831,14 @@ TEST_CASE("entities: bodies listed with a body found, by the head they share", "
   expect_rules("请教育部和有关部门研究", "[教育部 government]");
 }
 
+TEST_CASE("entities: events listed with an event found, by a word of events", "[entities][meeting]") {
+  expect_rules("成功举办智博会、西洽会、国才会、中新双边合作机制会议等重大活动。",
+               "[智博会 meeting][西洽会 meeting][国才会 meeting][中新双边合作机制会议 meeting]");
+  // Not the verb that holds it, nor a kind of event (音乐节 …).
+  expect_rules("办好金鸡百花电影节、中国歌剧节等活动。", "[金鸡百花电影节 meeting][中国歌剧节 meeting]");
+  expect_rules("认真落实四中全会和中央经济工作会议精神", "[中央经济工作会议 meeting]");
+}
+
 TEST_CASE("entities: firms by a coined name and their trade", "[entities][company]") {
   expect_rules("推进长沙宁乡圣钘科技新一代锂电池项目", "[长沙 place][宁乡 place][圣钘科技 company]");
   expect_rules("华熙生物、瑞普生物等民企深化布局", "[华熙生物 company][瑞普生物 company]");
