@@ -744,7 +744,9 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     const uint8_t end_kind = end_char < 0x10000 ? end_kinds[end_char] : 0;
     const bool glued = ((len == 2) & (t.cps[i + 1] == U'说')) | ((len == 3) & (end_kind & 1)) |
                        ((len - 4 <= 4) & ((end_kind & 2) != 0));
-    const bool place = ((len - 3 <= 2) | (len <= 2)) & ((last & kPlaceChar) != 0);
+    // (Of two characters, only a street's head word: 东路, 大街 …, street_begin.)
+    const bool street_head = (len == 2) & ((end_char == U'路') | (end_char == U'街'));
+    const bool place = ((len - 3 <= 2) | (len == 1) | street_head) & ((last & kPlaceChar) != 0);
     const bool suffix = may_end_in_suffix(i, e);
     const bool institute = institute_end(i, e) != 0;
     listed[count] = i;
