@@ -1018,7 +1018,7 @@ void EntityExtractorImpl::add_short_place_names(const CharText& t, std::vector<C
   // 驻津, 在晋, 来华, 对非), a province before its firms or power (湘企,
   // 晋电). Two regions side by side are one region (below), not two places.
   // Asked of every two-character token: the sets as bits by code point.
-  enum : uint8_t { kRegion = 1, kCountry = 2, kVerb = 4, kKind = 8 };
+  enum : uint8_t { kRegion = 1, kCountry = 2, kVerb = 4, kKind = 8, kDivert = 16 };
   static const std::vector<uint8_t> kinds = [] {
     std::vector<uint8_t> k(0x10000, 0);
     for (char32_t c : std::u32string_view(U"京津沪渝冀豫云滇辽黑湘皖鲁苏浙赣鄂桂甘陇晋蒙陕吉闽贵黔粤青藏川蜀宁琼港澳台疆")) {
@@ -1027,6 +1027,7 @@ void EntityExtractorImpl::add_short_place_names(const CharText& t, std::vector<C
     for (char32_t c : std::u32string_view(U"美日俄英法德韩朝越欧非华")) k[c] |= kCountry;
     for (char32_t c : std::u32string_view(U"在驻援来赴对访")) k[c] |= kVerb;
     for (char32_t c : std::u32string_view(U"企电")) k[c] |= kKind;
+    k[U'引'] |= kDivert;
     return k;
   }();
   auto kind = [&](char32_t c) -> uint8_t { return c < 0x10000 ? kinds[c] : 0; };
@@ -1034,18 +1035,23 @@ void EntityExtractorImpl::add_short_place_names(const CharText& t, std::vector<C
   const auto n = static_cast<uint32_t>(t.cps.size());
   // Water diversion works are named by the rivers or places they join:
   // 引 + where the water comes from + 济 + where it goes (引汉济渭, 引江济淮,
-  // 引黄济宁); not a common verb that opens with 引 (引进 济南).
-  for (uint32_t i = 0; i + 4 <= n; ++i) {
-    if (t.cps[i] != U'引' || t.cps[i + 2] != U'济' || !t.token_start(i) || !t.han(i + 1) || !t.han(i + 3)) continue;
-    if (i + 4 < n && !t.token_start(i + 4)) continue;
+  // 引黄济宁); not a common verb that opens with 引 (引进 济南). (Asked in the
+  // loop below, of the characters its table marks kDivert.)
+  auto diversion_at = [&](uint32_t i) {
+    if (i + 4 > n || t.cps[i + 2] != U'济' || !t.token_start(i) || !t.han(i + 1) || !t.han(i + 3)) return;
+    if (i + 4 < n && !t.token_start(i + 4)) return;
     const auto opening = word_info(t, i, i + 2);
-    if (opening && opening->freq >= kCommonNameWordFreq) continue;
+    if (opening && opening->freq >= kCommonNameWordFreq) return;
     out.push_back({i, i + 4, EntityType::kPlace, kRulePriority});
-  }
+  };
   for (uint32_t i = 0; i + 1 < n; ++i) {
     // (Most characters are neither such a verb nor a region: one lookup.)
     const uint8_t a = kind(t.cps[i]);
-    if (!(a & (kVerb | kRegion))) continue;
+    if (!(a & (kVerb | kRegion | kDivert))) continue;
+    if (a & kDivert) {
+      diversion_at(i);
+      continue;
+    }
     // One word of two characters, or the verb and the name cut apart (在 沪).
     const bool one_word = t.token_end_of[i] == i + 2;
     const bool cut_apart = t.token_end_of[i] == i + 1 && t.token_end_of[i + 1] == i + 2;
