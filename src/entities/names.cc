@@ -769,6 +769,9 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
   // streets with (解放 大道: 解放路 nz); ideals make roads of metaphor (致富
   // 大道), so a 大道 only after a place.
   auto street_begin = [&](uint32_t i, uint32_t e) -> uint32_t {
+    // (Asked of every listed token: most end in no street's last character.)
+    const char32_t end_char = t.cps[e - 1];
+    if (end_char != U'路' && end_char != U'街' && end_char != U'道' && end_char != U'同') return e;
     auto head_at = [&](uint32_t b, uint32_t end) {
       const std::u32string_view w(t.cps.data() + b, end - b);
       return w == U"路" || w == U"街" || w == U"大街" || w == U"大道" || w == U"胡同" ||
