@@ -369,7 +369,7 @@ constexpr std::u32string_view kLevelChars = U"区县市州旗盟";
 // Unknown words ending in one of these are places (双钢路, 恒大云邸).
 constexpr std::u32string_view kPlaceChars = U"路街巷湾城邸苑园村桥坝";
 // The last characters of sites jieba's dictionary names whole (颐和园,
-// 布达拉宫, 中山陵, 北京城, 鹳雀楼): add_token_rules.
+// 布达拉宫, 北京城, 鹳雀楼): add_token_rules.
 constexpr std::u32string_view kSiteChars = U"园宫陵城楼";
 // The last characters of names of landforms, waters and sites (大黑河 ns,
 // 美岱沟 unknown, 云居寺 tagged nr by jieba): a name of three to five

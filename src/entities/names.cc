@@ -613,10 +613,9 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       const auto whole = tok_e - len - b >= 2 && proper ? word_info(t, b, tok_e) : std::nullopt;
       if (whole && whole->entity != EntityType::kNone && whole->entity != type) return;
       if (tok_e - len - b < 2 || !proper || generic_firm) return;
-      // Head words of kinds as often said of no place in particular (零碳
-      // 园区, 外送 通道, 科创 走廊, 人民 共和国 after a verb) name a place only
-      // after one: the name opens with a place word (满洲里 产业协作园区, 河西
-      // 走廊, 朝鲜 民主主义 人民 共和国).
+      // Head words that name a place only after one (kPlaceSuffixesAfterPlace:
+      // not 庆祝 中华人民共和国, a verb and the lexicon's name): the name opens
+      // with a place word (朝鲜 民主主义 人民 共和国, 浦东 引领区).
       if (type == EntityType::kPlace && std::find(std::begin(kPlaceSuffixesAfterPlace), std::end(kPlaceSuffixesAfterPlace),
                                                   suffix) != std::end(kPlaceSuffixesAfterPlace)) {
         // (The place may lie inside one word of the name: 朝鲜民主主义人民共和国 nt.)
@@ -779,8 +778,8 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
               std::u32string_view(U"东西南北中正").find(w[0]) != std::u32string_view::npos);
     };
     const uint32_t len = e - i;
-    const char32_t last = t.cps[e - 1];
-    if (len >= 3 && len <= 5 && (last == U'路' || last == U'街' || t.matches(e - 2, U"大道") || t.matches(e - 2, U"胡同"))) {
+    if (len >= 3 && len <= 5 &&
+        (end_char == U'路' || end_char == U'街' || t.matches(e - 2, U"大道") || t.matches(e - 2, U"胡同"))) {
       const auto w = word_info(t, i, e);
       if (!w || w->entity != EntityType::kNone) return e;
       // (Of four or five, not a way of speaking that ends in a common word
@@ -949,7 +948,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     // Streets and roads (长安街, 中山路, 上海 路, 延安 东路, 北京 大道).
     if (const uint32_t sb = street_begin(i, e); sb != e) out.push_back({sb, e, EntityType::kPlace, kRulePriority});
     // Gardens, palaces, tombs, walled cities and towers jieba's dictionary
-    // names whole (颐和园, 布达拉宫, 中山陵, 八达岭长城 ns), unless a common
+    // names whole (颐和园, 布达拉宫, 八达岭长城, 宛平城 ns), unless a common
     // word and the character make a kind of place (葡萄 园, 美食 城, 贵宾 楼;
     // 山水 园: jieba tags 山水 ns, a common word of ours), or it opens with a
     // verb (重建 家园).
