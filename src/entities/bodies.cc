@@ -171,8 +171,7 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
       if (t.token_start(lb)) {
         own = t.token_end_of[lb] == i || t.token_end_of[lb] >= body->end;
       } else {
-        uint32_t pb = lb;
-        while (pb > 0 && !t.token_start(pb)) --pb;
+        uint32_t pb = t.token_begin(lb);
         own = t.token_start(pb) && t.token_end_of[pb] == i && !word_info(t, pb, i);
       }
       // Not when the lexicon has the whole name (区政协): its term stays.

@@ -108,13 +108,11 @@ void EntityExtractorImpl::add_clause_subjects(const CharText& t, std::vector<Can
   auto object_at = [&](uint32_t b, uint32_t e) {
     if (b < 2 || (e < n && !clause_mark(t.cps[e]))) return false;
     // The verb right before, or before 了 or 给 (交给 了, 送 给).
-    uint32_t vb = b - 1;
-    while (vb > 0 && !t.token_start(vb)) --vb;
+    uint32_t vb = t.token_begin(b - 1);
     if (t.token_end_of[vb] != b) return false;
     if (b - vb == 1 && (t.cps[vb] == U'了' || t.cps[vb] == U'给') && vb > 0) {
       const uint32_t ve = vb;
-      vb = ve - 1;
-      while (vb > 0 && !t.token_start(vb)) --vb;
+      vb = t.token_begin(ve - 1);
       if (t.token_end_of[vb] != ve) return false;
     }
     const auto verb = word_info(t, vb, t.token_end_of[vb]);

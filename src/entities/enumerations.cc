@@ -76,8 +76,7 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
   };
   auto bounded_before = [&](uint32_t b) {
     if (b == 0 || !t.han(b - 1)) return true;
-    uint32_t pb = b - 1;
-    while (pb > 0 && !t.token_start(pb)) --pb;
+    uint32_t pb = t.token_begin(b - 1);
     return t.token_start(pb) && t.token_end_of[pb] == b && stop_token(pb, b);
   };
   auto bounded_after = [&](uint32_t e) {
@@ -108,8 +107,7 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
     if (b == 0 || t.token_end_of[b - 1] != e) return Member{};
     // Pieces back to where the list starts (a mark, or a verb, function word ...).
     for (uint32_t pb = b - 1; pb + 4 >= e && pb > 0;) {
-      uint32_t prev = pb - 1;
-      while (prev > 0 && !t.token_start(prev)) --prev;
+      uint32_t prev = t.token_begin(pb - 1);
       if (!pieces(prev, e)) break;
       pb = prev;
       if (bounded_before(pb)) return Member{pb, e, nullptr};
@@ -471,8 +469,7 @@ void EntityExtractorImpl::add_listed_peers(const CharText& t, const std::vector<
       const uint32_t e = end - 1;
       uint32_t b = e;
       while (b > 0 && e - b < max_len) {
-        uint32_t pb = b - 1;
-        while (pb > 0 && !t.token_start(pb)) --pb;
+        uint32_t pb = t.token_begin(b - 1);
         if (!t.token_start(pb) || t.token_end_of[pb] != b || !name_token(pb, b)) break;
         b = pb;
       }

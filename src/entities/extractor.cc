@@ -460,8 +460,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
       for (uint32_t end = cands[k].begin; end >= 3;) {
         const uint32_t joint = end - 1;
         if (!t.token_start(joint) || !is_joint(joint, end)) break;
-        uint32_t b = joint - 1;
-        while (b > 0 && !t.token_start(b)) --b;
+        uint32_t b = t.token_begin(joint - 1);
         if (joint - b < 2 || !person_like(t, b, joint, /*trust_nr=*/true) || ends_like_village(t.cps, joint)) break;
         cands.push_back({b, joint, EntityType::kPerson, kRulePriority});
         names.emplace(t.cps.substr(b, joint - b));

@@ -157,6 +157,12 @@ struct CharText {
   static constexpr uint32_t kNoToken = 0xFFFFFFFFu;
   // Whether a token starts at char i (i == cps.size() counts as one).
   bool token_start(uint32_t i) const { return token_end_of[i] != kNoToken; }
+  // The first char of the token char i lies in (i itself at a token's start;
+  // 0 when no token starts at or before i).
+  uint32_t token_begin(uint32_t i) const {
+    while (i > 0 && !token_start(i)) --i;
+    return i;
+  }
   bool han(uint32_t i) const { return flags[i] & kHan; }
   bool has(uint32_t i, uint16_t flag) const { return flags[i] & flag; }
   bool matches(uint32_t at, std::u32string_view word) const {

@@ -258,8 +258,7 @@ void EntityExtractorImpl::add_firms_before_titles(const CharText& t, const std::
     const std::u32string_view text(t.cps.data() + title.begin, title.end - title.begin);
     if (std::find(std::begin(kFirmTitles), std::end(kFirmTitles), text) == std::end(kFirmTitles)) continue;
     if (title.begin < 2 || !t.token_start(title.begin)) continue;
-    uint32_t b = title.begin - 1;
-    while (b > 0 && !t.token_start(b)) --b;
+    uint32_t b = t.token_begin(title.begin - 1);
     if (title.begin - b < 2 || !name_like_token(t, b, title.begin) || person_like(t, b, title.begin)) continue;
     if (surname_length(t, b) != 0 && person_names_ &&
         person_names_->log_odds(&t.cps[b], title.begin - b) >= kMinCoinedNameLogOdds) {
@@ -294,15 +293,13 @@ void EntityExtractorImpl::join_dotted_names(const CharText& t, std::vector<Candi
   for (uint32_t i = next_dot(1); i + 1 < n; i = next_dot(i + 1)) {
     if (!t.han(i - 1) || !t.han(i + 1) || !t.token_start(i + 1)) continue;
     // The parts: the token before the first dot, then one after each dot.
-    uint32_t b = i - 1;
-    while (b > 0 && !t.token_start(b)) --b;
+    uint32_t b = t.token_begin(i - 1);
     // A first name the segmenter cut into pieces (阿不都 热合 曼·买买提): the
     // pieces before it too, up to six characters, while each is a word the
     // lexicon does not know, one jieba tags as a name, or a single
     // character that is no function word.
     while (b > 0) {
-      uint32_t pb = b - 1;
-      while (pb > 0 && !t.token_start(pb)) --pb;
+      uint32_t pb = t.token_begin(b - 1);
       if (i - pb > 6 || t.token_end_of[pb] != b) break;
       bool han = true;
       for (uint32_t k = pb; k < b; ++k) han = han && t.han(k);
@@ -321,8 +318,7 @@ void EntityExtractorImpl::join_dotted_names(const CharText& t, std::vector<Candi
     // Or back over pieces that read, with the part, as a transliteration
     // (买买提 明·阿不都拉: jieba has 明 an adjective).
     while (b > 0) {
-      uint32_t pb = b - 1;
-      while (pb > 0 && !t.token_start(pb)) --pb;
+      uint32_t pb = t.token_begin(b - 1);
       if (i - pb > 6 || t.token_end_of[pb] != b || !t.han(pb) || !transliterated_piece(pb, b) ||
           !reads_as_transliteration(t, pb, i)) {
         break;
@@ -477,8 +473,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         return true;
       };
       while (b > 0 && tok_e - b < kMaxHeadedName) {
-        uint32_t pb = b - 1;
-        while (pb > 0 && !t.token_start(pb)) --pb;
+        uint32_t pb = t.token_begin(b - 1);
         if (numbered && !ordinal && ordinal_word(pb, b)) {
           ordinal = true;
           b = pb;
@@ -519,8 +514,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       if (b > 0 && tok_e - b < kMaxHeadedName) {
         uint32_t m = b;
         for (int words = 0; words < kMaxKindWords && m > 0; ++words) {
-          uint32_t pb = m - 1;
-          while (pb > 0 && !t.token_start(pb)) --pb;
+          uint32_t pb = t.token_begin(m - 1);
           const auto w = word_info(t, pb, m);
           const bool coinage = !w && m - pb >= 2 && name_like_token(t, pb, m) && !opens_with_place;
           const bool kind = w && (opens_with_place ? w->tag == "n"
@@ -529,8 +523,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
           m = pb;
         }
         if (m < b && m > 0) {
-          uint32_t pb = m - 1;
-          while (pb > 0 && !t.token_start(pb)) --pb;
+          uint32_t pb = t.token_begin(m - 1);
           if (place_word(pb, m) && tok_e - pb <= kMaxHeadedName + 2) {
             b = pb;
             proper = true;
@@ -546,8 +539,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       if ((zone || type == EntityType::kMeeting) && b >= 3 && t.token_start(b) &&
           std::u32string_view(U"－—–-").find(t.cps[b - 1]) != std::u32string_view::npos) {
         for (uint32_t pe = b - 1, places = 0; pe > 0 && places < 2; ++places) {
-          uint32_t pb = pe - 1;
-          while (pb > 0 && !t.token_start(pb)) --pb;
+          uint32_t pb = t.token_begin(pe - 1);
           if (t.token_end_of[pb] != pe || !place_word(pb, pe) || tok_e - pb > kMaxHeadedName + 2) break;
           b = pe = pb;
         }
@@ -585,8 +577,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         bool crossed_verb = false;
         for (int words = 0; words <= kMaxKindWords && m > 0 && scope_at(m) == 0 && edition_start(t, m) == m;
              ++words) {
-          uint32_t pb = m - 1;
-          while (pb > 0 && !t.token_start(pb)) --pb;
+          uint32_t pb = t.token_begin(m - 1);
           if (scope_at(pb) != 0) {
             m = pb;
             break;
@@ -642,11 +633,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
           const auto w = word_info(t, pb, pe);
           return !(w && (w->tag == "v" || w->tag == "vn"));  // 升级 文图大厦
         };
-        uint32_t from = b;
-        if (from > 0) {
-          --from;
-          while (from > 0 && !t.token_start(from)) --from;
-        }
+        const uint32_t from = b > 0 ? t.token_begin(b - 1) : b;
         for (uint32_t k = from; k < tok_e - len;) {
           const uint32_t ke = t.token_start(k) ? std::min(t.token_end_of[k], tok_e - len) : k + 1;
           if (ke <= k) break;
@@ -906,8 +893,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     // The HMM glues 说 to the last character of an unknown name it cut
     // (张远/洪说): the name is the token before and that character.
     if (e - i == 2 && t.cps[i + 1] == U'说' && i > 0 && !word_info(t, i, e)) {
-      uint32_t pb = i - 1;
-      while (pb > 0 && !t.token_start(pb)) --pb;
+      uint32_t pb = t.token_begin(i - 1);
       if (i - pb <= 2 && surname_length(t, pb) != 0 && person_like(t, pb, i + 1)) {
         subjects.push_back({pb, i + 1, EntityType::kPerson, kRulePriority});
       }
@@ -993,8 +979,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       if (place) landforms.push_back({i, e, EntityType::kPlace, kRulePriority});
     }
     if (e - i == 1 && (t.cps[i] == U'路' || t.cps[i] == U'街') && i >= 2) {
-      uint32_t pb = i - 1;
-      while (pb > 0 && !t.token_start(pb)) --pb;
+      uint32_t pb = t.token_begin(i - 1);
       // (Not a coinage the HMM opened with the level of the word before:
       // 风貌 区开 街.)
       const bool level_first = pb > 0 && t.han(pb - 1) && kLevelChars.find(t.cps[pb]) != std::u32string_view::npos;
@@ -1220,8 +1205,7 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
       return false;
     }
     if (!t.han(b - 1)) return true;
-    uint32_t pb = b - 1;
-    while (pb > 0 && !t.token_start(pb)) --pb;
+    uint32_t pb = t.token_begin(b - 1);
     const auto w = word_info(t, pb, b);
     // Not right after a place: the character is the place's (阴山 段 "the
     // Yinshan section", 甘肃 段).

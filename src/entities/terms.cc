@@ -71,8 +71,7 @@ bool EntityExtractorImpl::accept_term(const CharText& t, uint32_t k, uint32_t en
   // for a group; a full title stays one (政协委员们).
   if (type == EntityType::kPosition && end - k <= 2 && end < n && t.cps[end] == U'们') return false;
   // The word (token) the term starts in; word_end 0 when there is none.
-  uint32_t word_start = k;
-  while (word_start > 0 && !t.token_start(word_start)) --word_start;
+  uint32_t word_start = t.token_begin(k);
   const uint32_t word_end = t.token_start(word_start) ? t.token_end_of[word_start] : 0;
   // A term must start or end on a token boundary (中行 inside 渝中行 is
   // not a bank), except a place inside a long compound word, which is a
