@@ -400,7 +400,7 @@ void EntityExtractorImpl::add_listed_peers(const CharText& t, const std::vector<
   auto event_token = [&](uint32_t b, uint32_t e) {
     if (!han_token(b, e)) return false;
     const auto w = word_info(t, b, e);
-    return !(w && tag_is(w->tag, {"p", "c", "u", "uj", "ul", "ud", "d", "r", "y", "e", "o"}));
+    return !(w && is_function_word_tag(w->tag));
   };
   // Whether [b, e) overlaps a mention without holding it whole, or holds
   // one that is no place (an event names its place: 创业 安徽 大赛).

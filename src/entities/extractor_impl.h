@@ -454,6 +454,14 @@ inline bool tag_is(std::string_view tag, std::initializer_list<std::string_view>
   }
   return false;
 }
+// Tags of function words (prepositions, conjunctions, particles, adverbs,
+// pronouns, modal particles, interjections, onomatopoeia): kStopTags without
+// the verbs, numerals, measure words, time and place words, adjectives.
+inline constexpr std::array<std::string_view, 11> kFunctionWordTags = {"p", "c", "u", "uj", "ul", "ud",
+                                                                       "d", "r", "y", "e", "o"};
+inline bool is_function_word_tag(std::string_view tag) {
+  return std::find(kFunctionWordTags.begin(), kFunctionWordTags.end(), tag) != kFunctionWordTags.end();
+}
 // Whether a lexicon tag is one of kStopTags.
 inline bool is_stop_word_tag(std::string_view tag) {
   return std::find(kStopTags.begin(), kStopTags.end(), tag) != kStopTags.end();

@@ -1411,7 +1411,7 @@ void EntityExtractorImpl::add_foreign_subjects(const CharText& t, std::vector<Ca
       // (A single character of any other kind: 古 of 古特雷斯 is an adjective.)
       const bool piece = !w || name_word ||
                          (pe - e == 1 && w->entity == EntityType::kNone &&
-                          !tag_is(w->tag, {"p", "c", "u", "uj", "ul", "ud", "d", "r", "m", "q", "y", "e", "o"}));
+                          !(is_function_word_tag(w->tag) || tag_is(w->tag, {"m", "q"})));
       if (!piece) break;
       // (Alone, such a word is a name only if it is no common word: 文明 nr.)
       tagged_word = pieces == 0 && name_word && w->freq < kCommonNameWordFreq;

@@ -139,7 +139,7 @@ void EntityExtractorImpl::add_documents_and_slogans(const CharText& t, std::vect
       return true;
     }
     const auto info = word_info(t, k, e);
-    return info && tag_is(info->tag, {"c", "p", "u", "uj", "ul", "ud", "d", "r", "m", "a", "ad", "y", "e", "o"});
+    return info && (is_function_word_tag(info->tag) || tag_is(info->tag, {"m", "a", "ad"}));
   };
   for (uint32_t i : t.triggers) {
     if (!t.has(i, kIssuingFirst) || !t.token_start(i) || t.token_end_of[i] != i + 2) continue;
