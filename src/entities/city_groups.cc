@@ -5,6 +5,7 @@
 // data (src/data/entities/city_abbreviations.tsv, compiled into the library).
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "entities/extractor_impl.h"
@@ -50,6 +51,31 @@ const ShortForms& short_forms() {
   }();
   return table;
 }
+
+}  // namespace
+
+bool entity_detail::is_province_name(std::u32string_view name) {
+  // The provinces and autonomous regions of the same data (not the four
+  // municipalities: a city's name too), full (湖北省, 广西壮族自治区) and short
+  // (湖北, 广西, 内蒙古).
+  static const std::unordered_set<std::u32string> names = [] {
+    std::unordered_set<std::u32string> out;
+    for_each_data_line(kCityAbbreviationsTsv, [&](std::string_view line) {
+      const std::u32string full = to_u32(line.substr(0, line.find('\t')));
+      if (full.size() < 3) return;
+      out.insert(full);
+      if (full.back() == U'省') {
+        out.insert(full.substr(0, full.size() - 1));
+      } else if (full.size() > 5 && full.compare(full.size() - 3, 3, U"自治区") == 0) {
+        out.insert(full.substr(0, full.compare(0, 3, U"内蒙古") == 0 ? 3 : 2));
+      }
+    });
+    return out;
+  }();
+  return names.count(std::u32string(name)) != 0;
+}
+
+namespace {
 
 // Words that follow a group of two cities in reports (郑洛 协同, 西咸 一体化,
 // 延榆 高铁): two characters alone could be a person's name (郑洛).

@@ -375,8 +375,8 @@ constexpr std::u32string_view kLevelChars = U"区县市州旗盟";
 // Unknown words ending in one of these are places (双钢路, 恒大云邸).
 constexpr std::u32string_view kPlaceChars = U"路街巷湾城邸苑园村桥坝";
 // The last characters of sites jieba's dictionary names whole (颐和园,
-// 布达拉宫, 北京城, 鹳雀楼): add_token_rules.
-constexpr std::u32string_view kSiteChars = U"园宫陵城楼";
+// 布达拉宫, 北京城, 鹳雀楼, 莫高窟, 西直门, 居庸关): add_token_rules.
+constexpr std::u32string_view kSiteChars = U"园宫陵城楼窟门关";
 // The last characters of names of landforms, waters and sites (大黑河 ns,
 // 美岱沟 unknown, 云居寺 tagged nr by jieba): a name of three to five
 // characters the lexicon holds as a proper noun, or does not hold, that ends
@@ -385,6 +385,9 @@ constexpr std::u32string_view kSiteChars = U"园宫陵城楼";
 // surname opens.
 constexpr std::u32string_view kLandformChars = U"山河江湖海岛峰岭峡寺庙塔沟溪泉滩渠潭";
 constexpr std::u32string_view kGivenNameLandformChars = U"山海江峰岭泉";
+// Whether a name is a province's or an autonomous region's, full or short
+// (湖北省, 湖北, 内蒙古; not the municipalities): city_groups.cc.
+bool is_province_name(std::u32string_view name);
 // Whether a name-shaped span ending at `end` ends in a character of village
 // and street names that given names do not use (王家坝, 李村, 张湾; not 桥,
 // 城, 园: 张春桥): more likely a place than a person.
@@ -417,7 +420,8 @@ inline constexpr std::u32string_view kNameTitles[] = {
     U"选手", U"运动员", U"球员", U"董事长", U"总裁", U"副总裁", U"总经理", U"经理", U"创始人", U"首席执行官", U"记者",
     U"通讯员", U"编辑", U"主编", U"作家", U"诗人", U"画家", U"导演", U"演员", U"歌手", U"律师", U"法官",
     U"检察官", U"民警", U"警官", U"教师", U"老师", U"工程师", U"专家", U"学者", U"志愿者", U"嫌疑人", U"被告人",
-    U"球星", U"主持人", U"传承人", U"航天员", U"消防员", U"飞行员", U"队员"};
+    U"球星", U"主持人", U"传承人", U"航天员", U"消防员", U"飞行员", U"队员", U"行政长官", U"特首", U"行长",
+    U"会长", U"总干事", U"发言人"};
 // A word of jieba's dictionary this frequent (养老 651, 城市 25084) is a
 // common word where only a title vouches for it as a name (普京 171, 扎西 17).
 constexpr uint32_t kCommonNameWordFreq = 300;

@@ -429,6 +429,9 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
                  std::find(kProperTags.begin(), kProperTags.end(), w->tag) != kProperTags.end();
       };
       bool after_place = false;
+      bool stem = false;    // a word that is no place is part of the name
+      int places = 0;       // places the name opens with
+      bool province_taken = false;
       bool coined = false;  // a word the lexicon does not know is part of the name
       if (tok_e - tok_b > len && name_like_token(t, tok_b, tok_e - len)) {
         note(tok_b, tok_e - len);
@@ -436,6 +439,13 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         // (A place opening the token, 朝鲜 of 朝鲜半岛, as one before it.)
         const auto w = word_info(t, tok_b, tok_e - len);
         after_place = w && w->entity == EntityType::kPlace;
+        stem = !after_place;
+        places = after_place;
+        // (A place opening a word of the name counts as one: 洛阳 of 洛阳龙门石窟 ns.)
+        for (uint32_t k = tok_b + 2; k + 2 <= tok_e - len && k <= tok_b + 3 && places == 0; ++k) {
+          const auto opening = word_info(t, tok_b, k);
+          places = opening && opening->entity == EntityType::kPlace;
+        }
       } else if (tok_e - tok_b == len + 1) {
         // One character before the head word in its token says what size
         // or kind (大 of 大都市圈): the token is the head word.
@@ -480,11 +490,21 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
           continue;
         }
         if (!name_like_token(t, pb, b)) break;
-        // A name starts at its place, or at a larger place before it
-        // (重庆市渝中区…); an unknown word before a place is not part of
-        // the name (投用 化龙桥邮件处理中心).
+        // A name starts at its place (礼县四角坪遗址, 西安咸阳国际机场), or
+        // at a larger one when a place names it (洛阳 龙门 石窟); a province
+        // before a city's name says where, as before a title (湖北 |
+        // 宜昌三峡大坝, 河南 | 洛阳龙门石窟, 青海 | 西宁曹家堡机场); an unknown
+        // word before a place is not part of the name (投用 化龙桥邮件处理中心).
         const auto w = word_info(t, pb, b);
         if (after_place && !(w && (w->entity != EntityType::kNone || w->tag == "ns"))) break;
+        const bool place_token = w && w->entity == EntityType::kPlace;
+        if (place_token && places >= (stem ? 1 : 2) && !province_taken &&
+            is_province_name(std::u32string_view(t.cps.data() + pb, b - pb))) {
+          break;
+        }
+        stem = stem || !place_token;
+        places += place_token;
+        province_taken = province_taken || (place_token && is_province_name(std::u32string_view(t.cps.data() + pb, b - pb)));
         // A place's name is a coinage or a place and what kind of place
         // it is: a common word before the coinage is the sentence's (项目
         // 落户 | 沈抚 科创园). (jieba's tags call common words names too,
@@ -735,8 +755,10 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     const bool place = ((len - 3 <= 2) | (len == 1) | street_head) & ((last & kPlaceChar) != 0);
     const bool suffix = may_end_in_suffix(i, e);
     const bool institute = institute_end(i, e) != 0;
+    // (A head word and a title as one word: 大学校长, 医院院长, see below.)
+    const bool titled_head = (len - 4 <= 1) & t.has(i + 1, kSuffixLast);
     listed[count] = i;
-    count += ((first & kHan) != 0) & (subject | glued | place | suffix | institute);
+    count += ((first & kHan) != 0) & (subject | glued | place | suffix | institute | titled_head);
   }
   // The start of the token that ends at i, or i when none does.
   auto token_before = [&](uint32_t i) {
@@ -940,7 +962,11 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     // verb (重建 家园).
     if (place_char_end && e - i >= 3 && e - i <= 5 && kSiteChars.find(t.cps[e - 1]) != std::u32string_view::npos) {
       const auto w = word_info(t, i, e);
-      if (w && w->entity == EntityType::kNone && w->tag == "ns" && !is_stop_word(word_info(t, i, i + 2))) {
+      // (A gate or a pass not by a common word for one: 机关, 海关, 大门.)
+      const bool gate = t.cps[e - 1] == U'门' || t.cps[e - 1] == U'关';
+      const auto tail = gate ? word_info(t, e - 2, e) : std::nullopt;
+      const bool common_tail = tail && tail->entity == EntityType::kNone && tail->freq >= kCommonNameWordFreq;
+      if (w && w->entity == EntityType::kNone && w->tag == "ns" && !is_stop_word(word_info(t, i, i + 2)) && !common_tail) {
         const auto stem = word_info(t, i, e - 1);
         if (!stem || stem->entity != EntityType::kNone ||
             (is_proper_word_tag(stem->tag) && stem->freq < kCommonNameWordFreq)) {
@@ -985,6 +1011,15 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       const bool level_first = pb > 0 && t.han(pb - 1) && kLevelChars.find(t.cps[pb]) != std::u32string_view::npos;
       if (i - pb >= 2 && i - pb <= 3 && !level_first && !word_info(t, pb, i) && name_like_token(t, pb, i)) {
         out.push_back({pb, e, EntityType::kPlace, kRulePriority});
+      }
+    }
+    // jieba's dictionary holds a head word and a title as one word (大学校长,
+    // 医院院长, 银行行长, 协会会长): the name ends inside it (西湖 大学|校长).
+    if (e - i >= 4 && e - i <= 5 && may_end_in_suffix(i, i + 2) && name_title_ending_at(t, e, i + 2).size() == e - i - 2) {
+      for (size_t k = 0; k < std::size(kNameSuffixFamilies); ++k) {
+        if (const auto bucket = family_by_last[k].find(t.cps[i + 1]); bucket != family_by_last[k].end()) {
+          try_suffixes(i, i + 2, bucket->second, kNameSuffixFamilies[k].type);
+        }
       }
     }
     // Only tokens ending in a suffix (or a kind of line) can end a name.
@@ -1558,6 +1593,18 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
                (t.token_start(c + 1) && is_stop_word(word_info(t, c + 1, std::min(t.token_end_of[c + 1], n))));
       };
       while (end - at < sl + 2 && joins(end)) end = t.token_end_of[end];
+      // A surname and one character as a name's fragment (李家 nrfg), then a
+      // character jieba reads as a verb (超): the three a name when the name
+      // model finds them far more name-like than not (李家超; not a whole
+      // name and a verb, 李娜 nr 开; nor 王刚 到, 李强 说).
+      const auto fragment = sl == 1 && end - at == 2 ? word_info(t, at, end) : std::nullopt;
+      if (fragment && fragment->tag == "nrfg" && t.token_end_of[at] == end && end < n && t.token_end_of[end] == end + 1 &&
+          t.han(end) && !glued_after_name(t.cps[end]) && !glued_preposition(t.cps[end]) && person_names_ &&
+          [&] { const auto w = word_info(t, end, end + 1); return !w || !is_function_word_tag(w->tag); }() &&
+          !word_info(t, at, end + 1) &&
+          person_names_->log_odds(&t.cps[at], 3) >= kMinLongNameLogOdds) {
+        end += 1;
+      }
       if (sl == 1) end = without_glued_verb(t, at, end);
       // 黄某, 张某某: a person the text does not name.
       if (end - at == sl && end < n && t.cps[end] == U'某') {

@@ -712,7 +712,7 @@ TEST_CASE("entities: county short forms jieba knows, and where they are no place
   expect_rules("驻渝部队和武警官兵", "[渝 place][武警 organization]");
   // County-level cities and districts by their short names, however often
   // jieba sees them (敦煌 ns 774, 义乌 nz); not those that are ordinary words.
-  expect_rules("游客来到敦煌参观莫高窟", "[敦煌 place]");
+  expect_rules("游客来到敦煌参观莫高窟", "[敦煌 place][莫高窟 place]");
   expect_rules("义乌的小商品卖到全世界", "[义乌 place]");
   expect_rules("支持武昌、汉阳、江夏协同发展", "[武昌 place][汉阳 place][江夏 place]");
   expect_rules("争取农业大丰收", "");
@@ -902,6 +902,21 @@ TEST_CASE("entities: sites jieba's dictionary names whole", "[entities][place]")
   expect_rules("他在葡萄园工作", "");
   expect_rules("帮助灾民重建家园", "");
   expect_rules("打造产城景融合、山水园一体的城市风貌", "");
+  // Grottoes, gates and passes (莫高窟, 西直门, 正阳门 ns); not a common word
+  // for a gate or an office (海关, 机关 of 直属机关).
+  expect_rules("参观莫高窟", "[莫高窟 place]");
+  expect_rules("西直门交通枢纽改造完成", "[西直门 place]");
+  expect_rules("加强直属机关党的建设", "");
+}
+
+TEST_CASE("entities: a province before a site's name says where", "[entities][place]") {
+  // The name starts at its city (宜昌三峡大坝, 洛阳龙门石窟 of one jieba word,
+  // 西宁曹家堡机场); the province before it is a place of its own.
+  expect_rules("湖北宜昌三峡大坝迎来泄洪高峰", "[湖北 place][宜昌三峡大坝 place]");
+  expect_rules("河南洛阳龙门石窟推出夜游项目", "[河南 place][洛阳龙门石窟 place]");
+  expect_rules("青海西宁曹家堡机场", "[青海 place][西宁曹家堡机场 place]");
+  // Two cities (西安咸阳国际机场) and a municipality's district stay one name.
+  expect_rules("西安咸阳国际机场", "[西安咸阳国际机场 place]");
 }
 
 TEST_CASE("entities: the name-like members of a list of places are places", "[entities][place]") {
@@ -1094,6 +1109,13 @@ TEST_CASE("entities: persons by their context", "[entities][person]") {
   expect_rules("王芳（左二）在活动现场。", "[王芳 person]");
   expect_rules("图为张华（左）与高水平运动员合影。", "[张华 person]");
   expect_rules("建设中心（中）", "");
+  // After a title, a surname and a character as one word (李家 nrfg) and a
+  // character read as a verb (超): the three, when they read surely as a
+  // name; not a verb of going (王刚 到).
+  expect_rules("行政长官李家超发表施政报告", "[行政长官 position][李家超 person]");
+  expect_rules("记者王刚到现场采访", "[记者 position][王刚 person]");
+  // A word of a head word and a title (大学校长): the name ends inside it.
+  expect_rules("施一公当选西湖大学校长", "[施一公 person][西湖大学 organization][校长 position]");
 }
 
 TEST_CASE("entities: user entity terms from a file, with file:line errors", "[entities][user]") {
