@@ -367,6 +367,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   add_clause_subjects(t, ws.subjects);
   add_foreign_subjects(t, ws.subjects);
   add_short_place_names(t, cands);
+  add_places_after_places(t, terms, cands);
   add_short_event_names(t, cands);
 
   // Persons: a name right after a title (区委书记赵世庆, 记者 李传芳, 编辑:冉建苹),

@@ -606,6 +606,10 @@ class EntityExtractorImpl {
   // 苏锡常, 长株潭, 呼包鄂乌: groups of cities of one province named by one
   // character of each (city_groups.cc).
   void add_city_groups(const CharText& t, std::vector<Candidate>& out) const;
+  // A rare word jieba tags a place's name, right after a place of our lists
+  // (海南 洋浦, 广东 顺德): the smaller place of an address (names.cc).
+  void add_places_after_places(const CharText& t, const std::vector<Candidate>& terms,
+                               std::vector<Candidate>& out) const;
   // 蓝思科技, 华熙生物: firms by a coined name and their trade (trade_names.cc).
   void add_trade_names(const CharText& t, std::vector<Candidate>& out) const;
   // 张某, 王某某, 老李说: persons by the forms of a surname news writes (name_forms.cc).

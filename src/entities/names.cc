@@ -1034,6 +1034,41 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
   }
 }
 
+void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::vector<Candidate>& terms,
+                                                  std::vector<Candidate>& out) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  for (const Candidate& place : terms) {
+    const uint32_t b = place.end;
+    if (place.type != EntityType::kPlace || b >= n || !t.token_start(b)) continue;
+    const uint32_t e = t.token_end_of[b];
+    if (e > n || e - b < 2 || e - b > 3 || !t.han(b) || !t.han(e - 1)) continue;
+    // (Not a common word jieba tags so, 新建 ns of 西班牙 新建 物流中心,
+    // 东西, 南北; nor one our lists type.)
+    const auto w = word_info(t, b, e);
+    if (!w || w->entity != EntityType::kNone || w->tag != "ns" || w->freq >= kCommonNameWordFreq) continue;
+    // Not a count (中亚 四国, 三河 三湖) nor a word opening with a function
+    // character (和澳洲, 东至: 至 of a route).
+    if (t.has(b, kNumeral) || glued_function_char(t.cps[b]) || glued_function_char(t.cps[e - 1]) ||
+        std::u32string_view(U"和与及同跟至").find(t.cps[b]) != std::u32string_view::npos || t.cps[e - 1] == U'至') {
+      continue;
+    }
+    // (After a country the word is its firm's or its kind's: 中国 盐湖.)
+    if (place.end - place.begin == 2 && t.matches(place.begin, U"中国")) continue;
+    // The word ends the phrase: a mark, a function word or verb, or another
+    // place follows; else it opens a name of its own (合肥 中欧 班列, 湘潭
+    // 中联 矿山机械, 西安 太古 里).
+    bool ends = e >= n || !t.han(e) || !t.token_start(e);
+    if (!ends) {
+      const uint32_t ne = std::min(t.token_end_of[e], n);
+      const auto next = word_info(t, e, ne);
+      // (Not a word of place or measure of one character: 太古 里, 兴安 台.)
+      const bool single_noun = ne == e + 1 && next && tag_is(next->tag, {"f", "q"});
+      ends = next && !single_noun && (is_stop_word_tag(next->tag) || next->entity == EntityType::kPlace);
+    }
+    if (ends) out.push_back({b, e, EntityType::kPlace, kRulePriority});
+  }
+}
+
 void EntityExtractorImpl::add_short_place_names(const CharText& t, std::vector<Candidate>& out) const {
   // One-character names of provinces and regions, and of countries, inside
   // two-character tokens: after a verb of presence, travel or aid (援藏,

@@ -919,6 +919,13 @@ TEST_CASE("entities: a province before a site's name says where", "[entities][pl
   expect_rules("西安咸阳国际机场", "[西安咸阳国际机场 place]");
 }
 
+TEST_CASE("entities: a rare word jieba tags a place, after a place, ending the phrase", "[entities][place]") {
+  expect_rules("中国石化在海南洋浦投资建设炼化项目", "[中国石化 company][海南 place][洋浦 place]");
+  // Not one that opens a name of its own (中欧 班列), a count (四国).
+  expect_rules("加快建设合肥中欧班列集结中心", "[合肥 place]");
+  expect_rules("俄罗斯和中亚四国共同宣布", "[俄罗斯 place][中亚 place]");
+}
+
 TEST_CASE("entities: the name-like members of a list of places are places", "[entities][place]") {
   expect("优先在德令哈、格尔木、西宁等有条件的地区", "[德令哈 place][格尔木 place][西宁 place]");
   expect("县域经济稳步发展,枣阳、枝江、天门等经济强县", "[枣阳 place][枝江 place][天门 place]");
