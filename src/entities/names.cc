@@ -344,6 +344,8 @@ void EntityExtractorImpl::join_dotted_names(const CharText& t, std::vector<Candi
     bool person = false;
     int tagged = 0;
     bool translit = true;  // every part reads as a transliteration
+    bool unknown_translit = false;  // a part the lexicon does not know reads as one
+    bool rare_noun = false;         // a part is a rare common noun
     bool parts_ok;
     auto part = [&](uint32_t pb, uint32_t pe) {
       if (pe - pb > 6) return false;
@@ -355,12 +357,19 @@ void EntityExtractorImpl::join_dotted_names(const CharText& t, std::vector<Candi
       const auto w = word_info(t, pb, pe);
       if (w && tag_is(w->tag, {"nr", "nrt", "nrfg"})) ++tagged;
       translit = translit && pe - pb >= 2 && reads_as_transliteration(t, pb, pe);
+      if (!w && pe - pb >= 2 && reads_as_transliteration(t, pb, pe)) unknown_translit = true;
       // A common word is no part of a name (记忆·山城), unless a person's, or
       // a word after the dot of a name that opens with a person (阿不都热合曼·
-      // 买买提: jieba tags 买买提 a common noun).
-      return !w || w->entity != EntityType::kNone || tag_is(w->tag, {"nr", "nrt", "nrfg", "ns", "nz"}) ||
-             (at != chosen.end() && at->type == EntityType::kPerson) ||
-             (pb > i && person && !is_stop_word_tag(w->tag));
+      // 买买提: jieba tags 买买提 a common noun), or a rare noun beside a
+      // part the lexicon does not know that reads as a transliteration
+      // (艾力·买买提: asked below, once every part is read).
+      if (!w || w->entity != EntityType::kNone || tag_is(w->tag, {"nr", "nrt", "nrfg", "ns", "nz"}) ||
+          (at != chosen.end() && at->type == EntityType::kPerson) || (pb > i && person && !is_stop_word_tag(w->tag))) {
+        return true;
+      }
+      if (w->tag != "n" || pe - pb < 2 || w->freq >= kCommonNameWordFreq) return false;
+      rare_noun = true;
+      return true;
     };
     parts_ok = part(b, i);
     for (uint32_t k = i; parts_ok && k + 1 < n && dot(k) && t.han(k + 1) && t.token_start(k + 1);) {
@@ -380,7 +389,10 @@ void EntityExtractorImpl::join_dotted_names(const CharText& t, std::vector<Candi
     // lexicon, or no Han character, follows: not 阿里木江·艾海 of …艾海 提是.)
     translit = translit && (e >= n || !t.han(e) || (t.token_start(e) && t.token_end_of[e] <= n &&
                                                     word_info(t, e, t.token_end_of[e])));
-    if (!parts_ok || e <= dot_at + 1 || !(person || tagged >= 1 || translit)) continue;
+    if (!parts_ok || e <= dot_at + 1 || !(person || tagged >= 1 || translit || (rare_noun && unknown_translit)) ||
+        (rare_noun && !unknown_translit)) {
+      continue;
+    }
     // The mentions inside give way; one reaching outside, or a title, a
     // document or a slogan around the name, keeps it as it is.
     auto first = std::partition_point(chosen.begin(), chosen.end(), [&](const Candidate& c) { return c.end <= b; });

@@ -338,6 +338,9 @@ TEST_CASE("entities: titles of state, diplomacy and learning; names joined by a 
   expect("埃马纽埃尔·马克龙抵达北京", "[埃马纽埃尔·马克龙 person][北京 place]");
   expect("他提到了塞巴斯蒂安·库尔茨。", "[塞巴斯蒂安·库尔茨 person]");
   expect("里希·苏纳克宣布辞职", "[里希·苏纳克 person]");
+  // A rare common noun beside a part the lexicon does not know that reads
+  // as a transliteration (艾力·买买提); not two common words (鼎好·世纪星城).
+  expect_rules("喀什的艾力·买买提开起了网店", "[喀什 place][艾力·买买提 person]");
   // Where the last piece may go on into a coinage, no part of the name is one.
   expect("阿里木江·艾海提是一名医生", "");
   // Common words joined by the dot are a title's, not a name (记忆·山城).
