@@ -1248,6 +1248,9 @@ constexpr float kMinTaggedNameLogOdds = 5.0f;
 // Any of these, as the subject of a clause: before a one-character adverb
 // or preposition right after a mark (，苏翊鸣也 3.5, 刘翔在 3.2).
 constexpr float kMinSubjectNameLogOdds = 3.0f;
+// A noun of one character as common as this is glued to a name as often as
+// a verb is (刘美华时: 时 n).
+constexpr uint32_t kCommonGluedNounFreq = 10000;
 // A verb this frequent in jieba's dictionary (宣传 4745, 管理 ...) does not
 // open a three-character name.
 constexpr uint32_t kCommonVerbFreq = 1000;
@@ -1378,6 +1381,18 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
         end = e;
         min_log_odds = kMinTaggedNameLogOdds;
       }
+    } else if (e - b == 4 && all_han(b, e) && !word_info(t, b, e) && !word_info(t, b, e - 1) &&
+               !ends_like_village(t.cps, e - 1) && [&] {
+                 const auto c = word_info(t, e - 1, e);
+                 return c && (c->tag != "n" || c->freq >= kCommonGluedNounFreq);
+               }()) {
+      // The HMM glued the next word's character to a name of three it did
+      // not know (刘美华时, 李秀兰住, 王正谱作): the name is the three, when
+      // they read surely as one; not before a rarer noun (齐风鲁 韵 of
+      // 齐风鲁韵, a phrase).
+      end = e - 1;
+      min_log_odds = kMinTaggedNameLogOdds;
+      glued = true;
     } else if (e - b == 1 && e < n && t.token_start(e)) {
       // A surname cut off as its own token, and a given name after it that
       // is unknown, a single character or a word tagged as a name (王 秀英);
@@ -1388,9 +1403,12 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
         const auto given = word_info(t, e, e2);
         // (A county our lists hold that jieba tags a name is a given name
         // here: 秀英 of Haikou.)
+        // (An adjective of two is a given name too, 周 宏伟, 郑 浩然: then the
+        // whole must read far more as a name than not.)
+        const bool adjective = given && given->entity == EntityType::kNone && given->tag == "a" && e2 - e == 2;
         const bool content = !given ||
                              (given->entity == EntityType::kNone && !is_stop_word_tag(given->tag)) ||
-                             (given->entity == EntityType::kPlace && is_name_word_tag(given->tag));
+                             (given->entity == EntityType::kPlace && is_name_word_tag(given->tag)) || adjective;
         if (content) end = e2;
         if (e2 - b == 3) min_log_odds = kMinLongNameLogOdds;
         if (given && e2 - e > 1 && !tag_is(given->tag, {"nr", "nrfg"})) min_log_odds = kMinTaggedNameLogOdds;

@@ -1124,6 +1124,13 @@ TEST_CASE("entities: persons by their context", "[entities][person]") {
   // name; not a verb of going (王刚 到).
   expect_rules("行政长官李家超发表施政报告", "[行政长官 position][李家超 person]");
   expect_rules("记者王刚到现场采访", "[记者 position][王刚 person]");
+  // A name of three the HMM glued the next character to (刘美华时, 李秀兰住),
+  // and a surname with an adjective of two as the given name (周 宏伟); not
+  // a phrase glued to a rarer noun (齐风鲁 韵).
+  expect_rules("记者见到刘美华时，她正在田里忙碌。", "[记者 position][刘美华 person]");
+  expect_rules("老伴李秀兰住在村东头", "[李秀兰 person]");
+  expect_rules("这是周宏伟第三次参加比赛", "[周宏伟 person]");
+  expect_rules("齐风鲁韵非遗海外展演", "");
   // A word of a head word and a title (大学校长): the name ends inside it.
   expect_rules("施一公当选西湖大学校长", "[施一公 person][西湖大学 organization][校长 position]");
 }
