@@ -1198,6 +1198,11 @@ bool NumberExtractorImpl::reads_as_number(std::string_view s, const Reading& r) 
       if (opens && !next_number && marker) return false;
     }
   }
+  // 双11, 双12: shopping days' names (双十一 is a word of the lexicon).
+  if (ends_with_at(s, r.numeral_begin, "双")) {
+    const std::string_view digits = s.substr(r.core.begin, r.core.end - r.core.begin);
+    if (digits == "11" || digits == "12") return false;
+  }
   if (r.core.arabic || r.ordinal) return true;
   // Chinese numerals in running text are often words, not counts.
   // Written digit by digit and no year (take_code_or_date took 二〇二四年): a
@@ -1330,6 +1335,8 @@ void NumberExtractorImpl::read_unit(std::string_view s, Reading& r) const {
   if (unit_text == "级" && n.value.to_double() >= 10000) return;
   // 10大类 counts classes; 十大类 is 十大 + noun, a list's size (cardinal 十).
   if (unit_text == "大类" && !r.core.arabic) return;
+  // 期间 says when, it counts no 期 (双11期间, 国庆十一期间).
+  if (unit_text == "期" && starts_with(s, pos + unit_len, "间")) return;
   // Divisions counted (关中5市, 3乡, 三地, 东北三省): the number no bare
   // magnitude (千亿县: a county of a hundred billion) nor a numeral of
   // amounts (陆地), the character ending a word there (unit_ends_word).

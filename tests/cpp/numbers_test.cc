@@ -142,6 +142,11 @@ TEST_CASE("numbers: qualifiers before stay outside, after stay inside", "[number
   expect("销售额破千亿", "[千亿 cardinal 100000000000  gt]");
   expect("打破3项世界纪录", "[3项 quantity 3 项 ]");
   expect("双十一期间", "");
+  expect("双11期间销售额增长", "");
+  expect("双12当天", "");
+  // 期间 says when: its 期 counts nothing (but 2期工程 counts phases).
+  expect("5期间", "[5 cardinal 5  ]");
+  expect("2期工程", "[2期 quantity 2 期 ]");
   // 十一 the holiday; eleven still counts.
   expect("十一长假期间", "");
   expect("国庆十一期间", "");
