@@ -124,13 +124,15 @@ struct QualifierWord {
   bool word_start = false;  // a qualifier only where it starts a word
 };
 // 破 alone is news's "past" (票房破10亿元, 销量破百万) where it starts a word
-// (not inside 打破, 冲破).
-constexpr std::array<QualifierWord, 16> kLeadingQualifiers = {{
+// (not inside 打破, 冲破); 近 "nearly" likewise (not 最近 "latest", 附近).
+// (Longer words first where one ends another: 将近 before 近, 大约有 before 约有.)
+constexpr std::array<QualifierWord, 20> kLeadingQualifiers = {{
     {"不低于", Qualifier::kGe}, {"不少于", Qualifier::kGe}, {"不超过", Qualifier::kLe}, {"约为", Qualifier::kApprox},
+    {"大约有", Qualifier::kApprox}, {"约有", Qualifier::kApprox}, {"将近", Qualifier::kApprox}, {"接近", Qualifier::kApprox},
     {"超过", Qualifier::kGt},   {"突破", Qualifier::kGt},   {"大约", Qualifier::kApprox},
     {"不到", Qualifier::kLt},   {"不足", Qualifier::kLt},   {"低于", Qualifier::kLt},
     {"超", Qualifier::kGt},     {"逾", Qualifier::kGt},     {"约", Qualifier::kApprox},
-    {"近", Qualifier::kApprox}, {"高于", Qualifier::kGt},   {"破", Qualifier::kGt, true},
+    {"近", Qualifier::kApprox, true}, {"高于", Qualifier::kGt},   {"破", Qualifier::kGt, true},
 }};
 constexpr std::array<QualifierWord, 8> kTrailingQualifiers = {{
     {"及以上", Qualifier::kGe},   {"及以下", Qualifier::kLe},

@@ -153,6 +153,15 @@ TEST_CASE("numbers: qualifiers before stay outside, after stay inside", "[number
   expect("十一个人", "[十一个 quantity 11 个 ]");
   expect("绿色金融规模超1400亿元", "[1400亿元 money 140000000000 元 gt]");
   expect("约300人", "[300人 quantity 300 人 approx]");
+  // 约有, 大约有, 将近, 接近: about; 近 only where it starts a word (not 最近
+  // "latest", 附近 "nearby").
+  expect("工业项目约有六百个", "[六百个 quantity 600 个 approx]");
+  expect("大约有200人", "[200人 quantity 200 人 approx]");
+  expect("将近5万人", "[5万人 quantity 50000 人 approx]");
+  expect("接近10%", "[10% percent 10 % approx]");
+  expect("增长近5%", "[5% percent 5 % approx]");
+  expect("同我国最近三年内实行的调整", "[三年 quantity 3 年 ]");
+  expect("附近3公里", "[3公里 quantity 3 公里 ]");
   expect("近5年", "[5年 quantity 5 年 approx]");
   expect("不低于30%", "[30% percent 30 % ge]");
   expect("不足10家", "[10家 quantity 10 家 lt]");
