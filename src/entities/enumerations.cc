@@ -42,6 +42,12 @@ constexpr uint32_t kCommonBodyWordFreq = 1000;
 // these, in at most kMaxListedEvent characters.
 constexpr std::u32string_view kListedEventHeads[] = {U"会", U"会议", U"论坛", U"节", U"赛", U"荟", U"杯", U"展"};
 constexpr uint32_t kMaxListedEvent = 16;
+// Firms listed with a firm found (华为、中兴、小米): names of two to
+// kMaxListedFirm characters; a common word only when 等 and a word for
+// firms close the list (…等企业, …等龙头企业), not one for their people
+// (企业家).
+constexpr uint32_t kMaxListedFirm = 6;
+constexpr std::u32string_view kFirmWords[] = {U"企业", U"公司", U"集团", U"车企", U"厂商", U"品牌"};
 // Verbs that hold events: an event listed opens after them.
 constexpr std::u32string_view kHoldingVerbs[] = {U"举办", U"办好", U"承办", U"召开", U"举行", U"主办", U"落实", U"开展"};
 // An event's word this frequent is a kind (音乐节, 运动会), not a name.
@@ -488,8 +494,42 @@ void EntityExtractorImpl::add_listed_peers(const CharText& t, const std::vector<
       end = b;
     }
   };
+  // Whether 等 and a word for firms close the list that runs on from i
+  // (…小米 等 龙头 企业), before a mark ends the clause.
+  auto closed_by_firms = [&](uint32_t i) {
+    for (uint32_t k = i; k < n && k < i + 40 && std::u32string_view(U"，。；：！？,;:!?").find(t.cps[k]) ==
+                                                     std::u32string_view::npos;
+         ++k) {
+      if (t.cps[k] != U'等' || !t.token_start(k)) continue;
+      for (uint32_t w = k + 1; w <= k + 5 && w < n; ++w) {
+        for (std::u32string_view firm : kFirmWords) {
+          const auto end = w + static_cast<uint32_t>(firm.size());
+          if (t.matches(w, firm) && (end >= n || t.cps[end] != U'家')) return true;
+        }
+      }
+      return false;
+    }
+    return false;
+  };
   for (const Candidate& seed : chosen) {
     if (seed.end - seed.begin < 2) continue;
+    if (seed.type == EntityType::kCompany) {
+      // A member is a word the lexicon does not know, or tags a proper noun
+      // less common than a common word; any word when the list says firms.
+      // (One token of two to four characters, holding no mention: 中国 河南
+      // 国际 and 鲜食 玉米 are phrases.)
+      const bool firms = closed_by_firms(seed.end);
+      walk(seed, kMaxListedFirm, body_token, [&](uint32_t b, uint32_t e) {
+        if (e - b < 2 || e - b > 4 || t.token_end_of[b] != e || !name_like_token(t, b, e)) return false;
+        auto it = std::partition_point(chosen.begin(), chosen.end(), [&](const Candidate& c) { return c.end <= b; });
+        if (it != chosen.end() && it->begin < e) return false;
+        const auto w = word_info(t, b, e);
+        if (!w) return true;
+        return w->entity == EntityType::kNone && w->freq < kCommonBodyWordFreq &&
+               (is_proper_word_tag(w->tag) || (firms && w->tag == "n"));
+      });
+      continue;
+    }
     if (seed.type == EntityType::kGovernment) {
       const char32_t head = t.cps[seed.end - 1];
       if (kListedBodyHeads.find(head) == std::u32string_view::npos) continue;

@@ -348,6 +348,14 @@ TEST_CASE("entities: titles of state, diplomacy and learning; names joined by a 
   expect("鼎好·世纪星城四期", "");
 }
 
+TEST_CASE("entities: firms listed with a firm found", "[entities][company]") {
+  // A word the lexicon does not know or tags a rare proper noun (中兴 of a
+  // list closed by 等企业; 庆铃); not a phrase (鲜食 玉米), a word of a kind.
+  expect_rules("支持华为、中兴、小米等企业发展", "[华为 company][中兴 company][小米 company]");
+  expect_rules("加快比亚迪、庆铃等商用车项目", "[比亚迪 company][庆铃 company]");
+  expect_rules("华为、政府和高校", "[华为 company]");
+}
+
 TEST_CASE("entities: firms jieba's dictionary names whole", "[entities][company]") {
   expect("波音公司发布新机型", "[波音公司 company]");
   expect("东风汽车公司", "[东风汽车公司 company]");
