@@ -1057,7 +1057,13 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     // (Not a common word jieba tags so, 新建 ns of 西班牙 新建 物流中心,
     // 东西, 南北; nor one our lists type.)
     const auto w = word_info(t, b, e);
-    if (!w || w->entity != EntityType::kNone || w->tag != "ns" || w->freq >= kCommonNameWordFreq) continue;
+    if (!w || w->entity != EntityType::kNone || w->freq >= kCommonNameWordFreq) continue;
+    // (Or one jieba tags a person's name that reads as none, after a
+    // division: 桂林 阳朔 nr; not after a river, 汉江 秋汛 nr.)
+    const bool after_division = kLandformChars.find(t.cps[place.end - 1]) == std::u32string_view::npos;
+    const bool place_like_name = w->tag == "nr" && after_division && person_names_ &&
+                                 person_names_->log_odds(&t.cps[b], e - b) < 0.0f;
+    if (w->tag != "ns" && !place_like_name) continue;
     // Not a count (中亚 四国, 三河 三湖) nor a word opening with a function
     // character (和澳洲, 东至: 至 of a route).
     if (t.has(b, kNumeral) || glued_function_char(t.cps[b]) || glued_function_char(t.cps[e - 1]) ||

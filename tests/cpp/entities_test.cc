@@ -935,6 +935,10 @@ TEST_CASE("entities: a rare word jieba tags a place, after a place, ending the p
   // Not one that opens a name of its own (中欧 班列), a count (四国).
   expect_rules("加快建设合肥中欧班列集结中心", "[合肥 place]");
   expect_rules("俄罗斯和中亚四国共同宣布", "[俄罗斯 place][中亚 place]");
+  // A word jieba tags a person's name that reads as none, after a division
+  // (桂林 阳朔 nr); not after a river (汉江 秋汛 nr).
+  expect_rules("桂林阳朔的山水", "[桂林 place][阳朔 place]");
+  expect_rules("应对汉江秋汛和高温干旱", "[汉江 place]");
 }
 
 TEST_CASE("entities: the name-like members of a list of places are places", "[entities][place]") {
