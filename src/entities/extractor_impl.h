@@ -261,9 +261,9 @@ inline EntityType place_named_body_type(std::u32string_view tail) {
   }
   return EntityType::kNone;
 }
-inline constexpr std::array<std::u32string_view, 11> kCompanySuffixes = {
+inline constexpr std::array<std::u32string_view, 18> kCompanySuffixes = {
     U"股份有限公司", U"有限责任公司", U"有限公司", U"集团公司", U"总公司", U"集团", U"公司", U"银行", U"人寿", U"证券",
-    U"保险"};
+    U"保险", U"书店", U"酒店", U"饭店", U"宾馆", U"药业", U"制药", U"电器"};
 // Head words of named events (expos, forums, games, festivals, contests are
 // meetings) and of documents named without 《》 (澳门特别行政区基本法,
 // 重庆市国土空间总体规划): a name-like word before them makes a name.

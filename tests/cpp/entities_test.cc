@@ -348,6 +348,14 @@ TEST_CASE("entities: titles of state, diplomacy and learning; names joined by a 
   expect("鼎好·世纪星城四期", "");
 }
 
+TEST_CASE("entities: firms by the trade their name ends in", "[entities][company]") {
+  // Bookshops, hotels, drug makers, appliance makers after a name (新华书店,
+  // 锦江饭店, 扬子江药业, 格力电器); not a kind (一家 酒店).
+  expect_rules("新华书店举办读书活动", "[新华书店 company]");
+  expect_rules("扬子江药业和格力电器", "[扬子江药业 company][格力电器 company]");
+  expect_rules("住进了一家酒店", "");
+}
+
 TEST_CASE("entities: firms listed with a firm found", "[entities][company]") {
   // A word the lexicon does not know or tags a rare proper noun (中兴 of a
   // list closed by 等企业; 庆铃); not a phrase (鲜食 玉米), a word of a kind.
