@@ -366,6 +366,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   add_names_by_characters(t, ws.subjects);
   add_clause_subjects(t, ws.subjects);
   add_foreign_subjects(t, ws.subjects);
+  add_tibetan_names(t, cands);
   add_short_place_names(t, cands);
   add_places_after_places(t, terms, cands);
   add_short_event_names(t, cands);

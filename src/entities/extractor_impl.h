@@ -606,6 +606,9 @@ class EntityExtractorImpl {
   // 苏锡常, 长株潭, 呼包鄂乌: groups of cities of one province named by one
   // character of each (city_groups.cc).
   void add_city_groups(const CharText& t, std::vector<Candidate>& out) const;
+  // Tibetan names: two parts of such names side by side (次仁卓玛; the parts
+  // are data, src/data/tibetan_name_parts.txt; names.cc).
+  void add_tibetan_names(const CharText& t, std::vector<Candidate>& out) const;
   // A rare word jieba tags a place's name, right after a place of our lists
   // (海南 洋浦, 广东 顺德): the smaller place of an address (names.cc).
   void add_places_after_places(const CharText& t, const std::vector<Candidate>& terms,

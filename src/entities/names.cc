@@ -10,6 +10,7 @@
 
 #include "entities/extractor_impl.h"
 #include "lexicon/lexicon_data.h"
+#include "util/data_lines.h"
 
 namespace zhpolicy {
 namespace internal {
@@ -1043,6 +1044,43 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         try_suffixes(i, e, bucket->second, kNameSuffixFamilies[k].type);
       }
     }
+  }
+}
+
+namespace {
+#include "tibetan_name_parts_txt.inc"
+}  // namespace
+
+void EntityExtractorImpl::add_tibetan_names(const CharText& t, std::vector<Candidate>& out) const {
+  // Parts by their first character: most characters open none.
+  static const std::unordered_map<char32_t, std::vector<std::u32string>> parts = [] {
+    std::unordered_map<char32_t, std::vector<std::u32string>> out;
+    for_each_data_line(kTibetanNamePartsTxt, [&](std::string_view line) {
+      const std::u32string part = to_u32(line);
+      if (part.size() == 2) out[part[0]].push_back(part);
+    });
+    return out;
+  }();
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  auto part_at = [&](uint32_t i) {
+    if (i + 2 > n) return false;
+    const auto bucket = parts.find(t.cps[i]);
+    return bucket != parts.end() && std::any_of(bucket->second.begin(), bucket->second.end(), [&](const std::u32string& p) {
+             return t.cps[i + 1] == p[1];
+           });
+  };
+  // Two parts side by side, the name opening and ending on a token's edge
+  // (次仁卓玛, 达瓦次仁; jieba tags some such pairs a place: 洛桑达瓦 ns).
+  for (uint32_t i = 0; i + 4 <= n; ++i) {
+    if (!t.token_start(i) || !part_at(i) || !part_at(i + 2)) continue;
+    const uint32_t e = i + 4;
+    // (Or the segmenter glued a conjunction or a function word to its last
+    // character: 达瓦次 仁和 格桑梅朵.)
+    const bool glued = e < n && std::u32string_view(U"和与及说在是的也将").find(t.cps[e]) != std::u32string_view::npos &&
+                       t.token_end_of[t.token_begin(e - 1)] == e + 1;
+    if (e < n && t.han(e) && !t.token_start(e) && !glued) continue;
+    out.push_back({i, e, EntityType::kPerson, kRulePriority});
+    i = e - 1;
   }
 }
 

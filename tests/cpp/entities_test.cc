@@ -1151,6 +1151,13 @@ TEST_CASE("entities: persons by their context", "[entities][person]") {
   expect_rules("老伴李秀兰住在村东头", "[李秀兰 person]");
   expect_rules("这是周宏伟第三次参加比赛", "[周宏伟 person]");
   expect_rules("齐风鲁韵非遗海外展演", "");
+  // Tibetan names: two parts of such names side by side (次仁卓玛), also
+  // where jieba tags the pair a place (洛桑达瓦 ns) or the segmenter glued a
+  // conjunction to the last part (达瓦次 仁和); not a greeting (扎西德勒).
+  expect_rules("次仁卓玛在拉萨开了一家茶馆", "[次仁卓玛 person][拉萨 place]");
+  expect_rules("达瓦次仁和格桑梅朵参加了比赛", "[达瓦次仁 person][格桑梅朵 person]");
+  expect_rules("洛桑达瓦出席会议", "[洛桑达瓦 person]");
+  expect_rules("扎西德勒", "");
   // A word of a head word and a title (大学校长): the name ends inside it.
   expect_rules("施一公当选西湖大学校长", "[施一公 person][西湖大学 organization][校长 position]");
 }
