@@ -442,7 +442,6 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
                  std::find(kProperTags.begin(), kProperTags.end(), w->tag) != kProperTags.end();
       };
       bool after_place = false;
-      bool stem = false;    // a word that is no place is part of the name
       int places = 0;       // places the name opens with
       bool province_taken = false;
       bool coined = false;  // a word the lexicon does not know is part of the name
@@ -452,7 +451,6 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         // (A place opening the token, 朝鲜 of 朝鲜半岛, as one before it.)
         const auto w = word_info(t, tok_b, tok_e - len);
         after_place = w && w->entity == EntityType::kPlace;
-        stem = !after_place;
         places = after_place;
         // (A place opening a word of the name counts as one: 洛阳 of 洛阳龙门石窟 ns.)
         for (uint32_t k = tok_b + 2; k + 2 <= tok_e - len && k <= tok_b + 3 && places == 0; ++k) {
@@ -503,19 +501,20 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
           continue;
         }
         if (!name_like_token(t, pb, b)) break;
-        // A name starts at its place (礼县四角坪遗址, 西安咸阳国际机场), or
-        // at a larger one when a place names it (洛阳 龙门 石窟); a province
-        // before a city's name says where, as before a title (湖北 |
-        // 宜昌三峡大坝, 河南 | 洛阳龙门石窟, 青海 | 西宁曹家堡机场); an unknown
-        // word before a place is not part of the name (投用 化龙桥邮件处理中心).
+        // A name starts at its place (礼县四角坪遗址, 西安咸阳国际机场,
+        // 重庆市渝中区…); a province before a place of the name says where,
+        // as before a title (湖北 | 宜昌三峡大坝, 河南 | 洛阳龙门石窟, 安徽 |
+        // 黄山风景区); an unknown word before a place is not part of the name
+        // (投用 化龙桥邮件处理中心), but a firm's brand of two is (中车 株洲
+        // 电力机车有限公司).
         const auto w = word_info(t, pb, b);
-        if (after_place && !(w && (w->entity != EntityType::kNone || w->tag == "ns"))) break;
+        const bool brand = type == EntityType::kCompany && !w && b - pb == 2;
+        if (after_place && !(w && (w->entity != EntityType::kNone || w->tag == "ns")) && !brand) break;
         const bool place_token = w && w->entity == EntityType::kPlace;
-        if (place_token && places >= (stem ? 1 : 2) && !province_taken &&
+        if (place_token && places >= 1 && !province_taken &&
             is_province_name(std::u32string_view(t.cps.data() + pb, b - pb))) {
           break;
         }
-        stem = stem || !place_token;
         places += place_token;
         province_taken = province_taken || (place_token && is_province_name(std::u32string_view(t.cps.data() + pb, b - pb)));
         // A place's name is a coinage or a place and what kind of place

@@ -348,6 +348,13 @@ TEST_CASE("entities: titles of state, diplomacy and learning; names joined by a 
   expect("鼎好·世纪星城四期", "");
 }
 
+TEST_CASE("entities: a division's body by the division's full name", "[entities][government]") {
+  expect_rules("重庆市公安局破获一起诈骗案", "[重庆市公安局 government]");
+  expect_rules("四川省教育厅发布通知", "[四川省教育厅 government]");
+  // Not a body that opens a title: the place and the title (江北区 政协委员).
+  expect_rules("江北区政协委员张华", "[江北区 place][政协委员 position][张华 person]");
+}
+
 TEST_CASE("entities: firms by the trade their name ends in", "[entities][company]") {
   // Bookshops, hotels, drug makers, appliance makers after a name (新华书店,
   // 锦江饭店, 扬子江药业, 格力电器); not a kind (一家 酒店).
@@ -936,6 +943,9 @@ TEST_CASE("entities: a province before a site's name says where", "[entities][pl
   expect_rules("青海西宁曹家堡机场", "[青海 place][西宁曹家堡机场 place]");
   // Two cities (西安咸阳国际机场) and a municipality's district stay one name.
   expect_rules("西安咸阳国际机场", "[西安咸阳国际机场 place]");
+  expect_rules("安徽黄山风景区迎来首场雪", "[安徽 place][黄山风景区 place]");
+  // A firm's brand opens the firm of a place (中车 株洲 …有限公司).
+  expect_rules("中车株洲电力机车有限公司研制出新型列车", "[中车株洲电力机车有限公司 company]");
 }
 
 TEST_CASE("entities: a rare word jieba tags a place, after a place, ending the phrase", "[entities][place]") {
