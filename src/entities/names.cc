@@ -1094,6 +1094,18 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     // (Not a common word jieba tags so, 新建 ns of 西班牙 新建 物流中心,
     // 东西, 南北; nor one our lists type.)
     const auto w = word_info(t, b, e);
+    // A village or town by its level after the county (安吉县 余村, 漠河 北极村
+    // ns): a word of two the lexicon does not know, or a rare one tagged a
+    // place, that ends in a village's or town's level, whatever follows (not
+    // 东部地区 城镇, 台湾 乡建乡创).
+    const bool village =
+        std::u32string_view(U"村镇乡屯寨").find(t.cps[e - 1]) != std::u32string_view::npos &&
+        (w ? w->entity == EntityType::kNone && w->tag == "ns" && w->freq < kCommonNameWordFreq
+           : e - b == 2 && name_like_token(t, b, e));
+    if (village && !t.has(b, kNumeral)) {
+      out.push_back({b, e, EntityType::kPlace, kRulePriority});
+      continue;
+    }
     if (!w || w->entity != EntityType::kNone || w->freq >= kCommonNameWordFreq) continue;
     // (Or one jieba tags a person's name that reads as none, after a
     // division: 桂林 阳朔 nr; not after a river, 汉江 秋汛 nr.)

@@ -957,6 +957,10 @@ TEST_CASE("entities: a rare word jieba tags a place, after a place, ending the p
   // (桂林 阳朔 nr); not after a river (汉江 秋汛 nr).
   expect_rules("桂林阳朔的山水", "[桂林 place][阳朔 place]");
   expect_rules("应对汉江秋汛和高温干旱", "[汉江 place]");
+  // A village by its level after the county, whatever follows (安吉县 余村
+  // 党支部); not a common word (城镇).
+  expect_rules("安吉县余村党支部", "[安吉县 place][余村 place]");
+  expect_rules("优化东部地区城镇结构", "[东部地区 place]");
 }
 
 TEST_CASE("entities: the name-like members of a list of places are places", "[entities][place]") {
