@@ -174,16 +174,13 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
         uint32_t pb = t.token_begin(lb);
         own = t.token_start(pb) && t.token_end_of[pb] == i && !word_info(t, pb, i);
         // A division by its full name and the body, one word of jieba's
-        // dictionary or two (重庆市 公安局, 四川省 教育厅): the level belongs to
-        // the body as above, the name before it is the place (重庆 | 市公安局,
-        // as 渝中 | 区委书记 and 渝中 | 区政协 in the gold). (Not a body that
-        // opens a title: 江北区 政协委员.)
+        // dictionary or two (重庆市 公安局, 四川省 教育厅): the division's body.
+        // (Not a body that opens a title: 江北区 政协委员.)
         const Candidate* division = term_at(pb, EntityType::kPlace);
         const Candidate* title = term_at(i, EntityType::kPosition);
         if (!own && division && division->end == i && t.token_start(pb) && i - pb >= 3 &&
             !(title && title->end > body->end)) {
-          out.push_back({pb, lb, EntityType::kPlace, kRulePriority});
-          out.push_back({lb, body->end, EntityType::kGovernment, kRulePriority});
+          out.push_back({pb, body->end, EntityType::kGovernment, kRulePriority});
         }
       }
       // Not when the lexicon has the whole name (区政协): its term stays.
