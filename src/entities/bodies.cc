@@ -174,8 +174,9 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
         uint32_t pb = t.token_begin(lb);
         own = t.token_start(pb) && t.token_end_of[pb] == i && !word_info(t, pb, i);
         // A division by its full name and the body, one word of jieba's
-        // dictionary or two (重庆市 公安局, 四川省 教育厅): the division's body.
-        // (Not a body that opens a title: 江北区 政协委员.)
+        // dictionary or two (重庆市 公安局, 四川省 教育厅): the division's body,
+        // one name as a place and its government are (福建省政府). (Not a
+        // body that opens a title: 江北区 政协委员, as 渝中 | 区委书记.)
         const Candidate* division = term_at(pb, EntityType::kPlace);
         const Candidate* title = term_at(i, EntityType::kPosition);
         if (!own && division && division->end == i && t.token_start(pb) && i - pb >= 3 &&

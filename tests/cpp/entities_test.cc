@@ -349,8 +349,10 @@ TEST_CASE("entities: titles of state, diplomacy and learning; names joined by a 
 }
 
 TEST_CASE("entities: a division's body by the division's full name", "[entities][government]") {
+  // One body, as a place and its government are (福建省政府, 成渝金融法院).
   expect_rules("重庆市公安局破获一起诈骗案", "[重庆市公安局 government]");
   expect_rules("四川省教育厅发布通知", "[四川省教育厅 government]");
+  expect_rules("渝中区政协召开会议", "[渝中区政协 government]");
   // Not a body that opens a title: the place and the title (江北区 政协委员).
   expect_rules("江北区政协委员张华", "[江北区 place][政协委员 position][张华 person]");
 }
