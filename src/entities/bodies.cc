@@ -55,13 +55,19 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
   // A place term at `at` followed by one of `suffixes` is a body from
   // `begin` to the suffix's end.
   // With `whole_word`, the suffix must end a token (省人大 but not the
-  // 人大 of 人大代表).
-  auto place_then_suffix = [&](uint32_t begin, uint32_t at, const auto& suffixes, bool whole_word = false) {
+  // 人大 of 人大代表); with `numbered`, an ordinal may stand between.
+  auto place_then_suffix = [&](uint32_t begin, uint32_t at, const auto& suffixes, bool whole_word = false,
+                               bool numbered = false) {
     for (const Candidate* place : starting_at(at)) {
       if (place->type != EntityType::kPlace) continue;
+      // (A court is numbered after its place: 北京市 第一 中级人民法院.)
+      uint32_t after = place->end;
+      if (numbered && after + 2 < n && t.cps[after] == U'第' && ordinal_digit(t, after + 1)) {
+        after += 2;
+      }
       for (std::u32string_view suffix : suffixes) {
-        if (t.matches(place->end, suffix)) {
-          const auto e = place->end + static_cast<uint32_t>(suffix.size());
+        if (t.matches(after, suffix)) {
+          const auto e = after + static_cast<uint32_t>(suffix.size());
           if (whole_word && e < n && !t.token_start(e)) break;
           out.push_back({begin, e, EntityType::kGovernment, kRulePriority});
           break;
@@ -92,7 +98,7 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
     const uint32_t i = terms[k].begin;
     if (k > 0 && terms[k - 1].begin == i) continue;
     // 成渝金融法院: place + court; 福建省政府: place + government.
-    place_then_suffix(i, i, kCourtSuffixes);
+    place_then_suffix(i, i, kCourtSuffixes, /*whole_word=*/false, /*numbered=*/true);
     place_then_suffix(i, i, kGovernmentSuffixes, /*whole_word=*/true);
     // 重庆(化龙桥)国际商务区, 重庆(渝中)涉外服务中心: place, a place in
     // brackets, then a named area, institution or company.

@@ -1051,26 +1051,33 @@ namespace {
 }  // namespace
 
 void EntityExtractorImpl::add_tibetan_names(const CharText& t, std::vector<Candidate>& out) const {
-  // Parts by their first character: most characters open none.
-  static const std::unordered_map<char32_t, std::vector<std::u32string>> parts = [] {
-    std::unordered_map<char32_t, std::vector<std::u32string>> out;
+  // The parts, and their first characters as bits: most tokens open with
+  // none (asked of every token).
+  struct Parts {
+    std::bitset<0x10000> first;
+    std::vector<uint64_t> pairs;  // sorted, (first << 32) | second
+  };
+  static const Parts parts = [] {
+    Parts out;
     for_each_data_line(kTibetanNamePartsTxt, [&](std::string_view line) {
       const std::u32string part = to_u32(line);
-      if (part.size() == 2) out[part[0]].push_back(part);
+      if (part.size() == 2 && part[0] < 0x10000) {
+        out.first.set(part[0]);
+        out.pairs.push_back(uint64_t{part[0]} << 32 | part[1]);
+      }
     });
+    std::sort(out.pairs.begin(), out.pairs.end());
     return out;
   }();
   const auto n = static_cast<uint32_t>(t.cps.size());
   auto part_at = [&](uint32_t i) {
-    if (i + 2 > n) return false;
-    const auto bucket = parts.find(t.cps[i]);
-    return bucket != parts.end() && std::any_of(bucket->second.begin(), bucket->second.end(), [&](const std::u32string& p) {
-             return t.cps[i + 1] == p[1];
-           });
+    if (i + 2 > n || t.cps[i] >= 0x10000 || !parts.first[t.cps[i]]) return false;
+    return std::binary_search(parts.pairs.begin(), parts.pairs.end(), uint64_t{t.cps[i]} << 32 | t.cps[i + 1]);
   };
   // Two parts side by side, the name opening and ending on a token's edge
   // (次仁卓玛, 达瓦次仁; jieba tags some such pairs a place: 洛桑达瓦 ns).
-  for (uint32_t i = 0; i + 4 <= n; ++i) {
+  for (uint32_t i = 0, next = 0; i + 4 <= n; i = next) {
+    next = t.token_start(i) && t.token_end_of[i] > i && t.token_end_of[i] <= n ? t.token_end_of[i] : i + 1;
     if (!t.token_start(i) || !part_at(i) || !part_at(i + 2)) continue;
     const uint32_t e = i + 4;
     // (Or the segmenter glued a conjunction or a function word to its last
@@ -1079,7 +1086,7 @@ void EntityExtractorImpl::add_tibetan_names(const CharText& t, std::vector<Candi
                        t.token_end_of[t.token_begin(e - 1)] == e + 1;
     if (e < n && t.han(e) && !t.token_start(e) && !glued) continue;
     out.push_back({i, e, EntityType::kPerson, kRulePriority});
-    i = e - 1;
+    next = e;
   }
 }
 

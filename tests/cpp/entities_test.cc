@@ -353,6 +353,8 @@ TEST_CASE("entities: a division's body by the division's full name", "[entities]
   expect_rules("重庆市公安局破获一起诈骗案", "[重庆市公安局 government]");
   expect_rules("四川省教育厅发布通知", "[四川省教育厅 government]");
   expect_rules("渝中区政协召开会议", "[渝中区政协 government]");
+  // A court numbered after its place.
+  expect_rules("北京市第一中级人民法院依法审理此案", "[北京市第一中级人民法院 government]");
   // Not a body that opens a title: the place and the title (江北区 政协委员).
   expect_rules("江北区政协委员张华", "[江北区 place][政协委员 position][张华 person]");
 }
