@@ -898,7 +898,13 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         // is also a mountain).
         const bool titled = verb == U"院士" || verb == U"教授" || verb == U"同志" || verb == U"先生" ||
                             verb == U"女士";
-        const auto w = titled && chinese ? word_info(t, i, e) : std::nullopt;
+        // So before a verb of speech is a name of three ending as given
+        // names and landforms both do (钟南山表示; a mountain says nothing).
+        const bool speech = verb == U"表示" || verb == U"指出" || verb == U"强调" || verb == U"认为" ||
+                            verb == U"介绍" || verb == U"透露" || verb == U"坦言" || verb == U"说";
+        const bool landform_name = speech && e - i == 3 &&
+                                   kGivenNameLandformChars.find(t.cps[e - 1]) != std::u32string_view::npos;
+        const auto w = (titled || landform_name) && chinese ? word_info(t, i, e) : std::nullopt;
         const bool place_word = w && w->entity == EntityType::kNone && w->tag == "ns";
         // An unknown word there is a name only if its characters read as
         // one (赵世庆强调; not 普惠率分别达96%), on less evidence before a

@@ -1176,6 +1176,9 @@ TEST_CASE("entities: persons by their context", "[entities][person]") {
   expect_rules("达瓦次仁和格桑梅朵参加了比赛", "[达瓦次仁 person][格桑梅朵 person]");
   expect_rules("洛桑达瓦出席会议", "[洛桑达瓦 person]");
   expect_rules("扎西德勒", "");
+  // A surname and a word jieba tags a place, ending as given names and
+  // landforms both do, before a verb of speech (钟南山表示).
+  expect_rules("钟南山表示，疫情总体可控。", "[钟南山 person]");
   // A word of a head word and a title (大学校长): the name ends inside it.
   expect_rules("施一公当选西湖大学校长", "[施一公 person][西湖大学 organization][校长 position]");
 }
