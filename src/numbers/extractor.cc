@@ -461,6 +461,12 @@ bool NumberExtractorImpl::numeral_in_name(std::string_view s, size_t begin, size
   }
   for (int k = 0; k < n_starts; ++k) {
     const size_t q = starts[k];
+    // A word that opens with a qualifier qualifies the number (近两年 l).
+    const std::string_view opening = s.substr(q, begin - q);
+    if (q < begin && std::any_of(kLeadingQualifiers.begin(), kLeadingQualifiers.end(),
+                                 [&](const QualifierWord& w) { return w.text == opening; })) {
+      continue;
+    }
     const bool in_name = for_each_word_at(s, q, [&](size_t i, const TrieStep& step, const ZplView& view) {
       if (i <= begin) return false;
       const format::WordEntry* w = view.trie().word(step.node);

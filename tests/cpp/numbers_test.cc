@@ -162,6 +162,11 @@ TEST_CASE("numbers: qualifiers before stay outside, after stay inside", "[number
   expect("增长近5%", "[5% percent 5 % approx]");
   expect("同我国最近三年内实行的调整", "[三年 quantity 3 年 ]");
   expect("附近3公里", "[3公里 quantity 3 公里 ]");
+  // A word of the lexicon that opens with a qualifier qualifies its number
+  // (近两年 l, 近两年来 l), no fixed phrase.
+  expect("近两年来，为了纠正偏差", "[两年 quantity 2 年 approx]");
+  expect("城镇建成住宅约一亿平方米", "[一亿平方米 quantity 100000000 平方米 approx]");
+  expect("占全国近三成", "[三成 percent 30 % approx]");
   expect("近5年", "[5年 quantity 5 年 approx]");
   expect("不低于30%", "[30% percent 30 % ge]");
   expect("不足10家", "[10家 quantity 10 家 lt]");
