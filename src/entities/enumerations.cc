@@ -42,11 +42,11 @@ constexpr uint32_t kCommonBodyWordFreq = 1000;
 // these, in at most kMaxListedEvent characters.
 constexpr std::u32string_view kListedEventHeads[] = {U"会", U"会议", U"论坛", U"节", U"赛", U"荟", U"杯", U"展"};
 constexpr uint32_t kMaxListedEvent = 16;
-// Firms listed with a firm found (华为、中兴、小米): names of two to
-// kMaxListedFirm characters; a common word only when 等 and a word for
+// Firms listed with a firm found (华为、中兴、小米): one token of two to
+// kMaxListedFirm characters; a rare common noun only when 等 and a word for
 // firms close the list (…等企业, …等龙头企业), not one for their people
 // (企业家).
-constexpr uint32_t kMaxListedFirm = 6;
+constexpr uint32_t kMaxListedFirm = 4;
 constexpr std::u32string_view kFirmWords[] = {U"企业", U"公司", U"集团", U"车企", U"厂商", U"品牌"};
 // Verbs that hold events: an event listed opens after them.
 constexpr std::u32string_view kHoldingVerbs[] = {U"举办", U"办好", U"承办", U"召开", U"举行", U"主办", U"落实", U"开展"};
@@ -515,12 +515,12 @@ void EntityExtractorImpl::add_listed_peers(const CharText& t, const std::vector<
     if (seed.end - seed.begin < 2) continue;
     if (seed.type == EntityType::kCompany) {
       // A member is a word the lexicon does not know, or tags a proper noun
-      // less common than a common word; any word when the list says firms.
-      // (One token of two to four characters, holding no mention: 中国 河南
-      // 国际 and 鲜食 玉米 are phrases.)
+      // less common than a common word; a rare common noun too when the list
+      // says firms. (One token, holding no mention: 中国 河南 国际 and 鲜食
+      // 玉米 are phrases.)
       const bool firms = closed_by_firms(seed.end);
       walk(seed, kMaxListedFirm, body_token, [&](uint32_t b, uint32_t e) {
-        if (e - b < 2 || e - b > 4 || t.token_end_of[b] != e || !name_like_token(t, b, e)) return false;
+        if (e - b < 2 || t.token_end_of[b] != e || !name_like_token(t, b, e)) return false;
         auto it = std::partition_point(chosen.begin(), chosen.end(), [&](const Candidate& c) { return c.end <= b; });
         if (it != chosen.end() && it->begin < e) return false;
         const auto w = word_info(t, b, e);

@@ -610,7 +610,7 @@ class EntityExtractorImpl {
   // are data, src/data/tibetan_name_parts.txt; names.cc).
   void add_tibetan_names(const CharText& t, std::vector<Candidate>& out) const;
   // A rare word jieba tags a place's name, right after a place of our lists
-  // (海南 洋浦, 广东 顺德): the smaller place of an address (names.cc).
+  // (海南 洋浦, 四川 汶川): the smaller place of an address (names.cc).
   void add_places_after_places(const CharText& t, const std::vector<Candidate>& terms,
                                std::vector<Candidate>& out) const;
   // 蓝思科技, 华熙生物: firms by a coined name and their trade (trade_names.cc).

@@ -511,12 +511,10 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         const bool brand = type == EntityType::kCompany && !w && b - pb == 2;
         if (after_place && !(w && (w->entity != EntityType::kNone || w->tag == "ns")) && !brand) break;
         const bool place_token = w && w->entity == EntityType::kPlace;
-        if (place_token && places >= 1 && !province_taken &&
-            is_province_name(std::u32string_view(t.cps.data() + pb, b - pb))) {
-          break;
-        }
+        const bool province = place_token && is_province_name(std::u32string_view(t.cps.data() + pb, b - pb));
+        if (province && places >= 1 && !province_taken) break;
         places += place_token;
-        province_taken = province_taken || (place_token && is_province_name(std::u32string_view(t.cps.data() + pb, b - pb)));
+        province_taken = province_taken || province;
         // A place's name is a coinage or a place and what kind of place
         // it is: a common word before the coinage is the sentence's (项目
         // 落户 | 沈抚 科创园). (jieba's tags call common words names too,
@@ -1104,8 +1102,6 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     if (place.type != EntityType::kPlace || b >= n || !t.token_start(b)) continue;
     const uint32_t e = t.token_end_of[b];
     if (e > n || e - b < 2 || e - b > 3 || !t.han(b) || !t.han(e - 1)) continue;
-    // (Not a common word jieba tags so, 新建 ns of 西班牙 新建 物流中心,
-    // 东西, 南北; nor one our lists type.)
     const auto w = word_info(t, b, e);
     // A village or town by its level after the county (安吉县 余村, 漠河 北极村
     // ns): a word of two the lexicon does not know, or a rare one tagged a
@@ -1119,6 +1115,8 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
       out.push_back({b, e, EntityType::kPlace, kRulePriority});
       continue;
     }
+    // (Not a common word jieba tags so, 新建 ns of 西班牙 新建 物流中心,
+    // 东西, 南北; nor one our lists type.)
     if (!w || w->entity != EntityType::kNone || w->freq >= kCommonNameWordFreq) continue;
     // (Or one jieba tags a person's name that reads as none, after a
     // division: 桂林 阳朔 nr; not after a river, 汉江 秋汛 nr.)
