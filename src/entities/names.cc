@@ -357,8 +357,9 @@ void EntityExtractorImpl::join_dotted_names(const CharText& t, std::vector<Candi
       if (at != chosen.end() && at->type == EntityType::kPerson && at->begin >= b) person = true;
       const auto w = word_info(t, pb, pe);
       if (w && tag_is(w->tag, {"nr", "nrt", "nrfg"})) ++tagged;
-      translit = translit && pe - pb >= 2 && reads_as_transliteration(t, pb, pe);
-      if (!w && pe - pb >= 2 && reads_as_transliteration(t, pb, pe)) unknown_translit = true;
+      const bool reads = pe - pb >= 2 && reads_as_transliteration(t, pb, pe);
+      translit = translit && reads;
+      unknown_translit = unknown_translit || (!w && reads);
       // A common word is no part of a name (记忆·山城), unless a person's, or
       // a word after the dot of a name that opens with a person (阿不都热合曼·
       // 买买提: jieba tags 买买提 a common noun), or a rare noun beside a
@@ -390,10 +391,9 @@ void EntityExtractorImpl::join_dotted_names(const CharText& t, std::vector<Candi
     // lexicon, or no Han character, follows: not 阿里木江·艾海 of …艾海 提是.)
     translit = translit && (e >= n || !t.han(e) || (t.token_start(e) && t.token_end_of[e] <= n &&
                                                     word_info(t, e, t.token_end_of[e])));
-    if (!parts_ok || e <= dot_at + 1 || !(person || tagged >= 1 || translit || (rare_noun && unknown_translit)) ||
-        (rare_noun && !unknown_translit)) {
-      continue;
-    }
+    // (A rare noun counts only beside an unknown part that reads as a transliteration.)
+    if (rare_noun && !unknown_translit) continue;
+    if (!parts_ok || e <= dot_at + 1 || !(person || tagged >= 1 || translit || rare_noun)) continue;
     // The mentions inside give way; one reaching outside, or a title, a
     // document or a slogan around the name, keeps it as it is.
     auto first = std::partition_point(chosen.begin(), chosen.end(), [&](const Candidate& c) { return c.end <= b; });
