@@ -97,6 +97,35 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
   for (size_t k = 0; k < terms.size(); ++k) {
     const uint32_t i = terms[k].begin;
     if (k > 0 && terms[k - 1].begin == i) continue;
+    // A state's mission in another: its place, 驻, the host's place (or the
+    // one character news writes for China and its cities, 驻华, 驻港) and
+    // the mission (中国驻南斯拉夫联邦共和国大使馆, 美国驻华大使馆); 驻美国使馆
+    // without the state's own name (China's).
+    for (const Candidate* place : starting_at(i)) {
+      if (place->type != EntityType::kPlace) continue;
+      auto mission_end = [&](uint32_t at) -> uint32_t {
+        for (std::u32string_view mission : {U"大使馆", U"总领事馆", U"领事馆", U"使馆", U"代表团"}) {
+          if (t.matches(at, mission)) return at + static_cast<uint32_t>(mission.size());
+        }
+        return 0;
+      };
+      const uint32_t pe = place->end;
+      if (pe + 1 < n && t.cps[pe] == U'驻' &&
+          std::u32string_view(U"华京沪港澳台").find(t.cps[pe + 1]) != std::u32string_view::npos) {
+        if (const uint32_t e = mission_end(pe + 2)) out.push_back({i, e, EntityType::kGovernment, kRulePriority});
+      }
+      if (i == 0 || t.cps[i - 1] != U'驻') continue;
+      const uint32_t e = mission_end(pe);
+      if (e == 0) continue;
+      uint32_t begin = i - 1;
+      for (const Candidate& owner : terms) {
+        if (owner.type == EntityType::kPlace && owner.end == i - 1) begin = std::min(begin, owner.begin);
+      }
+      // (Without the state, a host of one character names no one mission:
+      // 新增 驻渝 总领事馆 2个.)
+      if (begin == i - 1 && pe - i == 1) continue;
+      out.push_back({begin, e, EntityType::kGovernment, kRulePriority});
+    }
     // 成渝金融法院: place + court; 福建省政府: place + government.
     place_then_suffix(i, i, kCourtSuffixes, /*whole_word=*/false, /*numbered=*/true);
     place_then_suffix(i, i, kGovernmentSuffixes, /*whole_word=*/true);
@@ -140,7 +169,14 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
       uint32_t e = 0;
       if (t.token_start(i) && token_end != CharText::kNoToken && token_end > pe && token_end <= n) {
         const auto w = word_info(t, i, token_end);
-        if (w && w->entity == EntityType::kNone && tag_is(w->tag, {"nt", "nz"})) e = token_end;
+        // (Or a word of any tag, or none, that is the place and a kind: 古巴队 n.)
+        const std::u32string_view kind(t.cps.data() + pe, token_end - pe);
+        const bool place_and_kind =
+            std::find(std::begin(kPlaceNamedKinds), std::end(kPlaceNamedKinds), kind) != std::end(kPlaceNamedKinds);
+        if ((!w || w->entity == EntityType::kNone) &&
+            (place_and_kind || (w && tag_is(w->tag, {"nt", "nz"})))) {
+          e = token_end;
+        }
       } else if (t.token_start(pe) && t.token_end_of[pe] <= n) {
         const uint32_t kind_end = t.token_end_of[pe];
         if (std::u32string_view kind(t.cps.data() + pe, kind_end - pe);

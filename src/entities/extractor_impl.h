@@ -247,12 +247,13 @@ inline constexpr std::u32string_view kPlaceNamedKinds[] = {
     U"队", U"女排", U"男排", U"女足", U"男足", U"女篮", U"男篮", U"国家队", U"代表队",
     U"日报", U"晚报", U"晨报", U"卫视", U"电视台", U"广播电视台"};
 // The type of a body named by a place and `tail` (足协 of 中国足协, 共和党 of
-// 美国共和党, 特区政府 of 香港特区政府), or kNone when the tail names no
+// 美国共和党, 特区政府 of 香港特区政府, 驻南斯拉夫大使馆 of the word
+// 中国驻南斯拉夫大使馆), or kNone when the tail names no
 // body of its own (中南部, 中西部).
 inline EntityType place_named_body_type(std::u32string_view tail) {
   auto ends_in = [&](std::initializer_list<std::u32string_view> heads) { return ends_with_any(tail, heads); };
   if (tail.empty()) return EntityType::kNone;
-  if (ends_in({U"政府", U"国会", U"议会", U"参议院", U"众议院"})) return EntityType::kGovernment;
+  if (ends_in({U"政府", U"国会", U"议会", U"参议院", U"众议院", U"使馆", U"领事馆"})) return EntityType::kGovernment;
   if (ends_in({U"银行", U"航空", U"移动", U"联通", U"电信"})) return EntityType::kCompany;
   // Newspapers by their kind (日报, 晚报 …; a 公报 is a communiqué: 上海公报).
   if (ends_in({U"队", U"党", U"社", U"日报", U"晚报", U"晨报", U"周报", U"时报", U"商报", U"青年报", U"卫视", U"台",
@@ -439,7 +440,8 @@ inline constexpr std::u32string_view kDomesticRoles[] = {
     U"市民", U"居民", U"村民", U"农民", U"牧民", U"游客", U"老人", U"学生", U"网友", U"工人", U"司机", U"店主",
     U"快递员", U"妻子", U"丈夫", U"儿子", U"女儿", U"父亲", U"母亲", U"孙子", U"孙女",
     U"农民工", U"患者", U"员工", U"职工", U"家长", U"业主", U"乘客", U"旅客", U"考生", U"骑手", U"外卖员",
-    U"环卫工人", U"技术员", U"老兵", U"厨师", U"设计师", U"摄影师", U"班主任", U"邻居", U"同事"};
+    U"环卫工人", U"技术员", U"老兵", U"厨师", U"设计师", U"摄影师", U"班主任", U"邻居", U"同事",
+    U"商户", U"摊主", U"车主", U"移民", U"渔民", U"个体户", U"村医"};
 // Every title a name may follow: the posts and forms of kNameTitles, then
 // the roles of kDomesticRoles.
 template <typename F>

@@ -16,6 +16,12 @@ namespace zhpolicy {
 namespace internal {
 using namespace entity_detail;
 
+namespace {
+// Words of where before a place: prepositions and verbs of being or going there.
+constexpr std::u32string_view kPlaceVerbs[] = {U"在", U"于", U"赴", U"到", U"从", U"来自", U"抵达", U"飞抵", U"来到",
+                                              U"前往", U"位于", U"地处", U"途经", U"落户"};
+}  // namespace
+
 uint32_t EntityExtractorImpl::surname_length(const CharText& t, uint32_t at) const {
   if (at >= t.cps.size()) return 0;
   if (t.has(at, kCompoundFirst)) {
@@ -1097,53 +1103,90 @@ void EntityExtractorImpl::add_tibetan_names(const CharText& t, std::vector<Candi
 void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::vector<Candidate>& terms,
                                                   std::vector<Candidate>& out) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
+  // Whether the rare word jieba tags a place (or, with `nr_reads_as_place`,
+  // a person's name that the name model reads as none), of two or three
+  // characters from b, names a place of its own: it ends the phrase and is
+  // no count nor a common word so tagged.
+  auto rare_place_word = [&](uint32_t b, uint32_t e, bool nr_reads_as_place) {
+    const auto w = word_info(t, b, e);
+    // (Not a common word jieba tags so, 新建 ns of 西班牙 新建 物流中心,
+    // 东西, 南北; nor one our lists type.)
+    if (!w || w->entity != EntityType::kNone || w->freq >= kCommonNameWordFreq) return false;
+    // (Or one jieba tags a person's name that reads as none, after a
+    // division: 桂林 阳朔 nr; not after a river, 汉江 秋汛 nr.)
+    const bool place_like_name =
+        nr_reads_as_place && w->tag == "nr" && person_names_ && person_names_->log_odds(&t.cps[b], e - b) < 0.0f;
+    if (w->tag != "ns" && !place_like_name) return false;
+    // Not a count (中亚 四国, 三河 三湖) nor a word opening with a function
+    // character (和澳洲, 东至: 至 of a route).
+    if (t.has(b, kNumeral) || glued_function_char(t.cps[b]) || glued_function_char(t.cps[e - 1]) ||
+        std::u32string_view(U"和与及同跟至").find(t.cps[b]) != std::u32string_view::npos || t.cps[e - 1] == U'至') {
+      return false;
+    }
+    // The word ends the phrase: a mark, a function word or verb, or another
+    // place follows; else it opens a name of its own (合肥 中欧 班列, 湘潭
+    // 中联 矿山机械, 西安 太古 里).
+    if (e >= n || !t.han(e) || !t.token_start(e)) return true;
+    const uint32_t ne = std::min(t.token_end_of[e], n);
+    const auto next = word_info(t, e, ne);
+    // (Not a word of place or measure of one character: 太古 里, 兴安 台.)
+    const bool single_noun = ne == e + 1 && next && tag_is(next->tag, {"f", "q"});
+    return next && !single_noun && (is_stop_word_tag(next->tag) || next->entity == EntityType::kPlace);
+  };
+  auto word_after = [&](uint32_t b) -> uint32_t {
+    if (b >= n || !t.token_start(b)) return 0;
+    const uint32_t e = t.token_end_of[b];
+    return e <= n && e - b >= 2 && e - b <= 3 && t.han(b) && t.han(e - 1) ? e : 0;
+  };
   for (const Candidate& place : terms) {
     const uint32_t b = place.end;
-    if (place.type != EntityType::kPlace || b >= n || !t.token_start(b)) continue;
-    const uint32_t e = t.token_end_of[b];
-    if (e > n || e - b < 2 || e - b > 3 || !t.han(b) || !t.han(e - 1)) continue;
+    if (place.type != EntityType::kPlace) continue;
+    const uint32_t e = word_after(b);
+    if (e == 0) continue;
     const auto w = word_info(t, b, e);
     // A village or town by its level after the county (安吉县 余村, 漠河 北极村
-    // ns): a word of two the lexicon does not know, or a rare one tagged a
-    // place, that ends in a village's or town's level, whatever follows (not
-    // 东部地区 城镇, 台湾 乡建乡创).
+    // ns, 安徽 小岗村 nr): a word of two the lexicon does not know, or a rare
+    // one tagged a place or a name, that ends in a village's or town's
+    // level, whatever follows (not 东部地区 城镇, 台湾 乡建乡创).
     const bool village =
         std::u32string_view(U"村镇乡屯寨").find(t.cps[e - 1]) != std::u32string_view::npos &&
-        (w ? w->entity == EntityType::kNone && w->tag == "ns" && w->freq < kCommonNameWordFreq
+        (w ? w->entity == EntityType::kNone && (w->tag == "ns" || (w->tag == "nr" && e - b == 3)) &&
+                 w->freq < kCommonNameWordFreq
            : e - b == 2 && name_like_token(t, b, e));
     if (village && !t.has(b, kNumeral)) {
       out.push_back({b, e, EntityType::kPlace, kRulePriority});
       continue;
     }
-    // (Not a common word jieba tags so, 新建 ns of 西班牙 新建 物流中心,
-    // 东西, 南北; nor one our lists type.)
-    if (!w || w->entity != EntityType::kNone || w->freq >= kCommonNameWordFreq) continue;
-    // (Or one jieba tags a person's name that reads as none, after a
-    // division: 桂林 阳朔 nr; not after a river, 汉江 秋汛 nr.)
-    const bool after_division = kLandformChars.find(t.cps[place.end - 1]) == std::u32string_view::npos;
-    const bool place_like_name = w->tag == "nr" && after_division && person_names_ &&
-                                 person_names_->log_odds(&t.cps[b], e - b) < 0.0f;
-    if (w->tag != "ns" && !place_like_name) continue;
-    // Not a count (中亚 四国, 三河 三湖) nor a word opening with a function
-    // character (和澳洲, 东至: 至 of a route).
-    if (t.has(b, kNumeral) || glued_function_char(t.cps[b]) || glued_function_char(t.cps[e - 1]) ||
-        std::u32string_view(U"和与及同跟至").find(t.cps[b]) != std::u32string_view::npos || t.cps[e - 1] == U'至') {
-      continue;
-    }
     // (After a country the word is its firm's or its kind's: 中国 盐湖.)
     if (place.end - place.begin == 2 && t.matches(place.begin, U"中国")) continue;
-    // The word ends the phrase: a mark, a function word or verb, or another
-    // place follows; else it opens a name of its own (合肥 中欧 班列, 湘潭
-    // 中联 矿山机械, 西安 太古 里).
-    bool ends = e >= n || !t.han(e) || !t.token_start(e);
-    if (!ends) {
-      const uint32_t ne = std::min(t.token_end_of[e], n);
-      const auto next = word_info(t, e, ne);
-      // (Not a word of place or measure of one character: 太古 里, 兴安 台.)
-      const bool single_noun = ne == e + 1 && next && tag_is(next->tag, {"f", "q"});
-      ends = next && !single_noun && (is_stop_word_tag(next->tag) || next->entity == EntityType::kPlace);
+    const bool after_division = kLandformChars.find(t.cps[place.end - 1]) == std::u32string_view::npos;
+    if (rare_place_word(b, e, after_division)) out.push_back({b, e, EntityType::kPlace, kRulePriority});
+  }
+  // The same word after a verb or preposition of where (在 中关村 接受采访,
+  // 前往 洋浦, 位于 陆家嘴).
+  for (uint32_t i = 0; i < n;) {
+    const uint32_t ie = t.token_end_of[i];
+    if (ie == CharText::kNoToken || ie <= i || ie > n) {
+      ++i;
+      continue;
     }
-    if (ends) out.push_back({b, e, EntityType::kPlace, kRulePriority});
+    const std::u32string_view word(t.cps.data() + i, ie - i);
+    i = ie;
+    if (std::find(std::begin(kPlaceVerbs), std::end(kPlaceVerbs), word) == std::end(kPlaceVerbs)) continue;
+    const uint32_t e = word_after(ie);
+    if (e == 0 || !rare_place_word(ie, e, /*nr_reads_as_place=*/false)) continue;
+    // Here the word is where something happens: a verb or a mark follows
+    // (not 从 上列 的, 在 广度 和 深度上: jieba tags many words of degree
+    // and kind ns), and it is no common word with a modifier before it (挤在
+    // 大 城市，).
+    bool verb_or_mark = e >= n || !t.han(e);
+    if (!verb_or_mark && t.token_start(e)) {
+      const auto next = word_info(t, e, std::min(t.token_end_of[e], n));
+      verb_or_mark = next && (next->tag == "v" || next->entity == EntityType::kPlace);
+    }
+    const auto tail = e - ie == 3 ? word_info(t, ie + 1, e) : std::nullopt;
+    const bool modified_common_word = tail && tail->entity == EntityType::kNone && tail->freq >= kCommonNameWordFreq;
+    if (verb_or_mark && !modified_common_word) out.push_back({ie, e, EntityType::kPlace, kRulePriority});
   }
 }
 
@@ -1734,6 +1777,17 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
           [&] { const auto w = word_info(t, end, end + 1); return !w || !is_function_word_tag(w->tag); }() &&
           !word_info(t, at, end + 1) &&
           person_names_->log_odds(&t.cps[at], 3) >= kMinLongNameLogOdds) {
+        end += 1;
+      }
+      // A surname and one character the lexicon does not know, then a word of
+      // two whose first character ends the name and whose second opens a
+      // word with the next token (移民 冉绍 之一 家: 冉绍之 一家): the three
+      // a name when the name model reads them far more so than the two.
+      if (sl == 1 && end - at == 2 && t.token_end_of[at] == end && !word_info(t, at, end) && end + 2 < n &&
+          t.token_end_of[end] == end + 2 && t.han(end) && t.han(end + 1) && t.token_end_of[end + 2] <= n &&
+          word_info(t, end + 1, t.token_end_of[end + 2]) && person_names_ &&
+          person_names_->log_odds(&t.cps[at], 3) >= kMinLongNameLogOdds &&
+          person_names_->log_odds(&t.cps[at], 3) > person_names_->log_odds(&t.cps[at], 2)) {
         end += 1;
       }
       if (sl == 1) end = without_glued_verb(t, at, end);

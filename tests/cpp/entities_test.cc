@@ -392,6 +392,8 @@ TEST_CASE("entities: firms jieba's dictionary names whole", "[entities][company]
   expect("比亚迪董事长王传福接受采访", "[比亚迪 company][董事长 position][王传福 person]");
   expect("王传福董事长表示", "[王传福 person][董事长 position]");
   expect("公司董事长张三", "[董事长 position][张三 person]");
+  // China's largest steel works by their short names (宝钢 nr in jieba's dictionary).
+  expect("上海宝钢去年钢产量突破一千万吨", "[上海 place][宝钢 company]");
 }
 
 TEST_CASE("entities: meetings", "[entities][meeting]") {
@@ -483,6 +485,16 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   // words jieba tags nt or nz, or the place and the kind as two words.
   expect("中国女排战胜了巴西队", "[中国女排 organization][巴西队 organization]");
   expect("中国足协作出处罚", "[中国足协 organization]");
+  // (The place and 队 as one word jieba tags n.)
+  expect("以三比一战胜古巴队", "[古巴队 organization]");
+  // A state's mission in another, whole: the place, 驻, the host, the
+  // mission (or one word jieba tags nt); 驻美国使馆 is China's. Not a
+  // host of one character without the state (新增 驻渝 总领事馆: any).
+  expect("中国驻美国大使馆发表声明", "[中国驻美国大使馆 government]");
+  expect("美国驻华大使馆发表声明", "[美国驻华大使馆 government]");
+  expect("中国驻南斯拉夫大使馆遭到轰炸", "[中国驻南斯拉夫大使馆 government]");
+  expect_rules("我国驻美国使馆提醒", "[驻美国使馆 government]");
+  expect_rules("力争新增驻渝总领事馆2个", "[渝 place]");
   expect("美国共和党和英国工党", "[美国共和党 organization][英国工党 organization]");
   expect("湖南卫视播出晚会", "[湖南卫视 organization]");
   // An address is its divisions and the name (the gold's 化隆县 谢家滩乡),
@@ -825,6 +837,9 @@ TEST_CASE("entities: withheld and familiar names, and names after the roles of o
   expect_rules("小王和老李一起去了菜市场", "[小王 person][老李 person]");
   expect_rules("来自河南的农民工周建军在工地上干了十年", "[河南 place][周建军 person]");
   expect_rules("家长刘敏表示，孩子的作业负担减轻了", "[刘敏 person]");
+  expect_rules("市场的商户何海美一年出口三百个集装箱", "[何海美 person]");
+  // A given name's last character glued to the next word (冉绍 之一 家).
+  expect_rules("重庆万州移民冉绍之一家搬进了新居", "[重庆 place][万州 place][冉绍之 person]");
   // Not: 某 opening a word, a word of 小 or 老 and a surname's character, a
   // familiar form with nothing that vouches for it.
   expect_rules("他主张某些改革应当加快推进", "");
@@ -965,6 +980,16 @@ TEST_CASE("entities: a rare word jieba tags a place, after a place, ending the p
   // 党支部); not a common word (城镇).
   expect_rules("安吉县余村党支部", "[安吉县 place][余村 place]");
   expect_rules("优化东部地区城镇结构", "[东部地区 place]");
+  // Or one jieba tags a name (小岗村 nr).
+  expect_rules("安徽小岗村的老人回忆", "[安徽 place][小岗村 place]");
+  // The same word after a word of where, a verb or a mark after it (在
+  // 中关村 接受; 前往 洋浦，); not one of degree or kind before 的 or 和
+  // (从 上列 的, 在 广度 和 深度上), nor a common word modified (在 大 城市，).
+  expect_rules("他在中关村接受了采访", "[中关村 place]");
+  expect_rules("考察团前往洋浦，参观港口", "[洋浦 place]");
+  expect_rules("从上列的投资比例可以看出", "");
+  expect_rules("经济联系在广度和深度上都有发展", "");
+  expect_rules("不要挤在大城市，要多建设中小城市", "");
 }
 
 TEST_CASE("entities: the name-like members of a list of places are places", "[entities][place]") {
