@@ -83,6 +83,12 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
     for (auto party : kParties) {
       if (!t.matches(i, party)) continue;
       place_then_suffix(i, i + static_cast<uint32_t>(party.size()), kPartyBodySuffixes);
+      // A party's central committee (民建中央, 台盟中央委员会), a body as its
+      // committees of a place are (中共中央 is a term of our lists).
+      if (const uint32_t c = i + static_cast<uint32_t>(party.size()); party != U"中共" && t.matches(c, U"中央")) {
+        const uint32_t e = c + 2 + (t.matches(c + 2, U"委员会") ? 3 : 0);
+        if (e >= n || !t.han(e) || t.token_start(e)) out.push_back({i, e, EntityType::kGovernment, kRulePriority});
+      }
       const uint32_t e = t.token_start(i) ? t.token_end_of[i] : CharText::kNoToken;
       if (e == CharText::kNoToken || e > n || e <= i + party.size() + 1) continue;
       const auto w = word_info(t, i, e);

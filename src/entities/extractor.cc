@@ -75,12 +75,14 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon, EntityOptions options)
            // 区政协十五届二次会议, 区委十三届十次全会, 十四届全国人大二次会议,
            // (河北省)第十四届人民代表大会第四次会议; the body after the
            // edition too: (省)十四届人大二次会议, 五届人大四次会议
-           "(?:(?:区|市|县|省|自治区|州)(?:委|党委|政协|人大常委会|人大)|全国人大|全国政协|中共中央|党的)?第?" + n +
+           "(?:(?:区|市|县|省|自治区|州)(?:委|党委|政协|人大常委会|人大)|全国人大|全国政协|中共中央|中国共产党|"
+               "中国人民政治协商会议|党的)?第?" + n +
                "届(?:全国人大|全国人民代表大会|人民代表大会|人民代表大会常务委员会|全国委员会|委员会|中央委员会|"
                "人大常委会|人大|政协)?第?" +
                n + "次(?:全体)?(?:会议|全会)",
-           // 区第十三次党代会
-           "(?:区|市|县|省)?第" + n + "次(?:党代会|党员代表大会)",
+           // 区第十三次党代会, 中国共产党第二十次全国代表大会 (and a national
+           // body's: 中国妇女第十三次全国代表大会)
+           "(?:中国共产党|中共|党的|区|市|县|省)?第" + n + "次(?:党代会|党员代表大会|全国代表大会)",
            // 第四届中国工业软件大会
            "第" + n + "届\\p{Han}{2,12}?(?:大会|会议|论坛|峰会|博览会|交易会|运动会|年会)",
            // 党的二十届四中全会, 十二届三中全会: plenary sessions numbered in 中
@@ -329,6 +331,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   add_documents_and_slogans(t, cands);
   add_regex_near(*meetings_[0], U"届", text, t, EntityType::kMeeting, cands, {}, "次");
   add_regex_near(*meetings_[1], U"次党", text, t, EntityType::kMeeting, cands);
+  add_regex_near(*meetings_[1], U"次全国代表大会", text, t, EntityType::kMeeting, cands);
   add_regex_near(*meetings_[2], U"届", text, t, EntityType::kMeeting, cands, "第", {});
   add_regex_near(*meetings_[3], U"届", text, t, EntityType::kMeeting, cands, {}, "中全会");
   // A meeting takes its edition written right before it (第17届 + 省运会,
@@ -371,6 +374,17 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   add_places_after_places(t, terms, cands);
   add_short_event_names(t, cands);
 
+  // A post takes the rank written before it as a word of its own (常务副
+  // 市长, 常务 副主任, 执行 主席).
+  for (Candidate& c : cands) {
+    if (c.type != EntityType::kPosition || !t.token_start(c.begin)) continue;
+    for (uint32_t len = 3; len >= 1; --len) {
+      if (c.begin < len || !t.token_start(c.begin - len) || t.token_end_of[c.begin - len] != c.begin) continue;
+      const std::u32string_view rank(t.cps.data() + c.begin - len, len);
+      if (rank == U"常务副" || rank == U"常务" || rank == U"执行" || rank == U"副") c.begin -= len;
+      break;
+    }
+  }
   // Persons: a name right after a title (区委书记赵世庆, 记者 李传芳, 编辑:冉建苹),
   // and the same names elsewhere in the text.
   std::vector<Candidate>& titles = ws.titles;

@@ -226,8 +226,9 @@ inline uint32_t edition_start(const CharText& t, uint32_t at) {
 
 inline constexpr std::array<std::u32string_view, 9> kParties = {
     U"民革", U"民盟", U"民建", U"民进", U"农工党", U"致公党", U"九三学社", U"台盟", U"中共"};
-inline constexpr std::array<std::u32string_view, 8> kPartyBodySuffixes = {
-    U"区委", U"市委", U"县委", U"省委", U"委员会", U"支部", U"总支", U"委"};
+// (The democratic parties' committees of a place are 委会: 民革重庆市委会.)
+inline constexpr std::array<std::u32string_view, 12> kPartyBodySuffixes = {
+    U"区委会", U"市委会", U"县委会", U"省委会", U"区委", U"市委", U"县委", U"省委", U"委员会", U"支部", U"总支", U"委"};
 inline constexpr std::array<std::u32string_view, 9> kCourtSuffixes = {
     U"金融法院", U"中级人民法院", U"高级人民法院", U"人民法院", U"人民检察院", U"法院", U"检察院", U"海关", U"铁路运输法院"};
 // A place and its government or legislature: 福建省政府, 北京市人民政府,

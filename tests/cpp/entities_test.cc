@@ -77,6 +77,11 @@ TEST_CASE("entities: composed government bodies", "[entities][government]") {
   expect_rules("统战部部长王伟出席。", "[统战部部长 position][王伟 person]");
   expect("民革渝中区委、区政协提案委", "[民革渝中区委 government][区政协提案委 government]");
   expect("九三学社渝中区委", "[九三学社渝中区委 government]");
+  // A democratic party's committee of a place written 委会, and its central
+  // committee; a post takes the rank written before it as a word (常务副).
+  expect_rules("民革重庆市委会主委沈金强带队调研", "[民革重庆市委会 government][主委 position][沈金强 person]");
+  expect_rules("民建中央副主席郝明金发言", "[民建中央 government][副主席 position][郝明金 person]");
+  expect_rules("常务副市长张三出席", "[常务副市长 position][张三 person]");
   expect("区政协化龙桥街道联络委", "[区政协化龙桥街道联络委 government]");
   expect("市政协文化文史和学习委", "[市政协文化文史和学习委 government]");
   expect("成渝金融法院", "[成渝金融法院 government]");
@@ -405,6 +410,13 @@ TEST_CASE("entities: meetings", "[entities][meeting]") {
   expect_rules("在广西壮族自治区第十四届人民代表大会第五次会议上",
                "[广西壮族自治区第十四届人民代表大会第五次会议 meeting]");
   expect("区第十三次党代会", "[区第十三次党代会 meeting]");
+  // The party's national congresses and plenums and the CPPCC's sessions
+  // with their owner, written out (not the party and a meeting apart).
+  expect_rules("中国共产党第二十次全国代表大会在北京召开", "[中国共产党第二十次全国代表大会 meeting][北京 place]");
+  expect_rules("党的第十次全国代表大会以来", "[党的第十次全国代表大会 meeting]");
+  expect_rules("中国共产党第十一届中央委员会第三次全体会议", "[中国共产党第十一届中央委员会第三次全体会议 meeting]");
+  expect_rules("中国人民政治协商会议第十四届全国委员会第二次会议",
+               "[中国人民政治协商会议第十四届全国委员会第二次会议 meeting]");
   expect("办好第四届中国工业软件大会", "[第四届中国工业软件大会 meeting]");
   expect("党的二十大精神", "[党的二十大 meeting]");
   // The edition and the host written before a meeting belong to its name.
