@@ -328,6 +328,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   std::vector<Candidate>& cands = ws.cands;
   cands.assign(terms.begin(), terms.end());
   add_composed(t, terms, cands, ws);
+  add_level_institutions(t, cands);
   add_documents_and_slogans(t, cands);
   add_regex_near(*meetings_[0], U"届", text, t, EntityType::kMeeting, cands, {}, "次");
   add_regex_near(*meetings_[1], U"次党", text, t, EntityType::kMeeting, cands);

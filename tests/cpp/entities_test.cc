@@ -393,6 +393,14 @@ TEST_CASE("entities: firms jieba's dictionary names whole", "[entities][company]
   expect("完善基本养老保险制度", "");
   expect("推进新型农村社会养老保险试点", "");
   expect("太平洋保险", "[太平洋保险 company]");
+  // An institution named by its level, an ordinal and common words, with a
+  // campus named after it; not a kind of institution (县医院, 省重点实验室).
+  expect_rules("县人民医院与华西医院签订协议", "[县人民医院 organization][华西医院 organization]");
+  expect_rules("市第一人民医院", "[市第一人民医院 organization]");
+  expect_rules("市第三中心医院东丽院区建成", "[市第三中心医院东丽院区 organization]");
+  expect_rules("建设省产业技术研究院", "[省产业技术研究院 organization]");
+  expect_rules("加强县医院建设", "");
+  expect_rules("建成省重点实验室10个", "");
   // A firm's name before a title only firms have; not a person's, nor a common word.
   expect("比亚迪董事长王传福接受采访", "[比亚迪 company][董事长 position][王传福 person]");
   expect("王传福董事长表示", "[王传福 person][董事长 position]");
