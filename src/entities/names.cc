@@ -19,7 +19,7 @@ using namespace entity_detail;
 namespace {
 // Words of where before a place: prepositions and verbs of being or going there.
 constexpr std::u32string_view kPlaceVerbs[] = {U"在", U"于", U"赴", U"到", U"从", U"来自", U"抵达", U"飞抵", U"来到",
-                                              U"前往", U"位于", U"地处", U"途经", U"落户"};
+                                              U"前往", U"位于", U"地处", U"途经", U"经过", U"落户", U"回到"};
 }  // namespace
 
 uint32_t EntityExtractorImpl::surname_length(const CharText& t, uint32_t at) const {
@@ -1139,8 +1139,15 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     return e <= n && e - b >= 2 && e - b <= 3 && t.han(b) && t.han(e - 1) ? e : 0;
   };
   for (const Candidate& place : terms) {
-    const uint32_t b = place.end;
     if (place.type != EntityType::kPlace) continue;
+    // (Or after the place and 的: 长沙 的 橘子洲 ns.)
+    if (place.end + 1 < n && t.cps[place.end] == U'的' && t.token_start(place.end) &&
+        t.token_end_of[place.end] == place.end + 1) {
+      const uint32_t b = place.end + 1, e = word_after(b);
+      if (e != 0 && rare_place_word(b, e, /*nr_reads_as_place=*/false)) out.push_back({b, e, EntityType::kPlace, kRulePriority});
+      continue;
+    }
+    const uint32_t b = place.end;
     const uint32_t e = word_after(b);
     if (e == 0) continue;
     const auto w = word_info(t, b, e);
