@@ -85,8 +85,20 @@ void EntityExtractorImpl::add_clause_subjects(const CharText& t, std::vector<Can
     return !(w && w->entity != EntityType::kPerson && w->freq >= kCommonNameWordFreq);
   };
   // A name opening a clause before what it did, or where or when.
+  // A name owned by the name before 的 (华为 的 余承东 在, 理塘县 的 丁真
+  // 成为): a place's, a body's or a firm's person opens the clause too.
+  auto after_owner = [&](uint32_t b) {
+    if (b < 2 || t.cps[b - 1] != U'的' || !t.token_start(b - 1)) return false;
+    const uint32_t ob = t.token_begin(b - 2);
+    const auto owner = t.token_end_of[ob] == b - 1 ? word_info(t, ob, b - 1) : std::nullopt;
+    return owner && (owner->entity == EntityType::kPlace || owner->entity == EntityType::kCompany ||
+                     owner->entity == EntityType::kOrganization || owner->entity == EntityType::kGovernment);
+  };
   auto subject_at = [&](uint32_t b, uint32_t e) {
-    if (b > 0 && !clause_mark(t.cps[b - 1])) return false;
+    // (Owned, only a word the lexicon does not know: after a place its
+    // sites and goods are as often there, 上海 的 陆家嘴 nr, 杭州 的 龙井茶 nr.)
+    const bool owned = b > 0 && !clause_mark(t.cps[b - 1]) && after_owner(b) && !word_info(t, b, e);
+    if (b > 0 && !clause_mark(t.cps[b - 1]) && !owned) return false;
     // The subject may be names joined by 和, 与, 、 (姚明和易建联都曾…):
     // the word after the last decides; the list rule then takes the rest.
     uint32_t last = e;
@@ -102,7 +114,7 @@ void EntityExtractorImpl::add_clause_subjects(const CharText& t, std::vector<Can
     if (!word_info(t, b, e) && person_names_ && person_names_->log_odds(&t.cps[b], e - b) < kMinClauseSubjectLogOdds) {
       return false;
     }
-    return acts != Acts::kVerb || reads_surely(b, e, /*object=*/false);
+    return (acts != Acts::kVerb && !owned) || reads_surely(b, e, /*object=*/false);
   };
   // A name closing a clause as what a verb acted on or for (交给了孙伟。).
   auto object_at = [&](uint32_t b, uint32_t e) {

@@ -1140,13 +1140,6 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
   };
   for (const Candidate& place : terms) {
     if (place.type != EntityType::kPlace) continue;
-    // (Or after the place and 的: 长沙 的 橘子洲 ns.)
-    if (place.end + 1 < n && t.cps[place.end] == U'的' && t.token_start(place.end) &&
-        t.token_end_of[place.end] == place.end + 1) {
-      const uint32_t b = place.end + 1, e = word_after(b);
-      if (e != 0 && rare_place_word(b, e, /*nr_reads_as_place=*/false)) out.push_back({b, e, EntityType::kPlace, kRulePriority});
-      continue;
-    }
     const uint32_t b = place.end;
     const uint32_t e = word_after(b);
     if (e == 0) continue;

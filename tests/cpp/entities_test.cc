@@ -870,6 +870,12 @@ TEST_CASE("entities: withheld and familiar names, and names after the roles of o
 TEST_CASE("entities: a name opening a clause before where or when it acted", "[entities][person]") {
   expect_rules("刘洋在接受采访时说，公司今年业绩增长明显", "[刘洋 person]");
   expect_rules("会后，张建军昨天在北京参加了座谈", "[张建军 person][北京 place]");
+  // Or after the place, body or firm it belongs to and 的, when the lexicon
+  // does not know it (not 上海 的 陆家嘴 nr, 杭州 的 龙井茶 nr).
+  expect_rules("华为的余承东在发布会上介绍了新款手机", "[华为 company][余承东 person]");
+  expect_rules("理塘县的丁真成为文旅推广大使", "[理塘县 place][丁真 person][大使 position]");
+  expect_rules("上海的陆家嘴成为金融中心", "[上海 place]");
+  expect_rules("杭州的龙井茶在国际上很有名", "[杭州 place]");
   // Not: common words jieba tags a name (蓝图 nr, 文明 nr), a word of the
   // lexicon, a name-shaped token inside a clause.
   expect_rules("蓝图已经绘就，奋斗正当其时", "");
@@ -1007,8 +1013,8 @@ TEST_CASE("entities: a rare word jieba tags a place, after a place, ending the p
   // (从 上列 的, 在 广度 和 深度上), nor a common word modified (在 大 城市，).
   expect_rules("他在中关村接受了采访", "[中关村 place]");
   expect_rules("考察团前往洋浦，参观港口", "[洋浦 place]");
-  // Or after a place and 的 (长沙 的 橘子洲 ns).
-  expect_rules("长沙的橘子洲国庆期间接待游客五十万人次", "[长沙 place][橘子洲 place]");
+  // Not after a place and 的: its goods are as often there (吐鲁番 的 葡萄干 ns).
+  expect_rules("新疆吐鲁番的葡萄干通过铁路运往内地", "[新疆 place][吐鲁番 place]");
   expect_rules("从上列的投资比例可以看出", "");
   expect_rules("经济联系在广度和深度上都有发展", "");
   expect_rules("不要挤在大城市，要多建设中小城市", "");
