@@ -257,33 +257,27 @@ constexpr std::u32string_view kInstitutionClasses[] = {U"重点", U"县级", U"�
 void EntityExtractorImpl::add_level_institutions(const CharText& t, std::vector<Candidate>& out) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
   constexpr uint32_t kMaxInstitution = 10;  // 市第一人民医院 7, 区妇幼保健院 6
-  for (uint32_t i = 0; i + 2 < n; ++i) {
-    // The level alone as a word (县 zg, 市 n), not the end of a word (城市)
-    // nor after a place, whose rules name the whole (丰都县人民医院).
-    if (std::u32string_view(U"省市县区州").find(t.cps[i]) == std::u32string_view::npos || !t.token_start(i) ||
-        t.token_end_of[i] != i + 1) {
-      continue;
-    }
+  // The institution's end when the level at i opens one, else 0.
+  auto institution_end = [&](uint32_t i) -> uint32_t {
+    // Not after a place, whose rules name the whole (丰都县人民医院).
     if (i > 0 && t.han(i - 1)) {
-      uint32_t pb = i - 1;
-      while (pb > 0 && !t.token_start(pb)) --pb;
-      const auto before = word_info(t, pb, i);
-      if (before && (before->entity == EntityType::kPlace || before->tag == "ns")) continue;
+      const auto before = word_info(t, t.token_begin(i - 1), i);
+      if (before && (before->entity == EntityType::kPlace || before->tag == "ns")) return 0;
     }
     uint32_t at = i + 1;
     const bool numbered = t.cps[at] == U'第' && at + 1 < n && ordinal_digit(t, at + 1);
     if (numbered) {
       at += 2;
       while (at < n && ordinal_digit(t, at)) ++at;
-      if (at >= n || !t.token_start(at)) continue;
+      if (at >= n || !t.token_start(at)) return 0;
     }
     // Words of the name, each a noun, up to one that ends in an
     // institution's head word.
     for (uint32_t k = at; k < n && k - i <= kMaxInstitution;) {
       const uint32_t e = t.token_end_of[k];
-      if (e == CharText::kNoToken || e <= k || e > n || !t.han(k)) break;
+      if (e == CharText::kNoToken || e <= k || e > n || !t.han(k)) return 0;
       const auto w = word_info(t, k, e);
-      if (!w || w->entity != EntityType::kNone || !tag_is(w->tag, {"n", "nt", "nz", "b"})) break;
+      if (!w || w->entity != EntityType::kNone || !tag_is(w->tag, {"n", "nt", "nz", "b"})) return 0;
       const std::u32string_view words(t.cps.data() + at, e - at);
       size_t head = 0;
       for (std::u32string_view suffix : kOrganizationSuffixes) {
@@ -292,26 +286,35 @@ void EntityExtractorImpl::add_level_institutions(const CharText& t, std::vector<
       for (std::u32string_view suffix : {U"保健院", U"幼儿园"}) {
         if (ends_with_any(words, {suffix})) head = std::max(head, suffix.size());
       }
-      if (head != 0 && e - i <= kMaxInstitution) {
-        // A name before the head word, or the ordinal: without them it is a
-        // kind of institution (县医院, 省实验室, 省重点实验室, 市县级医院).
-        const std::u32string_view name = words.substr(0, words.size() - head);
-        const bool kind = std::find(std::begin(kInstitutionClasses), std::end(kInstitutionClasses), name) !=
-                          std::end(kInstitutionClasses);
-        if (numbered || (!name.empty() && !kind)) {
-          // With a campus named after it (市第三中心医院 东丽 院区, 市口腔医院 梅江 院区).
-          uint32_t end = e;
-          if (e + 4 <= n && t.token_start(e) && t.token_end_of[e] == e + 2 && t.han(e) && t.han(e + 1) &&
-              !is_stop_word(word_info(t, e, e + 2)) && (t.matches(e + 2, U"院区") || t.matches(e + 2, U"校区")) &&
-              t.token_start(e + 2) && (e + 4 >= n || t.token_start(e + 4))) {
-            end = e + 4;
-          }
-          out.push_back({i, end, EntityType::kOrganization, kRulePriority});
-        }
-        break;
+      if (head == 0) {
+        k = e;
+        continue;
       }
-      k = e;
+      if (e - i > kMaxInstitution) return 0;
+      // A name before the head word, or the ordinal: without them it is a
+      // kind of institution (县医院, 省实验室, 省重点实验室, 市县级医院).
+      const std::u32string_view name = words.substr(0, words.size() - head);
+      const bool kind = std::find(std::begin(kInstitutionClasses), std::end(kInstitutionClasses), name) !=
+                        std::end(kInstitutionClasses);
+      if (!numbered && (name.empty() || kind)) return 0;
+      // With a campus named after it (市第三中心医院 东丽 院区, 市口腔医院 梅江 院区).
+      if (e + 4 <= n && t.token_start(e) && t.token_end_of[e] == e + 2 && t.han(e) && t.han(e + 1) &&
+          !is_stop_word(word_info(t, e, e + 2)) && (t.matches(e + 2, U"院区") || t.matches(e + 2, U"校区")) &&
+          t.token_start(e + 2) && (e + 4 >= n || t.token_start(e + 4))) {
+        return e + 4;
+      }
+      return e;
     }
+    return 0;
+  };
+  // The level alone as a word (县 zg, 市 n), not the end of one (城市).
+  for (uint32_t i = 0; i + 2 < n;) {
+    const uint32_t token_end = t.token_end_of[i];
+    const char32_t c = t.cps[i];
+    if (token_end == i + 1 && (c == U'省' || c == U'市' || c == U'县' || c == U'区' || c == U'州')) {
+      if (const uint32_t e = institution_end(i)) out.push_back({i, e, EntityType::kOrganization, kRulePriority});
+    }
+    i = token_end == CharText::kNoToken || token_end <= i ? i + 1 : token_end;
   }
 }
 

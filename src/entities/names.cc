@@ -1172,7 +1172,16 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     }
     const std::u32string_view word(t.cps.data() + i, ie - i);
     i = ie;
-    if (std::find(std::begin(kPlaceVerbs), std::end(kPlaceVerbs), word) == std::end(kPlaceVerbs)) continue;
+    // (Most tokens open with none of their first characters.)
+    static const std::bitset<0x10000> firsts = [] {
+      std::bitset<0x10000> s;
+      for (std::u32string_view verb : kPlaceVerbs) s.set(verb[0]);
+      return s;
+    }();
+    if (word.size() > 2 || word[0] >= 0x10000 || !firsts.test(word[0]) ||
+        std::find(std::begin(kPlaceVerbs), std::end(kPlaceVerbs), word) == std::end(kPlaceVerbs)) {
+      continue;
+    }
     const uint32_t e = word_after(ie);
     if (e == 0 || !rare_place_word(ie, e, /*nr_reads_as_place=*/false)) continue;
     // Here the word is where something happens: a verb or a mark follows
