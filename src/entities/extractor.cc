@@ -375,6 +375,20 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   add_places_after_places(t, terms, cands);
   add_short_event_names(t, cands);
 
+  // A hospital or school attached to a university is one name with it
+  // (复旦大学 附属 华山医院: the two found apart).
+  {
+    const size_t found = cands.size();
+    for (size_t a = 0; a < found; ++a) {
+      const Candidate& owner = cands[a];
+      if (owner.type != EntityType::kOrganization || !t.matches(owner.end, U"附属")) continue;
+      uint32_t end = 0;
+      for (size_t b = 0; b < found; ++b) {
+        if (cands[b].type == EntityType::kOrganization && cands[b].begin == owner.end + 2) end = std::max(end, cands[b].end);
+      }
+      if (end != 0) cands.push_back({owner.begin, end, EntityType::kOrganization, kRulePriority});
+    }
+  }
   // A post takes the rank written before it as a word of its own (常务副
   // 市长, 常务 副主任, 执行 主席).
   for (Candidate& c : cands) {

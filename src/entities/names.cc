@@ -1673,7 +1673,10 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
     i = e;
     if (t.cps[e - 1] >= 0x10000 || !last_chars.test(t.cps[e - 1])) continue;
     // The token is a title or ends in one (日本首相, 教育部部长).
-    const std::u32string_view matched = name_title_ending_at(t, e, b);
+    // (It may open in the token before when the segmenter cut it across
+    // its first character: 非 遗传 承人 of 非遗传承人.)
+    std::u32string_view matched = name_title_ending_at(t, e, b);
+    if (matched.empty() && b > 0 && e - b >= 2) matched = name_title_ending_at(t, e, t.token_begin(b - 1));
     if (matched.empty()) continue;
     uint32_t at = e;
     while (at < n && (t.cps[at] == U':' || t.cps[at] == U'：' || t.cps[at] == U' ' || t.cps[at] == U'\u3000')) ++at;

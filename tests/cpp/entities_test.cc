@@ -505,6 +505,9 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   // words jieba tags nt or nz, or the place and the kind as two words.
   expect("中国女排战胜了巴西队", "[中国女排 organization][巴西队 organization]");
   expect("中国足协作出处罚", "[中国足协 organization]");
+  // A hospital attached to a university, found apart, is one name with it.
+  expect_rules("复旦大学附属华山医院的医生提醒市民", "[复旦大学附属华山医院 organization]");
+  expect_rules("上海交通大学医学院附属瑞金医院专家", "[上海交通大学医学院附属瑞金医院 organization]");
   // (The place and 队 as one word jieba tags n.)
   expect("以三比一战胜古巴队", "[古巴队 organization]");
   // A state's mission in another, whole: the place, 驻, the host, the
@@ -858,6 +861,8 @@ TEST_CASE("entities: withheld and familiar names, and names after the roles of o
   expect_rules("来自河南的农民工周建军在工地上干了十年", "[河南 place][周建军 person]");
   expect_rules("家长刘敏表示，孩子的作业负担减轻了", "[刘敏 person]");
   expect_rules("市场的商户何海美一年出口三百个集装箱", "[何海美 person]");
+  // A title the segmenter cut across its first character (非 遗传 承人).
+  expect_rules("非遗传承人杨丽萍带来了舞蹈表演", "[杨丽萍 person]");
   // A given name's last character glued to the next word (冉绍 之一 家).
   expect_rules("重庆万州移民冉绍之一家搬进了新居", "[重庆 place][万州 place][冉绍之 person]");
   // Not: 某 opening a word, a word of 小 or 老 and a surname's character, a
