@@ -107,14 +107,14 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
     // one character news writes for China and its cities, 驻华, 驻港) and
     // the mission (中国驻南斯拉夫联邦共和国大使馆, 美国驻华大使馆); 驻美国使馆
     // without the state's own name (China's).
+    auto mission_end = [&](uint32_t at) -> uint32_t {
+      for (std::u32string_view mission : {U"大使馆", U"总领事馆", U"领事馆", U"使馆", U"代表团"}) {
+        if (t.matches(at, mission)) return at + static_cast<uint32_t>(mission.size());
+      }
+      return 0;
+    };
     for (const Candidate* place : starting_at(i)) {
       if (place->type != EntityType::kPlace) continue;
-      auto mission_end = [&](uint32_t at) -> uint32_t {
-        for (std::u32string_view mission : {U"大使馆", U"总领事馆", U"领事馆", U"使馆", U"代表团"}) {
-          if (t.matches(at, mission)) return at + static_cast<uint32_t>(mission.size());
-        }
-        return 0;
-      };
       const uint32_t pe = place->end;
       if (pe + 1 < n && t.cps[pe] == U'驻' &&
           std::u32string_view(U"华京沪港澳台").find(t.cps[pe + 1]) != std::u32string_view::npos) {

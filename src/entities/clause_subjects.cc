@@ -84,7 +84,6 @@ void EntityExtractorImpl::add_clause_subjects(const CharText& t, std::vector<Can
     const auto w = word_info(t, b, e);
     return !(w && w->entity != EntityType::kPerson && w->freq >= kCommonNameWordFreq);
   };
-  // A name opening a clause before what it did, or where or when.
   // A name owned by the name before 的 (华为 的 余承东 在, 理塘县 的 丁真
   // 成为): a place's, a body's or a firm's person opens the clause too.
   auto after_owner = [&](uint32_t b) {
@@ -94,6 +93,7 @@ void EntityExtractorImpl::add_clause_subjects(const CharText& t, std::vector<Can
     return owner && (owner->entity == EntityType::kPlace || owner->entity == EntityType::kCompany ||
                      owner->entity == EntityType::kOrganization || owner->entity == EntityType::kGovernment);
   };
+  // A name opening a clause before what it did, or where or when.
   auto subject_at = [&](uint32_t b, uint32_t e) {
     // (Owned, only a word the lexicon does not know: after a place its
     // sites and goods are as often there, 上海 的 陆家嘴 nr, 杭州 的 龙井茶 nr.)

@@ -1163,7 +1163,12 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     if (rare_place_word(b, e, after_division)) out.push_back({b, e, EntityType::kPlace, kRulePriority});
   }
   // The same word after a verb or preposition of where (在 中关村 接受采访,
-  // 前往 洋浦, 位于 陆家嘴).
+  // 前往 洋浦，). (Most tokens open with none of their first characters.)
+  static const std::bitset<0x10000> firsts = [] {
+    std::bitset<0x10000> s;
+    for (std::u32string_view verb : kPlaceVerbs) s.set(verb[0]);
+    return s;
+  }();
   for (uint32_t i = 0; i < n;) {
     const uint32_t ie = t.token_end_of[i];
     if (ie == CharText::kNoToken || ie <= i || ie > n) {
@@ -1172,12 +1177,6 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     }
     const std::u32string_view word(t.cps.data() + i, ie - i);
     i = ie;
-    // (Most tokens open with none of their first characters.)
-    static const std::bitset<0x10000> firsts = [] {
-      std::bitset<0x10000> s;
-      for (std::u32string_view verb : kPlaceVerbs) s.set(verb[0]);
-      return s;
-    }();
     if (word.size() > 2 || word[0] >= 0x10000 || !firsts.test(word[0]) ||
         std::find(std::begin(kPlaceVerbs), std::end(kPlaceVerbs), word) == std::end(kPlaceVerbs)) {
       continue;
