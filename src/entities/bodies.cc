@@ -308,14 +308,12 @@ void EntityExtractorImpl::add_level_institutions(const CharText& t, std::vector<
     return 0;
   };
   // The level alone as a word (县 zg, 市 n), not the end of one (城市).
-  for (uint32_t i = 0; i + 2 < n;) {
-    const uint32_t token_end = t.token_end_of[i];
+  for_each_token(t, [&](uint32_t i, uint32_t token_end) {
     const char32_t c = t.cps[i];
-    if (token_end == i + 1 && (c == U'省' || c == U'市' || c == U'县' || c == U'区' || c == U'州')) {
+    if (token_end == i + 1 && i + 2 < n && (c == U'省' || c == U'市' || c == U'县' || c == U'区' || c == U'州')) {
       if (const uint32_t e = institution_end(i)) out.push_back({i, e, EntityType::kOrganization, kRulePriority});
     }
-    i = token_end == CharText::kNoToken || token_end <= i ? i + 1 : token_end;
-  }
+  });
 }
 
 void EntityExtractorImpl::add_committees(const CharText& t, std::vector<Candidate>& out) const {

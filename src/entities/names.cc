@@ -1169,20 +1169,14 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     for (std::u32string_view verb : kPlaceVerbs) s.set(verb[0]);
     return s;
   }();
-  for (uint32_t i = 0; i < n;) {
-    const uint32_t ie = t.token_end_of[i];
-    if (ie == CharText::kNoToken || ie <= i || ie > n) {
-      ++i;
-      continue;
-    }
+  for_each_token(t, [&](uint32_t i, uint32_t ie) {
     const std::u32string_view word(t.cps.data() + i, ie - i);
-    i = ie;
     if (word.size() > 2 || word[0] >= 0x10000 || !firsts.test(word[0]) ||
         std::find(std::begin(kPlaceVerbs), std::end(kPlaceVerbs), word) == std::end(kPlaceVerbs)) {
-      continue;
+      return;
     }
     const uint32_t e = word_after(ie);
-    if (e == 0 || !rare_place_word(ie, e, /*nr_reads_as_place=*/false)) continue;
+    if (e == 0 || !rare_place_word(ie, e, /*nr_reads_as_place=*/false)) return;
     // Here the word is where something happens: a verb or a mark follows
     // (not 从 上列 的, 在 广度 和 深度上: jieba tags many words of degree
     // and kind ns), and it is no common word with a modifier before it (挤在
@@ -1195,7 +1189,7 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     const auto tail = e - ie == 3 ? word_info(t, ie + 1, e) : std::nullopt;
     const bool modified_common_word = tail && tail->entity == EntityType::kNone && tail->freq >= kCommonNameWordFreq;
     if (verb_or_mark && !modified_common_word) out.push_back({ie, e, EntityType::kPlace, kRulePriority});
-  }
+  });
 }
 
 void EntityExtractorImpl::add_short_place_names(const CharText& t, std::vector<Candidate>& out) const {
