@@ -58,7 +58,9 @@ bool entity_detail::is_province_name(std::u32string_view name) {
   // The provinces and autonomous regions of the same data (not the four
   // municipalities: a city's name too), full (湖北省, 广西壮族自治区) and short
   // (湖北, 广西, 内蒙古).
-  static const std::unordered_set<std::u32string> names = [] {
+  // (Asked with views into the text: the names are held once, the set
+  // looks views up without building a string per question.)
+  static const std::unordered_set<std::u32string> held = [] {
     std::unordered_set<std::u32string> out;
     for_each_data_line(kCityAbbreviationsTsv, [&](std::string_view line) {
       const std::u32string full = to_u32(line.substr(0, line.find('\t')));
@@ -72,7 +74,8 @@ bool entity_detail::is_province_name(std::u32string_view name) {
     });
     return out;
   }();
-  return names.count(std::u32string(name)) != 0;
+  static const std::unordered_set<std::u32string_view> names(held.begin(), held.end());
+  return names.count(name) != 0;
 }
 
 namespace {
