@@ -1412,7 +1412,10 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
     const bool clause_start = b == 0 || std::u32string_view(U"，。；：！？、,;:!? \u3000\n").find(t.cps[b - 1]) != std::u32string_view::npos;
     if (!clause_start || e >= n || !t.token_start(e)) return false;
     const auto w = word_info(t, e, t.token_end_of[e]);
-    return w && t.token_end_of[e] - e == 1 && (w->tag == "d" || w->tag == "p");
+    if (!w) return false;
+    if (t.token_end_of[e] - e == 1) return w->tag == "d" || w->tag == "p";
+    // Or before a verb or a time word of two or more (，邓稼先 生前…).
+    return tag_is(w->tag, {"v", "t"}) && w->entity == EntityType::kNone;
   };
   auto right_open = [&](uint32_t e) {
     if (e >= n || !t.han(e) || !t.token_start(e)) return e >= n || !t.han(e);

@@ -235,6 +235,9 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   // (鸣 of 苏翊鸣); common words jieba tags as names stay words there.
   expect_rules("谷爱凌获得金牌，苏翊鸣也收获了奖牌", "[谷爱凌 person][苏翊鸣 person]");
   expect_rules("刘翔在比赛中夺得冠军", "[刘翔 person]");
+  // Or before a verb or time word of two characters (a word jieba tags nrfg).
+  expect_rules("邓稼先生前长期在青海工作", "[邓稼先 person][青海 place]");
+  expect_rules("，幸福感持续增强", "");
   expect_rules("幸福感不断增强，高水平在这里", "");
   // No context, no name: a dictionary nr word alone, or after a title...
   expect_rules("智慧和力量", "");
