@@ -1359,6 +1359,10 @@ constexpr float kMinTaggedNameLogOdds = 5.0f;
 // Any of these, as the subject of a clause: before a one-character adverb
 // or preposition right after a mark (，苏翊鸣也 3.5, 刘翔在 3.2).
 constexpr float kMinSubjectNameLogOdds = 3.0f;
+// A given name of one character written twice (晶晶 3, 丽丽 81, 娜娜 16 in
+// jieba's dictionary) is a word at most this frequent; the pairs that are
+// common words are far more frequent (步步 236, 层层 711, 常常 5147).
+constexpr uint32_t kRareGivenPairFreq = 100;
 // A noun of one character as common as this is glued to a name as often as
 // a verb is (刘美华时: 时 n).
 constexpr uint32_t kCommonGluedNounFreq = 10000;
@@ -1526,6 +1530,19 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
         if (content) end = e2;
         if (e2 - b == 3) min_log_odds = kMinLongNameLogOdds;
         if (given && e2 - e > 1 && !tag_is(given->tag, {"nr", "nrfg"})) min_log_odds = kMinTaggedNameLogOdds;
+        // A given name of one character written twice (郭 晶晶, 屠 呦 呦 cut
+        // in two): a shape of given names that words seldom take, unless the
+        // pair is a common word (层层, 天天) or a function word.
+        const uint32_t e3 = e2 < n ? t.token_end_of[e2] : CharText::kNoToken;
+        const bool cut_pair = e2 - e == 1 && e3 == e2 + 1 && t.cps[e2] == t.cps[e];
+        if ((cut_pair || (e2 - e == 2 && t.cps[e] == t.cps[e + 1])) && t.han(e) && !word_info(t, b, e + 3)) {
+          const auto pair = word_info(t, e, e + 2);
+          if (!pair || (pair->entity == EntityType::kNone && pair->freq <= kRareGivenPairFreq &&
+                        !is_stop_word_tag(pair->tag))) {
+            end = e + 2;
+            min_log_odds = kMinNameLogOdds;
+          }
+        }
       }
     }
     if (end == 0) continue;

@@ -238,6 +238,11 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   // Or before a verb or time word of two characters (a word jieba tags nrfg).
   expect_rules("邓稼先生前长期在青海工作", "[邓稼先 person][青海 place]");
   expect_rules("，幸福感持续增强", "");
+  // A given name of one character written twice, cut in two or one word
+  // (呦 呦, 冰冰), on weaker evidence; not a common pair (层层).
+  expect_rules("屠呦呦团队取得新进展", "[屠呦呦 person]");
+  expect_rules("谢娜娜和王丽丽参加了比赛", "[谢娜娜 person][王丽丽 person]");
+  expect_rules("各级层层落实责任", "");
   expect_rules("幸福感不断增强，高水平在这里", "");
   // No context, no name: a dictionary nr word alone, or after a title...
   expect_rules("智慧和力量", "");
