@@ -1359,6 +1359,14 @@ constexpr float kMinTaggedNameLogOdds = 5.0f;
 // Any of these, as the subject of a clause: before a one-character adverb
 // or preposition right after a mark (，苏翊鸣也 3.5, 刘翔在 3.2).
 constexpr float kMinSubjectNameLogOdds = 3.0f;
+// A word of three jieba tags as a name, no common word and a character, as
+// a clause's subject: more name-like than not.
+constexpr float kMinSubjectTaggedNameLogOdds = 0.0f;
+// A word is a compound of a common word and a character (高水平: 水平) when
+// its first two or last two characters are a word at least this frequent
+// in jieba's dictionary that it does not tag a name, or tags one but is far
+// more frequent (文明 6584 of 文明村, 养老 651 of 养老金).
+constexpr uint32_t kCommonPartFreq = 100;
 // A given name of one character written twice (晶晶 3, 丽丽 81, 娜娜 16 in
 // jieba's dictionary) is a word at most this frequent; the pairs that are
 // common words are far more frequent (步步 236, 层层 711, 常常 5147).
@@ -1412,14 +1420,26 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
     if (w && (w->entity == EntityType::kPlace || w->tag == "ns")) return false;
     return w && (w->tag.substr(0, 1) == "n" || w->tag.substr(0, 1) == "v" || tag_is(w->tag, {"t", "c", "p"}));
   };
-  auto subject_position = [&](uint32_t b, uint32_t e) {
+  // (With `tagged`, a word jieba tags as a name is asked about: then also
+  // before an adverb, a verbal noun or an idiom of two or more, 竺可桢 长期,
+  // 詹天佑 设计, 华罗庚 自学成才.)
+  auto subject_position = [&](uint32_t b, uint32_t e, bool tagged = false) {
     const bool clause_start = b == 0 || std::u32string_view(U"，。；：！？、,;:!? \u3000\n").find(t.cps[b - 1]) != std::u32string_view::npos;
     if (!clause_start || e >= n || !t.token_start(e)) return false;
     const auto w = word_info(t, e, t.token_end_of[e]);
     if (!w) return false;
     if (t.token_end_of[e] - e == 1) return w->tag == "d" || w->tag == "p";
     // Or before a verb or a time word of two or more (，邓稼先 生前…).
-    return tag_is(w->tag, {"v", "t"}) && w->entity == EntityType::kNone;
+    if (w->entity != EntityType::kNone) return false;
+    return tag_is(w->tag, {"v", "t"}) || (tagged && tag_is(w->tag, {"d", "vn", "l", "i"}));
+  };
+  auto compound_of_common_word = [&](uint32_t b, uint32_t e) {
+    for (const auto part : {word_info(t, b, e - 1), word_info(t, b + 1, e)}) {
+      if (part && part->freq >= kCommonPartFreq && (!is_name_word_tag(part->tag) || part->freq >= kCommonNameWordFreq)) {
+        return true;
+      }
+    }
+    return false;
   };
   auto right_open = [&](uint32_t e) {
     if (e >= n || !t.han(e) || !t.token_start(e)) return e >= n || !t.han(e);
@@ -1467,6 +1487,10 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
     uint32_t end = 0;
     float min_log_odds = kMinNameLogOdds;
     bool glued = false;
+    // A word of three jieba tags as a name that is no common word and a
+    // character (高水平, 幸福感, 养老金 are) nor a landform's name (惠济河):
+    // asked as a clause's subject.
+    bool tagged_whole = false;
     if (e - b >= 2 && e - b <= 3 && all_han(b, e)) {
       // One token the lexicon does not know (the HMM joined it), or tags as
       // a name and types as nothing else.
@@ -1498,6 +1522,8 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
       } else if (tagged_name && name_word_plausible(t, b, e)) {
         end = e;
         min_log_odds = kMinTaggedNameLogOdds;
+        tagged_whole = e - b == 3 && !compound_of_common_word(b, e) &&
+                       kLandformChars.find(t.cps[e - 1]) == std::u32string_view::npos;
       }
     } else if (e - b == 4 && all_han(b, e) && !word_info(t, b, e) && !word_info(t, b, e - 1) &&
                !ends_like_village(t.cps, e - 1) && [&] {
@@ -1560,6 +1586,10 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
     // A clause's subject (after a mark, before an adverb or a preposition:
     // ，苏翊鸣也…, 刘翔在…) is a name on weaker evidence of its characters.
     if (subject_position(b, end)) min_log_odds = std::min(min_log_odds, kMinSubjectNameLogOdds);
+    // Such a word as the subject: jieba's tag is believed (华罗庚 1.0, 詹天佑 1.9).
+    if (tagged_whole && subject_position(b, end, /*tagged=*/true)) {
+      min_log_odds = std::min(min_log_odds, kMinSubjectTaggedNameLogOdds);
+    }
     // Ending in a character of village and street names that given names
     // do not use (王家坝, 李村, 张湾; not 桥, 城, 园: 张春桥), it is more
     // likely a place than a person.

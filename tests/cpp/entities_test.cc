@@ -243,6 +243,13 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   expect_rules("屠呦呦团队取得新进展", "[屠呦呦 person]");
   expect_rules("谢娜娜和王丽丽参加了比赛", "[谢娜娜 person][王丽丽 person]");
   expect_rules("各级层层落实责任", "");
+  // A word of three jieba tags as a name, as a clause's subject, whatever its
+  // characters read as; not a common word and a character (高水平: 水平) nor
+  // a landform's name (惠济河).
+  expect_rules("华罗庚自学成才", "[华罗庚 person]");
+  expect_rules("詹天佑设计了京张铁路", "[詹天佑 person]");
+  expect_rules("，高水平推进改革", "");
+  for (const auto& e : extractor().extract("涡河治理工程、惠济河治理工程").entities) CHECK(e.type != EntityType::kPerson);
   expect_rules("幸福感不断增强，高水平在这里", "");
   // No context, no name: a dictionary nr word alone, or after a title...
   expect_rules("智慧和力量", "");
