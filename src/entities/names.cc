@@ -1428,7 +1428,7 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
     if (!clause_start || e >= n || !t.token_start(e)) return false;
     const auto w = word_info(t, e, t.token_end_of[e]);
     if (!w) return false;
-    if (t.token_end_of[e] - e == 1) return w->tag == "d" || w->tag == "p";
+    if (t.token_end_of[e] - e == 1) return w->tag == "d" || w->tag == "p" || t.cps[e] == U'是';
     // Or before a verb or a time word of two or more (，邓稼先 生前…).
     if (w->entity != EntityType::kNone) return false;
     return tag_is(w->tag, {"v", "t"}) || (tagged && tag_is(w->tag, {"d", "vn", "l", "i"}));
@@ -1583,8 +1583,8 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
     if (!(left_open(b) || after_de) || !(glued || right_open(end)) || surname_and_title(t, b, end)) {
       continue;
     }
-    // A clause's subject (after a mark, before an adverb or a preposition:
-    // ，苏翊鸣也…, 刘翔在…) is a name on weaker evidence of its characters.
+    // A clause's subject (after a mark, before an adverb, a preposition or 是:
+    // ，苏翊鸣也…, 刘翔在…, 饶漱石是…) is a name on weaker evidence of its characters.
     if (subject_position(b, end)) min_log_odds = std::min(min_log_odds, kMinSubjectNameLogOdds);
     // Such a word as the subject: jieba's tag is believed (华罗庚 1.0, 詹天佑 1.9).
     if (tagged_whole && subject_position(b, end, /*tagged=*/true)) {

@@ -230,11 +230,12 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   expect("莫言、余华等作家出席了论坛", "[莫言 person][余华 person]");
   expect("高水平、高质量等要求", "");
   expect_rules("张伟和李娜参加了会议", "[张伟 person][李娜 person]");
-  // As a clause's subject (after a mark, before a one-character adverb or
-  // preposition) on weaker evidence of its characters, not a verb glued on
+  // As a clause's subject (after a mark, before a one-character adverb,
+  // preposition or 是) on weaker evidence of its characters, not a verb glued on
   // (鸣 of 苏翊鸣); common words jieba tags as names stay words there.
   expect_rules("谷爱凌获得金牌，苏翊鸣也收获了奖牌", "[谷爱凌 person][苏翊鸣 person]");
   expect_rules("刘翔在比赛中夺得冠军", "[刘翔 person]");
+  expect_rules("这次斗争以后，饶漱石是人民的罪人", "[饶漱石 person]");
   // Or before a verb or time word of two characters (a word jieba tags nrfg).
   expect_rules("邓稼先生前长期在青海工作", "[邓稼先 person][青海 place]");
   expect_rules("，幸福感持续增强", "");
