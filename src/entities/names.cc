@@ -1100,6 +1100,13 @@ void EntityExtractorImpl::add_tibetan_names(const CharText& t, std::vector<Candi
   }
 }
 
+// The last characters of sites' and landforms' names (kLandformChars,
+// kSiteChars, and 屿 顶 洲) and how rare in jieba's dictionary a noun so
+// ending must be to name one after a division (外滩 140, 夫子庙 33; 宝塔
+// 201, 寺庙 481 are kinds).
+constexpr std::u32string_view kSiteNounEnds = U"山河江湖海岛峰岭峡寺庙塔沟溪泉滩渠潭园宫陵城楼窟门关屿顶洲";
+constexpr uint32_t kRareSiteNounFreq = 150;
+
 void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::vector<Candidate>& terms,
                                                   std::vector<Candidate>& out) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
@@ -1116,7 +1123,12 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     // division: 桂林 阳朔 nr; not after a river, 汉江 秋汛 nr.)
     const bool place_like_name =
         nr_reads_as_place && w->tag == "nr" && person_names_ && person_names_->log_odds(&t.cps[b], e - b) < 0.0f;
-    if (w->tag != "ns" && !place_like_name) return false;
+    // (Or a rare noun that ends as the names of sites and landforms do,
+    // after a division: 黄山 光明顶, 南京 夫子庙, 厦门 鼓浪屿, 上海 外滩 n;
+    // not 寺庙, 宝塔, common words.)
+    const bool site_noun = nr_reads_as_place && w->tag == "n" && w->freq < kRareSiteNounFreq &&
+                           kSiteNounEnds.find(t.cps[e - 1]) != std::u32string_view::npos;
+    if (w->tag != "ns" && !place_like_name && !site_noun) return false;
     // Not a count (中亚 四国, 三河 三湖) nor a word opening with a function
     // character (和澳洲, 东至: 至 of a route).
     if (t.has(b, kNumeral) || glued_function_char(t.cps[b]) || glued_function_char(t.cps[e - 1]) ||
