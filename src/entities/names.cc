@@ -1124,8 +1124,8 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     const bool place_like_name =
         nr_reads_as_place && w->tag == "nr" && person_names_ && person_names_->log_odds(&t.cps[b], e - b) < 0.0f;
     // (Or a rare noun that ends as the names of sites and landforms do,
-    // after a division: 黄山 光明顶, 南京 夫子庙, 厦门 鼓浪屿, 上海 外滩 n;
-    // not 寺庙, 宝塔, common words.)
+    // after a division: 南京 夫子庙, 厦门 鼓浪屿 n; not 寺庙, 宝塔, common
+    // words. After a place ending so, 黄山 光明顶, 上海 外滩, not asked.)
     const bool site_noun = nr_reads_as_place && w->tag == "n" && w->freq < kRareSiteNounFreq &&
                            kSiteNounEnds.find(t.cps[e - 1]) != std::u32string_view::npos;
     if (w->tag != "ns" && !place_like_name && !site_noun) return false;
@@ -1573,7 +1573,7 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
         // pair is a common word (层层, 天天) or a function word.
         const uint32_t e3 = e2 < n ? t.token_end_of[e2] : CharText::kNoToken;
         const bool cut_pair = e2 - e == 1 && e3 == e2 + 1 && t.cps[e2] == t.cps[e];
-        if ((cut_pair || (e2 - e == 2 && t.cps[e] == t.cps[e + 1])) && t.han(e) && !word_info(t, b, e + 3)) {
+        if ((cut_pair || (e2 - e == 2 && t.cps[e] == t.cps[e + 1])) && t.han(e) && !word_info(t, b, e + 2)) {
           const auto pair = word_info(t, e, e + 2);
           if (!pair || (pair->entity == EntityType::kNone && pair->freq <= kRareGivenPairFreq &&
                         !is_stop_word_tag(pair->tag))) {
