@@ -441,9 +441,12 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
         const TokenFacts& first = m.tokens[m.token_of[cb]];
         const bool opens_with_stop = first.begin == cb && first.end < end && first.stop;
         // Nor does it start or end inside a word of the lexicon (丽中国… of
-        // 美丽中国, 虹桥国 of 虹桥国际): the segmenter knows those words whole.
+        // 美丽中国, 虹桥国 of 虹桥国际): the segmenter knows those words whole;
+        // nor end inside a pair the segmenter joined (广东长 of 广东 长隆:
+        // a cut leaving one character of it).
         const TokenFacts& last = m.tokens[m.token_of[end - 1]];
-        const bool cuts_word = (first.begin < cb && first.tag != 0) || (last.end > end && last.tag != 0);
+        const bool cuts_word = (first.begin < cb && first.tag != 0) ||
+                               (last.end > end && (last.tag != 0 || last.end - last.begin == 2));
         // One character is no name of the model's: a lone 原 is no post, and
         // 苏 of 苏翊鸣 no province (short forms of places are the rules':
         // 援藏, 驻渝; held-out figures unchanged without the model's).

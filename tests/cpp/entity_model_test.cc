@@ -144,6 +144,9 @@ TEST_CASE("entity model: what the model may not undo", "[entities][model]") {
   // where the name recurs.
   CHECK(find("实施淮河入海水道二期、吴淞江江苏段整治等工程。", "吴淞江") == "place");
   CHECK(find("实施吴淞江江苏段整治。支持吴淞江科创带建设", "吴淞江") == "place");
+  // A name of the model's does not end inside a word of two the segmenter
+  // joined (广东 长隆: not 广东长).
+  CHECK(find("广东长隆野生动物世界迎来大熊猫双胞胎", "广东长").empty());
   // Clause punctuation is never inside a mention.
   for (const Entity& e : ex.extract("提出，渝中应梳理滨江区域，焕发渝中发展新活力。").entities) {
     const std::string text = std::string("提出，渝中应梳理滨江区域，焕发渝中发展新活力。").substr(e.span.begin, e.span.size());
