@@ -405,8 +405,11 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
         if (type == EntityType::kPlace && first_token_end(b) < end &&
             (same_as_rules(b, first_token_end(b), EntityType::kPlace) || m.tokens[m.token_of[b]].tag == ns_tag)) {
           const TokenFacts& second = m.tokens[m.token_of[first_token_end(b)]];
-          if (second.end == end && end - second.begin >= 2 && !tables.head(t.cps[end - 1]) &&
-              (second.tag == 0 || second.tag == ns_tag)) {
+          // (With its level as a word of its own: 越南 北宁 省.)
+          const bool level_after = second.end + 1 == end && t.token_start(second.end) &&
+                                   std::u32string_view(U"省州府市县").find(t.cps[second.end]) != std::u32string_view::npos;
+          if ((second.end == end || level_after) && second.end - second.begin >= 2 &&
+              (level_after || !tables.head(t.cps[end - 1])) && (second.tag == 0 || second.tag == ns_tag)) {
             c.begin = second.begin;
           }
         }

@@ -129,6 +129,9 @@ TEST_CASE("entity model: what the model may not undo", "[entities][model]") {
   CHECK(find("每到一组,王志宏都认真听取大家的发言", "王志宏") == "person");
   CHECK(find("推进合川渭沱、乌江彭水等多式联运枢纽建设", "合川") == "place");
   CHECK(find("推进合川渭沱、乌江彭水等多式联运枢纽建设", "渭沱") == "place");
+  // So with the second's level written as a word of its own (越南 北宁 省).
+  CHECK(find("越南北宁省吸引了大量外资电子企业", "越南") == "place");
+  CHECK(find("越南北宁省吸引了大量外资电子企业", "越南北宁省").empty());
   // A division the rules found, then a name inside it: two places.
   // (Which names the model finds moves with each retraining: these pin the
   // split, on names it finds with a margin.)
