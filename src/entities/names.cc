@@ -1102,8 +1102,8 @@ void EntityExtractorImpl::add_tibetan_names(const CharText& t, std::vector<Candi
 
 // The last characters of sites' and landforms' names (kLandformChars,
 // kSiteChars, and 屿 顶 洲) and how rare in jieba's dictionary a noun so
-// ending must be to name one after a division (外滩 140, 夫子庙 33; 宝塔
-// 201, 寺庙 481 are kinds).
+// ending must be to name one after a place (外滩 140, 夫子庙 33; 宝塔 201,
+// 寺庙 481 are kinds).
 constexpr std::u32string_view kSiteNounEnds = U"山河江湖海岛峰岭峡寺庙塔沟溪泉滩渠潭园宫陵城楼窟门关屿顶洲";
 constexpr uint32_t kRareSiteNounFreq = 150;
 
@@ -1111,10 +1111,10 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
                                                   std::vector<Candidate>& out) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
   // Whether the rare word jieba tags a place (or, with `nr_reads_as_place`,
-  // a person's name that the name model reads as none), of two or three
-  // characters from b, names a place of its own: it ends the phrase and is
-  // no count nor a common word so tagged.
-  auto rare_place_word = [&](uint32_t b, uint32_t e, bool nr_reads_as_place) {
+  // a person's name that the name model reads as none; with `after_place`,
+  // a site's name), of two or three characters from b, names a place of its
+  // own: it ends the phrase and is no count nor a common word so tagged.
+  auto rare_place_word = [&](uint32_t b, uint32_t e, bool nr_reads_as_place, bool after_place = false) {
     const auto w = word_info(t, b, e);
     // (Not a common word jieba tags so, 新建 ns of 西班牙 新建 物流中心,
     // 东西, 南北; nor one our lists type.)
@@ -1123,10 +1123,10 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     // division: 桂林 阳朔 nr; not after a river, 汉江 秋汛 nr.)
     const bool place_like_name =
         nr_reads_as_place && w->tag == "nr" && person_names_ && person_names_->log_odds(&t.cps[b], e - b) < 0.0f;
-    // (Or a rare noun that ends as the names of sites and landforms do,
-    // after a division: 南京 夫子庙, 厦门 鼓浪屿 n; not 寺庙, 宝塔, common
-    // words. After a place ending so, 黄山 光明顶, 上海 外滩, not asked.)
-    const bool site_noun = nr_reads_as_place && w->tag == "n" && w->freq < kRareSiteNounFreq &&
+    // (Or, right after a place, a rare noun that ends as the names of sites
+    // and landforms do: 南京 夫子庙, 厦门 鼓浪屿, 黄山 光明顶, 上海 外滩 n;
+    // not 寺庙, 宝塔, common words.)
+    const bool site_noun = after_place && w->tag == "n" && w->freq < kRareSiteNounFreq &&
                            kSiteNounEnds.find(t.cps[e - 1]) != std::u32string_view::npos;
     if (w->tag != "ns" && !place_like_name && !site_noun) return false;
     // Not a count (中亚 四国, 三河 三湖) nor a word opening with a function
@@ -1172,7 +1172,9 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     // (After a country the word is its firm's or its kind's: 中国 盐湖.)
     if (place.end - place.begin == 2 && t.matches(place.begin, U"中国")) continue;
     const bool after_division = kLandformChars.find(t.cps[place.end - 1]) == std::u32string_view::npos;
-    if (rare_place_word(b, e, after_division)) out.push_back({b, e, EntityType::kPlace, kRulePriority});
+    if (rare_place_word(b, e, after_division, /*after_place=*/true)) {
+      out.push_back({b, e, EntityType::kPlace, kRulePriority});
+    }
   }
   // The same word after a verb or preposition of where (在 中关村 接受采访,
   // 前往 洋浦，). (Most tokens open with none of their first characters.)
@@ -1447,9 +1449,8 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
   };
   auto compound_of_common_word = [&](uint32_t b, uint32_t e) {
     for (const auto part : {word_info(t, b, e - 1), word_info(t, b + 1, e)}) {
-      if (part && part->freq >= kCommonPartFreq && (!is_name_word_tag(part->tag) || part->freq >= kCommonNameWordFreq)) {
-        return true;
-      }
+      const bool common = part && part->freq >= kCommonPartFreq;
+      if (common && (!is_name_word_tag(part->tag) || part->freq >= kCommonNameWordFreq)) return true;
     }
     return false;
   };

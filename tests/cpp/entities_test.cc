@@ -1023,9 +1023,10 @@ TEST_CASE("entities: a rare word jieba tags a place, after a place, ending the p
   // (桂林 阳朔 nr); not after a river (汉江 秋汛 nr).
   expect_rules("桂林阳朔的山水", "[桂林 place][阳朔 place]");
   expect_rules("应对汉江秋汛和高温干旱", "[汉江 place]");
-  // A rare noun ending as sites and landforms do, after a division (南京
-  // 夫子庙 n); not a common one (寺庙, 宝塔).
+  // A rare noun ending as sites and landforms do, after a place (南京
+  // 夫子庙 n; 黄山 光明顶 after a mountain); not a common one (寺庙, 宝塔).
   expect_rules("南京夫子庙的花灯吸引了游客", "[南京 place][夫子庙 place]");
+  expect_rules("游客在黄山光明顶观看日出", "[黄山 place][光明顶 place]");
   expect_rules("厦门鼓浪屿的钢琴博物馆重新开放", "[厦门 place][鼓浪屿 place]");
   expect_rules("杭州寺庙的香火很旺", "[杭州 place]");
   // A village by its level after the county, whatever follows (安吉县 余村
