@@ -354,8 +354,8 @@ inline constexpr std::array<std::u32string_view, 13> kProgrammeNouns = {
 // What follows a person's name in reports and news: verbs of speech, presence
 // and action (赵世庆强调, 王晓明报道), 等人 closing a list of names, and
 // titles written after the name (钟南山院士, 张华同志, 李鹏总理, 克林顿总统,
-// 张艺谋导演, 李明同学).
-inline constexpr std::array<std::u32string_view, 70> kSubjectVerbs = {
+// 张艺谋导演, 李明同学), and the team named after its head (颜宁团队).
+inline constexpr std::array<std::u32string_view, 71> kSubjectVerbs = {
     U"总理", U"总统", U"主席", U"首相", U"国务卿", U"总书记", U"委员长", U"大使", U"议长",
     U"强调", U"指出", U"表示", U"认为", U"介绍", U"要求", U"希望", U"建议", U"提出", U"认真",
     U"先后", U"分别", U"主持", U"出席", U"讲话", U"说", U"报道", U"会见", U"会晤", U"参加",
@@ -363,7 +363,7 @@ inline constexpr std::array<std::u32string_view, 70> kSubjectVerbs = {
     U"同志", U"院士", U"教授", U"先生", U"女士", U"说道", U"坦言", U"获得", U"发布", U"发表",
     U"访问", U"签署", U"致辞", U"告诉", U"当选", U"回忆",
     U"导演", U"教练", U"同学", U"老师", U"医生", U"律师",
-    U"执导", U"主演", U"担任", U"出任", U"回到", U"来到", U"抵达", U"率团", U"荣获"};
+    U"执导", U"主演", U"担任", U"出任", U"回到", U"来到", U"抵达", U"率团", U"荣获", U"团队"};
 // Forms of address written after a name that are no positions of our lists
 // (张华同志, 王老师): after a surname alone they make no personal name
 // (surname_and_title); most are kSubjectVerbs too.

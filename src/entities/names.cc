@@ -897,11 +897,11 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
             (verb.size() < 2 || t.token_end_of[e] == CharText::kNoToken || t.token_end_of[e] < verb_end + 2)) {
           continue;
         }
-        // Before a title written after a name (钟南山院士, 张华同志) a
-        // surname and a word jieba tags as a place is a person too (钟南山
-        // is also a mountain).
+        // Before a title written after a name (钟南山院士, 张华同志) or 团队
+        // (钟南山团队) a surname and a word jieba tags as a place is a person
+        // too (钟南山 is also a mountain).
         const bool titled = verb == U"院士" || verb == U"教授" || verb == U"同志" || verb == U"先生" ||
-                            verb == U"女士";
+                            verb == U"女士" || verb == U"团队";
         // So before a verb of speech is a name of three ending as given
         // names and landforms both do (钟南山表示; a mountain says nothing).
         const bool speech = verb == U"表示" || verb == U"指出" || verb == U"强调" || verb == U"认为" ||

@@ -244,6 +244,11 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   expect_rules("屠呦呦团队取得新进展", "[屠呦呦 person]");
   expect_rules("谢娜娜和王丽丽参加了比赛", "[谢娜娜 person][王丽丽 person]");
   expect_rules("各级层层落实责任", "");
+  // Before 团队, the team named after its head, as before a title written
+  // after a name (钟南山 is a mountain too); not a common word (科研团队).
+  expect_rules("钟南山团队发布了新的诊疗指南", "[钟南山 person]");
+  expect_rules("颜宁团队在期刊发表论文", "[颜宁 person]");
+  expect_rules("科研团队在期刊发表论文", "");
   // A word of three jieba tags as a name, as a clause's subject, whatever its
   // characters read as; not a common word and a character (高水平: 水平) nor
   // a landform's name (惠济河).
