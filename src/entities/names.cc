@@ -1100,11 +1100,11 @@ void EntityExtractorImpl::add_tibetan_names(const CharText& t, std::vector<Candi
   }
 }
 
-// The last characters of sites' and landforms' names (kLandformChars,
-// kSiteChars, and 屿 顶 洲) and how rare in jieba's dictionary a noun so
-// ending must be to name one after a place (外滩 140, 夫子庙 33; 宝塔 201,
-// 寺庙 481 are kinds).
-constexpr std::u32string_view kSiteNounEnds = U"山河江湖海岛峰岭峡寺庙塔沟溪泉滩渠潭园宫陵城楼窟门关屿顶洲";
+// The last characters of sites' and landforms' names besides kLandformChars
+// and kSiteChars, and how rare in jieba's dictionary a noun so ending must
+// be to name one after a place (外滩 140, 夫子庙 33; 宝塔 201, 寺庙 481 are
+// kinds).
+constexpr std::u32string_view kMoreSiteEnds = U"屿顶洲";
 constexpr uint32_t kRareSiteNounFreq = 150;
 
 void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::vector<Candidate>& terms,
@@ -1126,8 +1126,13 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     // (Or, right after a place, a rare noun that ends as the names of sites
     // and landforms do: 南京 夫子庙, 厦门 鼓浪屿, 黄山 光明顶, 上海 外滩 n;
     // not 寺庙, 宝塔, common words.)
-    const bool site_noun = after_place && w->tag == "n" && w->freq < kRareSiteNounFreq &&
-                           kSiteNounEnds.find(t.cps[e - 1]) != std::u32string_view::npos;
+    auto site_end = [](char32_t c) {
+      for (std::u32string_view ends : {kLandformChars, kSiteChars, kMoreSiteEnds}) {
+        if (ends.find(c) != std::u32string_view::npos) return true;
+      }
+      return false;
+    };
+    const bool site_noun = after_place && w->tag == "n" && w->freq < kRareSiteNounFreq && site_end(t.cps[e - 1]);
     if (w->tag != "ns" && !place_like_name && !site_noun) return false;
     // Not a count (中亚 四国, 三河 三湖) nor a word opening with a function
     // character (和澳洲, 东至: 至 of a route).
