@@ -26,6 +26,11 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon, EntityOptions options)
   if (options.model && !model.empty()) model_.emplace(model);
   const std::string_view person_names = lexicon_.data().base.person_names();
   if (!person_names.empty()) person_names_.emplace(person_names);
+  if (const std::string_view posseg = lexicon_.data().base.posseg_hmm(); !posseg.empty()) {
+    posseg_.emplace(posseg);
+    posseg_nr_ = posseg_->tag_id("nr");
+    posseg_nrfg_ = posseg_->tag_id("nrfg");
+  }
   for (std::u32string& s : surname_list(lexicon_.data().base.surnames())) {
     if (s.size() == 1 && s[0] < 0x10000) {
       char_flags_[s[0]] |= kSurname;
@@ -368,6 +373,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   ws.landforms.clear();
   add_token_rules(t, cands, ws.subjects, ws.landforms, ws.listed);
   add_names_by_characters(t, ws.subjects);
+  add_posseg_names(t, ws.posseg_words, ws.posseg, ws.subjects);
   add_clause_subjects(t, ws.subjects);
   add_foreign_subjects(t, ws.subjects);
   add_tibetan_names(t, cands);

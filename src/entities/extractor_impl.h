@@ -30,6 +30,7 @@
 #include "entities/model/entity_model.h"
 #include "entities/model/features.h"
 #include "entities/person_names.h"
+#include "entities/posseg_hmm.h"
 #include "entities/term_index.h"
 #include "lexicon/word_graph.h"
 #include "segment/segmenter_impl.h"
@@ -493,6 +494,8 @@ struct Workspace {
   CharText t;
   std::vector<Candidate> terms, cands, titles, titled, chosen, committees, subjects, landforms;
   std::vector<uint32_t> first, probes, listed;
+  std::vector<PossegWord> posseg_words;
+  PossegScratch posseg;
   std::vector<const Candidate*> by_start;
   std::vector<uint32_t> taken;  // by char: the stamp of the call that took it
   uint32_t stamp = 0;
@@ -503,7 +506,7 @@ struct Workspace {
     const size_t held =
         bytes_held(t.own.cps, t.own.byte_at, t.flags, t.triggers.buffer, t.term_starts.buffer, t.char_of_byte,
                    t.token_end_of, terms, cands, titles, titled, chosen, committees, subjects, first, probes, listed,
-                   by_start, taken, model.tokens, model.token_of, model.rule_code, model.term_code,
+                   by_start, taken, posseg_words, posseg.from, model.tokens, model.token_of, model.rule_code, model.term_code,
                    model.windows, model.keys, model.key_begin, model.sums, model.emissions, model.labels, model.chain.best,
                    model.chain.into, t.token_word);
     if (held > kWorkspaceKeepBytes) *this = Workspace();
@@ -596,6 +599,10 @@ class EntityExtractorImpl {
   // two characters the lexicon does not know as a word, that the person name
   // model (person_names.h) finds name-like, where a name may stand.
   void add_names_by_characters(const CharText& t, std::vector<Candidate>& out) const;
+  // Persons among the words jieba's part-of-speech HMM reads as names in the
+  // runs the segmenter left to its own HMM (posseg_names.cc).
+  void add_posseg_names(const CharText& t, std::vector<PossegWord>& words, PossegScratch& scratch,
+                        std::vector<Candidate>& out) const;
   // The end of a two-character unknown token of a surname, or of it and the
   // single character the segmenter cut off after it (王楚 钦) when the three
   // read as a name far more than not and are no word.
@@ -692,6 +699,8 @@ class EntityExtractorImpl {
   SegmenterImpl segmenter_;
   std::optional<EntityModel> model_;
   std::optional<PersonNameModel> person_names_;
+  std::optional<PossegHmm> posseg_;
+  int posseg_nr_ = -1, posseg_nrfg_ = -1;  // the person tags' ids in posseg_
   std::vector<std::u32string> compound_surnames_;
   std::vector<uint8_t> char_flags_ = std::vector<uint8_t>(0x10000, 0);    // common CharFlag bits (BMP)
   // Characters that stand for a city or province in names joining several

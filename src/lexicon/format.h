@@ -31,7 +31,7 @@ inline constexpr char kMagic[4] = {'Z', 'H', 'P', 'L'};
 inline constexpr uint32_t kVersion = 2;  // 2: kEntityTerms
 inline constexpr uint32_t kRootTableSize = 0x10000;
 inline constexpr uint32_t kSectionCount = 15;  // ids 1..15, all required
-inline constexpr uint32_t kLastSectionId = 18;  // 16 to 18: optional
+inline constexpr uint32_t kLastSectionId = 19;  // 16 to 19: optional
 
 struct FileHeader {
   char magic[4];
@@ -70,6 +70,9 @@ enum class SectionId : uint32_t {
   // Optional: the person name model (entities/person_names.h), learned from
   // jieba's dictionary; without it persons come from the other rules only.
   kPersonNames = 18,
+  // Optional: jieba's part-of-speech HMM (entities/posseg_hmm.h); without it
+  // names are not read from its person words.
+  kPossegHmm = 19,
 };
 
 struct SectionEntry {

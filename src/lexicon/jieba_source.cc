@@ -12,11 +12,14 @@ namespace zhpolicy {
 namespace internal {
 namespace {
 
-// A value of a Python dict literal: a number or a dict keyed by strings.
+// A value of a Python dict literal: a number, a dict keyed by strings, or a
+// tuple of strings (posseg's char_state_tab: a tuple of state tuples).
 struct PyValue {
   double number = 0;
   std::map<std::string, std::unique_ptr<PyValue>> dict;
+  std::vector<std::string> items;
   bool is_dict = false;
+  bool is_tuple = false;
 };
 
 class PyLiteralParser {
@@ -59,6 +62,20 @@ class PyLiteralParser {
       }
       return v;
     }
+    if (i_ < s_.size() && s_[i_] == '(') {
+      v.is_tuple = true;
+      ++i_;
+      for (;;) {
+        skip_space();
+        if (i_ < s_.size() && s_[i_] == ')') { ++i_; break; }
+        v.items.push_back(string());
+        skip_space();
+        if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
+        if (i_ < s_.size() && s_[i_] == ')') { ++i_; break; }
+        fail("expected ',' or ')'");
+      }
+      return v;
+    }
     const char* begin = s_.c_str() + i_;
     char* end = nullptr;
     v.number = std::strtod(begin, &end);
@@ -77,7 +94,11 @@ class PyLiteralParser {
         if (!out.empty()) out += ' ';
         out += string();
         skip_space();
-        if (i_ < s_.size() && s_[i_] == ',') ++i_;
+        if (i_ < s_.size() && s_[i_] == ',') {
+          ++i_;
+        } else if (i_ >= s_.size() || s_[i_] != ')') {
+          fail("expected ',' or ')'");
+        }
       }
     }
     if (i_ >= s_.size() || (s_[i_] != '\'' && s_[i_] != '"')) fail("expected a string");
@@ -166,6 +187,66 @@ std::map<std::string, std::vector<std::pair<char32_t, float>>> read_posseg_emiss
   }
   if (out.empty()) throw Error(ErrorCode::kBadFormat, folder + "/prob_emit.py: no states");
   return out;
+}
+
+PossegTables read_posseg_hmm(const std::string& folder) {
+  const PyValue start = read_literal(folder + "/prob_start.py");
+  const PyValue trans = read_literal(folder + "/prob_trans.py");
+  const PyValue emit = read_literal(folder + "/prob_emit.py");
+  const PyValue allowed = read_literal(folder + "/char_state_tab.py");
+  auto bad = [&](const std::string& file, const std::string& what) {
+    throw Error(ErrorCode::kBadFormat, folder + "/" + file + ": " + what);
+  };
+  if (!emit.is_dict || emit.dict.empty()) bad("prob_emit.py", "no states");
+  PossegTables t;
+  std::map<std::string, uint32_t> index;  // "B nr" -> state
+  for (const auto& [key, table] : emit.dict) {
+    if (key.size() < 3 || key[1] != ' ') bad("prob_emit.py", "a state that is not (position, tag): " + key);
+    index.emplace(key, static_cast<uint32_t>(t.states.size()));
+    t.states.emplace_back(key[0], key.substr(2));
+  }
+  auto state_of = [&](const std::string& file, const std::string& key) {
+    const auto it = index.find(key);
+    if (it == index.end()) bad(file, "a state prob_emit.py does not have: " + key);
+    return it->second;
+  };
+  auto code_point = [&](const std::string& file, const std::string& ch) {
+    size_t len;
+    const char32_t c = utf8::decode(ch, 0, len);
+    if (c == utf8::kInvalid || len != ch.size()) bad(file, "a key that is not one character");
+    return c;
+  };
+  const size_t n = t.states.size();
+  t.start.assign(n, posseg_hmm::kFloorEmission);
+  t.trans.resize(n);
+  t.emit.resize(n);
+  if (!start.is_dict || !trans.is_dict || !allowed.is_dict) bad("prob_start.py", "not the three dict tables expected");
+  for (const auto& [key, value] : start.dict) {
+    if (value->is_dict || value->is_tuple) bad("prob_start.py", "a value that is not a number");
+    t.start[state_of("prob_start.py", key)] = value->number;
+  }
+  for (const auto& [key, row] : trans.dict) {
+    if (!row->is_dict) bad("prob_trans.py", "a row that is not a dict");
+    auto& out = t.trans[state_of("prob_trans.py", key)];
+    for (const auto& [to, value] : row->dict) out.emplace_back(state_of("prob_trans.py", to), value->number);
+  }
+  for (const auto& [key, table] : emit.dict) {
+    if (!table->is_dict) bad("prob_emit.py", "state '" + key + "' has no table");
+    auto& out = t.emit[state_of("prob_emit.py", key)];
+    for (const auto& [ch, value] : table->dict) {
+      size_t len;
+      const char32_t c = utf8::decode(ch, 0, len);
+      if (c == utf8::kInvalid || len != ch.size()) continue;  // (as read_posseg_emission)
+      out.emplace_back(c, value->number);
+    }
+  }
+  for (const auto& [ch, states] : allowed.dict) {
+    if (!states->is_tuple) bad("char_state_tab.py", "a value that is not a tuple of states");
+    std::vector<uint32_t> row;
+    for (const std::string& s : states->items) row.push_back(state_of("char_state_tab.py", s));
+    t.allowed.emplace_back(code_point("char_state_tab.py", ch), std::move(row));
+  }
+  return t;
 }
 
 }  // namespace internal

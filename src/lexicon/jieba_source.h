@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "entities/posseg_hmm.h"
 #include "lexicon/builder.h"
 
 namespace zhpolicy {
@@ -22,6 +23,11 @@ HmmTables read_finalseg(const std::string& folder);
 // for each state, written "B nr", "E ns" ..., the log probability of each
 // character. Throws Error(kBadFormat) for a file that is not such a table.
 std::map<std::string, std::vector<std::pair<char32_t, float>>> read_posseg_emission(const std::string& folder);
+
+// jieba's part-of-speech HMM whole (posseg: prob_start.py, prob_trans.py,
+// prob_emit.py, char_state_tab.py), for build_posseg_hmm. Throws
+// Error(kBadFormat) naming the file for tables that are not such.
+PossegTables read_posseg_hmm(const std::string& folder);
 
 }  // namespace internal
 }  // namespace zhpolicy

@@ -206,6 +206,9 @@ ZplView ZplView::parse(std::string_view bytes, const std::string& what) {
   if (const SectionEntry* model = found[static_cast<uint32_t>(SectionId::kPersonNames)]) {
     v.person_names_ = std::string_view(bytes.data() + model->offset, model->size);
   }
+  if (const SectionEntry* model = found[static_cast<uint32_t>(SectionId::kPossegHmm)]) {
+    v.posseg_hmm_ = std::string_view(bytes.data() + model->offset, model->size);
+  }
   return v;
 }
 

@@ -186,12 +186,15 @@ class ZplView {
   std::string_view target_model() const { return target_model_; }
   // The person name model section; empty when the lexicon has none.
   std::string_view person_names() const { return person_names_; }
+  // The kPossegHmm section, or empty.
+  std::string_view posseg_hmm() const { return posseg_hmm_; }
 
  private:
   TrieView trie_;
   HmmView hmm_;
   std::vector<std::string_view> tags_;
-  std::string_view units_, sources_, surnames_, entity_terms_, entity_model_, target_model_, person_names_;
+  std::string_view units_, sources_, surnames_, entity_terms_, entity_model_, target_model_, person_names_,
+      posseg_hmm_;
   double log_total_ = 0;
   uint64_t checksum_ = 0;
 };

@@ -1,10 +1,11 @@
 // zhpolicy_lexc — compiles jieba's dictionary and HMM tables plus zhpolicy's
 // policy lexicon into one .zpl file.
 //
-//   zhpolicy_lexc --jieba-dict dict.txt --finalseg DIR --units units.tsv [--surnames FILE]
+//   zhpolicy_lexc --jieba-dict dict.txt --finalseg DIR --units units.tsv [--surnames FILE] [--posseg DIR]
 //                 [--words FILE]... [--entities TYPE=FILE]... [--entity-phrases TYPE=FILE]... -o OUT.zpl
 //   zhpolicy_lexc --base LEXICON.zpl --entity-model MODEL -o OUT.zpl
 //
+// --posseg: jieba's part-of-speech HMM folder, stored whole (kPossegHmm).
 // --words files use jieba's `word [freq] [tag]` format; --entities files too,
 // and every word of them is typed TYPE (government, place, ...). Later files
 // override earlier ones for a word listed twice. --entity-phrases files are
@@ -25,6 +26,7 @@
 #include "entities/model/entity_model.h"
 #include "entities/model/person_name_trainer.h"
 #include "entities/person_names.h"
+#include "entities/posseg_hmm.h"
 #include "lexicon/builder.h"
 #include "lexicon/jieba_source.h"
 #include "lexicon/lexicon_data.h"
@@ -54,14 +56,14 @@ void write_lexicon(const std::string& bytes, const std::string& output) {
 }
 
 int usage() {
-  std::cerr << "usage: zhpolicy_lexc --jieba-dict FILE --finalseg DIR --units FILE\n"
+  std::cerr << "usage: zhpolicy_lexc --jieba-dict FILE --finalseg DIR --units FILE [--surnames FILE] [--posseg DIR]\n"
                "                     [--words FILE]... [--entities TYPE=FILE]... [--entity-phrases TYPE=FILE]... -o OUT\n"
                "       zhpolicy_lexc --base LEXICON.zpl [--entity-model MODEL] [--target-model MODEL] -o OUT\n";
   return 2;
 }
 
 int run(int argc, char** argv) {
-  std::string jieba_dict, finalseg, units, surnames, base, entity_model, target_model, output;
+  std::string jieba_dict, finalseg, posseg, units, surnames, base, entity_model, target_model, output;
   struct WordListArg {
     EntityType type;  // kNone: plain words
     std::string path;
@@ -74,6 +76,7 @@ int run(int argc, char** argv) {
     const std::string value = argv[++i];
     if (arg == "--jieba-dict") jieba_dict = value;
     else if (arg == "--finalseg") finalseg = value;
+    else if (arg == "--posseg") posseg = value;
     else if (arg == "--units") units = value;
     else if (arg == "--surnames") surnames = value;
     else if (arg == "-o") output = value;
@@ -140,6 +143,7 @@ int run(int argc, char** argv) {
     }
   }
   source.sources = "jieba dict: " + jieba_dict + "\njieba finalseg: " + finalseg + "\n";
+  if (!posseg.empty()) source.sources += "jieba posseg: " + posseg + "\n";
 
   // Person names are learned from jieba's words and tags alone (the policy
   // lists type few names).
@@ -186,8 +190,10 @@ int run(int argc, char** argv) {
   }
   std::string bytes = build_lexicon(source);
   if (!person_names.empty()) bytes = with_section(bytes, format::SectionId::kPersonNames, person_names);
+  if (!posseg.empty()) bytes = with_section(bytes, format::SectionId::kPossegHmm, build_posseg_hmm(read_posseg_hmm(posseg)));
   const Lexicon written = Lexicon::from_bytes(bytes);  // validate what we are about to write
   if (!person_names.empty()) PersonNameModel check_names(written.data().base.person_names());
+  if (!posseg.empty()) PossegHmm check_posseg(written.data().base.posseg_hmm());
   write_lexicon(bytes, output);
   std::cout << "zhpolicy_lexc: wrote " << output << " (" << bytes.size() << " bytes, "
             << written.base_size() << " words, " << policy.size()
