@@ -90,6 +90,14 @@ constexpr std::u32string_view kGluedCues[] = {U"同城", U"一体化", U"都市�
 
 }  // namespace
 
+bool EntityExtractorImpl::city_pair_before_cue(const CharText& t, uint32_t b, uint32_t e) const {
+  if (e - b != 2 || !city_initial(t.cps[b]) || !city_initial(t.cps[b + 1])) return false;
+  for (std::u32string_view cue : kPairCues) {
+    if (t.matches(e, cue)) return true;
+  }
+  return false;
+}
+
 void EntityExtractorImpl::add_city_groups(const CharText& t, std::vector<Candidate>& out) const {
   const ShortForms& forms = short_forms();
   const auto n = static_cast<uint32_t>(t.cps.size());

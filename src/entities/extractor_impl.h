@@ -618,6 +618,10 @@ class EntityExtractorImpl {
   void add_short_place_names(const CharText& t, std::vector<Candidate>& out) const;
   // 苏锡常, 长株潭, 呼包鄂乌: groups of cities of one province named by one
   // character of each (city_groups.cc).
+  // Whether [b, e) is two characters that stand for cities (of any
+  // provinces) before a word of joint development (杭成 合作, 郑洛 协同): no
+  // person's name there, if no group either.
+  bool city_pair_before_cue(const CharText& t, uint32_t b, uint32_t e) const;
   void add_city_groups(const CharText& t, std::vector<Candidate>& out) const;
   // Tibetan names: two parts of such names side by side (次仁卓玛; the parts
   // are data, src/data/tibetan_name_parts.txt; names.cc).

@@ -16,9 +16,12 @@ namespace {
 // The longest run decoded (in characters): the runs the segmenter leaves to
 // its HMM are short; a longer one is no running text a name stands in.
 constexpr uint32_t kMaxPossegRun = 64;
-// As a clause's subject, with posseg's nr: more name-like than not (王选 0.4,
-// 于敏 2.0; 苏修 -0.8 and 柳工 -2.0 are not).
+// As a clause's subject, with posseg's nr: two characters more name-like
+// than not (王选 0.4, 于敏 2.0; 苏修 -0.8 and 柳工 -2.0 are not); three as
+// two must be elsewhere (孟晚舟 2.8, 宗庆后 3.3), for coinages of three read
+// as names too (普惠性 0.6: a word and a suffix).
 constexpr float kMinPossegSubjectLogOdds = 0.0f;
+constexpr float kMinPossegLongSubjectLogOdds = 2.0f;
 // After a noun (绣娘 杨秀珍 10.5): as sure as a word jieba tags a name must be
 // (向雄安 4.3 and 罗勇府 4.4, a direction and a place, are not).
 constexpr float kMinPossegAppositionLogOdds = 5.0f;
@@ -91,7 +94,7 @@ void EntityExtractorImpl::add_posseg_names(const CharText& t, std::vector<Posseg
       if (w && w->entity == EntityType::kNone) next = w->tag;
     }
     if (!verb_like(next)) continue;
-    float min_log_odds = kMinPossegSubjectLogOdds;
+    float min_log_odds = e - b == 3 ? kMinPossegLongSubjectLogOdds : kMinPossegSubjectLogOdds;
     if (!clause_start(b)) {
       // After a noun of the person (绣娘, 村民): posseg's noun inside the
       // run, the lexicon's before it; not a place's (泰国 罗勇府).
@@ -105,7 +108,7 @@ void EntityExtractorImpl::add_posseg_names(const CharText& t, std::vector<Posseg
       if (before != "n") continue;
       min_log_odds = kMinPossegAppositionLogOdds;
     }
-    if (ends_like_village(t.cps, e) || surname_and_title(t, b, e)) continue;
+    if (ends_like_village(t.cps, e) || surname_and_title(t, b, e) || city_pair_before_cue(t, b, e)) continue;
     if (person_names_->log_odds(&t.cps[b], e - b) < min_log_odds) continue;
     Candidate name{b, e, EntityType::kPerson, kRulePriority};
     name.model_may_retype = true;  // the model may read a place (武王墩)
