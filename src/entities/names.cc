@@ -1447,7 +1447,8 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
     if (!clause_start || e >= n || !t.token_start(e)) return false;
     const auto w = word_info(t, e, t.token_end_of[e]);
     if (!w) return false;
-    if (t.token_end_of[e] - e == 1) return w->tag == "d" || w->tag == "p" || t.cps[e] == U'是';
+    // (A tagged name also before 的, its work or deeds following: 赵本山 的 小品.)
+    if (t.token_end_of[e] - e == 1) return w->tag == "d" || w->tag == "p" || t.cps[e] == U'是' || (tagged && t.cps[e] == U'的');
     // Or before a verb or a time word of two or more (，邓稼先 生前…).
     if (w->entity != EntityType::kNone) return false;
     return tag_is(w->tag, {"v", "t"}) || (tagged && tag_is(w->tag, {"d", "vn", "l", "i"}));
@@ -1540,8 +1541,12 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
       } else if (tagged_name && name_word_plausible(t, b, e)) {
         end = e;
         min_log_odds = kMinTaggedNameLogOdds;
+        // (Not a landform's name, 惠济河; but given names end in some of
+        // their characters too, 赵本山.)
+        const char32_t last_char = t.cps[e - 1];
         tagged_whole = e - b == 3 && !compound_of_common_word(b, e) &&
-                       kLandformChars.find(t.cps[e - 1]) == std::u32string_view::npos;
+                       (kLandformChars.find(last_char) == std::u32string_view::npos ||
+                        kGivenNameLandformChars.find(last_char) != std::u32string_view::npos);
       }
     } else if (e - b == 4 && all_han(b, e) && !word_info(t, b, e) && !word_info(t, b, e - 1) &&
                !ends_like_village(t.cps, e - 1) && [&] {

@@ -251,9 +251,12 @@ TEST_CASE("entities: names without a title, as news writes them", "[entities][pe
   expect_rules("科研团队在期刊发表论文", "");
   // A word of three jieba tags as a name, as a clause's subject, whatever its
   // characters read as; not a common word and a character (高水平: 水平) nor
-  // a landform's name (惠济河).
+  // a landform's name (惠济河; but given names end in 山 too: 赵本山). Before
+  // 的 too, the name's work following.
   expect_rules("华罗庚自学成才", "[华罗庚 person]");
   expect_rules("詹天佑设计了京张铁路", "[詹天佑 person]");
+  expect_rules("赵本山的小品多次登上春节联欢晚会", "[赵本山 person]");
+  expect_rules("，高水平的人才队伍", "");
   expect_rules("，高水平推进改革", "");
   for (const auto& e : extractor().extract("涡河治理工程、惠济河治理工程").entities) CHECK(e.type != EntityType::kPerson);
   expect_rules("幸福感不断增强，高水平在这里", "");
