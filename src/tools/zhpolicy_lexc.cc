@@ -190,7 +190,8 @@ int run(int argc, char** argv) {
   }
   std::string bytes = build_lexicon(source);
   if (!person_names.empty()) bytes = with_section(bytes, format::SectionId::kPersonNames, person_names);
-  if (!posseg.empty()) bytes = with_section(bytes, format::SectionId::kPossegHmm, build_posseg_hmm(read_posseg_hmm(posseg)));
+  const std::string posseg_hmm = posseg.empty() ? std::string() : build_posseg_hmm(read_posseg_hmm(posseg));
+  if (!posseg_hmm.empty()) bytes = with_section(bytes, format::SectionId::kPossegHmm, posseg_hmm);
   const Lexicon written = Lexicon::from_bytes(bytes);  // validate what we are about to write
   if (!person_names.empty()) PersonNameModel check_names(written.data().base.person_names());
   if (!posseg.empty()) PossegHmm check_posseg(written.data().base.posseg_hmm());
@@ -203,6 +204,10 @@ int run(int argc, char** argv) {
   } else {
     std::cout << "person names learned from " << names.names << " names and " << names.other_words
               << " other words)\n";
+  }
+  if (!posseg_hmm.empty()) {
+    std::cout << "zhpolicy_lexc: jieba's part-of-speech HMM from " << posseg << ": " << posseg_hmm.size()
+              << " bytes\n";
   }
   return 0;
 }
