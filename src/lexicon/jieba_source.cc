@@ -28,9 +28,9 @@ class PyLiteralParser {
 
   // Parses the dict assigned by the first `P=` in the file.
   PyValue parse_assignment() {
-    const size_t at = s_.find("P=");
-    if (at == std::string::npos) fail("expected 'P={...}'");
-    i_ = at + 2;
+    const size_t assignment = s_.find("P=");
+    if (assignment == std::string::npos) fail("expected 'P={...}'");
+    i_ = assignment + 2;
     return value();
   }
 
@@ -41,65 +41,61 @@ class PyLiteralParser {
   void skip_space() {
     while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) ++i_;
   }
+  bool at(char c) const { return i_ < s_.size() && s_[i_] == c; }
+  // A bracketed sequence at i_: items separated by commas (a trailing one
+  // allowed) up to `close`, each read by read_item.
+  template <typename ReadItem>
+  void sequence(char close, ReadItem read_item) {
+    ++i_;  // the opening bracket
+    for (;;) {
+      skip_space();
+      if (at(close)) break;
+      read_item();
+      skip_space();
+      if (at(',')) {
+        ++i_;
+        continue;
+      }
+      if (!at(close)) fail(std::string("expected ',' or '") + close + "'");
+      break;
+    }
+    ++i_;
+  }
   PyValue value() {
     skip_space();
     PyValue v;
-    if (i_ < s_.size() && s_[i_] == '{') {
+    if (at('{')) {
       v.is_dict = true;
-      ++i_;
-      for (;;) {
-        skip_space();
-        if (i_ < s_.size() && s_[i_] == '}') { ++i_; break; }
+      sequence('}', [&] {
         std::string key = string();
         skip_space();
-        if (i_ >= s_.size() || s_[i_] != ':') fail("expected ':'");
+        if (!at(':')) fail("expected ':'");
         ++i_;
         v.dict[key] = std::make_unique<PyValue>(value());
-        skip_space();
-        if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
-        if (i_ < s_.size() && s_[i_] == '}') { ++i_; break; }
-        fail("expected ',' or '}'");
-      }
+      });
       return v;
     }
-    if (i_ < s_.size() && s_[i_] == '(') {
+    if (at('(')) {
       v.is_tuple = true;
-      ++i_;
-      for (;;) {
-        skip_space();
-        if (i_ < s_.size() && s_[i_] == ')') { ++i_; break; }
-        v.items.push_back(string());
-        skip_space();
-        if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
-        if (i_ < s_.size() && s_[i_] == ')') { ++i_; break; }
-        fail("expected ',' or ')'");
-      }
+      sequence(')', [&] { v.items.push_back(string()); });
       return v;
     }
     const char* begin = s_.c_str() + i_;
     char* end = nullptr;
     v.number = std::strtod(begin, &end);
-    if (end == begin) fail("expected a number or '{'");
+    if (end == begin) fail("expected a number, '{' or '('");
     i_ += static_cast<size_t>(end - begin);
     return v;
   }
   std::string string() {
-    if (i_ < s_.size() && s_[i_] == '(') {
+    if (at('(')) {
       // A tuple of strings (posseg's ('B', 'nr') keys): its items joined by a space.
-      ++i_;
       std::string out;
-      for (;;) {
-        skip_space();
-        if (i_ < s_.size() && s_[i_] == ')') { ++i_; return out; }
+      sequence(')', [&] {
         if (!out.empty()) out += ' ';
         out += string();
-        skip_space();
-        if (i_ < s_.size() && s_[i_] == ',') {
-          ++i_;
-        } else if (i_ >= s_.size() || s_[i_] != ')') {
-          fail("expected ',' or ')'");
-        }
-      }
+      });
+      return out;
     }
     if (i_ >= s_.size() || (s_[i_] != '\'' && s_[i_] != '"')) fail("expected a string");
     const char quote = s_[i_++];

@@ -2,8 +2,11 @@
 // tables, decoded as jieba decodes, read safely; and the persons read from
 // its name words (entities/posseg_names.cc).
 #include <catch2/catch.hpp>
+#include <unistd.h>
 
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -105,6 +108,34 @@ TEST_CASE("posseg: the lexicon holds jieba's tables as the build read them", "[e
   } catch (const Error& e) {
     CHECK(std::string(e.what()).find("prob_start.py") != std::string::npos);
   }
+}
+
+TEST_CASE("posseg: jieba's tables are read from their Python literals, or refused by file and byte", "[entities][posseg]") {
+  // (Per process: the sanitizer builds may run this test at the same time.)
+  const auto folder = std::filesystem::temp_directory_path() / ("zhpolicy_posseg_test_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(folder);
+  auto write = [&](const char* name, const std::string& text) { std::ofstream(folder / name) << text; };
+  write("prob_start.py", "P={('B', 'nr'): -0.5, ('E', 'nr'): -3.14e+100, ('S', 'v'): -1.0}\n");
+  write("prob_trans.py", "P={('B', 'nr'): {('E', 'nr'): 0.0},\n ('E', 'nr'): {('S', 'v'): -0.1},\n ('S', 'v'): {('B', 'nr'): -0.7,}}\n");
+  write("prob_emit.py", "P={('B', 'nr'): {'\\u738b': -0.1}, ('E', 'nr'): {'\\u660e': -0.2}, ('S', 'v'): {'\\u8bf4': -0.1}}\n");
+  write("char_state_tab.py", "P={'\\u738b': (('B', 'nr'),), '\\u660e': (('E', 'nr'),), '\\u8bf4': (('S', 'v'),)}\n");
+  const std::string bytes = build_posseg_hmm(read_posseg_hmm(folder.string()));
+  const Aligned section(bytes);
+  CHECK(cut(PossegHmm(section.view()), "王明说") == "王明/nr 说/v ");
+  // A tuple not closed, a state the emission table does not have.
+  write("char_state_tab.py", "P={'\\u738b': (('B', 'nr'), 'x'}\n");
+  auto message = [&] {
+    try {
+      read_posseg_hmm(folder.string());
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  CHECK(message().find("char_state_tab.py: byte") != std::string::npos);
+  write("char_state_tab.py", "P={'\\u738b': (('B', 'ns'),)}\n");
+  CHECK(message().find("a state prob_emit.py does not have: B ns") != std::string::npos);
+  std::filesystem::remove_all(folder);
 }
 
 TEST_CASE("posseg: a damaged section is refused, never read out of bounds", "[entities][posseg]") {
