@@ -1,5 +1,5 @@
 // Lexicon::from_bytes on corrupted lexicons: a small compiled lexicon with the
-// shipped entity model, changed where the input says (bytes flipped, cut
+// shipped entity model and a small part-of-speech HMM, changed where the input says (bytes flipped, cut
 // short, the checksum re-sealed or not), loads with a clear Error or gives a
 // lexicon whose segmenter and extractors still keep their invariants.
 //
@@ -11,6 +11,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "entities/posseg_hmm.h"
 #include "invariants.h"
 #include "lexicon/builder.h"
 #include "lexicon/format.h"
@@ -35,7 +36,17 @@ const std::string& base_bytes() {
     source.hmm.emit = {{U'政', {-5, -5, -5, -5}}, {U'协', {-6, -6, -6, -6}}};
     source.units_tsv = read_file(ZHPOLICY_FUZZ_UNITS);
     source.surnames = "王 李 张\n";
-    return internal::with_entity_model(internal::build_lexicon(source), read_file(ZHPOLICY_FUZZ_MODEL));
+    // A name's first and last character and a verb (王伟表示 of the text below).
+    internal::PossegTables posseg;
+    posseg.states = {{'B', "nr"}, {'E', "nr"}, {'S', "v"}};
+    posseg.start = {-0.5, -3.14e100, -1.0};
+    posseg.trans = {{{1, 0.0}}, {{2, -0.1}}, {{0, -0.7}, {2, -0.7}}};
+    posseg.emit = {{{U'王', -0.1}}, {{U'伟', -0.2}}, {{U'表', -0.1}}};
+    posseg.allowed = {{U'王', {0}}, {U'伟', {1}}, {U'表', {2}}};
+    const std::string with_model =
+        internal::with_entity_model(internal::build_lexicon(source), read_file(ZHPOLICY_FUZZ_MODEL));
+    return internal::with_section(with_model, internal::format::SectionId::kPossegHmm,
+                                  internal::build_posseg_hmm(posseg));
   }();
   return bytes;
 }
