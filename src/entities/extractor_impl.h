@@ -391,6 +391,12 @@ constexpr std::u32string_view kGivenNameLandformChars = U"山海江峰岭泉";
 // Whether a name is a province's or an autonomous region's, full or short
 // (湖北省, 湖北, 内蒙古; not the municipalities): city_groups.cc.
 bool is_province_name(std::u32string_view name);
+// Marks a clause ends with, in either width, and the spaces and line breaks
+// that stand for them: after one (or at the start) a name may open a clause.
+inline constexpr std::u32string_view kClauseMarks = U"，。；：！？,;:!? \u3000\n";
+inline bool opens_clause(std::u32string_view cps, uint32_t b) {
+  return b == 0 || kClauseMarks.find(cps[b - 1]) != std::u32string_view::npos;
+}
 // Whether a name-shaped span ending at `end` ends in a character of village
 // and street names that given names do not use (王家坝, 李村, 张湾; not 桥,
 // 城, 园: 张春桥): more likely a place than a person.
@@ -618,11 +624,11 @@ class EntityExtractorImpl {
   void add_short_place_names(const CharText& t, std::vector<Candidate>& out) const;
   // 苏锡常, 长株潭, 呼包鄂乌: groups of cities of one province named by one
   // character of each (city_groups.cc).
+  void add_city_groups(const CharText& t, std::vector<Candidate>& out) const;
   // Whether [b, e) is two characters that stand for cities (of any
   // provinces) before a word of joint development (杭成 合作, 郑洛 协同): no
-  // person's name there, if no group either.
+  // person's name there, if no group either (city_groups.cc).
   bool city_pair_before_cue(const CharText& t, uint32_t b, uint32_t e) const;
-  void add_city_groups(const CharText& t, std::vector<Candidate>& out) const;
   // Tibetan names: two parts of such names side by side (次仁卓玛; the parts
   // are data, src/data/tibetan_name_parts.txt; names.cc).
   void add_tibetan_names(const CharText& t, std::vector<Candidate>& out) const;

@@ -1443,7 +1443,8 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
   // before an adverb, a verbal noun or an idiom of two or more, 竺可桢 长期,
   // 詹天佑 设计, 华罗庚 自学成才.)
   auto subject_position = [&](uint32_t b, uint32_t e, bool tagged = false) {
-    const bool clause_start = b == 0 || std::u32string_view(U"，。；：！？、,;:!? \u3000\n").find(t.cps[b - 1]) != std::u32string_view::npos;
+    // (Or after 、: a list's members are subjects too.)
+    const bool clause_start = opens_clause(t.cps, b) || t.cps[b - 1] == U'、';
     if (!clause_start || e >= n || !t.token_start(e)) return false;
     const auto w = word_info(t, e, t.token_end_of[e]);
     if (!w) return false;

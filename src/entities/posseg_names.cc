@@ -4,7 +4,8 @@
 // HMM, trained on news with a tag per state, joins and tags it (孟晚舟/nr).
 // Its nr words alone are not enough in policy prose, where coinages after a
 // surname's character read as names to it too (普惠, 康养, 林权): a word is
-// taken only where a name stands as a clause's subject, or after a noun of
+// taken only where a name stands as a clause's subject (after a mark, not
+// after 、: reports list coinages so, 加强 普惠性、基础性), or after a noun of
 // the person (绣娘 杨秀珍 在), and only when the person name model agrees.
 #include "entities/extractor_impl.h"
 
@@ -40,9 +41,6 @@ void EntityExtractorImpl::add_posseg_names(const CharText& t, std::vector<Posseg
     // (The segmenter's word graph knows most words: no lookup for them.)
     return e - b == 1 || (!t.token_word[b].known() && !word_info(t, b, e));
   };
-  auto clause_start = [&](uint32_t b) {
-    return b == 0 || std::u32string_view(U"，。；：！？,;:!? \u3000\n").find(t.cps[b - 1]) != std::u32string_view::npos;
-  };
   auto person_tag = [&](uint16_t tag) { return tag == posseg_nr_ || tag == posseg_nrfg_; };
   auto verb_like = [](std::string_view tag) {
     return !tag.empty() && (tag[0] == 'v' || tag[0] == 'd' || tag[0] == 'p' || tag[0] == 'c' || tag == "m" ||
@@ -58,7 +56,7 @@ void EntityExtractorImpl::add_posseg_names(const CharText& t, std::vector<Posseg
     // (Most surnames' characters stand inside a word the lexicon knows.)
     const uint32_t token = t.token_begin(b);
     if (b >= run_end && !loose(token, t.token_end_of[token])) continue;
-    const float needed = clause_start(b) ? kMinPossegSubjectLogOdds : kMinPossegAppositionLogOdds;
+    const float needed = opens_clause(t.cps, b) ? kMinPossegSubjectLogOdds : kMinPossegAppositionLogOdds;
     if (person_names_->log_odds(&t.cps[b], 2) < needed &&
         (b + 3 > n || person_names_->log_odds(&t.cps[b], 3) < needed)) {
       continue;
@@ -95,7 +93,7 @@ void EntityExtractorImpl::add_posseg_names(const CharText& t, std::vector<Posseg
     }
     if (!verb_like(next)) continue;
     float min_log_odds = e - b == 3 ? kMinPossegLongSubjectLogOdds : kMinPossegSubjectLogOdds;
-    if (!clause_start(b)) {
+    if (!opens_clause(t.cps, b)) {
       // After a noun of the person (绣娘, 村民): posseg's noun inside the
       // run, the lexicon's before it; not a place's (泰国 罗勇府).
       std::string_view before;

@@ -168,9 +168,14 @@ HmmTables read_finalseg(const std::string& folder) {
   return t;
 }
 
-std::map<std::string, std::vector<std::pair<char32_t, float>>> read_posseg_emission(const std::string& folder) {
+namespace {
+
+// Each state's row of posseg/prob_emit.py ("B nr" -> (character, log p)), in
+// the order of the states' names; keys that are not one character are
+// skipped (the file holds none).
+std::map<std::string, std::vector<std::pair<char32_t, double>>> posseg_emission_rows(const std::string& folder) {
   const PyValue emit = read_literal(folder + "/prob_emit.py");
-  std::map<std::string, std::vector<std::pair<char32_t, float>>> out;
+  std::map<std::string, std::vector<std::pair<char32_t, double>>> out;
   for (const auto& [state, table] : emit.dict) {
     if (!table->is_dict) throw Error(ErrorCode::kBadFormat, folder + "/prob_emit.py: state '" + state + "' has no table");
     auto& row = out[state];
@@ -178,25 +183,35 @@ std::map<std::string, std::vector<std::pair<char32_t, float>>> read_posseg_emiss
       size_t len;
       const char32_t c = utf8::decode(ch, 0, len);
       if (c == utf8::kInvalid || len != ch.size()) continue;
-      row.emplace_back(c, static_cast<float>(value->number));
+      row.emplace_back(c, value->number);
     }
   }
   if (out.empty()) throw Error(ErrorCode::kBadFormat, folder + "/prob_emit.py: no states");
   return out;
 }
 
+}  // namespace
+
+std::map<std::string, std::vector<std::pair<char32_t, float>>> read_posseg_emission(const std::string& folder) {
+  std::map<std::string, std::vector<std::pair<char32_t, float>>> out;
+  for (const auto& [state, row] : posseg_emission_rows(folder)) {
+    auto& to = out[state];
+    for (const auto& [c, p] : row) to.emplace_back(c, static_cast<float>(p));
+  }
+  return out;
+}
+
 PossegTables read_posseg_hmm(const std::string& folder) {
   const PyValue start = read_literal(folder + "/prob_start.py");
   const PyValue trans = read_literal(folder + "/prob_trans.py");
-  const PyValue emit = read_literal(folder + "/prob_emit.py");
+  auto emit = posseg_emission_rows(folder);
   const PyValue allowed = read_literal(folder + "/char_state_tab.py");
   auto bad = [&](const std::string& file, const std::string& what) {
     throw Error(ErrorCode::kBadFormat, folder + "/" + file + ": " + what);
   };
-  if (!emit.is_dict || emit.dict.empty()) bad("prob_emit.py", "no states");
   PossegTables t;
   std::map<std::string, uint32_t> index;  // "B nr" -> state
-  for (const auto& [key, table] : emit.dict) {
+  for (const auto& [key, row] : emit) {
     if (key.size() < 3 || key[1] != ' ') bad("prob_emit.py", "a state that is not (position, tag): " + key);
     index.emplace(key, static_cast<uint32_t>(t.states.size()));
     t.states.emplace_back(key[0], key.substr(2));
@@ -216,7 +231,9 @@ PossegTables read_posseg_hmm(const std::string& folder) {
   t.start.assign(n, posseg_hmm::kFloorEmission);
   t.trans.resize(n);
   t.emit.resize(n);
-  if (!start.is_dict || !trans.is_dict || !allowed.is_dict) bad("prob_start.py", "not the three dict tables expected");
+  if (!start.is_dict) bad("prob_start.py", "not a dict");
+  if (!trans.is_dict) bad("prob_trans.py", "not a dict");
+  if (!allowed.is_dict) bad("char_state_tab.py", "not a dict");
   for (const auto& [key, value] : start.dict) {
     if (value->is_dict || value->is_tuple) bad("prob_start.py", "a value that is not a number");
     t.start[state_of("prob_start.py", key)] = value->number;
@@ -226,16 +243,7 @@ PossegTables read_posseg_hmm(const std::string& folder) {
     auto& out = t.trans[state_of("prob_trans.py", key)];
     for (const auto& [to, value] : row->dict) out.emplace_back(state_of("prob_trans.py", to), value->number);
   }
-  for (const auto& [key, table] : emit.dict) {
-    if (!table->is_dict) bad("prob_emit.py", "state '" + key + "' has no table");
-    auto& out = t.emit[state_of("prob_emit.py", key)];
-    for (const auto& [ch, value] : table->dict) {
-      size_t len;
-      const char32_t c = utf8::decode(ch, 0, len);
-      if (c == utf8::kInvalid || len != ch.size()) continue;  // (as read_posseg_emission)
-      out.emplace_back(c, value->number);
-    }
-  }
+  for (auto& [key, row] : emit) t.emit[state_of("prob_emit.py", key)] = std::move(row);
   for (const auto& [ch, states] : allowed.dict) {
     if (!states->is_tuple) bad("char_state_tab.py", "a value that is not a tuple of states");
     std::vector<uint32_t> row;
