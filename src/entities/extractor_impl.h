@@ -450,6 +450,11 @@ inline constexpr std::u32string_view kDomesticRoles[] = {
     U"农民工", U"患者", U"员工", U"职工", U"家长", U"业主", U"乘客", U"旅客", U"考生", U"骑手", U"外卖员",
     U"环卫工人", U"技术员", U"老兵", U"厨师", U"设计师", U"摄影师", U"班主任", U"邻居", U"同事",
     U"商户", U"摊主", U"车主", U"移民", U"渔民", U"个体户", U"村医"};
+// The last characters of nouns of a person's role or trade (科学家, 党员,
+// 工程师, 歌手, 战士, 法官, 球星, 木匠, 队友; 前锋, 后卫, 门将 of a team).
+inline bool is_role_suffix(char32_t c) {
+  return std::u32string_view(U"员家师手士官星匠友锋卫将").find(c) != std::u32string_view::npos;
+}
 // Every title a name may follow: the posts and forms of kNameTitles, then
 // the roles of kDomesticRoles.
 template <typename F>
@@ -619,6 +624,8 @@ class EntityExtractorImpl {
   void add_foreign_subjects(const CharText& t, std::vector<Candidate>& out) const;
   // Persons right after a title of kNameTitles, Chinese or foreign names.
   void add_names_after_titles(const CharText& t, std::vector<Candidate>& out) const;
+  // Whether [b, e) is a noun of a person's role by its last character (is_role_suffix).
+  bool role_noun_at(const CharText& t, uint32_t b, uint32_t e) const;
   // 援藏, 在晋, 湘企: one-character place names inside two-character tokens;
   // 港澳, 苏皖鲁豫: regions named together by them.
   void add_short_place_names(const CharText& t, std::vector<Candidate>& out) const;

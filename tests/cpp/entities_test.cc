@@ -896,6 +896,19 @@ TEST_CASE("entities: withheld and familiar names, and names after the roles of o
   expect_rules("老王家的院子很大", "");
 }
 
+TEST_CASE("entities: names after a noun of a role, by its last character", "[entities][person]") {
+  // Nouns of a trade or a team's post no list holds (前锋, 钢琴家, 程序员).
+  expect_rules("前锋武磊在第78分钟头球破门", "[武磊 person]");
+  expect_rules("钢琴家郎朗在音乐会上演奏了新曲", "[郎朗 person]");
+  expect_rules("程序员韦志刚连夜修复了漏洞", "[韦志刚 person]");
+  // Not a country or a family (国家 安全观), nor a word of the lexicon
+  // other than a name (人员 养老金), nor what the name model reads far more
+  // as a word (企业家 满意度).
+  expect_rules("贯彻总体国家安全观", "");
+  expect_rules("提高退休人员养老金标准", "");
+  expect_rules("营商环境评价企业家满意度不断提升", "");
+}
+
 TEST_CASE("entities: a name opening a clause before where or when it acted", "[entities][person]") {
   expect_rules("刘洋在接受采访时说，公司今年业绩增长明显", "[刘洋 person]");
   expect_rules("会后，张建军昨天在北京参加了座谈", "[张建军 person][北京 place]");
