@@ -452,8 +452,15 @@ inline constexpr std::u32string_view kDomesticRoles[] = {
     U"商户", U"摊主", U"车主", U"移民", U"渔民", U"个体户", U"村医"};
 // The last characters of nouns of a person's role or trade (科学家, 党员,
 // 工程师, 歌手, 战士, 法官, 球星, 木匠, 队友; 前锋, 后卫, 门将 of a team).
-inline bool is_role_suffix(char32_t c) {
-  return std::u32string_view(U"员家师手士官星匠友锋卫将").find(c) != std::u32string_view::npos;
+constexpr bool is_role_suffix(char32_t c) {
+  // A switch, not a scan of a string: asked of every token's last character.
+  switch (c) {
+    case U'员': case U'家': case U'师': case U'手': case U'士': case U'官': case U'星': case U'匠': case U'友':
+    case U'锋': case U'卫': case U'将':
+      return true;
+    default:
+      return false;
+  }
 }
 // Every title a name may follow: the posts and forms of kNameTitles, then
 // the roles of kDomesticRoles.
