@@ -1,6 +1,7 @@
 // Bodies composed of parts: party + place + 委 (民革渝中区委), place + court
 // (成渝金融法院), body + title (区委书记), named areas and lines of business,
-// CPPCC committees (区政协提案委), and meetings (区政协十五届二次会议).
+// CPPCC committees (区政协提案委), and meetings (区政协十五届二次会议,
+// 全国人大常委会第十三次会议).
 #include "entities/extractor_impl.h"
 
 namespace zhpolicy {
@@ -388,6 +389,39 @@ void EntityExtractorImpl::add_regex_near(const RE2& re, std::u32string_view lite
     }
   });
   flush();
+}
+
+void EntityExtractorImpl::add_numbered_sessions(const CharText& t, std::vector<Candidate>& out) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  // Longest first: the first kind that matches is taken.
+  static constexpr std::u32string_view kSessions[] = {U"全国代表大会", U"全体会议", U"常务会议", U"代表大会", U"党代会",
+                                                      U"会议", U"全会"};
+  const size_t found = out.size();
+  for (size_t k = 0; k < found; ++k) {
+    const Candidate body = out[k];
+    if (body.type != EntityType::kGovernment && body.type != EntityType::kOrganization) continue;
+    if (body.end + 4 > n || t.cps[body.end] != U'第') continue;
+    uint32_t e = body.end + 1;
+    while (e < n && e - body.end <= 4 && ordinal_digit(t, e)) ++e;
+    if (e == body.end + 1 || e >= n || t.cps[e] != U'次') continue;
+    ++e;
+    uint32_t end = 0;
+    for (std::u32string_view kind : kSessions) {
+      if (t.matches(e, kind)) {
+        end = e + static_cast<uint32_t>(kind.size());
+        break;
+      }
+    }
+    if (end == 0) continue;
+    // The body's term written before it (十四届 全国人大常委会, 第十四届 …).
+    uint32_t b = body.begin;
+    if (b >= 2 && t.cps[b - 1] == U'届') {
+      uint32_t d = b - 1;
+      while (d > 0 && b - 1 - d < 4 && ordinal_digit(t, d - 1)) --d;
+      if (d < b - 1) b = d > 0 && t.cps[d - 1] == U'第' ? d - 1 : d;
+    }
+    out.push_back({b, end, EntityType::kMeeting, kRulePriority});
+  }
 }
 
 }  // namespace internal

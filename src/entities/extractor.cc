@@ -340,6 +340,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   add_regex_near(*meetings_[1], U"次全国代表大会", text, t, EntityType::kMeeting, cands);
   add_regex_near(*meetings_[2], U"届", text, t, EntityType::kMeeting, cands, "第", {});
   add_regex_near(*meetings_[3], U"届", text, t, EntityType::kMeeting, cands, {}, "中全会");
+  add_numbered_sessions(t, cands);
   // A meeting takes its edition written right before it (第17届 + 省运会,
   // 第九届 + 进博会), then the place written right before that as its
   // owner (河北省 + 第十四届人民代表大会第四次会议, 北京 + 奥运会): one name.

@@ -660,6 +660,10 @@ class EntityExtractorImpl {
   // 智博会, 西洽会, 第17届省运会: events named by a short name and the kind
   // of event in one character.
   void add_short_event_names(const CharText& t, std::vector<Candidate>& out) const;
+  // 全国人大常委会第十三次会议, 国务院第九次常务会议, 中国科协第十次全国代表大会:
+  // the sessions a body numbers, with the body and its term (十四届) in the
+  // name, as 区政协十五届二次会议 (bodies.cc).
+  void add_numbered_sessions(const CharText& t, std::vector<Candidate>& out) const;
   // The name-like members of a list of places written with 、 (德令哈、格尔木、西宁),
   // or of firms (吉能、交投等企业), added to the final mentions `chosen`
   // (disjoint, in order; kept so).

@@ -456,6 +456,13 @@ TEST_CASE("entities: meetings", "[entities][meeting]") {
   expect("争取在第１２届亚运会取得好成绩", "[第１２届亚运会 meeting]");
   expect("做好2008年北京奥运会的准备工作", "[北京奥运会 meeting]");
   expect("第届亚运会", "[亚运会 meeting]");
+  // Sessions a body numbers, with the body and its term in the name; not a
+  // study session, nor a number of times (第五次 普查).
+  expect_rules("十四届全国人大常委会第十三次会议在京闭幕", "[十四届全国人大常委会第十三次会议 meeting][京 place]");
+  expect_rules("国务院第九次常务会议研究部署工作", "[国务院第九次常务会议 meeting]");
+  expect_rules("中国科协第十次全国代表大会开幕", "[中国科协第十次全国代表大会 meeting]");
+  expect_rules("中共中央政治局第十次集体学习", "[中共中央政治局 government]");
+  expect_rules("国务院第五次全国经济普查", "[国务院 government]");
 }
 
 TEST_CASE("entities: documents", "[entities][document]") {
