@@ -370,6 +370,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   // (Before the persons: a group of cities reads as a name, 苏锡常.)
   add_city_groups(t, cands);
   add_trade_names(t, cands);
+  add_firms_with_parenthetical(t, cands);
   add_surname_forms(t, cands);
   ws.subjects.clear();
   ws.landforms.clear();

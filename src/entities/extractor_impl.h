@@ -660,6 +660,9 @@ class EntityExtractorImpl {
   // 智博会, 西洽会, 第17届省运会: events named by a short name and the kind
   // of event in one character.
   void add_short_event_names(const CharText& t, std::vector<Candidate>& out) const;
+  // 华润（集团）有限公司, 戴尔（中国）有限公司: firms with the group or a
+  // branch's country in parentheses before the legal form (trade_names.cc).
+  void add_firms_with_parenthetical(const CharText& t, std::vector<Candidate>& out) const;
   // 全国人大常委会第十三次会议, 国务院第九次常务会议, 中国科协第十次全国代表大会:
   // the sessions a body numbers, with the body and its term (十四届) in the
   // name, as 区政协十五届二次会议 (bodies.cc).

@@ -707,6 +707,11 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
             break;
           }
         }
+        // (A group's legal name may end in 公司 alone: 海尔集团 公司.)
+        if (end == tok_e && t.cps[tok_e - 1] == U'团' && t.token_start(tok_e) && t.token_end_of[tok_e] == tok_e + 2 &&
+            t.matches(tok_e, U"公司")) {
+          end = tok_e + 2;
+        }
       }
       out.push_back({b, end, type, kRulePriority});
       return;

@@ -1,6 +1,8 @@
 // Firms by their trade names: reports and news name a firm by a coined word
 // and its trade (蓝思科技, 华熙生物, 圣钘科技, 宁德时代 aside), without 公司; the
-// coined word is what no dictionary holds, the trade is a short list.
+// coined word is what no dictionary holds, the trade is a short list. And
+// firms whose legal name puts the group or the country of a branch in
+// parentheses (华润（集团）有限公司, 戴尔（中国）有限公司).
 #include <string_view>
 #include <vector>
 
@@ -18,6 +20,10 @@ namespace {
 constexpr std::u32string_view kTrades[] = {
     U"科技", U"生物", U"药业", U"制药", U"医药", U"股份", U"控股", U"化工", U"重工", U"实业",
     U"置业", U"乳业", U"酒业", U"投资", U"化纤", U"电器", U"电气", U"传媒"};
+
+// How long a firm's name before its parenthesis may be, in characters
+// (苹果电子产品商贸: 8).
+constexpr uint32_t kMaxFirmName = 12;
 
 }  // namespace
 
@@ -54,6 +60,42 @@ void EntityExtractorImpl::add_trade_names(const CharText& t, std::vector<Candida
       }
     }
   });
+}
+
+void EntityExtractorImpl::add_firms_with_parenthetical(const CharText& t, std::vector<Candidate>& out) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  static constexpr std::u32string_view kLegalForms[] = {U"控股有限公司", U"股份有限公司", U"有限责任公司",
+                                                        U"集团有限公司", U"有限公司"};
+  for (uint32_t open = 1; open + 4 < n; ++open) {
+    if (t.cps[open] != U'（' && t.cps[open] != U'(') continue;
+    uint32_t close = open + 1;
+    while (close < n && close - open <= 5 && t.han(close)) ++close;
+    if (close == open + 1 || close >= n || (t.cps[close] != U'）' && t.cps[close] != U')')) continue;
+    // What the parenthesis says: the group, the holding or the country or
+    // city of a branch (华润（集团）, 戴尔（中国）, 苹果电子产品商贸（北京）).
+    const std::u32string_view inside(t.cps.data() + open + 1, close - open - 1);
+    const auto place = word_info(t, open + 1, close);
+    if (inside != U"集团" && inside != U"控股" && !(place && (place->entity == EntityType::kPlace || place->tag == "ns"))) {
+      continue;
+    }
+    uint32_t end = 0;
+    for (std::u32string_view form : kLegalForms) {
+      if (t.matches(close + 1, form)) {
+        end = close + 1 + static_cast<uint32_t>(form.size());
+        break;
+      }
+    }
+    if (end == 0 || !t.token_start(open)) continue;
+    // The name: up to four words before the parenthesis, none a function
+    // word or verb (与 戴尔（中国）有限公司), coined or ordinary (苹果 电子产品 商贸).
+    uint32_t b = open;
+    for (int words = 0; words < 4 && b > 0; ++words) {
+      const uint32_t pb = t.token_begin(b - 1);
+      if (!t.han(pb) || open - pb > kMaxFirmName || is_stop_word(word_info(t, pb, b))) break;
+      b = pb;
+    }
+    if (open - b >= 2) out.push_back({b, end, EntityType::kCompany, kRulePriority});
+  }
 }
 
 }  // namespace internal

@@ -431,6 +431,12 @@ TEST_CASE("entities: firms jieba's dictionary names whole", "[entities][company]
   expect("公司董事长张三", "[董事长 position][张三 person]");
   // China's largest steel works by their short names (宝钢 nr in jieba's dictionary).
   expect("上海宝钢去年钢产量突破一千万吨", "[上海 place][宝钢 company]");
+  // The group or a branch's country in parentheses before the legal form;
+  // a group's 公司; not a parenthesis of anything else.
+  expect_rules("华润（集团）有限公司在深圳召开会议", "[华润（集团）有限公司 company][深圳 place]");
+  expect_rules("公司与戴尔（中国）有限公司合作", "[戴尔（中国）有限公司 company]");
+  expect_rules("海尔集团公司与青岛市签约", "[海尔集团公司 company][青岛市 place]");
+  expect_rules("建立（健全）有限公司制度", "");
 }
 
 TEST_CASE("entities: meetings", "[entities][meeting]") {
