@@ -642,6 +642,81 @@ void EntityExtractorImpl::settle_addresses(const CharText& t, std::vector<Candid
   }
 }
 
+void EntityExtractorImpl::add_villages_after_townships(const CharText& t, std::vector<Candidate>& chosen) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  // A village named after its township is a place of its own, whatever its
+  // name's words (七都镇 开弦弓村, 谢家滩乡 拉扎村, 龙泉关镇 骆驼湾村): two to
+  // five characters up to 村 or 社区, none a mark. Not a kind of village
+  // (七都镇 贫困村, 新农村: one word of the lexicon that names nothing).
+  auto township = [&](const Candidate& c) {
+    return c.type == EntityType::kPlace && c.end - c.begin >= 3 &&
+           (t.cps[c.end - 1] == U'镇' || t.cps[c.end - 1] == U'乡' || t.matches(c.end - 2, U"街道"));
+  };
+  const size_t count = chosen.size();
+  bool added = false;
+  for (size_t k = 0; k < count; ++k) {
+    // A mention the model joined across the township (龙泉关镇骆驼湾村) is
+    // cut at its end when the township is a word of the lexicon's.
+    Candidate& c = chosen[k];
+    uint32_t b = 0;
+    if (township(c)) {
+      b = c.end;
+    } else if (c.type == EntityType::kPlace && c.source == EntitySource::kModel && t.cps[c.end - 1] == U'村') {
+      for (uint32_t e = c.begin + 3; e + 3 <= c.end && b == 0; ++e) {
+        const auto w = (t.cps[e - 1] == U'镇' || t.cps[e - 1] == U'乡') ? word_info(t, c.begin, e) : std::nullopt;
+        if (w && w->entity == EntityType::kPlace) b = e;
+      }
+      if (b == 0) continue;
+      Candidate village = c;
+      village.begin = b;
+      village.source = EntitySource::kRule;
+      village.score = c.score = model_->rule_precision(EntityType::kPlace);
+      c.end = b;
+      c.source = EntitySource::kLexicon;
+      chosen.push_back(village);
+      added = true;
+      continue;
+    } else {
+      continue;
+    }
+    uint32_t end = 0;
+    for (uint32_t e = b + 3; e <= std::min(n, b + 6) && end == 0; ++e) {
+      if (!t.han(e - 1)) break;
+      if (t.cps[e - 1] == U'村') end = e;
+      if (e + 1 <= n && t.matches(e - 1, U"社区")) end = e + 1;
+    }
+    if (end == 0 || !t.token_start(b)) continue;
+    const uint32_t name_end = t.cps[end - 1] == U'村' ? end - 1 : end - 2;
+    const auto whole = word_info(t, b, end);
+    const auto name = word_info(t, b, name_end);
+    if ((whole && whole->entity == EntityType::kNone) ||
+        (name && name->entity == EntityType::kNone && !is_proper_word_tag(name->tag))) {
+      continue;
+    }
+    // Nothing else may lie there but a place ending with the village.
+    const size_t next = k + 1;
+    if (next < count && chosen[next].begin < end &&
+        !(chosen[next].type == EntityType::kPlace && chosen[next].end == end &&
+          (next + 1 >= count || chosen[next + 1].begin >= end))) {
+      continue;
+    }
+    if (next < count && chosen[next].begin < end) {
+      chosen[next].begin = b;
+      chosen[next].source = EntitySource::kRule;
+      chosen[next].score = model_ ? model_->rule_precision(EntityType::kPlace) : 1.0f;
+      continue;
+    }
+    Candidate village{b, end, EntityType::kPlace, kRulePriority};
+    village.score = model_ ? model_->rule_precision(EntityType::kPlace) : 1.0f;
+    village.source = EntitySource::kRule;
+    chosen.push_back(village);
+    added = true;
+  }
+  if (added) {
+    std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+  }
+}
+
 void EntityExtractorImpl::settle_weak_persons(const CharText& t, std::vector<Candidate>& chosen) {
   auto weak_person = [](const Candidate& c) { return c.type == EntityType::kPerson && c.model_may_retype; };
   // Most texts have no weak person: nothing to collect then.
@@ -665,6 +740,7 @@ Entities EntityExtractorImpl::find(std::string_view text, const NormalizedText* 
   rule_pass(text, ws);
   if (model_) apply_model(ws.t, ws);
   add_list_members(ws.t, ws.chosen);
+  add_villages_after_townships(ws.t, ws.chosen);
   settle_weak_persons(ws.t, ws.chosen);
   join_dotted_names(ws.t, ws.chosen);
   const CharText& t = ws.t;

@@ -679,6 +679,9 @@ class EntityExtractorImpl {
   // name the text also has as a place is that place (杨凌 of 宝鸡、杨凌 and of
   // 杨凌农高会).
   static void settle_weak_persons(const CharText& t, std::vector<Candidate>& chosen);
+  // A village written after its township (七都镇 开弦弓村, 谢家滩乡 拉扎村) is
+  // a place of its own; a model mention joined across both is cut in two.
+  void add_villages_after_townships(const CharText& t, std::vector<Candidate>& chosen) const;
   // A foreign or minority name in parts joined by a middle dot (比尔·盖茨,
   // 马丁·路德·金, 阿沛·阿旺晋美) is one person: the parts, with a person
   // found among them or one of them a name by jieba's tags, replace the

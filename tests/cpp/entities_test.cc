@@ -841,6 +841,15 @@ TEST_CASE("entities: township-level divisions by full name, without changing the
   expect_rules("四年中城镇集体所有制单位", "");
   // The list is entity-only (zhpolicy_lexc --entity-phrases): the words stay jieba's.
   CHECK(test::cut(test::segmenter(), "东华门街道开展活动") == std::vector<std::string>{"东华门", "街道", "开展", "活动"});
+  // A village after its township is a place of its own, whatever its words;
+  // not a kind of village (贫困村).
+  expect_rules("江苏省苏州市吴江区七都镇开弦弓村被誉为江村",
+               "[江苏省 place][苏州市 place][吴江区 place][七都镇 place][开弦弓村 place]");
+  expect_rules("化隆县谢家滩乡拉扎村山体滑坡", "[化隆县 place][谢家滩乡 place][拉扎村 place]");
+  expect_rules("七都镇贫困村全部脱贫", "[七都镇 place]");
+  // With the model: a mention it joined across the township is cut in two.
+  expect("河北省保定市阜平县龙泉关镇骆驼湾村村民过上了好日子",
+         "[河北省 place][保定市 place][阜平县 place][龙泉关镇 place][骆驼湾村 place]");
 }
 
 TEST_CASE("entities: one-character names of regions and countries after a verb of presence or aid",
