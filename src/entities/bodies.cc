@@ -395,15 +395,26 @@ void EntityExtractorImpl::add_numbered_sessions(const CharText& t, std::vector<C
   const auto n = static_cast<uint32_t>(t.cps.size());
   // Longest first: the first kind that matches is taken.
   static constexpr std::u32string_view kSessions[] = {U"全国代表大会", U"全体会议", U"常务会议", U"代表大会", U"党代会",
-                                                      U"会议", U"全会"};
+                                                      U"会议", U"全会", U"会晤"};
   const size_t found = out.size();
   for (size_t k = 0; k < found; ++k) {
     const Candidate body = out[k];
     if (body.type != EntityType::kGovernment && body.type != EntityType::kOrganization) continue;
-    if (body.end + 4 > n || t.cps[body.end] != U'第') continue;
-    uint32_t e = body.end + 1;
-    while (e < n && e - body.end <= 4 && ordinal_digit(t, e)) ++e;
-    if (e == body.end + 1 || e >= n || t.cps[e] != U'次') continue;
+    // The council or gathering of the body's members, in up to three words
+    // (上海合作组织 成员国 元首 理事会 第二十五次会议).
+    uint32_t at = body.end;
+    for (int words = 0; words < 3 && at < n && t.cps[at] != U'第' && t.token_start(at); ++words) {
+      const uint32_t we = t.token_end_of[at];
+      // (Nouns: jieba tags 元首 a time word.)
+      const auto w = we <= n && we - at >= 2 && t.han(at) ? word_info(t, at, we) : std::nullopt;
+      if (!w || (w->tag[0] != 'n' && w->tag != "t" && w->tag != "j")) break;
+      at = we;
+    }
+    if (at != body.end && t.cps[at - 1] != U'会') continue;
+    if (at + 4 > n || t.cps[at] != U'第') continue;
+    uint32_t e = at + 1;
+    while (e < n && e - at <= 4 && ordinal_digit(t, e)) ++e;
+    if (e == at + 1 || e >= n || t.cps[e] != U'次') continue;
     ++e;
     uint32_t end = 0;
     for (std::u32string_view kind : kSessions) {

@@ -663,9 +663,10 @@ class EntityExtractorImpl {
   // 华润（集团）有限公司, 戴尔（中国）有限公司: firms with the group or a
   // branch's country in parentheses before the legal form (trade_names.cc).
   void add_firms_with_parenthetical(const CharText& t, std::vector<Candidate>& out) const;
-  // 全国人大常委会第十三次会议, 国务院第九次常务会议, 中国科协第十次全国代表大会:
-  // the sessions a body numbers, with the body and its term (十四届) in the
-  // name, as 区政协十五届二次会议 (bodies.cc).
+  // 全国人大常委会第十三次会议, 国务院第九次常务会议, 中国科协第十次全国代表大会,
+  // 上海合作组织成员国元首理事会第二十五次会议: the sessions a body or its
+  // council numbers, with the body and its term (十四届) in the name, as
+  // 区政协十五届二次会议 (bodies.cc).
   void add_numbered_sessions(const CharText& t, std::vector<Candidate>& out) const;
   // The name-like members of a list of places written with 、 (德令哈、格尔木、西宁),
   // or of firms (吉能、交投等企业), added to the final mentions `chosen`

@@ -467,6 +467,7 @@ TEST_CASE("entities: meetings", "[entities][meeting]") {
   expect_rules("十四届全国人大常委会第十三次会议在京闭幕", "[十四届全国人大常委会第十三次会议 meeting][京 place]");
   expect_rules("国务院第九次常务会议研究部署工作", "[国务院第九次常务会议 meeting]");
   expect_rules("中国科协第十次全国代表大会开幕", "[中国科协第十次全国代表大会 meeting]");
+  expect_rules("上海合作组织成员国元首理事会第二十五次会议举行", "[上海合作组织成员国元首理事会第二十五次会议 meeting]");
   expect_rules("全国政协十四届常委会第十次会议召开", "[全国政协十四届常委会第十次会议 meeting]");
   expect_rules("中共中央政治局第十次集体学习", "[中共中央政治局 government]");
   expect_rules("国务院第五次全国经济普查", "[国务院 government]");
