@@ -66,13 +66,26 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
       if (numbered && after + 2 < n && t.cps[after] == U'第' && ordinal_digit(t, after + 1)) {
         after += 2;
       }
-      for (std::u32string_view suffix : suffixes) {
-        if (t.matches(after, suffix)) {
-          const auto e = after + static_cast<uint32_t>(suffix.size());
-          if (whole_word && e < n && !t.token_start(e)) break;
-          out.push_back({begin, e, EntityType::kGovernment, kRulePriority});
-          break;
+      // (The place's level may open the body's word when the segmenter cut
+      // them so: 江北 区人民政府办公室 of 江北区.)
+      const bool level_after = after + 1 < n && std::u32string_view(U"省市区县").find(t.cps[after]) !=
+                                                     std::u32string_view::npos;
+      for (const uint32_t from : {after, level_after ? after + 1 : after}) {
+        if (from != after) {
+          const auto leveled = word_info(t, place->begin, from);
+          if (!leveled || leveled->entity != EntityType::kPlace) break;
         }
+        bool found = false;
+        for (std::u32string_view suffix : suffixes) {
+          if (t.matches(from, suffix)) {
+            const auto e = from + static_cast<uint32_t>(suffix.size());
+            if (whole_word && e < n && !t.token_start(e)) break;
+            out.push_back({begin, e, EntityType::kGovernment, kRulePriority});
+            found = true;
+            break;
+          }
+        }
+        if (found || !level_after) break;
       }
     }
   };
@@ -255,6 +268,39 @@ constexpr std::u32string_view kInstitutionClasses[] = {U"重点", U"县级", U"�
                                                        U"市县级", U"新型", U"公立", U"民营", U"综合"};
 }  // namespace
 
+void EntityExtractorImpl::add_place_administrations(const CharText& t, std::vector<Candidate>& out) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  const size_t found = out.size();
+  for (size_t k = 0; k < found; ++k) {
+    const Candidate& place = out[k];
+    if (place.type != EntityType::kPlace || place.end - place.begin < 3 || place.end + 3 > n) continue;
+    const std::u32string_view name(t.cps.data() + place.begin, place.end - place.begin);
+    uint32_t e = 0;
+    // A zone's administrative committee (两江新区 管委会, 重庆高新区 管理委员会).
+    if (ends_with_any(name, {U"区", U"园", U"城", U"港"})) {
+      for (std::u32string_view body : {U"管理委员会", U"管委会"}) {
+        if (t.matches(place.end, body)) e = place.end + static_cast<uint32_t>(body.size());
+        if (e) break;
+      }
+    }
+    // A sub-district's office, a township's government (杨家坪街道 办事处, 七都镇 人民政府).
+    if (e == 0 && ends_with_any(name, {U"街道", U"镇", U"乡"})) {
+      for (std::u32string_view body : {U"办事处", U"人民政府", U"政府"}) {
+        if (t.matches(place.end, body)) e = place.end + static_cast<uint32_t>(body.size());
+        if (e) break;
+      }
+    }
+    if (e != 0 && (e >= n || t.token_start(e))) out.push_back({place.begin, e, EntityType::kGovernment, kRulePriority});
+  }
+}
+
+namespace {
+// A word ending in a department's kind this frequent in jieba's dictionary is
+// a common word (格局 4000+, 大局, 主办), one rarer a department's short name
+// (社保局 3, 公安分局 3, 旅游委 5).
+constexpr uint32_t kRareDepartmentFreq = 100;
+}  // namespace
+
 void EntityExtractorImpl::add_level_institutions(const CharText& t, std::vector<Candidate>& out) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
   constexpr uint32_t kMaxInstitution = 10;  // 市第一人民医院 7, 区妇幼保健院 6
@@ -308,11 +354,46 @@ void EntityExtractorImpl::add_level_institutions(const CharText& t, std::vector<
     }
     return 0;
   };
+  // A department of the level's government, named by the words of its
+  // work and its kind (区 人力 社保局, 区 住房 城乡建设 委, 区 公安 分局, 区
+  // 文化 旅游委): its end when the level at i opens one, else 0. The lists
+  // hold the usual names (government_bodies.txt); every level names some
+  // its own way.
+  auto department_end = [&](uint32_t i) -> uint32_t {
+    if (i > 0 && t.han(i - 1)) {
+      const auto before = word_info(t, t.token_begin(i - 1), i);
+      if (before && (before->entity == EntityType::kPlace || before->tag == "ns")) return 0;
+    }
+    int words = 0;
+    for (uint32_t k = i + 1; k < n && words < 4;) {
+      const uint32_t e = t.token_end_of[k];
+      if (e == CharText::kNoToken || e <= k || e > n || e - i > kMaxInstitution || !t.han(k)) return 0;
+      const auto w = word_info(t, k, e);
+      const std::u32string_view word(t.cps.data() + k, e - k);
+      const bool head_word = ends_with_any(word, {U"委员会", U"办公室", U"分局", U"管委会"});
+      const bool head_char = std::u32string_view(U"局委厅办").find(word.back()) != std::u32string_view::npos;
+      // A word of the kind: the kind alone after the words of the work (区
+      // 教育 局), or a rare word ending in it (社保局, 旅游委), not a common
+      // word that ends so (格局, 大局, 主办, 餐厅).
+      if ((head_word && words > 0) ||
+          (head_char && (e - k == 1 ? words > 0 : !w || w->tag == "nt" || w->freq < kRareDepartmentFreq))) {
+        return words > 0 || e - k >= 3 ? e : 0;
+      }
+      if (w && (w->entity != EntityType::kNone || !tag_is(w->tag, {"n", "nz", "vn", "l", "j"}))) return 0;
+      ++words;
+      k = e;
+    }
+    return 0;
+  };
   // The level alone as a word (县 zg, 市 n), not the end of one (城市).
   for_each_token(t, [&](uint32_t i, uint32_t token_end) {
     const char32_t c = t.cps[i];
     if (token_end == i + 1 && i + 2 < n && (c == U'省' || c == U'市' || c == U'县' || c == U'区' || c == U'州')) {
-      if (const uint32_t e = institution_end(i)) out.push_back({i, e, EntityType::kOrganization, kRulePriority});
+      if (const uint32_t e = institution_end(i)) {
+        out.push_back({i, e, EntityType::kOrganization, kRulePriority});
+      } else if (const uint32_t d = department_end(i)) {
+        out.push_back({i, d, EntityType::kGovernment, kRulePriority});
+      }
     }
   });
 }

@@ -382,6 +382,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   add_tibetan_names(t, cands);
   add_short_place_names(t, cands);
   add_places_after_places(t, terms, cands);
+  add_place_administrations(t, cands);
   add_short_event_names(t, cands);
 
   // A hospital or school attached to a university is one name with it

@@ -607,6 +607,9 @@ class EntityExtractorImpl {
   // 县人民医院, 市第一人民医院, 区中医院: a level written as a word of its own,
   // an ordinal, and an institution named by common words (bodies.cc).
   void add_level_institutions(const CharText& t, std::vector<Candidate>& out) const;
+  // 两江新区管委会, 杨家坪街道办事处, 七都镇人民政府: the administration of a
+  // zone or a township, after the place the rules found (bodies.cc).
+  void add_place_administrations(const CharText& t, std::vector<Candidate>& out) const;
   // 区政协提案委, 市政协文化文史和学习委: at each 政协, the shortest run of
   // 1-14 Han characters followed by 委员会, 联组 or 委.
   void add_committees(const CharText& t, std::vector<Candidate>& out) const;

@@ -96,6 +96,20 @@ TEST_CASE("entities: composed government bodies", "[entities][government]") {
   // the body's token or glued to the word before by the segmenter (从市).
   expect("省发改委印发通知", "[省发改委 government]");
   expect("县公安局破获", "[县公安局 government]");
+  // Departments the lists do not name as a level names them: the words of
+  // their work and their kind (人力 社保局, 住房 城乡建设 委, 公安 分局);
+  // not a common word ending in a kind (格局, 主办).
+  expect_rules("区人力社保局举办了招聘会", "[区人力社保局 government]");
+  expect_rules("区住房城乡建设委、区文化旅游委联合开展检查",
+               "[区住房城乡建设委 government][区文化旅游委 government]");
+  expect_rules("区公安分局破获了一起案件", "[区公安分局 government]");
+  expect_rules("形成全市发展新格局", "");
+  expect_rules("由市文化部门主办", "");
+  // The administration of a zone or a township after its place; a place
+  // whose level opens the body's word (江北 区人民政府办公室).
+  expect_rules("两江新区管委会与企业签约", "[两江新区管委会 government]");
+  expect_rules("九龙坡区杨家坪街道办事处组织演练", "[九龙坡区 place][杨家坪街道办事处 government]");
+  expect_rules("江北区人民政府办公室印发通知", "[江北区人民政府办公室 government]");
   // Commissions and offices by their full names, the level and the longest
   // body together (not 市 | 卫生健康委 …); a government's general office.
   expect_rules("由市发展和改革委员会负责", "[市发展和改革委员会 government]");
