@@ -542,6 +542,8 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
     }
   }
 
+  add_places_before_level_titles(t, cands);
+
   // Landforms last: a person's name of the same span is the reading (钟南山院士).
   cands.insert(cands.end(), ws.landforms.begin(), ws.landforms.end());
   // Longest first; on ties rules before terms, then the earlier; of two
@@ -576,6 +578,43 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
 
   for (Candidate& c : chosen) c.source = c.priority == kTermPriority ? EntitySource::kLexicon : EntitySource::kRule;
   settle_addresses(t, chosen);
+}
+
+void EntityExtractorImpl::add_places_before_level_titles(const CharText& t, std::vector<Candidate>& cands) const {
+  // A title that opens with a level (街道党工委书记, 区委书记, 镇长) after a
+  // name that the level makes a place of our lists (观音桥 + 街道 of
+  // 观音桥街道): the name is that place, as 渝中 of 渝中区委书记 is, and
+  // no person (杨家坪).
+  const size_t found = cands.size();
+  for (size_t k = 0; k < found; ++k) {
+    const Candidate& title = cands[k];
+    if (title.type != EntityType::kPosition || title.begin < 2 || !t.token_start(title.begin)) continue;
+    uint32_t level = 0;
+    for (std::u32string_view word : {U"街道", U"镇", U"乡", U"区", U"县"}) {
+      if (t.matches(title.begin, word)) {
+        level = static_cast<uint32_t>(word.size());
+        break;
+      }
+    }
+    if (level == 0 || title.end - title.begin <= level) continue;
+    // The name: one or two words right before the title, up to four characters.
+    for (uint32_t b = t.token_begin(title.begin - 1), words = 1; words <= 2; ++words) {
+      if (!t.han(b) || title.begin - b > 4) break;
+      const auto place = word_info(t, b, title.begin + level);
+      if (title.begin - b >= 2 && place && place->entity == EntityType::kPlace) {
+        bool placed = false;
+        for (Candidate& c : cands) {
+          if (c.begin != b || c.end != title.begin) continue;
+          if (c.type == EntityType::kPerson) c.type = EntityType::kPlace;
+          placed = placed || c.type == EntityType::kPlace;
+        }
+        if (!placed) cands.push_back({b, title.begin, EntityType::kPlace, kRulePriority});
+        break;
+      }
+      if (b == 0) break;
+      b = t.token_begin(b - 1);
+    }
+  }
 }
 
 void EntityExtractorImpl::settle_addresses(const CharText& t, std::vector<Candidate>& chosen) const {

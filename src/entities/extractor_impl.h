@@ -610,6 +610,9 @@ class EntityExtractorImpl {
   // 两江新区管委会, 杨家坪街道办事处, 七都镇人民政府: the administration of a
   // zone or a township, after the place the rules found (bodies.cc).
   void add_place_administrations(const CharText& t, std::vector<Candidate>& out) const;
+  // 观音桥 + 街道党工委书记: the name before a title that opens with a level is
+  // the place the level makes of it (观音桥街道), as 渝中 of 渝中区委书记 (extractor.cc).
+  void add_places_before_level_titles(const CharText& t, std::vector<Candidate>& cands) const;
   // 区政协提案委, 市政协文化文史和学习委: at each 政协, the shortest run of
   // 1-14 Han characters followed by 委员会, 联组 or 委.
   void add_committees(const CharText& t, std::vector<Candidate>& out) const;

@@ -110,6 +110,9 @@ TEST_CASE("entities: composed government bodies", "[entities][government]") {
   expect_rules("两江新区管委会与企业签约", "[两江新区管委会 government]");
   expect_rules("九龙坡区杨家坪街道办事处组织演练", "[九龙坡区 place][杨家坪街道办事处 government]");
   expect_rules("江北区人民政府办公室印发通知", "[江北区人民政府办公室 government]");
+  // The name before a title opening with a level is the place it makes
+  // with the level (观音桥街道), as 渝中 of 渝中区委书记; no person.
+  expect_rules("杨家坪街道党工委书记主持会议", "[杨家坪 place][街道党工委书记 position]");
   // Commissions and offices by their full names, the level and the longest
   // body together (not 市 | 卫生健康委 …); a government's general office.
   expect_rules("由市发展和改革委员会负责", "[市发展和改革委员会 government]");
