@@ -43,6 +43,14 @@ constexpr float kMinCoinedNameLogOdds = 1.5f;
 // and a verb rarely precedes such a title.
 constexpr float kMinTitledNameLogOdds = -2.0f;
 
+// How sure the person name model must be (log-odds). Policy prose has many
+// unknown coinages after a surname character; read off the persons found in
+// the provincial reports (unlabelled) with the held-out regions of
+// scripts/eval_entities.py unchanged: three-character coinages (林长制,
+// 郭家台, 康养房: 2.1 to 3.7) score higher than two-character ones.
+constexpr float kMinNameLogOdds = 2.0f;       // two characters (张伟 2.3)
+constexpr float kMinLongNameLogOdds = 4.0f;   // three (孔繁森 7.9, 周乃翔 6.1)
+
 // How far left a head word's name may reach, in characters: 中华人民共和国澳门特别行政区基本法
 // (at 10 the rule stopped at 澳门特别行政区基本法).
 constexpr uint32_t kMaxHeadedName = 16;
@@ -157,13 +165,17 @@ bool glued_after_name(char32_t c) {
 }
 }  // namespace
 
-// The HMM glues a verb or an adverb to a two-character name it did not know
+// The HMM glues a verb or an adverb to a name it did not know
 // (glued_after_name), and a title's name takes a single character after it
-// (主席 包钢 作): such three, unknown, are a name of two.
+// (主席 包钢 作): such three or four, unknown, are a name of two or three.
 uint32_t EntityExtractorImpl::without_glued_verb(const CharText& t, uint32_t begin, uint32_t end) const {
   // One token, or the name's token and the verb (包钢 作).
   const bool joined = t.token_end_of[begin] == end || t.token_end_of[begin] == end - 1;
-  if (end - begin != 3 || !joined || word_info(t, begin, end)) return end;
+  const uint32_t name = end - begin - 1;
+  if (end - begin < 3 || end - begin > 4 || !joined || word_info(t, begin, end)) return end;
+  // A name of three only when the name model reads it as one far more than
+  // not (黄茂军 作 政府工作报告).
+  if (name == 3 && (!person_names_ || person_names_->log_odds(&t.cps[begin], 3) < kMinLongNameLogOdds)) return end;
   // 作 too before the report the name delivers (主席包钢作政府工作报告).
   auto before_report = [&] {
     for (uint32_t k = end; k < t.cps.size() && k < end + 8 && t.han(k); ++k) {
@@ -178,7 +190,7 @@ uint32_t EntityExtractorImpl::without_glued_verb(const CharText& t, uint32_t beg
     if (end >= t.cps.size() || !t.token_start(end) || t.token_end_of[end] > t.cps.size()) return false;
     const auto w = word_info(t, end, t.token_end_of[end]);
     return w && tag_is(w->tag, {"v", "vn", "d", "ad", "p", "a"}) &&
-           (!person_names_ || person_names_->log_odds(&t.cps[begin], 2) >= kMinCoinedNameLogOdds);
+           (!person_names_ || person_names_->log_odds(&t.cps[begin], name) >= kMinCoinedNameLogOdds);
   };
   // A preposition only before a place or a noun it governs, after two
   // characters the name model reads as a name.
@@ -186,7 +198,7 @@ uint32_t EntityExtractorImpl::without_glued_verb(const CharText& t, uint32_t beg
     if (end >= t.cps.size() || !t.token_start(end) || t.token_end_of[end] > t.cps.size()) return false;
     const auto w = word_info(t, end, t.token_end_of[end]);
     return w && (w->entity == EntityType::kPlace || tag_is(w->tag, {"ns", "n", "nz", "s"})) &&
-           (!person_names_ || person_names_->log_odds(&t.cps[begin], 2) >= kMinCoinedNameLogOdds);
+           (!person_names_ || person_names_->log_odds(&t.cps[begin], name) >= kMinCoinedNameLogOdds);
   };
   const bool glued = (glued_after_name(t.cps[end - 1]) && (glued_verb(t.cps[end - 1]) || predicate_after())) ||
                      (glued_preposition(t.cps[end - 1]) && object_after()) ||
@@ -1367,13 +1379,6 @@ void EntityExtractorImpl::add_short_event_names(const CharText& t, std::vector<C
 }
 
 namespace {
-// How sure the person name model must be (log-odds). Policy prose has many
-// unknown coinages after a surname character; read off the persons found in
-// the provincial reports (unlabelled) with the held-out regions of
-// scripts/eval_entities.py unchanged: three-character coinages (林长制,
-// 郭家台, 康养房: 2.1 to 3.7) score higher than two-character ones.
-constexpr float kMinNameLogOdds = 2.0f;       // two characters (张伟 2.3)
-constexpr float kMinLongNameLogOdds = 4.0f;   // three (孔繁森 7.9, 周乃翔 6.1)
 // The longest foreign name read after a title (斯托尔滕贝格, 格奥尔基耶娃).
 constexpr uint32_t kMaxForeignName = 7;
 // A word of the lexicon that jieba tags as a name (nr, nrfg) is taken as one

@@ -82,6 +82,9 @@ TEST_CASE("entities: composed government bodies", "[entities][government]") {
   expect_rules("民革重庆市委会主委沈金强带队调研", "[民革重庆市委会 government][主委 position][沈金强 person]");
   expect_rules("民建中央副主席郝明金发言", "[民建中央 government][副主席 position][郝明金 person]");
   expect_rules("常务副市长张三出席", "[常务副市长 position][张三 person]");
+  // A name of three with the verb the HMM glued to it (黄茂军作 政府工作报告).
+  expect_rules("区委副书记、区长黄茂军作政府工作报告",
+               "[区委副书记 position][区长 position][黄茂军 person][政府工作报告 document]");
   expect("区政协化龙桥街道联络委", "[区政协化龙桥街道联络委 government]");
   expect("市政协文化文史和学习委", "[市政协文化文史和学习委 government]");
   expect("成渝金融法院", "[成渝金融法院 government]");
