@@ -748,6 +748,8 @@ class EntityExtractorImpl {
   // (郑洛, 苏锡常, 皖赣): the first characters of the cities (…市) of the
   // place terms, and the provinces' short names (index_terms).
   std::bitset<0x10000> city_initials_;
+  // The last characters of the titles of our lists (add_names_after_titles).
+  std::bitset<0x10000> position_last_chars_;
   bool city_initial(char32_t c) const { return c < 0x10000 && city_initials_.test(c); }
   bool accept_term(const CharText& t, uint32_t k, uint32_t end, EntityType type) const;
   // Candidates of the terms of `index` at t.term_starts.

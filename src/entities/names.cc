@@ -1756,7 +1756,10 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
     }
     const uint32_t b = i;
     i = e;
-    if (t.cps[e - 1] >= 0x10000 || !(last_chars.test(t.cps[e - 1]) || is_role_suffix(t.cps[e - 1]))) continue;
+    if (t.cps[e - 1] >= 0x10000 || !(last_chars.test(t.cps[e - 1]) || is_role_suffix(t.cps[e - 1]) ||
+                                     position_last_chars_.test(t.cps[e - 1]))) {
+      continue;
+    }
     // The token is a title or ends in one (日本首相, 教育部部长).
     // (It may open in the token before when the segmenter cut it across
     // its first character: 非 遗传 承人 of 非遗传承人.)
@@ -1765,7 +1768,15 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
     // Or a noun of a person's role by its last character (科学家, 党员,
     // 钢琴家, 前锋): read as strictly as the roles of ordinary people.
     const bool role_noun = matched.empty() && role_noun_at(t, b, e);
-    if (matched.empty() && !role_noun) continue;
+    // Or a title of our lists the token is (村主任, 社区党委书记, 厂长).
+    const bool listed_title = matched.empty() && !role_noun && [&] {
+      const auto w = word_info(t, b, e);
+      return w && w->entity == EntityType::kPosition;
+    }();
+    if (matched.empty() && !role_noun && !listed_title) continue;
+    // Titles found by their last character or in our lists (not news's
+    // titles above) are read as strictly as the roles of ordinary people.
+    const bool strict = role_noun || listed_title;
     uint32_t at = e;
     while (at < n && (t.cps[at] == U':' || t.cps[at] == U'：' || t.cps[at] == U' ' || t.cps[at] == U'\u3000')) ++at;
     if (at >= n || !t.han(at) || !t.token_start(at)) continue;
@@ -1811,7 +1822,7 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
       // a transliterated name, after a post (耶伦 after 财政部长; not 从市
       // of 记者 从市 卫健委, nor 新修 after 农民: people of a place are
       // mostly named in Chinese).
-      const bool domestic = role_noun || std::find(std::begin(kDomesticRoles), std::end(kDomesticRoles), matched) !=
+      const bool domestic = strict || std::find(std::begin(kDomesticRoles), std::end(kDomesticRoles), matched) !=
                                              std::end(kDomesticRoles);
       if (!evidence && !domestic && reads_as_transliteration(t, at, end)) {
         evidence = true;
@@ -1924,12 +1935,14 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
         }
         return false;
       }();
-      // After a noun of a role, only what the name model does not find far
-      // more a word than a name (企业家 满意度 -5.4; 前锋 武磊 -1.4).
-      // Nor a word of the lexicon other than a name's (人员 养老金).
-      const bool reads_as_name = !role_noun || ([&] {
+      // After a noun of a role or a title of our lists, only what the name
+      // model does not find far more a word than a name (企业家 满意度 -5.4;
+      // 前锋 武磊 -1.4).
+      // Nor a word of the lexicon other than a rare name's (人员 养老金;
+      // 政协委员 智慧, a common word jieba tags nr).
+      const bool reads_as_name = !strict || ([&] {
         const auto w = word_info(t, at, end);
-        return (!w || is_name_word_tag(w->tag)) && person_names_ &&
+        return (!w || (is_name_word_tag(w->tag) && w->freq < kCommonNameWordFreq)) && person_names_ &&
                person_names_->log_odds(&t.cps[at], end - at) >= kMinTitledNameLogOdds;
       }());
       if (!goes_on && end - at >= 2 && end - at <= sl + 2 && reads_as_name &&
@@ -1940,7 +1953,7 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
       }
     }
     // (A noun of a role introduces names in Chinese; foreign ones follow posts.)
-    if (const uint32_t end = role_noun ? 0 : foreign_name_end()) {
+    if (const uint32_t end = strict ? 0 : foreign_name_end()) {
       out.push_back({at, end, EntityType::kPerson, kRulePriority});
       i = end;
     }

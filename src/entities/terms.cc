@@ -53,6 +53,9 @@ void EntityExtractorImpl::index_terms() {
         mixed_terms_.add(term, static_cast<EntityType>(type), rank);
       }
       if (term[0] < 0x10000) char_flags_[term[0]] |= kTermFirst;
+      if (type == static_cast<int>(EntityType::kPosition) && term.back() < 0x10000) {
+        position_last_chars_.set(term.back());
+      }
       if (type == static_cast<int>(EntityType::kPlace) && term.size() >= 3 && term.back() == U'市' && is_han(term[0]) &&
           term[0] < 0x10000) {
         city_initials_.set(term[0]);

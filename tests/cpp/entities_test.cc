@@ -951,6 +951,11 @@ TEST_CASE("entities: names after a noun of a role, by its last character", "[ent
   expect_rules("贯彻总体国家安全观", "");
   expect_rules("提高退休人员养老金标准", "");
   expect_rules("营商环境评价企业家满意度不断提升", "");
+  // Titles of our lists (村主任, 村党支部书记) read so too; not a common
+  // word jieba tags a name (政协委员 智慧).
+  expect_rules("村党支部书记、村委会主任王大山带领村民致富",
+               "[村党支部书记 position][村委会主任 position][王大山 person]");
+  expect_rules("凝聚广大政协委员智慧和力量", "[政协委员 position]");
 }
 
 TEST_CASE("entities: a name opening a clause before where or when it acted", "[entities][person]") {
