@@ -68,18 +68,23 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
       }
       // (The place's level may open the body's word when the segmenter cut
       // them so: 江北 区人民政府办公室 of 江北区.)
-      const bool level_after = after + 1 < n && std::u32string_view(U"省市区县").find(t.cps[after]) !=
-                                                     std::u32string_view::npos;
+      // (Not when the place with its level is a term of its own: its own call composes it.)
+      bool level_after = after + 1 < n && (t.cps[after] == U'省' || t.cps[after] == U'市' || t.cps[after] == U'区' ||
+                                           t.cps[after] == U'县');
+      for (const Candidate* other : starting_at(place->begin)) {
+        level_after = level_after && !(other->type == EntityType::kPlace && other->end == after + 1);
+      }
       for (const uint32_t from : {after, level_after ? after + 1 : after}) {
-        if (from != after) {
-          const auto leveled = word_info(t, place->begin, from);
-          if (!leveled || leveled->entity != EntityType::kPlace) break;
-        }
         bool found = false;
         for (std::u32string_view suffix : suffixes) {
           if (t.matches(from, suffix)) {
             const auto e = from + static_cast<uint32_t>(suffix.size());
             if (whole_word && e < n && !t.token_start(e)) break;
+            // (With the level: only when the place and it are a place of our lists.)
+            if (from != after) {
+              const auto leveled = word_info(t, place->begin, from);
+              if (!leveled || leveled->entity != EntityType::kPlace) break;
+            }
             out.push_back({begin, e, EntityType::kGovernment, kRulePriority});
             found = true;
             break;

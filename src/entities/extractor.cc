@@ -70,6 +70,7 @@ EntityExtractorImpl::EntityExtractorImpl(Lexicon lexicon, EntityOptions options)
   mark(U"届政次", kAnchorFirst);
   for (auto verb : kIssuingVerbs) mark(verb.substr(0, 1), kIssuingFirst);
   mark(U"某老小", kSurnameForm);
+  mark(U"（(", kParenOpen);
   for (char32_t c = 0; c < 0x10000; ++c) {
     if (is_han(c)) char_flags_[c] |= kHan;
   }

@@ -65,6 +65,7 @@ enum CharFlag : uint16_t {
   kAnchorFirst = 1 << 11,   // first character of a regex anchor literal (届, 政协, 次党, 政府工作报告)
   kSurnameForm = 1 << 13,   // 某 of 张某, 老 and 小 of 老李, 小王 (add_surname_forms)
   kIssuingFirst = 1 << 14,  // first character of a verb that issues a document (制定, 出台)
+  kParenOpen = 1 << 15,     // （ ( (firms with a parenthesis in their legal name)
 };
 constexpr uint16_t kCommonFlags = 0xFF;
 // A numeral followed by one of these is a number (三年, 五个), not a slogan

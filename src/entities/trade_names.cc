@@ -66,8 +66,8 @@ void EntityExtractorImpl::add_firms_with_parenthetical(const CharText& t, std::v
   const auto n = static_cast<uint32_t>(t.cps.size());
   static constexpr std::u32string_view kLegalForms[] = {U"控股有限公司", U"股份有限公司", U"有限责任公司",
                                                         U"集团有限公司", U"有限公司"};
-  for (uint32_t open = 1; open + 4 < n; ++open) {
-    if (t.cps[open] != U'（' && t.cps[open] != U'(') continue;
+  for (const uint32_t open : t.triggers) {
+    if (!t.has(open, kParenOpen) || open == 0 || open + 4 >= n) continue;
     uint32_t close = open + 1;
     while (close < n && close - open <= 5 && t.han(close)) ++close;
     if (close == open + 1 || close >= n || (t.cps[close] != U'）' && t.cps[close] != U')')) continue;
