@@ -728,6 +728,15 @@ void EntityExtractorImpl::add_villages_after_townships(const CharText& t, std::v
     }
     if (end == 0 || !t.token_start(b)) continue;
     const uint32_t name_end = t.cps[end - 1] == U'村' ? end - 1 : end - 2;
+    // No function word, numeral or measure word in the name (望京街道 新开 了
+    // 一家 社区食堂: a clause, not a village).
+    bool clause = false;
+    for (uint32_t k = b; k < name_end && !clause; k = t.token_end_of[k]) {
+      if (!t.token_start(k) || t.token_end_of[k] <= k) break;
+      const auto w = word_info(t, k, std::min(t.token_end_of[k], name_end));
+      clause = w && (is_function_word_tag(w->tag) || w->tag == "m" || w->tag == "q" || w->tag == "mq");
+    }
+    if (clause) continue;
     const auto whole = word_info(t, b, end);
     const auto name = word_info(t, b, name_end);
     if ((whole && whole->entity == EntityType::kNone) ||

@@ -868,6 +868,7 @@ TEST_CASE("entities: township-level divisions by full name, without changing the
                "[江苏省 place][苏州市 place][吴江区 place][七都镇 place][开弦弓村 place]");
   expect_rules("化隆县谢家滩乡拉扎村山体滑坡", "[化隆县 place][谢家滩乡 place][拉扎村 place]");
   expect_rules("七都镇贫困村全部脱贫", "[七都镇 place]");
+  expect_rules("望京街道新开了一家社区食堂", "[望京街道 place]");
   // With the model: a mention it joined across the township is cut in two.
   expect("河北省保定市阜平县龙泉关镇骆驼湾村村民过上了好日子",
          "[河北省 place][保定市 place][阜平县 place][龙泉关镇 place][骆驼湾村 place]");
