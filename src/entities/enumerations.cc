@@ -369,6 +369,17 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
   }
   add_listed_peers(t, chosen, found);
   if (found.empty()) return;
+  // One mention per span: a member two readings found (a list of firms and
+  // a firm's peer: 吉能、交投等企业) is kept once, the first found.
+  std::stable_sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+  uint32_t last_end = 0;
+  found.erase(std::remove_if(found.begin(), found.end(),
+                             [&](const Candidate& c) {
+                               if (c.begin < last_end) return true;
+                               last_end = c.end;
+                               return false;
+                             }),
+              found.end());
   // A member replaces what was found inside it (川 of 汉川): the list says
   // the whole word is the place.
   for (const Candidate& f : found) {

@@ -795,6 +795,19 @@ Entities EntityExtractorImpl::find(std::string_view text, const NormalizedText* 
   join_dotted_names(ws.t, ws.chosen);
   const CharText& t = ws.t;
   std::vector<Candidate>& chosen = ws.chosen;
+  // The contract: mentions in order, none overlapping another. The passes
+  // after the rules' selection keep it each; should one not, the first
+  // mention of a stretch is kept rather than two spans given for one.
+  {
+    uint32_t last_end = 0;
+    size_t kept = 0;
+    for (const Candidate& c : chosen) {
+      if (c.begin < last_end || c.end <= c.begin) continue;
+      last_end = c.end;
+      chosen[kept++] = c;
+    }
+    chosen.resize(kept);
+  }
 
   Entities result;
   result.entities.reserve(chosen.size());

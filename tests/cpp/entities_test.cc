@@ -1176,8 +1176,11 @@ TEST_CASE("entities: any input gives non-overlapping spans in order", "[entities
   const std::string wide_han = "\xF0\xA0\x80\x80";
   const std::string beyond_bmp = "一" + wide_han + "三" + wide_han + "六" + wide_han + "园区“" + wide_han + "”" +
                                  wide_han + "有限公司" + wide_han + "路";
+  // A member of a list two readings find (a firm of a list of firms and a
+  // firm's peer) is one mention, not two of one span.
+  const std::string listed_firms = "抓好吉能、交投等企业重整重组";
   for (const std::string& text : {std::string(), junk, std::string(3000, '"'),
-                                  std::string("“《“《") + std::string(1000, 'x') + "》”", beyond_bmp}) {
+                                  std::string("“《“《") + std::string(1000, 'x') + "》”", beyond_bmp, listed_firms}) {
     const auto r = extractor().extract(text);
     uint32_t pos = 0;
     for (const auto& e : r.entities) {
