@@ -26,7 +26,9 @@ constexpr std::u32string_view kPlaceCountWords[] = {U"县市", U"市县", U"县�
                                                     U"省区市", U"省市", U"国家", U"地区", U"乡镇", U"县", U"市",
                                                     U"省", U"区", U"乡", U"镇", U"村", U"地"};
 // Words for firms after 等 and a count: the list before them is of firms.
-constexpr std::u32string_view kFirmCountWords[] = {U"企业", U"央企", U"国企", U"民企", U"公司", U"集团"};
+constexpr std::u32string_view kFirmCountWords[] = {U"企业", U"央企", U"国企", U"民企", U"外企", U"公司", U"集团"};
+// Ranks written before those words (等 龙头 企业, 等 重点 外企).
+constexpr std::u32string_view kFirmRanks[] = {U"龙头", U"领军", U"头部", U"重点", U"骨干", U"链主", U"知名", U"标杆"};
 // How name-like (person name model log-odds, the members' mean) a list of
 // name-shaped members must be to be a list of persons when none of them is
 // a person found: the model scores common given names low (周洁 -1.1, 林洁
@@ -195,9 +197,25 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
                      std::u32string_view(U"一二三四五六七八九十百两几").find(t.cps[k]) != std::u32string_view::npos)) {
       ++k;
     }
-    if (k < n && (t.cps[k] == U'个' || t.cps[k] == U'家')) ++k;
+    if (k < n && (t.cps[k] == U'个' || t.cps[k] == U'家' || (k > e + 1 && t.cps[k] == U'批'))) ++k;
     for (std::u32string_view kind : kinds) {
       if (t.matches(k, kind)) return true;
+    }
+    return false;
+  };
+  // A list of firms closed by their rank too (牧原、宇通、华兰等一批 龙头 企业,
+  // 平煤神马、洛轴等 龙头企业, 诺和诺德、碧迪等 重点 外企).
+  auto closed_by_firms = [&](uint32_t e) {
+    if (closed_by_count_of(e, kFirmCountWords)) return true;
+    if (e >= n || t.cps[e] != U'等') return false;
+    uint32_t k = e + 1;
+    if (t.matches(k, U"一批")) k += 2;
+    for (std::u32string_view rank : kFirmRanks) {
+      if (!t.matches(k, rank)) continue;
+      const uint32_t at = k + static_cast<uint32_t>(rank.size());
+      for (std::u32string_view kind : kFirmCountWords) {
+        if (t.matches(at, kind)) return true;
+      }
     }
     return false;
   };
@@ -318,7 +336,7 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
     // A list closed by 等 and a word for firms is one of firms (吉能、交投等
     // 企业; 国机集团、中国通用、中国国新等央企) when every member is a firm the
     // rules found or a firm's short name.
-    if (closed_by_count_of(at, kFirmCountWords)) {
+    if (closed_by_firms(at)) {
       bool firms = true;
       for (const Member& m : members) {
         firms = firms && (m.mention && !by_characters(m) ? m.mention->type == EntityType::kCompany : firm_like(m));

@@ -457,6 +457,9 @@ TEST_CASE("entities: firms jieba's dictionary names whole", "[entities][company]
   expect_rules("公司与戴尔（中国）有限公司合作", "[戴尔（中国）有限公司 company]");
   expect_rules("海尔集团公司与青岛市签约", "[海尔集团公司 company][青岛市 place]");
   expect_rules("建立（健全）有限公司制度", "");
+  // A list of firms closed by their rank (等 重点 外企); not a list of trades.
+  expect("促进诺和诺德、碧迪等重点外企扩大投资", "[诺和诺德 company][碧迪 company]");
+  expect_rules("支持钢铁、化工、建材等重点企业", "");
 }
 
 TEST_CASE("entities: meetings", "[entities][meeting]") {
