@@ -280,22 +280,15 @@ void EntityExtractorImpl::add_place_administrations(const CharText& t, std::vect
     const Candidate& place = out[k];
     if (place.type != EntityType::kPlace || place.end - place.begin < 3 || place.end + 3 > n) continue;
     const std::u32string_view name(t.cps.data() + place.begin, place.end - place.begin);
-    uint32_t e = 0;
+    uint32_t body = 0;
     // A zone's administrative committee (两江新区 管委会, 重庆高新区 管理委员会).
-    if (ends_with_any(name, {U"区", U"园", U"城", U"港"})) {
-      for (std::u32string_view body : {U"管理委员会", U"管委会"}) {
-        if (t.matches(place.end, body)) e = place.end + static_cast<uint32_t>(body.size());
-        if (e) break;
-      }
-    }
+    if (ends_with_any(name, {U"区", U"园", U"城", U"港"})) body = t.first_match(place.end, {U"管理委员会", U"管委会"});
     // A sub-district's office, a township's government (杨家坪街道 办事处, 七都镇 人民政府).
-    if (e == 0 && ends_with_any(name, {U"街道", U"镇", U"乡"})) {
-      for (std::u32string_view body : {U"办事处", U"人民政府", U"政府"}) {
-        if (t.matches(place.end, body)) e = place.end + static_cast<uint32_t>(body.size());
-        if (e) break;
-      }
+    if (body == 0 && ends_with_any(name, {U"街道", U"镇", U"乡"})) {
+      body = t.first_match(place.end, {U"办事处", U"人民政府", U"政府"});
     }
-    if (e != 0 && (e >= n || t.token_start(e))) out.push_back({place.begin, e, EntityType::kGovernment, kRulePriority});
+    const uint32_t e = place.end + body;
+    if (body != 0 && (e >= n || t.token_start(e))) out.push_back({place.begin, e, EntityType::kGovernment, kRulePriority});
   }
 }
 
@@ -502,22 +495,10 @@ void EntityExtractorImpl::add_numbered_sessions(const CharText& t, std::vector<C
     while (e < n && e - at <= 4 && ordinal_digit(t, e)) ++e;
     if (e == at + 1 || e >= n || t.cps[e] != U'次') continue;
     ++e;
-    uint32_t end = 0;
-    for (std::u32string_view kind : kSessions) {
-      if (t.matches(e, kind)) {
-        end = e + static_cast<uint32_t>(kind.size());
-        break;
-      }
-    }
-    if (end == 0) continue;
-    // The body's term written before it (十四届 全国人大常委会, 第十四届 …).
-    uint32_t b = body.begin;
-    if (b >= 2 && t.cps[b - 1] == U'届') {
-      uint32_t d = b - 1;
-      while (d > 0 && b - 1 - d < 4 && ordinal_digit(t, d - 1)) --d;
-      if (d < b - 1) b = d > 0 && t.cps[d - 1] == U'第' ? d - 1 : d;
-    }
-    out.push_back({b, end, EntityType::kMeeting, kRulePriority});
+    const uint32_t kind = t.first_match(e, kSessions);
+    if (kind == 0) continue;
+    // With the body's term written before it (十四届 全国人大常委会, 第十四届 …).
+    out.push_back({edition_start(t, body.begin, /*bare=*/true), e + kind, EntityType::kMeeting, kRulePriority});
   }
 }
 

@@ -590,13 +590,7 @@ void EntityExtractorImpl::add_places_before_level_titles(const CharText& t, std:
   for (size_t k = 0; k < found; ++k) {
     const Candidate& title = cands[k];
     if (title.type != EntityType::kPosition || title.begin < 2 || !t.token_start(title.begin)) continue;
-    uint32_t level = 0;
-    for (std::u32string_view word : {U"街道", U"镇", U"乡", U"区", U"县"}) {
-      if (t.matches(title.begin, word)) {
-        level = static_cast<uint32_t>(word.size());
-        break;
-      }
-    }
+    const uint32_t level = t.first_match(title.begin, {U"街道", U"镇", U"乡", U"区", U"县"});
     if (level == 0 || title.end - title.begin <= level) continue;
     // The name: one or two words right before the title, up to four characters.
     for (uint32_t b = t.token_begin(title.begin - 1), words = 1; words <= 2; ++words) {
@@ -699,27 +693,25 @@ void EntityExtractorImpl::add_villages_after_townships(const CharText& t, std::v
     // A mention the model joined across the township (龙泉关镇骆驼湾村) is
     // cut at its end when the township is a word of the lexicon's.
     Candidate& c = chosen[k];
-    uint32_t b = 0;
-    if (township(c)) {
-      b = c.end;
-    } else if (c.type == EntityType::kPlace && c.source == EntitySource::kModel && t.cps[c.end - 1] == U'村') {
-      for (uint32_t e = c.begin + 3; e + 3 <= c.end && b == 0; ++e) {
+    if (c.type == EntityType::kPlace && c.source == EntitySource::kModel && t.cps[c.end - 1] == U'村') {
+      uint32_t cut = 0;
+      for (uint32_t e = c.begin + 3; e + 3 <= c.end && cut == 0; ++e) {
         const auto w = (t.cps[e - 1] == U'镇' || t.cps[e - 1] == U'乡') ? word_info(t, c.begin, e) : std::nullopt;
-        if (w && w->entity == EntityType::kPlace) b = e;
+        if (w && w->entity == EntityType::kPlace) cut = e;
       }
-      if (b == 0) continue;
+      if (cut == 0) continue;
       Candidate village = c;
-      village.begin = b;
+      village.begin = cut;
       village.source = EntitySource::kRule;
       village.score = c.score = model_->rule_precision(EntityType::kPlace);
-      c.end = b;
+      c.end = cut;
       c.source = EntitySource::kLexicon;
       chosen.push_back(village);
       added = true;
       continue;
-    } else {
-      continue;
     }
+    if (!township(c)) continue;
+    const uint32_t b = c.end;
     uint32_t end = 0;
     for (uint32_t e = b + 3; e <= std::min(n, b + 6) && end == 0; ++e) {
       if (!t.han(e - 1)) break;

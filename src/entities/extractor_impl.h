@@ -172,6 +172,18 @@ struct CharText {
     return at + word.size() <= cps.size() && !word.empty() && cps[at] == word[0] &&
            std::u32string_view(cps).substr(at, word.size()) == word;
   }
+  // The length of the first of `words` written at `at`, or 0 (longest first
+  // where one opens another).
+  template <typename Words>
+  uint32_t first_match(uint32_t at, const Words& words) const {
+    for (std::u32string_view word : words) {
+      if (matches(at, word)) return static_cast<uint32_t>(word.size());
+    }
+    return 0;
+  }
+  uint32_t first_match(uint32_t at, std::initializer_list<std::u32string_view> words) const {
+    return first_match<std::initializer_list<std::u32string_view>>(at, words);
+  }
 };
 
 // Calls f(begin, end) for each token of the text, in order (caller-given
@@ -218,12 +230,14 @@ inline bool ordinal_digit(const CharText& t, uint32_t i) {
 }
 
 // Where an edition written right before `at` starts (第17届, 第十五届), or
-// `at` when there is none.
-inline uint32_t edition_start(const CharText& t, uint32_t at) {
-  if (at < 3 || t.cps[at - 1] != U'届') return at;
+// `at` when there is none; with `bare`, a body's term without 第 too (十四届).
+inline uint32_t edition_start(const CharText& t, uint32_t at, bool bare = false) {
+  if (at < 2 || t.cps[at - 1] != U'届') return at;
   uint32_t b = at - 1;
   while (b > 0 && at - 1 - b < 6 && ordinal_digit(t, b - 1)) --b;
-  return b < at - 1 && b > 0 && t.cps[b - 1] == U'第' ? b - 1 : at;
+  if (b == at - 1) return at;
+  if (b > 0 && t.cps[b - 1] == U'第') return b - 1;
+  return bare ? b : at;
 }
 
 inline constexpr std::array<std::u32string_view, 9> kParties = {
@@ -453,16 +467,8 @@ inline constexpr std::u32string_view kDomesticRoles[] = {
     U"商户", U"摊主", U"车主", U"移民", U"渔民", U"个体户", U"村医"};
 // The last characters of nouns of a person's role or trade (科学家, 党员,
 // 工程师, 歌手, 战士, 法官, 球星, 木匠, 队友; 前锋, 后卫, 门将 of a team).
-constexpr bool is_role_suffix(char32_t c) {
-  // A switch, not a scan of a string: asked of every token's last character.
-  switch (c) {
-    case U'员': case U'家': case U'师': case U'手': case U'士': case U'官': case U'星': case U'匠': case U'友':
-    case U'锋': case U'卫': case U'将':
-      return true;
-    default:
-      return false;
-  }
-}
+inline constexpr std::u32string_view kRoleSuffixes = U"员家师手士官星匠友锋卫将";
+inline bool is_role_suffix(char32_t c) { return kRoleSuffixes.find(c) != std::u32string_view::npos; }
 // Every title a name may follow: the posts and forms of kNameTitles, then
 // the roles of kDomesticRoles.
 template <typename F>
@@ -749,8 +755,10 @@ class EntityExtractorImpl {
   // (郑洛, 苏锡常, 皖赣): the first characters of the cities (…市) of the
   // place terms, and the provinces' short names (index_terms).
   std::bitset<0x10000> city_initials_;
-  // The last characters of the titles of our lists (add_names_after_titles).
-  std::bitset<0x10000> position_last_chars_;
+  // The last characters of every title a name may follow (for_each_name_title,
+  // the positions of our lists, kRoleSuffixes): add_names_after_titles asks
+  // each token's last character once.
+  std::bitset<0x10000> title_last_chars_;
   bool city_initial(char32_t c) const { return c < 0x10000 && city_initials_.test(c); }
   bool accept_term(const CharText& t, uint32_t k, uint32_t end, EntityType type) const;
   // Candidates of the terms of `index` at t.term_starts.

@@ -1742,12 +1742,6 @@ bool EntityExtractorImpl::role_noun_at(const CharText& t, uint32_t b, uint32_t e
 
 void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<Candidate>& out) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
-  // The last characters of the titles: most tokens end in none of them.
-  static const std::bitset<0x10000> last_chars = [] {
-    std::bitset<0x10000> s;
-    for_each_name_title([&](std::u32string_view title) { s.set(title.back()); });
-    return s;
-  }();
   for (uint32_t i = 0; i < n;) {
     const uint32_t e = t.token_end_of[i];
     if (e == CharText::kNoToken || e <= i || e > n) {
@@ -1756,10 +1750,8 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
     }
     const uint32_t b = i;
     i = e;
-    if (t.cps[e - 1] >= 0x10000 || !(last_chars.test(t.cps[e - 1]) || is_role_suffix(t.cps[e - 1]) ||
-                                     position_last_chars_.test(t.cps[e - 1]))) {
-      continue;
-    }
+    // (Most tokens end in no title's last character.)
+    if (t.cps[e - 1] >= 0x10000 || !title_last_chars_.test(t.cps[e - 1])) continue;
     // The token is a title or ends in one (日本首相, 教育部部长).
     // (It may open in the token before when the segmenter cut it across
     // its first character: 非 遗传 承人 of 非遗传承人.)

@@ -54,7 +54,7 @@ void EntityExtractorImpl::index_terms() {
       }
       if (term[0] < 0x10000) char_flags_[term[0]] |= kTermFirst;
       if (type == static_cast<int>(EntityType::kPosition) && term.back() < 0x10000) {
-        position_last_chars_.set(term.back());
+        title_last_chars_.set(term.back());
       }
       if (type == static_cast<int>(EntityType::kPlace) && term.size() >= 3 && term.back() == U'市' && is_han(term[0]) &&
           term[0] < 0x10000) {
@@ -64,6 +64,8 @@ void EntityExtractorImpl::index_terms() {
     ++rank;
   }
   for (char32_t c : kPlaceShortNames) city_initials_.set(c);
+  for_each_name_title([&](std::u32string_view title) { title_last_chars_.set(title.back()); });
+  for (char32_t c : kRoleSuffixes) title_last_chars_.set(c);
   terms_.build();
   mixed_terms_.build();
 }

@@ -78,14 +78,9 @@ void EntityExtractorImpl::add_firms_with_parenthetical(const CharText& t, std::v
     if (inside != U"集团" && inside != U"控股" && !(place && (place->entity == EntityType::kPlace || place->tag == "ns"))) {
       continue;
     }
-    uint32_t end = 0;
-    for (std::u32string_view form : kLegalForms) {
-      if (t.matches(close + 1, form)) {
-        end = close + 1 + static_cast<uint32_t>(form.size());
-        break;
-      }
-    }
-    if (end == 0 || !t.token_start(open)) continue;
+    const uint32_t form = t.first_match(close + 1, kLegalForms);
+    if (form == 0 || !t.token_start(open)) continue;
+    const uint32_t end = close + 1 + form;
     // The name: up to four words before the parenthesis, none a function
     // word or verb (与 戴尔（中国）有限公司), coined or ordinary (苹果 电子产品 商贸).
     uint32_t b = open;
