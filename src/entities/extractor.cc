@@ -428,7 +428,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   std::unordered_set<std::u32string> weak_names;
   for (const Candidate& title : titles) {
     uint32_t at = title.end;
-    while (at < n && (t.cps[at] == U':' || t.cps[at] == U'：' || t.cps[at] == U' ' || t.cps[at] == U'\u3000')) ++at;
+    while (at < n && (t.cps[at] == U':' || t.cps[at] == U'：' || is_space(t.cps[at]))) ++at;
     for (int chain = 0; chain < 4 && at < n; ++chain) {
       const uint32_t sl = surname_length(t, at);
       if (sl == 0 || !t.token_start(at)) break;
@@ -460,7 +460,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
       names.emplace(t.cps.substr(at, e - at));
       // Bylines list several names: 记者 李传芳 张烨.
       at = e;
-      if (at < n && (t.cps[at] == U' ' || t.cps[at] == U'、' || t.cps[at] == U'\u3000')) ++at; else break;
+      if (at < n && (is_space(t.cps[at]) || t.cps[at] == U'、')) ++at; else break;
     }
   }
   // Names after the titles news writes (法国总统马克龙, 教授李建国).
@@ -482,7 +482,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
   // token joined to a person by 、 or 和 is a person too, in both directions.
   if (!names.empty() || !weak_names.empty()) {
     auto is_joint = [&](uint32_t b, uint32_t e) {
-      return e - b == 1 && (t.cps[b] == U'、' || t.cps[b] == U'和' || t.cps[b] == U'与');
+      return e - b == 1 && (t.cps[b] == U'、' || t.cps[b] == U'和' || t.cps[b] == U'与' || is_space(t.cps[b]));
     };
     const size_t found = cands.size();
     for (size_t k = 0; k < found; ++k) {
@@ -493,6 +493,9 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
         if (b >= n || !t.token_start(b)) break;
         uint32_t e = t.token_end_of[b];
         if (e > n || e - b < 2 || !person_like(t, b, e, /*trust_nr=*/true) || ends_like_village(t.cps, e)) break;
+        // (Names of a byline are set apart by spaces: 记者 刘晓东 周雨涵 报道;
+        // a space before a name that runs on into prose is no list.)
+        if (is_space(t.cps[at]) && e < n && !is_space(t.cps[e]) && t.han(e)) break;
         e = with_cut_off_char(t, b, e);  // 孙颖莎 和 王楚 钦
         cands.push_back({b, e, EntityType::kPerson, kRulePriority});
         names.emplace(t.cps.substr(b, e - b));
@@ -830,7 +833,7 @@ Entities EntityExtractorImpl::find(std::string_view text, const NormalizedText* 
       bool adjacent = true;
       for (uint32_t k = chosen[j].end; k < gap_end; ++k) {
         const char32_t c = t.cps[k];
-        adjacent = adjacent && (c == U'、' || c == U':' || c == U'：' || c == U' ' || c == U'\u3000');
+        adjacent = adjacent && (c == U'、' || c == U':' || c == U'：' || is_space(c));
       }
       if (!adjacent) break;
       result.relations.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j), RelationType::kHoldsPosition});

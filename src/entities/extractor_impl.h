@@ -322,8 +322,8 @@ inline constexpr std::u32string_view kPlaceSuffixes[] = {
     U"体育场", U"体育馆", U"纪念馆", U"展览馆", U"科技馆", U"美术馆", U"大剧院", U"音乐厅",
     U"停车楼", U"公园", U"大桥", U"大道", U"大街", U"步行街", U"新城", U"码头",
     U"展示中心", U"处理中心", U"购物中心", U"会展中心", U"博览中心", U"商业中心", U"体育中心", U"物流中心",
-    U"示范区", U"试验区", U"先行区", U"合作区", U"集聚区", U"开发区", U"高新区", U"保税区", U"新区", U"自贸区",
-    U"自贸港", U"经济区", U"经济带", U"经济圈", U"都市圈", U"城市群", U"科技园", U"科学城", U"科创园", U"工业园区",
+    U"示范区", U"试验区", U"先行区", U"合作区", U"集聚区", U"开发区", U"高新区", U"保税区", U"新区", U"自贸区", U"贸易区",
+    U"港区", U"自贸港", U"经济区", U"经济带", U"经济圈", U"都市圈", U"城市群", U"科技园", U"科学城", U"科创园", U"工业园区",
     U"产业园区", U"科技城", U"风景区", U"度假区", U"保护区", U"水库", U"灌区", U"遗址", U"机场", U"隧道", U"立交",
     U"水电站", U"核电站", U"航道", U"口岸",
     // works and sites named by their place (丹江口库区, 东平湖蓄滞洪区, 西安东站)
@@ -412,6 +412,8 @@ inline constexpr std::u32string_view kClauseMarks = U"，。；：！？,;:!? \u
 inline bool opens_clause(std::u32string_view cps, uint32_t b) {
   return b == 0 || kClauseMarks.find(cps[b - 1]) != std::u32string_view::npos;
 }
+// A space of either width (bylines and headings set names apart with them).
+inline bool is_space(char32_t c) { return c == U' ' || c == U'\u3000'; }
 // Whether a name-shaped span ending at `end` ends in a character of village
 // and street names that given names do not use (王家坝, 李村, 张湾; not 桥,
 // 城, 园: 张春桥): more likely a place than a person.
@@ -467,7 +469,7 @@ inline constexpr std::u32string_view kDomesticRoles[] = {
     U"商户", U"摊主", U"车主", U"移民", U"渔民", U"个体户", U"村医"};
 // The last characters of nouns of a person's role or trade (科学家, 党员,
 // 工程师, 歌手, 战士, 法官, 球星, 木匠, 队友; 前锋, 后卫, 门将 of a team).
-inline constexpr std::u32string_view kRoleSuffixes = U"员家师手士官星匠友锋卫将";
+inline constexpr std::u32string_view kRoleSuffixes = U"员家师手士官星匠友锋卫将军生";
 inline bool is_role_suffix(char32_t c) { return kRoleSuffixes.find(c) != std::u32string_view::npos; }
 // Every title a name may follow: the posts and forms of kNameTitles, then
 // the roles of kDomesticRoles.

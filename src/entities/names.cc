@@ -285,7 +285,9 @@ void EntityExtractorImpl::add_firms_before_titles(const CharText& t, const std::
     }
     const auto w = word_info(t, b, title.begin);
     if (w && (w->entity != EntityType::kNone || !tag_is(w->tag, {"nz", "nt", "j", "nr", "nrt"}))) continue;
-    out.push_back({b, title.begin, EntityType::kCompany, kRulePriority});
+    // (A name ending in 会 is an association's, not a firm's: 海基会 董事长.)
+    const EntityType type = t.cps[title.begin - 1] == U'会' ? EntityType::kOrganization : EntityType::kCompany;
+    out.push_back({b, title.begin, type, kRulePriority});
   }
 }
 
@@ -1412,12 +1414,31 @@ constexpr uint32_t kCommonVerbFreq = 1000;
 uint32_t EntityExtractorImpl::with_cut_off_char(const CharText& t, uint32_t begin, uint32_t end) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
   if (end - begin != 2 || end >= n || t.token_end_of[end] != end + 1 || !t.han(end) || !person_names_ ||
-      !t.has(begin, kSurname) || word_info(t, begin, end) || word_info(t, begin, end + 1)) {
+      !t.has(begin, kSurname) || word_info(t, begin, end + 1)) {
     return end;
   }
+  const bool name_like = person_names_->log_odds(&t.cps[begin], 3) >= kMinTaggedNameLogOdds;
   const auto c = word_info(t, end, end + 1);
-  if (c && (c->entity != EntityType::kNone || is_stop_word_tag(c->tag))) return end;
-  return person_names_->log_odds(&t.cps[begin], 3) >= kMinTaggedNameLogOdds ? end + 1 : end;
+  const auto pair = word_info(t, begin, end);
+  if (!pair) {
+    if (c && (c->entity != EntityType::kNone || is_stop_word_tag(c->tag))) return end;
+    return name_like ? end + 1 : end;
+  }
+  // A name of two the lexicon holds (李德, 王子: nr) and a character the HMM
+  // left alone, that verbs and adjectives share with given names (李德 胜,
+  // 王子 涵): the three, when nothing a verb would take follows (李德胜 今年,
+  // 王子涵 的 作文, 王子涵 和; not 王军 任 组长), and the character is no function
+  // word nor one glued after names (李强 说, 孙杰 在).
+  if (!tag_is(pair->tag, {"nr", "nrfg"}) || (c && (c->entity != EntityType::kNone || is_function_word_tag(c->tag))) ||
+      glued_after_name(t.cps[end]) || glued_preposition(t.cps[end])) {
+    return end;
+  }
+  const uint32_t after = end + 1;
+  const auto next = after < n && t.token_start(after) ? word_info(t, after, std::min(t.token_end_of[after], n)) : std::nullopt;
+  const bool nothing_taken = after >= n || !t.han(after) ||
+                             (next && (tag_is(next->tag, {"t", "c"}) ||
+                                       (t.token_end_of[after] == after + 1 && t.cps[after] == U'的')));
+  return nothing_taken && name_like ? end + 1 : end;
 }
 
 void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector<Candidate>& out) const {
@@ -1550,7 +1571,7 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
           min_log_odds = kMinTaggedNameLogOdds;
         }
       } else if (tagged_name && name_word_plausible(t, b, e)) {
-        end = e;
+        end = with_cut_off_char(t, b, e);
         min_log_odds = kMinTaggedNameLogOdds;
         // (Not a landform's name, 惠济河; but given names end in some of
         // their characters too, 赵本山.)
@@ -1584,9 +1605,13 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
         // (An adjective of two is a given name too, 周 宏伟, 郑 浩然: then the
         // whole must read far more as a name than not.)
         const bool adjective = given && given->entity == EntityType::kNone && given->tag == "a" && e2 - e == 2;
+        // (So is a rare adverb or verb of two, 孙 立新, 刘 建成: the same
+        // test; common ones, 同时, 进行, are words after a surname-like char.)
+        const bool rare_other = given && given->entity == EntityType::kNone && e2 - e == 2 &&
+                                given->freq <= kRareGivenPairFreq && tag_is(given->tag, {"d", "v", "vn"});
         const bool content = !given ||
                              (given->entity == EntityType::kNone && !is_stop_word_tag(given->tag)) ||
-                             (given->entity == EntityType::kPlace && is_name_word_tag(given->tag)) || adjective;
+                             (given->entity == EntityType::kPlace && is_name_word_tag(given->tag)) || adjective || rare_other;
         if (content) end = e2;
         if (e2 - b == 3) min_log_odds = kMinLongNameLogOdds;
         if (given && e2 - e > 1 && !tag_is(given->tag, {"nr", "nrfg"})) min_log_odds = kMinTaggedNameLogOdds;
@@ -1736,8 +1761,13 @@ bool EntityExtractorImpl::role_noun_at(const CharText& t, uint32_t b, uint32_t e
   if (e - b < 2 || e - b > 4 || !is_role_suffix(t.cps[e - 1])) return false;
   // (家 of two characters is a home, a family or a country more often: 国家, 大家, 老家.)
   if (t.cps[e - 1] == U'家' && e - b < 3) return false;
-  const auto w = word_info(t, b, e);
-  return w && w->entity == EntityType::kNone && w->tag == "n";
+  const auto role = [&](uint32_t from) {
+    const auto w = word_info(t, from, e);
+    return w && w->entity == EntityType::kNone && w->tag == "n";
+  };
+  // (Or a word ending in such a noun, whatever jieba tags it: 奥运 冠军 is
+  // one word of its dictionary, tagged nr.)
+  return role(b) || (e - b > 2 && role(e - 2) && word_info(t, b, e));
 }
 
 void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<Candidate>& out) const {
@@ -1770,7 +1800,7 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
     // titles above) are read as strictly as the roles of ordinary people.
     const bool strict = role_noun || listed_title;
     uint32_t at = e;
-    while (at < n && (t.cps[at] == U':' || t.cps[at] == U'：' || t.cps[at] == U' ' || t.cps[at] == U'\u3000')) ++at;
+    while (at < n && (t.cps[at] == U':' || t.cps[at] == U'：' || is_space(t.cps[at]))) ++at;
     if (at >= n || !t.han(at) || !t.token_start(at)) continue;
     // A name read as a foreign one (怀进鹏, 普京, 马克 龙, 古 特雷斯): its
     // end, or 0. The tokens up to a verb, function word, mark or known

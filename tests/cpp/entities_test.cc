@@ -449,6 +449,8 @@ TEST_CASE("entities: firms jieba's dictionary names whole", "[entities][company]
   expect("比亚迪董事长王传福接受采访", "[比亚迪 company][董事长 position][王传福 person]");
   expect("王传福董事长表示", "[王传福 person][董事长 position]");
   expect("公司董事长张三", "[董事长 position][张三 person]");
+  // (An association's name, ending in 会, is an organization's there.)
+  expect_rules("海基会董事长辜振甫", "[海基会 organization][董事长 position][辜振甫 person]");
   // China's largest steel works by their short names (宝钢 nr in jieba's dictionary).
   expect("上海宝钢去年钢产量突破一千万吨", "[上海 place][宝钢 company]");
   // The group or a branch's country in parentheses before the legal form;
@@ -749,6 +751,9 @@ TEST_CASE("entities: zones, regions and works named by a place and a head word",
   expect_rules("推进沈阳浑南科技城建设", "[沈阳浑南科技城 place]");
   // Places joined by a dash name a zone of both; before a square, a route.
   expect_rules("推进中国－东盟自贸区升级", "[中国－东盟自贸区 place]");
+  expect_rules("推动中国—东盟自由贸易区升级", "[中国—东盟自由贸易区 place]");
+  // Trade zones and port areas by their head word (贸易区, 港区).
+  expect_rules("建成罗泾港区改造二期", "[罗泾港区 place]");
   expect_rules("建设西宁—海东都市圈", "[西宁—海东都市圈 place]");
   expect_rules("支持天津滨海-中关村科技园发展", "[天津滨海-中关村科技园 place]");
   expect_rules("串联大田湾—贺龙广场", "[大田湾 place][贺龙广场 place]");
@@ -960,6 +965,28 @@ TEST_CASE("entities: names after a noun of a role, by its last character", "[ent
   expect_rules("村党支部书记、村委会主任王大山带领村民致富",
                "[村党支部书记 position][村委会主任 position][王大山 person]");
   expect_rules("凝聚广大政协委员智慧和力量", "[政协委员 position]");
+  // Nouns ending in 军 and 生 (冠军, 实习生), and a word ending in such a noun
+  // whatever jieba tags it (奥运冠军 nr).
+  expect_rules("奥运冠军全红婵回到家乡", "[全红婵 person]");
+  expect_rules("实习生刘畅参与了采访", "[刘畅 person]");
+  // Not a thing named after a role (机器人 马拉松: 人 is no role's suffix).
+  expect_rules("全球首个人形机器人马拉松比赛", "");
+}
+
+TEST_CASE("entities: names of a byline, set apart by spaces", "[entities][person]") {
+  expect_rules("本报记者 刘晓东 周雨涵 报道", "[记者 position][刘晓东 person][周雨涵 person]");
+  expect_rules("（记者 陈晨 实习生 赵一鸣）", "[记者 position][陈晨 person][赵一鸣 person]");
+}
+
+TEST_CASE("entities: given names the segmenter read as other words", "[entities][person]") {
+  // A surname, then a rare adverb or verb of two (立新 d): a name when the
+  // three read far more as one than not.
+  expect_rules("孙立新说，这项技术非常关键", "[孙立新 person]");
+  // A name of two the lexicon holds (李德, 王子 nr) and a character after
+  // it, when nothing a verb would take follows.
+  expect_rules("老党员李德胜今年已经九十二岁", "[李德胜 person]");
+  expect_rules("小学生王子涵的作文获得一等奖", "[王子涵 person]");
+  expect_rules("王军任组长", "[王军 person]");
 }
 
 TEST_CASE("entities: a name opening a clause before where or when it acted", "[entities][person]") {
