@@ -1193,6 +1193,13 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
       out.push_back({b, e, EntityType::kPlace, kRulePriority});
       continue;
     }
+    // A state or province abroad by a rare word jieba tags a place and its
+    // level, cut apart (德国 图林根 州, 加拿大 安大略 省).
+    if (w && w->entity == EntityType::kNone && w->tag == "ns" && w->freq < kCommonNameWordFreq && e < n &&
+        t.token_start(e) && t.token_end_of[e] == e + 1 && division_level(t.cps[e]) && !t.has(b, kNumeral)) {
+      out.push_back({b, e + 1, EntityType::kPlace, kRulePriority});
+      continue;
+    }
     // (After a country the word is its firm's or its kind's: 中国 盐湖.)
     if (place.end - place.begin == 2 && t.matches(place.begin, U"中国")) continue;
     const bool after_division = kLandformChars.find(t.cps[place.end - 1]) == std::u32string_view::npos;

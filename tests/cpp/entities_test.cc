@@ -1123,6 +1123,11 @@ TEST_CASE("entities: a rare word jieba tags a place, after a place, ending the p
   // A word jieba tags a person's name that reads as none, after a division
   // (桂林 阳朔 nr); not after a river (汉江 秋汛 nr).
   expect_rules("桂林阳朔的山水", "[桂林 place][阳朔 place]");
+  // Such a word and the level of a state or province abroad, cut apart.
+  expect_rules("宁德时代在德国图林根州的工厂投产", "[宁德时代 company][德国 place][图林根州 place]");
+  // Countries by their short names (印尼, 沙特, 阿联酋: our list beside CLDR's).
+  expect_rules("中国与印尼、沙特、阿联酋签署合作协议",
+               "[中国 place][印尼 place][沙特 place][阿联酋 place]");
   expect_rules("应对汉江秋汛和高温干旱", "[汉江 place]");
   // A rare noun ending as sites and landforms do, after a place (南京
   // 夫子庙 n; 黄山 光明顶 after a mountain); not a common one (寺庙, 宝塔).
