@@ -290,6 +290,23 @@ void EntityExtractorImpl::add_place_administrations(const CharText& t, std::vect
     const uint32_t e = place.end + body;
     if (body != 0 && (e >= n || t.token_start(e))) out.push_back({place.begin, e, EntityType::kGovernment, kRulePriority});
   }
+  // The committee of the zone a text is about, named by the zone's kind as
+  // 区政府 is by its level (高新区 管委会, 经开区 管委会).
+  // (Kinds written short, 经开区, 综保区, or generally, 园区, too.)
+  static constexpr std::u32string_view kShortZoneKinds[] = {U"经开区", U"综保区", U"园区"};
+  for_each_token(t, [&](uint32_t i, uint32_t) {
+    if (i == 0 || t.cps[i] != U'管') return;
+    const uint32_t body = t.first_match(i, {U"管理委员会", U"管委会"});
+    const uint32_t e = i + body;
+    if (body == 0 || (e < n && !t.token_start(e))) return;
+    const uint32_t pb = t.token_begin(i - 1);
+    const std::u32string_view kind(t.cps.data() + pb, i - pb);
+    const bool zone_kind =
+        (std::find(std::begin(kPlaceSuffixes), std::end(kPlaceSuffixes), kind) != std::end(kPlaceSuffixes) &&
+         ends_with_any(kind, {U"区", U"园", U"城", U"港"})) ||
+        std::find(std::begin(kShortZoneKinds), std::end(kShortZoneKinds), kind) != std::end(kShortZoneKinds);
+    if (zone_kind) out.push_back({pb, e, EntityType::kGovernment, kRulePriority});
+  });
 }
 
 namespace {
@@ -303,12 +320,15 @@ void EntityExtractorImpl::add_level_institutions(const CharText& t, std::vector<
   const auto n = static_cast<uint32_t>(t.cps.size());
   constexpr uint32_t kMaxInstitution = 10;  // 市第一人民医院 7, 区妇幼保健院 6
   // The institution's end when the level at i opens one, else 0.
+  // Whether the level at i follows a place, whose rules name the whole
+  // (丰都县人民医院).
+  auto after_place = [&](uint32_t i) {
+    if (i == 0 || !t.han(i - 1)) return false;
+    const auto before = word_info(t, t.token_begin(i - 1), i);
+    return before && (before->entity == EntityType::kPlace || before->tag == "ns");
+  };
   auto institution_end = [&](uint32_t i) -> uint32_t {
-    // Not after a place, whose rules name the whole (丰都县人民医院).
-    if (i > 0 && t.han(i - 1)) {
-      const auto before = word_info(t, t.token_begin(i - 1), i);
-      if (before && (before->entity == EntityType::kPlace || before->tag == "ns")) return 0;
-    }
+    if (after_place(i)) return 0;
     uint32_t at = i + 1;
     const bool numbered = t.cps[at] == U'第' && at + 1 < n && ordinal_digit(t, at + 1);
     if (numbered) {
@@ -357,13 +377,10 @@ void EntityExtractorImpl::add_level_institutions(const CharText& t, std::vector<
   // 文化 旅游委): its end when the level at i opens one, else 0. The lists
   // hold the usual names (government_bodies.txt); every level names some
   // its own way.
-  auto department_end = [&](uint32_t i) -> uint32_t {
-    if (i > 0 && t.han(i - 1)) {
-      const auto before = word_info(t, t.token_begin(i - 1), i);
-      if (before && (before->entity == EntityType::kPlace || before->tag == "ns")) return 0;
-    }
+  // (From `from`, after the level at i, or after a division's name, i its start.)
+  auto department_end = [&](uint32_t i, uint32_t from) -> uint32_t {
     int words = 0;
-    for (uint32_t k = i + 1; k < n && words < 4;) {
+    for (uint32_t k = from; k < n && words < 4;) {
       const uint32_t e = t.token_end_of[k];
       if (e == CharText::kNoToken || e <= k || e > n || e - i > kMaxInstitution || !t.han(k)) return 0;
       const auto w = word_info(t, k, e);
@@ -383,15 +400,23 @@ void EntityExtractorImpl::add_level_institutions(const CharText& t, std::vector<
     }
     return 0;
   };
+  auto level_char = [](char32_t c) { return c == U'省' || c == U'市' || c == U'县' || c == U'区' || c == U'州'; };
   // The level alone as a word (县 zg, 市 n), not the end of one (城市).
   for_each_token(t, [&](uint32_t i, uint32_t token_end) {
-    const char32_t c = t.cps[i];
-    if (token_end == i + 1 && i + 2 < n && (c == U'省' || c == U'市' || c == U'县' || c == U'区' || c == U'州')) {
+    if (token_end == i + 1 && i + 2 < n && level_char(t.cps[i])) {
       if (const uint32_t e = institution_end(i)) {
         out.push_back({i, e, EntityType::kOrganization, kRulePriority});
-      } else if (const uint32_t d = department_end(i)) {
+      } else if (const uint32_t d = after_place(i) ? 0 : department_end(i, i + 1)) {
         out.push_back({i, d, EntityType::kGovernment, kRulePriority});
       }
+      return;
+    }
+    // A division by its full name, then such a department (南山区 科创局,
+    // 鼓楼区 市场 监管局).
+    if (token_end - i >= 2 && token_end + 2 < n && level_char(t.cps[token_end - 1])) {
+      const auto division = word_info(t, i, token_end);
+      if (!division || division->entity != EntityType::kPlace) return;
+      if (const uint32_t d = department_end(i, token_end)) out.push_back({i, d, EntityType::kGovernment, kRulePriority});
     }
   });
 }

@@ -108,9 +108,15 @@ TEST_CASE("entities: composed government bodies", "[entities][government]") {
   expect_rules("区公安分局破获了一起案件", "[区公安分局 government]");
   expect_rules("形成全市发展新格局", "");
   expect_rules("由市文化部门主办", "");
+  // So after a division's full name (南山区 科创局); not a common word there.
+  expect_rules("南山区科创局发布新一轮产业扶持政策", "[南山区科创局 government]");
+  expect_rules("北京市大局稳定", "[北京市 place]");
   // The administration of a zone or a township after its place; a place
   // whose level opens the body's word (江北 区人民政府办公室).
   expect_rules("两江新区管委会与企业签约", "[两江新区管委会 government]");
+  // The committee of the zone a text is about, by the zone's kind (高新区 管委会).
+  expect_rules("高新区管委会与电子科技大学签订合作协议", "[高新区管委会 government]");
+  expect_rules("经开区管委会召开会议", "[经开区管委会 government]");
   expect_rules("九龙坡区杨家坪街道办事处组织演练", "[九龙坡区 place][杨家坪街道办事处 government]");
   expect_rules("江北区人民政府办公室印发通知", "[江北区人民政府办公室 government]");
   // The name before a title opening with a level is the place it makes
