@@ -1129,6 +1129,10 @@ TEST_CASE("entities: a rare word jieba tags a place, after a place, ending the p
   // A word jieba tags a person's name that reads as none, after a division
   // (桂林 阳朔 nr); not after a river (汉江 秋汛 nr).
   expect_rules("桂林阳朔的山水", "[桂林 place][阳朔 place]");
+  // A community by its rare name after its sub-district; not a kind of
+  // community, nor one without the sub-district (居家 社区 n).
+  expect_rules("江岸区二七街道的百步亭社区获评示范社区", "[江岸区 place][二七街道 place][百步亭社区 place]");
+  expect_rules("建设智慧社区，构建居家社区机构相协调的养老服务体系", "");
   // Such a word and the level of a state or province abroad, cut apart.
   expect_rules("宁德时代在德国图林根州的工厂投产", "[宁德时代 company][德国 place][图林根州 place]");
   // Countries by their short names (印尼, 沙特, 阿联酋: our list beside CLDR's).
