@@ -288,25 +288,18 @@ void EntityExtractorImpl::add_place_administrations(const CharText& t, std::vect
       body = t.first_match(place.end, {U"办事处", U"人民政府", U"政府"});
     }
     const uint32_t e = place.end + body;
-    if (body != 0 && (e >= n || t.token_start(e))) out.push_back({place.begin, e, EntityType::kGovernment, kRulePriority});
+    if (body != 0 && (e >= n || t.token_start(e))) {
+      out.push_back({place.begin, e, EntityType::kGovernment, kRulePriority});
+      continue;
+    }
+    // A division by its full name, then a department named as a level names
+    // it (南山区 科创局, 鼓楼区 市场 监管局).
+    if (t.token_start(place.end) && std::u32string_view(U"省市区县州").find(name.back()) != std::u32string_view::npos) {
+      if (const uint32_t d = department_end(t, place.begin, place.end)) {
+        out.push_back({place.begin, d, EntityType::kGovernment, kRulePriority});
+      }
+    }
   }
-  // The committee of the zone a text is about, named by the zone's kind as
-  // 区政府 is by its level (高新区 管委会, 经开区 管委会).
-  // (Kinds written short, 经开区, 综保区, or generally, 园区, too.)
-  static constexpr std::u32string_view kShortZoneKinds[] = {U"经开区", U"综保区", U"园区"};
-  for_each_token(t, [&](uint32_t i, uint32_t) {
-    if (i == 0 || t.cps[i] != U'管') return;
-    const uint32_t body = t.first_match(i, {U"管理委员会", U"管委会"});
-    const uint32_t e = i + body;
-    if (body == 0 || (e < n && !t.token_start(e))) return;
-    const uint32_t pb = t.token_begin(i - 1);
-    const std::u32string_view kind(t.cps.data() + pb, i - pb);
-    const bool zone_kind =
-        (std::find(std::begin(kPlaceSuffixes), std::end(kPlaceSuffixes), kind) != std::end(kPlaceSuffixes) &&
-         ends_with_any(kind, {U"区", U"园", U"城", U"港"})) ||
-        std::find(std::begin(kShortZoneKinds), std::end(kShortZoneKinds), kind) != std::end(kShortZoneKinds);
-    if (zone_kind) out.push_back({pb, e, EntityType::kGovernment, kRulePriority});
-  });
 }
 
 namespace {
@@ -314,7 +307,36 @@ namespace {
 // a common word (格局 4000+, 大局, 主办), one rarer a department's short name
 // (社保局 3, 公安分局 3, 旅游委 5).
 constexpr uint32_t kRareDepartmentFreq = 100;
+constexpr uint32_t kMaxDepartment = 10;  // characters from the level (区住房城乡建设委 8)
 }  // namespace
+
+// A department of a level's or a division's government, named by the words
+// of its work and its kind (区 人力 社保局, 区 住房 城乡建设 委, 区 公安 分局,
+// 南山区 科创局). The lists hold the usual names (government_bodies.txt);
+// every level names some its own way.
+uint32_t EntityExtractorImpl::department_end(const CharText& t, uint32_t i, uint32_t from) const {
+  const auto n = static_cast<uint32_t>(t.cps.size());
+  int words = 0;
+  for (uint32_t k = from; k < n && words < 4;) {
+    const uint32_t e = t.token_end_of[k];
+    if (e == CharText::kNoToken || e <= k || e > n || e - i > kMaxDepartment || !t.han(k)) return 0;
+    const auto w = word_info(t, k, e);
+    const std::u32string_view word(t.cps.data() + k, e - k);
+    const bool head_word = ends_with_any(word, {U"委员会", U"办公室", U"分局", U"管委会"});
+    const bool head_char = std::u32string_view(U"局委厅办").find(word.back()) != std::u32string_view::npos;
+    // A word of the kind: the kind alone after the words of the work (区
+    // 教育 局), or a rare word ending in it (社保局, 旅游委), not a common
+    // word that ends so (格局, 大局, 主办, 餐厅).
+    if ((head_word && words > 0) ||
+        (head_char && (e - k == 1 ? words > 0 : !w || w->tag == "nt" || w->freq < kRareDepartmentFreq))) {
+      return words > 0 || e - k >= 3 ? e : 0;
+    }
+    if (w && (w->entity != EntityType::kNone || !tag_is(w->tag, {"n", "nz", "vn", "l", "j"}))) return 0;
+    ++words;
+    k = e;
+  }
+  return 0;
+}
 
 void EntityExtractorImpl::add_level_institutions(const CharText& t, std::vector<Candidate>& out) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
@@ -372,51 +394,27 @@ void EntityExtractorImpl::add_level_institutions(const CharText& t, std::vector<
     }
     return 0;
   };
-  // A department of the level's government, named by the words of its
-  // work and its kind (区 人力 社保局, 区 住房 城乡建设 委, 区 公安 分局, 区
-  // 文化 旅游委): its end when the level at i opens one, else 0. The lists
-  // hold the usual names (government_bodies.txt); every level names some
-  // its own way.
-  // (From `from`, after the level at i, or after a division's name, i its start.)
-  auto department_end = [&](uint32_t i, uint32_t from) -> uint32_t {
-    int words = 0;
-    for (uint32_t k = from; k < n && words < 4;) {
-      const uint32_t e = t.token_end_of[k];
-      if (e == CharText::kNoToken || e <= k || e > n || e - i > kMaxInstitution || !t.han(k)) return 0;
-      const auto w = word_info(t, k, e);
-      const std::u32string_view word(t.cps.data() + k, e - k);
-      const bool head_word = ends_with_any(word, {U"委员会", U"办公室", U"分局", U"管委会"});
-      const bool head_char = std::u32string_view(U"局委厅办").find(word.back()) != std::u32string_view::npos;
-      // A word of the kind: the kind alone after the words of the work (区
-      // 教育 局), or a rare word ending in it (社保局, 旅游委), not a common
-      // word that ends so (格局, 大局, 主办, 餐厅).
-      if ((head_word && words > 0) ||
-          (head_char && (e - k == 1 ? words > 0 : !w || w->tag == "nt" || w->freq < kRareDepartmentFreq))) {
-        return words > 0 || e - k >= 3 ? e : 0;
-      }
-      if (w && (w->entity != EntityType::kNone || !tag_is(w->tag, {"n", "nz", "vn", "l", "j"}))) return 0;
-      ++words;
-      k = e;
-    }
-    return 0;
-  };
   auto level_char = [](char32_t c) { return c == U'省' || c == U'市' || c == U'县' || c == U'区' || c == U'州'; };
+  // (Zones' kinds written short, 经开区, 综保区, or generally, 园区.)
+  static constexpr std::u32string_view kShortZoneKinds[] = {U"经开区", U"综保区", U"园区"};
   // The level alone as a word (县 zg, 市 n), not the end of one (城市).
   for_each_token(t, [&](uint32_t i, uint32_t token_end) {
+    const std::u32string_view word(t.cps.data() + i, token_end - i);
     if (token_end == i + 1 && i + 2 < n && level_char(t.cps[i])) {
       if (const uint32_t e = institution_end(i)) {
         out.push_back({i, e, EntityType::kOrganization, kRulePriority});
-      } else if (const uint32_t d = after_place(i) ? 0 : department_end(i, i + 1)) {
+      } else if (const uint32_t d = after_place(i) ? 0 : department_end(t, i, i + 1)) {
         out.push_back({i, d, EntityType::kGovernment, kRulePriority});
       }
       return;
     }
-    // A division by its full name, then such a department (南山区 科创局,
-    // 鼓楼区 市场 监管局).
-    if (token_end - i >= 2 && token_end + 2 < n && level_char(t.cps[token_end - 1])) {
-      const auto division = word_info(t, i, token_end);
-      if (!division || division->entity != EntityType::kPlace) return;
-      if (const uint32_t d = department_end(i, token_end)) out.push_back({i, d, EntityType::kGovernment, kRulePriority});
+    // The committee of the zone a text is about, named by the zone's kind as
+    // 区政府 is by its level (高新区 管委会, 经开区 管委会, 开发区 管理 委员会).
+    if (token_end + 3 <= n && t.cps[token_end] == U'管' && ends_with_any(word, {U"区", U"园", U"城", U"港"}) &&
+        (std::find(std::begin(kPlaceSuffixes), std::end(kPlaceSuffixes), word) != std::end(kPlaceSuffixes) ||
+         std::find(std::begin(kShortZoneKinds), std::end(kShortZoneKinds), word) != std::end(kShortZoneKinds))) {
+      const uint32_t e = token_end + t.first_match(token_end, {U"管理委员会", U"管委会"});
+      if (e > token_end && (e >= n || t.token_start(e))) out.push_back({i, e, EntityType::kGovernment, kRulePriority});
     }
   });
 }

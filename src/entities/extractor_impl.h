@@ -614,11 +614,18 @@ class EntityExtractorImpl {
   void add_composed(const CharText& t, const std::vector<Candidate>& terms, std::vector<Candidate>& out,
                     Workspace& ws) const;
   // 县人民医院, 市第一人民医院, 区中医院: a level written as a word of its own,
-  // an ordinal, and an institution named by common words (bodies.cc).
+  // an ordinal, and an institution named by common words; 区人力社保局: a
+  // department of the level; 高新区管委会: the committee of a zone by its
+  // kind (bodies.cc).
   void add_level_institutions(const CharText& t, std::vector<Candidate>& out) const;
-  // 两江新区管委会, 杨家坪街道办事处, 七都镇人民政府: the administration of a
-  // zone or a township, after the place the rules found (bodies.cc).
+  // 两江新区管委会, 杨家坪街道办事处, 七都镇人民政府, 南山区科创局: the
+  // administration of a zone or a township, a division's department, after
+  // the place the rules found (bodies.cc).
   void add_place_administrations(const CharText& t, std::vector<Candidate>& out) const;
+  // The end of a department named by the words of its work and its kind
+  // after a level or a division (区 人力 社保局, 南山区 科创局) starting at i,
+  // its words from `from`; 0 when there is none (bodies.cc).
+  uint32_t department_end(const CharText& t, uint32_t i, uint32_t from) const;
   // 观音桥 + 街道党工委书记: the name before a title that opens with a level is
   // the place the level makes of it (观音桥街道), as 渝中 of 渝中区委书记 (extractor.cc).
   void add_places_before_level_titles(const CharText& t, std::vector<Candidate>& cands) const;

@@ -1207,14 +1207,42 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
       out.push_back({b, e, EntityType::kPlace, kRulePriority});
     }
   }
-  // The same word after a verb or preposition of where (在 中关村 接受采访,
-  // 前往 洋浦，). (Most tokens open with none of their first characters.)
+  // A neighbourhood community by its name after its sub-district or town
+  // (二七街道 的 百步亭 社区 nz, 西航港街道 空港 社区): a rare proper noun or a
+  // rare noun of the lexicon; not a kind of community (智慧 社区), nor a
+  // coinage. (Without the sub-district, rare nouns name kinds as often:
+  // 居家 社区, 开源 社区, 嵌入式 社区.)
+  auto after_township = [&](uint32_t b) {
+    uint32_t end = b;
+    if (end >= 2 && t.cps[end - 1] == U'的' && t.token_start(end - 1)) --end;
+    if (end < 3 || !t.han(end - 1)) return false;
+    const uint32_t pb = t.token_begin(end - 1);
+    const std::u32string_view before(t.cps.data() + pb, end - pb);
+    return before.size() >= 2 && ends_with_any(before, {U"街道", U"镇", U"乡"});
+  };
+  auto add_community = [&](uint32_t i, uint32_t ie) {
+    if (i < 2 || !t.han(i - 1)) return;
+    const uint32_t b = t.token_begin(i - 1);
+    if (i - b < 2 || i - b > 3 || t.has(b, kNumeral) || !name_like_token(t, b, i) || !after_township(b)) return;
+    const auto w = word_info(t, b, i);
+    const bool named = w && w->entity == EntityType::kNone &&
+                       ((tag_is(w->tag, {"ns", "nz", "nr"}) && w->freq < kCommonNameWordFreq) ||
+                        (w->tag == "n" && w->freq < kRareSiteNounFreq));
+    if (named) out.push_back({b, ie, EntityType::kPlace, kRulePriority});
+  };
+  // A rare place word (rare_place_word) after a verb or preposition of where
+  // (在 中关村 接受采访, 前往 洋浦，), and communities, in one pass over the
+  // tokens. (Most tokens open with none of the verbs' first characters.)
   static const std::bitset<0x10000> firsts = [] {
     std::bitset<0x10000> s;
     for (std::u32string_view verb : kPlaceVerbs) s.set(verb[0]);
     return s;
   }();
   for_each_token(t, [&](uint32_t i, uint32_t ie) {
+    if (ie - i == 2 && t.cps[i] == U'社' && t.cps[i + 1] == U'区') {
+      add_community(i, ie);
+      return;
+    }
     const std::u32string_view word(t.cps.data() + i, ie - i);
     if (word.size() > 2 || word[0] >= 0x10000 || !firsts.test(word[0]) ||
         std::find(std::begin(kPlaceVerbs), std::end(kPlaceVerbs), word) == std::end(kPlaceVerbs)) {
@@ -1234,29 +1262,6 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     const auto tail = e - ie == 3 ? word_info(t, ie + 1, e) : std::nullopt;
     const bool modified_common_word = tail && tail->entity == EntityType::kNone && tail->freq >= kCommonNameWordFreq;
     if (verb_or_mark && !modified_common_word) out.push_back({ie, e, EntityType::kPlace, kRulePriority});
-  });
-  // A neighbourhood community by its name after its sub-district or town
-  // (二七街道 的 百步亭 社区 nz, 西航港街道 空港 社区): a rare proper noun or a
-  // rare noun of the lexicon; not a kind of community (智慧 社区), nor a
-  // coinage. (Without the sub-district, rare nouns name kinds as often:
-  // 居家 社区, 开源 社区, 嵌入式 社区.)
-  auto after_township = [&](uint32_t b) {
-    uint32_t end = b;
-    if (end >= 2 && t.cps[end - 1] == U'的' && t.token_start(end - 1)) --end;
-    if (end < 3 || !t.han(end - 1)) return false;
-    const uint32_t pb = t.token_begin(end - 1);
-    const std::u32string_view before(t.cps.data() + pb, end - pb);
-    return before.size() >= 2 && ends_with_any(before, {U"街道", U"镇", U"乡"});
-  };
-  for_each_token(t, [&](uint32_t i, uint32_t ie) {
-    if (ie - i != 2 || t.cps[i] != U'社' || t.cps[i + 1] != U'区' || i < 2 || !t.han(i - 1)) return;
-    const uint32_t b = t.token_begin(i - 1);
-    if (i - b < 2 || i - b > 3 || t.has(b, kNumeral) || !name_like_token(t, b, i) || !after_township(b)) return;
-    const auto w = word_info(t, b, i);
-    const bool named = w && w->entity == EntityType::kNone &&
-                       ((tag_is(w->tag, {"ns", "nz", "nr"}) && w->freq < kCommonNameWordFreq) ||
-                        (w->tag == "n" && w->freq < kRareSiteNounFreq));
-    if (named) out.push_back({b, ie, EntityType::kPlace, kRulePriority});
   });
 }
 
