@@ -513,6 +513,14 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         }
         return true;
       };
+      // A firm's legal name holds words of its trade and rank that read as
+      // verbs, adjectives or ordinals (中芯国际 集成电路 制造 有限公司, 浙江 吉利
+      // 控股集团 有限公司, 中国 建筑 第八 工程局 有限公司): up to two such words
+      // are crossed when a name-like word comes before them.
+      const bool legal_form = type == EntityType::kCompany && (suffix == U"有限公司" || suffix == U"股份有限公司" ||
+                                                               suffix == U"有限责任公司");
+      uint32_t unconfirmed = 0;  // the start of the name before the words crossed, or 0
+      int crossed = 0;
       while (b > 0 && tok_e - b < kMaxHeadedName) {
         uint32_t pb = t.token_begin(b - 1);
         if (numbered && !ordinal && ordinal_word(pb, b)) {
@@ -520,7 +528,18 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
           b = pb;
           continue;
         }
-        if (!name_like_token(t, pb, b)) break;
+        if (!name_like_token(t, pb, b)) {
+          const auto w = legal_form && crossed < 2 && b - pb >= 2 && t.han(pb) ? word_info(t, pb, b) : std::nullopt;
+          if ((w && w->entity == EntityType::kNone && tag_is(w->tag, {"v", "vn", "a", "b"})) ||
+              (legal_form && crossed < 2 && ordinal_word(pb, b))) {
+            if (crossed++ == 0) unconfirmed = b;
+            b = pb;
+            continue;
+          }
+          break;
+        }
+        crossed = 0;
+        unconfirmed = 0;
         // A name starts at its place (礼县四角坪遗址, 西安咸阳国际机场,
         // 重庆市渝中区…); a province before a place of the name says where,
         // as before a title (湖北 | 宜昌三峡大坝, 河南 | 洛阳龙门石窟, 安徽 |
@@ -549,6 +568,7 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         ++name_tokens;
         b = pb;
       }
+      if (unconfirmed != 0) b = unconfirmed;
       // A place, then up to four words saying what kind (体育, 现代 服务,
       // 生态 绿色 一体化 发展; coinages too: 普惠 金融 改革), then the
       // suffix: 大田湾体育产业园, 解放碑公共停车楼, 长三角生态绿色一体化发展示范区,
@@ -596,12 +616,15 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       }
       // Companies are often named with ordinary words (民生轮船公司): two of
       // them before the suffix are enough, unless the words before the suffix
-      // end in another company suffix (外资银行保险 is a kind of business).
+      // end in another company suffix (外资银行保险 is a kind of business;
+      // but a legal form follows a group's or a bank's name: 吉利控股集团
+      // 有限公司).
       if (type == EntityType::kCompany) {
         // (Not an insurer: common words before 保险 say what it insures,
         // 基本 养老 保险, 企业 职工 医疗 保险; 平安保险 is named by a name.)
         if (name_tokens >= 2 && suffix != U"保险") proper = true;
         for (std::u32string_view other : kCompanySuffixes) {
+          if (legal_form) break;
           const auto ol = static_cast<uint32_t>(other.size());
           if (tok_e - len >= b + ol && t.matches(tok_e - len - ol, other)) proper = false;
         }

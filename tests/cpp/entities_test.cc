@@ -462,6 +462,13 @@ TEST_CASE("entities: firms jieba's dictionary names whole", "[entities][company]
   // The group or a branch's country in parentheses before the legal form;
   // a group's 公司; not a parenthesis of anything else.
   expect_rules("华润（集团）有限公司在深圳召开会议", "[华润（集团）有限公司 company][深圳 place]");
+  // A legal name with words of the trade and rank that read as verbs,
+  // adjectives or ordinals, and a group's name before its legal form.
+  expect_rules("中芯国际集成电路制造有限公司公布业绩", "[中芯国际集成电路制造有限公司 company]");
+  expect_rules("浙江吉利控股集团有限公司发布公告", "[浙江吉利控股集团有限公司 company]");
+  expect_rules("中国建筑第八工程局有限公司承建的项目竣工", "[中国建筑第八工程局有限公司 company]");
+  // Not a legal form with no name before the words crossed.
+  expect_rules("注册成立有限公司", "");
   expect_rules("公司与戴尔（中国）有限公司合作", "[戴尔（中国）有限公司 company]");
   expect_rules("海尔集团公司与青岛市签约", "[海尔集团公司 company][青岛市 place]");
   expect_rules("建立（健全）有限公司制度", "");
