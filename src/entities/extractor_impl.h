@@ -466,7 +466,7 @@ inline constexpr std::u32string_view kDomesticRoles[] = {
     U"快递员", U"妻子", U"丈夫", U"儿子", U"女儿", U"父亲", U"母亲", U"孙子", U"孙女",
     U"农民工", U"患者", U"员工", U"职工", U"家长", U"业主", U"乘客", U"旅客", U"考生", U"骑手", U"外卖员",
     U"环卫工人", U"技术员", U"老兵", U"厨师", U"设计师", U"摄影师", U"班主任", U"邻居", U"同事",
-    U"商户", U"摊主", U"车主", U"移民", U"渔民", U"个体户", U"村医"};
+    U"商户", U"摊主", U"车主", U"移民", U"渔民", U"个体户", U"村医", U"同学", U"朋友", U"战友", U"老伴", U"得主"};
 // The last characters of nouns of a person's role or trade (科学家, 党员,
 // 工程师, 歌手, 战士, 法官, 球星, 木匠, 队友; 前锋, 后卫, 门将 of a team).
 inline constexpr std::u32string_view kRoleSuffixes = U"员家师手士官星匠友锋卫将军生";

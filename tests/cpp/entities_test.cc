@@ -951,6 +951,10 @@ TEST_CASE("entities: withheld and familiar names, and names after the roles of o
   expect_rules("来自河南的农民工周建军在工地上干了十年", "[河南 place][周建军 person]");
   expect_rules("家长刘敏表示，孩子的作业负担减轻了", "[刘敏 person]");
   expect_rules("市场的商户何海美一年出口三百个集装箱", "[何海美 person]");
+  // Classmates, friends, spouses, winners (同学, 朋友, 老伴, 得主).
+  expect_rules("他和同学张晨一起参加了比赛", "[张晨 person]");
+  expect_rules("冠军得主林丹表示将继续努力", "[林丹 person]");
+  expect_rules("朋友圈里都在转发", "");
   // A title the segmenter cut across its first character (非 遗传 承人).
   expect_rules("非遗传承人杨丽萍带来了舞蹈表演", "[杨丽萍 person]");
   // A given name's last character glued to the next word (冉绍 之一 家).
