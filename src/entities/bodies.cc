@@ -341,7 +341,6 @@ uint32_t EntityExtractorImpl::department_end(const CharText& t, uint32_t i, uint
 void EntityExtractorImpl::add_level_institutions(const CharText& t, std::vector<Candidate>& out) const {
   const auto n = static_cast<uint32_t>(t.cps.size());
   constexpr uint32_t kMaxInstitution = 10;  // 市第一人民医院 7, 区妇幼保健院 6
-  // The institution's end when the level at i opens one, else 0.
   // Whether the level at i follows a place, whose rules name the whole
   // (丰都县人民医院).
   auto after_place = [&](uint32_t i) {
@@ -349,8 +348,8 @@ void EntityExtractorImpl::add_level_institutions(const CharText& t, std::vector<
     const auto before = word_info(t, t.token_begin(i - 1), i);
     return before && (before->entity == EntityType::kPlace || before->tag == "ns");
   };
+  // The institution's end when the level at i opens one, else 0.
   auto institution_end = [&](uint32_t i) -> uint32_t {
-    if (after_place(i)) return 0;
     uint32_t at = i + 1;
     const bool numbered = t.cps[at] == U'第' && at + 1 < n && ordinal_digit(t, at + 1);
     if (numbered) {
@@ -401,9 +400,10 @@ void EntityExtractorImpl::add_level_institutions(const CharText& t, std::vector<
   for_each_token(t, [&](uint32_t i, uint32_t token_end) {
     const std::u32string_view word(t.cps.data() + i, token_end - i);
     if (token_end == i + 1 && i + 2 < n && level_char(t.cps[i])) {
+      if (after_place(i)) return;
       if (const uint32_t e = institution_end(i)) {
         out.push_back({i, e, EntityType::kOrganization, kRulePriority});
-      } else if (const uint32_t d = after_place(i) ? 0 : department_end(t, i, i + 1)) {
+      } else if (const uint32_t d = department_end(t, i, i + 1)) {
         out.push_back({i, d, EntityType::kGovernment, kRulePriority});
       }
       return;
