@@ -575,8 +575,9 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("九三学社", "[九三学社 organization]");
   // International bodies are organizations, whatever their names end in.
   expect("七十七国集团发表声明,欧盟表示欢迎", "[七十七国集团 organization][欧盟 organization]");
-  // The European Union's institutions and the international courts by name.
-  expect_rules("欧盟委员会和欧洲议会发表联合声明", "[欧盟委员会 organization][欧洲议会 organization]");
+  // The European Union's commission and the international courts by name
+  // (parliaments are government bodies, the European one too).
+  expect_rules("欧盟委员会和欧洲议会发表联合声明", "[欧盟委员会 organization][欧洲议会 government]");
   expect_rules("国际刑事法院发出逮捕令", "[国际刑事法院 organization]");
   expect("区侨联", "[区侨联 organization]");
   // News agencies are media, organizations; a foreign minister's titles.
