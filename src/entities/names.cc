@@ -1694,10 +1694,18 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
     // found: most tokens opening with a surname are words.)
     const auto first = word_info(t, b, b + 1);
     if (first && tag_is(first->tag, {"c", "p"})) continue;
-    // (After 的 only a name of three: 华为的 余承东, 大学的 潘建伟; two
-    // characters there are as often a word the lexicon lacks.)
-    const bool after_de = b > 0 && t.cps[b - 1] == U'的' && t.token_start(b - 1) && end - b == 3;
-    if (!(left_open(b) || after_de) || !(glued || right_open(end)) || surname_and_title(t, b, end)) {
+    // (After 的 a name of three: 华为的 余承东, 大学的 潘建伟; two characters
+    // there are as often a word the lexicon lacks, unless they act: a verb,
+    // an adverb, a preposition or 是 follows, 35岁的 刘斌 是, and they read as
+    // a name, never far below names' log-odds as the words do.)
+    const bool after_de = b > 0 && t.cps[b - 1] == U'的' && t.token_start(b - 1);
+    const bool acting = after_de && end - b == 2 && end < n && t.token_start(end) && [&] {
+      const auto next = word_info(t, end, std::min(t.token_end_of[end], n));
+      return next && next->entity == EntityType::kNone && (t.cps[end] == U'是' || tag_is(next->tag, {"v", "d", "p"}));
+    }();
+    if (acting) min_log_odds = std::max(min_log_odds, kMinNameLogOdds);
+    if (!(left_open(b) || (after_de && (end - b == 3 || acting))) || !(glued || right_open(end)) ||
+        surname_and_title(t, b, end)) {
       continue;
     }
     // A clause's subject (after a mark, before an adverb, a preposition or 是:

@@ -1018,6 +1018,10 @@ TEST_CASE("entities: a name opening a clause before where or when it acted", "[e
   expect_rules("华为的余承东在发布会上介绍了新款手机", "[华为 company][余承东 person]");
   expect_rules("理塘县的丁真成为文旅推广大使", "[理塘县 place][丁真 person][大使 position]");
   expect_rules("上海的陆家嘴成为金融中心", "[上海 place]");
+  // A name of two after 的 when it acts (是, a verb, an adverb follows) and
+  // reads as a name; not a word the lexicon lacks there (的 高效 是).
+  expect_rules("今年35岁的刘斌是一名外卖骑手", "[刘斌 person]");
+  expect_rules("提高服务的高效是关键", "");
   expect_rules("杭州的龙井茶在国际上很有名", "[杭州 place]");
   // Not: common words jieba tags a name (蓝图 nr, 文明 nr), a word of the
   // lexicon, a name-shaped token inside a clause.
