@@ -769,11 +769,11 @@ TEST_CASE("entities: zones, regions and works named by a place and a head word",
   // Places joined by a dash name a zone of both; before a square, a route.
   expect_rules("推进中国－东盟自贸区升级", "[中国－东盟自贸区 place]");
   expect_rules("推动中国—东盟自由贸易区升级", "[中国—东盟自由贸易区 place]");
-  // Trade zones and port areas by their head word (贸易区, 港区).
-  expect_rules("建成罗泾港区改造二期", "[罗泾港区 place]");
   expect_rules("建设西宁—海东都市圈", "[西宁—海东都市圈 place]");
   expect_rules("支持天津滨海-中关村科技园发展", "[天津滨海-中关村科技园 place]");
   expect_rules("串联大田湾—贺龙广场", "[大田湾 place][贺龙广场 place]");
+  // Not 港区 as a head word: 香港 港区 人大代表 are Hong Kong's deputies.
+  expect_rule_pass("香港港区人大代表发表意见", "[香港 place][人大代表 position]");
   // A head word after ordinary words names no place.
   expect_rules("建设一批现代化产业园区和示范区", "");
 }
