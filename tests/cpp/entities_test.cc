@@ -457,6 +457,8 @@ TEST_CASE("entities: firms jieba's dictionary names whole", "[entities][company]
   expect("公司董事长张三", "[董事长 position][张三 person]");
   // (An association's name, ending in 会, is an organization's there.)
   expect_rules("海基会董事长辜振甫", "[海基会 organization][董事长 position][辜振甫 person]");
+  // Foreign firms named with their country's short name: one name, no place.
+  expect_rules("中国石化与沙特阿美签署合作协议", "[中国石化 company][沙特阿美 company]");
   // China's largest steel works by their short names (宝钢 nr in jieba's dictionary).
   expect("上海宝钢去年钢产量突破一千万吨", "[上海 place][宝钢 company]");
   // The group or a branch's country in parentheses before the legal form;
