@@ -468,7 +468,8 @@ inline constexpr std::u32string_view kDomesticRoles[] = {
     U"环卫工人", U"技术员", U"老兵", U"厨师", U"设计师", U"摄影师", U"班主任", U"邻居", U"同事",
     U"商户", U"摊主", U"车主", U"移民", U"渔民", U"个体户", U"村医", U"同学", U"朋友", U"战友", U"老伴", U"得主"};
 // The last characters of nouns of a person's role or trade (科学家, 党员,
-// 工程师, 歌手, 战士, 法官, 球星, 木匠, 队友; 前锋, 后卫, 门将 of a team).
+// 工程师, 歌手, 战士, 法官, 球星, 木匠, 队友, 冠军, 实习生; 前锋, 后卫, 门将 of
+// a team). Not 人: 机器人, 个人, 本人 name no one.
 inline constexpr std::u32string_view kRoleSuffixes = U"员家师手士官星匠友锋卫将军生";
 inline bool is_role_suffix(char32_t c) { return kRoleSuffixes.find(c) != std::u32string_view::npos; }
 // Every title a name may follow: the posts and forms of kNameTitles, then

@@ -1663,8 +1663,8 @@ void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector
         // (An adjective of two is a given name too, 周 宏伟, 郑 浩然: then the
         // whole must read far more as a name than not.)
         const bool adjective = given && given->entity == EntityType::kNone && given->tag == "a" && e2 - e == 2;
-        // (So is a rare adverb or verb of two, 孙 立新, 刘 建成: the same
-        // test; common ones, 同时, 进行, are words after a surname-like char.)
+        // (So is a rare adverb or verb of two, 孙 立新 d: the same test;
+        // common ones, 同时, 进行, 建成, are words after a surname-like char.)
         const bool rare_other = given && given->entity == EntityType::kNone && e2 - e == 2 &&
                                 given->freq <= kRareGivenPairFreq && tag_is(given->tag, {"d", "v", "vn"});
         const bool content = !given ||
@@ -1832,8 +1832,8 @@ bool EntityExtractorImpl::role_noun_at(const CharText& t, uint32_t b, uint32_t e
     return w && w->entity == EntityType::kNone && w->tag == "n";
   };
   // (Or a word ending in such a noun, whatever jieba tags it: 奥运 冠军 is
-  // one word of its dictionary, tagged nr.)
-  return role(b) || (e - b > 2 && role(e - 2) && word_info(t, b, e));
+  // one word of its dictionary, tagged nr; not in 国家 of 发达国家.)
+  return role(b) || (e - b > 2 && t.cps[e - 1] != U'家' && role(e - 2) && word_info(t, b, e));
 }
 
 void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<Candidate>& out) const {
