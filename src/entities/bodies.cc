@@ -271,6 +271,12 @@ namespace {
 // Words that class institutions rather than name one (省 重点 实验室, 县级 医院).
 constexpr std::u32string_view kInstitutionClasses[] = {U"重点", U"县级", U"市级", U"省级", U"区级", U"县县级",
                                                        U"市县级", U"新型", U"公立", U"民营", U"综合"};
+// A level written alone (区 教育局) or ending a division's name (南山区).
+bool is_level_char(char32_t c) { return c == U'省' || c == U'市' || c == U'县' || c == U'区' || c == U'州'; }
+// How the names of zones end (两江新区, 科技园, 科学城, 自贸港), and the words
+// for their administrative committee.
+constexpr std::u32string_view kZoneEnds[] = {U"区", U"园", U"城", U"港"};
+constexpr std::u32string_view kZoneCommittees[] = {U"管理委员会", U"管委会"};
 }  // namespace
 
 void EntityExtractorImpl::add_place_administrations(const CharText& t, std::vector<Candidate>& out) const {
@@ -282,7 +288,7 @@ void EntityExtractorImpl::add_place_administrations(const CharText& t, std::vect
     const std::u32string_view name(t.cps.data() + place.begin, place.end - place.begin);
     uint32_t body = 0;
     // A zone's administrative committee (两江新区 管委会, 重庆高新区 管理委员会).
-    if (ends_with_any(name, {U"区", U"园", U"城", U"港"})) body = t.first_match(place.end, {U"管理委员会", U"管委会"});
+    if (ends_with_any(name, kZoneEnds)) body = t.first_match(place.end, kZoneCommittees);
     // A sub-district's office, a township's government (杨家坪街道 办事处, 七都镇 人民政府).
     if (body == 0 && ends_with_any(name, {U"街道", U"镇", U"乡"})) {
       body = t.first_match(place.end, {U"办事处", U"人民政府", U"政府"});
@@ -294,7 +300,7 @@ void EntityExtractorImpl::add_place_administrations(const CharText& t, std::vect
     }
     // A division by its full name, then a department named as a level names
     // it (南山区 科创局, 鼓楼区 市场 监管局).
-    if (t.token_start(place.end) && std::u32string_view(U"省市区县州").find(name.back()) != std::u32string_view::npos) {
+    if (t.token_start(place.end) && is_level_char(name.back())) {
       if (const uint32_t d = department_end(t, place.begin, place.end)) {
         out.push_back({place.begin, d, EntityType::kGovernment, kRulePriority});
       }
@@ -393,13 +399,11 @@ void EntityExtractorImpl::add_level_institutions(const CharText& t, std::vector<
     }
     return 0;
   };
-  auto level_char = [](char32_t c) { return c == U'省' || c == U'市' || c == U'县' || c == U'区' || c == U'州'; };
   // (Zones' kinds written short, 经开区, 综保区, or generally, 园区.)
   static constexpr std::u32string_view kShortZoneKinds[] = {U"经开区", U"综保区", U"园区"};
   // The level alone as a word (县 zg, 市 n), not the end of one (城市).
   for_each_token(t, [&](uint32_t i, uint32_t token_end) {
-    const std::u32string_view word(t.cps.data() + i, token_end - i);
-    if (token_end == i + 1 && i + 2 < n && level_char(t.cps[i])) {
+    if (token_end == i + 1 && i + 2 < n && is_level_char(t.cps[i])) {
       if (after_place(i)) return;
       if (const uint32_t e = institution_end(i)) {
         out.push_back({i, e, EntityType::kOrganization, kRulePriority});
@@ -410,10 +414,12 @@ void EntityExtractorImpl::add_level_institutions(const CharText& t, std::vector<
     }
     // The committee of the zone a text is about, named by the zone's kind as
     // 区政府 is by its level (高新区 管委会, 经开区 管委会, 开发区 管理 委员会).
-    if (token_end + 3 <= n && t.cps[token_end] == U'管' && ends_with_any(word, {U"区", U"园", U"城", U"港"}) &&
-        (std::find(std::begin(kPlaceSuffixes), std::end(kPlaceSuffixes), word) != std::end(kPlaceSuffixes) ||
-         std::find(std::begin(kShortZoneKinds), std::end(kShortZoneKinds), word) != std::end(kShortZoneKinds))) {
-      const uint32_t e = token_end + t.first_match(token_end, {U"管理委员会", U"管委会"});
+    if (token_end + 3 > n || t.cps[token_end] != U'管') return;
+    const std::u32string_view kind(t.cps.data() + i, token_end - i);
+    if (ends_with_any(kind, kZoneEnds) &&
+        (std::find(std::begin(kPlaceSuffixes), std::end(kPlaceSuffixes), kind) != std::end(kPlaceSuffixes) ||
+         std::find(std::begin(kShortZoneKinds), std::end(kShortZoneKinds), kind) != std::end(kShortZoneKinds))) {
+      const uint32_t e = token_end + t.first_match(token_end, kZoneCommittees);
       if (e > token_end && (e >= n || t.token_start(e))) out.push_back({i, e, EntityType::kGovernment, kRulePriority});
     }
   });

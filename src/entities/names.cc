@@ -1475,12 +1475,13 @@ uint32_t EntityExtractorImpl::with_cut_off_char(const CharText& t, uint32_t begi
       !t.has(begin, kSurname) || word_info(t, begin, end + 1)) {
     return end;
   }
-  const bool name_like = person_names_->log_odds(&t.cps[begin], 3) >= kMinTaggedNameLogOdds;
+  // (The name model is asked last: most calls end before it.)
+  auto name_like = [&] { return person_names_->log_odds(&t.cps[begin], 3) >= kMinTaggedNameLogOdds; };
   const auto c = word_info(t, end, end + 1);
   const auto pair = word_info(t, begin, end);
   if (!pair) {
     if (c && (c->entity != EntityType::kNone || is_stop_word_tag(c->tag))) return end;
-    return name_like ? end + 1 : end;
+    return name_like() ? end + 1 : end;
   }
   // A name of two the lexicon holds (李德, 王子: nr) and a character the HMM
   // left alone, that verbs and adjectives share with given names (李德 胜,
@@ -1496,7 +1497,7 @@ uint32_t EntityExtractorImpl::with_cut_off_char(const CharText& t, uint32_t begi
   const bool nothing_taken = after >= n || !t.han(after) ||
                              (next && (tag_is(next->tag, {"t", "c"}) ||
                                        (t.token_end_of[after] == after + 1 && t.cps[after] == U'的')));
-  return nothing_taken && name_like ? end + 1 : end;
+  return nothing_taken && name_like() ? end + 1 : end;
 }
 
 void EntityExtractorImpl::add_names_by_characters(const CharText& t, std::vector<Candidate>& out) const {
