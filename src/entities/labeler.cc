@@ -312,6 +312,8 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
         std::any_of(kSubjectVerbs.begin(), kSubjectVerbs.end(), [&](std::u32string_view v) { return t.matches(r.end, v); })) {
       return false;
     }
+    // Nor a place by the 电 of a news dateline (新华社 华盛顿 电, 本报 巴黎 电).
+    if (r.type == EntityType::kPlace && c.end == r.end + 1 && t.cps[r.end] == U'电') return false;
     // To the right, it ends in a word the lexicon does not hold, a proper
     // noun or a head character (重庆印象城), not in a common word (渝中 公共);
     // and a name the rules found with the head word of a place or line is

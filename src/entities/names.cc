@@ -1968,11 +1968,17 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
       };
       while (end - at < sl + 2 && joins(end)) end = t.token_end_of[end];
       // A surname and one character as a name's fragment (李家 nrfg), then a
-      // character jieba reads as a verb (超): the three a name when the name
-      // model finds them far more name-like than not (李家超; not a whole
-      // name and a verb, 李娜 nr 开; nor 王刚 到, 李强 说).
+      // character jieba reads as a verb (超), or that the HMM glued to the
+      // preposition or adverb after it (超在 of 李家超在): the three a name
+      // when the name model finds them far more name-like than not (李家超;
+      // not a whole name and a verb, 李娜 nr 开; nor 王刚 到, 李强 说).
       const auto fragment = sl == 1 && end - at == 2 ? word_info(t, at, end) : std::nullopt;
-      if (fragment && fragment->tag == "nrfg" && t.token_end_of[at] == end && end < n && t.token_end_of[end] == end + 1 &&
+      auto glued_to_next = [&] {
+        return end + 2 <= n && t.token_end_of[end] == end + 2 && t.han(end + 1) &&
+               (glued_after_name(t.cps[end + 1]) || glued_preposition(t.cps[end + 1])) && !word_info(t, end, end + 2);
+      };
+      if (fragment && fragment->tag == "nrfg" && t.token_end_of[at] == end && end < n &&
+          (t.token_end_of[end] == end + 1 || glued_to_next()) &&
           t.han(end) && !glued_after_name(t.cps[end]) && !glued_preposition(t.cps[end]) && person_names_ &&
           [&] { const auto w = word_info(t, end, end + 1); return !w || !is_function_word_tag(w->tag); }() &&
           !word_info(t, at, end + 1) &&

@@ -1156,6 +1156,13 @@ TEST_CASE("entities: a rare word jieba tags a place, after a place, ending the p
   expect_rules("建设智慧社区，构建居家社区机构相协调的养老服务体系", "");
   // Such a word and the level of a state or province abroad, cut apart.
   expect_rules("宁德时代在德国图林根州的工厂投产", "[宁德时代 company][德国 place][图林根州 place]");
+  // An ethnic township by its name without its groups (敖鲁古雅乡 of
+  // 敖鲁古雅鄂温克民族乡), as news writes it.
+  expect_rules("根河市敖鲁古雅乡的驯鹿", "[根河市 place][敖鲁古雅乡 place]");
+  // A team by its place, its name and 队 as three words (上海 海港 队).
+  expect_rules("上海海港队客场战胜对手", "[上海海港队 organization]");
+  // A bank's branch by its place is one firm's name (招商银行 深圳 分行).
+  expect_rules("招商银行深圳分行与腾讯公司签署协议", "[招商银行深圳分行 company][腾讯公司 company]");
   // Countries by their short names (印尼, 沙特, 阿联酋: our list beside CLDR's).
   expect_rules("中国与印尼、沙特、阿联酋签署合作协议",
                "[中国 place][印尼 place][沙特 place][阿联酋 place]");
@@ -1345,6 +1352,12 @@ TEST_CASE("entities: divisions by jieba's place words and their level", "[entiti
   expect_rules("新疆喀什和贵州黔东南", "[新疆 place][喀什 place][贵州 place][黔东南 place]");
 }
 
+TEST_CASE("entities: a news dateline's place ends before its 电", "[entities][place]") {
+  // The model read 华盛顿电 as one place; the rules' place stays whole.
+  expect("据新华社华盛顿电，", "[新华社 organization][华盛顿 place]");
+  expect("本报巴黎电 记者李明报道", "[巴黎 place][记者 position][李明 person]");
+}
+
 TEST_CASE("entities: persons by their context", "[entities][person]") {
   // Before a title written after a name, a coinage whose characters read
   // little as a name (the model scores common given names low).
@@ -1382,6 +1395,11 @@ TEST_CASE("entities: persons by their context", "[entities][person]") {
   // name; not a verb of going (王刚 到).
   expect_rules("行政长官李家超发表施政报告", "[行政长官 position][李家超 person]");
   expect_rules("记者王刚到现场采访", "[记者 position][王刚 person]");
+  // Or the character the HMM glued to the preposition after it (超在).
+  expect_rules("行政长官李家超在施政报告中提出", "[行政长官 position][李家超 person]");
+  // Leaders and ministers by titles of other systems (领导人, 大臣).
+  expect_rules("台湾地区领导人赖清德的讲话", "[台湾 place][赖清德 person]");
+  expect_rules("英国外交大臣拉米的讲话", "[英国 place][拉米 person]");
   // A name of three the HMM glued the next character to (刘美华时, 李秀兰住),
   // and a surname with an adjective of two as the given name (周 宏伟); not
   // a phrase glued to a rarer noun (齐风鲁 韵).
