@@ -221,18 +221,9 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
       const EntityType type = place_named_body_type(std::u32string_view(t.cps.data() + pe, e - pe));
       if (type != EntityType::kNone) out.push_back({i, e, type, kRulePriority});
     }
-    // 腾讯电竞: a company and its line of business. 招商银行 深圳 分行: a
-    // company's branch by its place, one firm's name.
+    // 腾讯电竞: a company and its line of business.
     for (const Candidate* company : starting_at(i)) {
       if (company->type != EntityType::kCompany) continue;
-      if (const Candidate* place = term_at(company->end, EntityType::kPlace); place && place->end < n && t.token_start(place->end)) {
-        const uint32_t branch_end = t.token_end_of[place->end];
-        const std::u32string_view branch(t.cps.data() + place->end, branch_end <= n ? branch_end - place->end : 0);
-        if (branch == U"分行" || branch == U"支行" || branch == U"分公司") {
-          out.push_back({i, branch_end, EntityType::kCompany, kRulePriority});
-          continue;
-        }
-      }
       for (std::u32string_view line : {U"电竞", U"科技", U"控股", U"文化", U"传媒", U"音乐", U"视频", U"游戏",
                                        U"金融", U"汽车", U"地产", U"物流", U"健康", U"医疗", U"云"}) {
         if (t.matches(company->end, line) && t.token_start(company->end + line.size())) {

@@ -400,6 +400,28 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
       if (end != 0) cands.push_back({owner.begin, end, EntityType::kOrganization, kRulePriority});
     }
   }
+  // A firm's branch by its place is one firm's name (招商银行 深圳 分行,
+  // 中国人寿保险股份有限公司 江苏省 分公司): the firm, a place term right
+  // after it and the branch's word.
+  {
+    const size_t found = cands.size();
+    for (size_t a = 0; a < found; ++a) {
+      if (cands[a].type != EntityType::kCompany) continue;
+      const uint32_t firm_begin = cands[a].begin, at = cands[a].end;
+      uint32_t place_end = 0;
+      for (const Candidate& place : terms) {
+        if (place.type == EntityType::kPlace && place.begin == at) place_end = std::max(place_end, place.end);
+      }
+      if (place_end == 0) continue;
+      for (std::u32string_view branch : {U"分行", U"支行", U"分公司"}) {
+        const auto end = static_cast<uint32_t>(place_end + branch.size());
+        if (t.matches(place_end, branch) && t.token_start(end)) {
+          cands.push_back({firm_begin, end, EntityType::kCompany, kRulePriority});
+          break;
+        }
+      }
+    }
+  }
   // A post takes the rank written before it as a word of its own (常务副
   // 市长, 常务 副主任, 执行 主席).
   for (Candidate& c : cands) {

@@ -521,11 +521,39 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
                                                                suffix == U"有限责任公司");
       uint32_t unconfirmed = 0;  // the start of the name before the words crossed, or 0
       int crossed = 0;
+      // Sites are named by dates and by words jieba reads as numerals (二七
+      // 广场, 八一 广场, 三星堆 m 博物馆): a word of two or three tagged m
+      // right before a place's head word, of digits alone without a unit
+      // (not 三百 广场, 千亿 园区), or a numeral and what is no measure word
+      // (三 星堆; not 五 个, 一 批, 千 座: 五个 新城, 一批 景区).
+      auto numeral_name = [&](uint32_t pb, uint32_t pe) {
+        if (type != EntityType::kPlace || pe != tok_e - len || pe - pb < 2 || pe - pb > 3) return false;
+        const auto w = word_info(t, pb, pe);
+        if (!w || w->entity != EntityType::kNone || w->tag != "m") return false;
+        constexpr std::u32string_view kDigits = U"一二三四五六七八九";
+        uint32_t rest = pb;
+        bool digits = true;
+        while (rest < pe && std::u32string_view(U"一二三四五六七八九十百千万亿两零〇几").find(t.cps[rest]) !=
+                                std::u32string_view::npos) {
+          digits = digits && kDigits.find(t.cps[rest]) != std::u32string_view::npos;
+          ++rest;
+        }
+        if (rest == pe) return digits;
+        if (rest == pb || !t.han(rest)) return false;
+        const auto tail = word_info(t, rest, pe);
+        return !tail || tail->tag != "q";
+      };
       while (b > 0 && tok_e - b < kMaxHeadedName) {
         uint32_t pb = t.token_begin(b - 1);
         if (numbered && !ordinal && ordinal_word(pb, b)) {
           ordinal = true;
           b = pb;
+          continue;
+        }
+        if (numeral_name(pb, b)) {
+          b = pb;
+          proper = true;
+          ++name_tokens;
           continue;
         }
         if (!name_like_token(t, pb, b)) {
@@ -1200,6 +1228,44 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
   for (const Candidate& place : terms) {
     if (place.type != EntityType::kPlace) continue;
     const uint32_t b = place.end;
+    // A city or port abroad by a rare word jieba tags a transliterated name,
+    // after its country or region: before 港 (巴基斯坦 瓜达尔 港, 希腊
+    // 比雷埃夫斯 港), or where a verb of where puts the place (从 德国 杜伊斯堡
+    // 出发) and what follows is not what follows a person (普京 表示, 约翰逊
+    // 总统). A name of our lists is not read so, nor a firm after its
+    // country (美国 莱卡、, 青海 诺德 3.5微米).
+    if (!(place.end - place.begin == 2 && t.matches(place.begin, U"中国")) && t.token_start(b) &&
+        t.token_end_of[b] <= n && t.token_end_of[b] - b >= 2 && t.token_end_of[b] - b <= 5 &&
+        t.han(b)) {
+      const uint32_t te = t.token_end_of[b];
+      const auto tw = word_info(t, b, te);
+      if (tw && tw->entity == EntityType::kNone && tw->tag == "nrt" && tw->freq < kCommonNameWordFreq) {
+        if (te < n && t.cps[te] == U'港' && t.token_end_of[te] == te + 1) {
+          out.push_back({b, te + 1, EntityType::kPlace, kRulePriority});
+          continue;
+        }
+        auto where_before = [&] {
+          if (place.begin == 0) return false;
+          const uint32_t vb = t.token_begin(place.begin - 1);
+          const std::u32string_view verb(t.cps.data() + vb, place.begin - vb);
+          return verb == U"经" ||
+                 std::find(std::begin(kPlaceVerbs), std::end(kPlaceVerbs), verb) != std::end(kPlaceVerbs);
+        };
+        bool ends = te >= n || !t.han(te);
+        if (!ends && t.token_start(te) && t.token_end_of[te] <= n) {
+          const uint32_t ne = t.token_end_of[te];
+          const std::u32string_view next(t.cps.data() + te, ne - te);
+          const auto nw = word_info(t, te, ne);
+          ends = nw && (nw->entity == EntityType::kPlace ||
+                        (is_stop_word_tag(nw->tag) &&
+                         std::find(kSubjectVerbs.begin(), kSubjectVerbs.end(), next) == kSubjectVerbs.end()));
+        }
+        if (ends && where_before()) {
+          out.push_back({b, te, EntityType::kPlace, kRulePriority});
+          continue;
+        }
+      }
+    }
     const uint32_t e = word_after(b);
     if (e == 0) continue;
     const auto w = word_info(t, b, e);
@@ -1243,15 +1309,33 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     const std::u32string_view before(t.cps.data() + pb, end - pb);
     return before.size() >= 2 && ends_with_any(before, {U"街道", U"镇", U"乡"});
   };
-  auto add_community = [&](uint32_t i, uint32_t ie) {
-    if (i < 2 || !t.han(i - 1)) return;
+  // (`coined`: a word the lexicon does not know names one too, as villages
+  // are named: 港中坪 村.)
+  auto add_community = [&](uint32_t i, uint32_t ie, bool coined = false) {
+    if (i < 2 || !t.han(i - 1)) return false;
     const uint32_t b = t.token_begin(i - 1);
-    if (i - b < 2 || i - b > 3 || t.has(b, kNumeral) || !name_like_token(t, b, i) || !after_township(b)) return;
+    if (i - b < 2 || i - b > 3 || t.has(b, kNumeral) || !name_like_token(t, b, i) || !after_township(b)) return false;
     const auto w = word_info(t, b, i);
-    const bool named = w && w->entity == EntityType::kNone &&
-                       ((tag_is(w->tag, {"ns", "nz", "nr"}) && w->freq < kCommonNameWordFreq) ||
-                        (w->tag == "n" && w->freq < kRareSiteNounFreq));
+    // (A place of our lists names one after its sub-district too: 解放碑街道 较场口 社区.)
+    const bool named = w ? (w->entity == EntityType::kNone &&
+                            ((tag_is(w->tag, {"ns", "nz", "nr"}) && w->freq < kCommonNameWordFreq) ||
+                             (w->tag == "n" && w->freq < kRareSiteNounFreq))) ||
+                               w->entity == EntityType::kPlace
+                         : coined;
     if (named) out.push_back({b, ie, EntityType::kPlace, kRulePriority});
+    return named;
+  };
+  // A post of our lists that opens with the level of the community or
+  // village it is of (梅园 社区党委书记, 港中坪 村党支部书记): after a name
+  // there, the level is the place's and the post starts after it.
+  auto add_place_of_post = [&](uint32_t i, uint32_t ie) {
+    const uint32_t level = t.cps[i] == U'村' ? 1 : 2;
+    if (ie - i <= level) return;
+    const auto w = word_info(t, i, ie);
+    if (!w || w->entity != EntityType::kPosition || !add_community(i, i + level, /*coined=*/level == 1)) return;
+    for (Candidate& post : out) {
+      if (post.begin == i && post.end == ie && post.type == EntityType::kPosition) post.begin = i + level;
+    }
   };
   // A rare place word (rare_place_word) after a verb or preposition of where
   // (在 中关村 接受采访, 前往 洋浦，), and communities, in one pass over the
@@ -1264,6 +1348,10 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
   for_each_token(t, [&](uint32_t i, uint32_t ie) {
     if (ie - i == 2 && t.cps[i] == U'社' && t.cps[i + 1] == U'区') {
       add_community(i, ie);
+      return;
+    }
+    if (ie - i > 2 && (t.cps[i] == U'村' || (t.cps[i] == U'社' && t.cps[i + 1] == U'区'))) {
+      add_place_of_post(i, ie);
       return;
     }
     const std::u32string_view word(t.cps.data() + i, ie - i);

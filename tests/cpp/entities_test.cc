@@ -646,6 +646,13 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("推进农村中学建设", "");
   // Venues by their head words; a kind of venue is no name (市级 体育馆).
   expect("比赛在五棵松体育馆举行", "[五棵松体育馆 place]");
+  expect_rules("两队在虹口足球场战平", "[虹口足球场 place]");
+  // Sites named by a date or a word jieba reads as a numeral (二七, 三星堆 m);
+  // not a count of sites (三个 广场, 五个 新城).
+  expect_rules("市民在二七广场跳舞", "[二七广场 place]");
+  expect_rules("三星堆博物馆新馆开馆", "[三星堆博物馆 place]");
+  expect_rules("建设三个广场和五个新城", "");
+  expect_rules("邮轮在上海吴淞口国际邮轮港启航", "[上海吴淞口国际邮轮港 place]");
   expect("建设市级体育馆和全民健身中心", "");
   // A word of grade or class makes a kind of body, not a name.
   expect_rules("推动央企二三级公司落户", "");
@@ -1153,9 +1160,20 @@ TEST_CASE("entities: a rare word jieba tags a place, after a place, ending the p
   // A community by its rare name after its sub-district; not a kind of
   // community, nor one without the sub-district (居家 社区 n).
   expect_rules("江岸区二七街道的百步亭社区获评示范社区", "[江岸区 place][二七街道 place][百步亭社区 place]");
+  // A post of our lists opening with the community's level: the level is the
+  // community's (梅园 社区党委书记), also for a place of our lists (较场口).
+  expect_rules("陆家嘴街道梅园社区党委书记王娟介绍",
+               "[陆家嘴街道 place][梅园社区 place][党委书记 position][王娟 person]");
+  expect_rules("解放碑街道较场口社区主任李华说", "[解放碑街道 place][较场口社区 place][主任 position][李华 person]");
+  expect_rules("社区党委书记王娟介绍", "[社区党委书记 position][王娟 person]");
   expect_rules("建设智慧社区，构建居家社区机构相协调的养老服务体系", "");
   // Such a word and the level of a state or province abroad, cut apart.
   expect_rules("宁德时代在德国图林根州的工厂投产", "[宁德时代 company][德国 place][图林根州 place]");
+  // A city or port abroad by a word jieba tags a transliterated name (nrt):
+  // before 港, or put by a verb of where; not a firm after its country.
+  expect_rules("班列从德国杜伊斯堡出发", "[德国 place][杜伊斯堡 place]");
+  expect_rules("巴基斯坦瓜达尔港的吞吐量增长", "[巴基斯坦 place][瓜达尔港 place]");
+  expect_rules("美国莱卡、澳大利亚富邑等外资项目", "[美国 place][澳大利亚 place]");
   // An ethnic township by its name without its groups (敖鲁古雅乡 of
   // 敖鲁古雅鄂温克民族乡), as news writes it.
   expect_rules("根河市敖鲁古雅乡的驯鹿", "[根河市 place][敖鲁古雅乡 place]");
@@ -1163,6 +1181,7 @@ TEST_CASE("entities: a rare word jieba tags a place, after a place, ending the p
   expect_rules("上海海港队客场战胜对手", "[上海海港队 organization]");
   // A bank's branch by its place is one firm's name (招商银行 深圳 分行).
   expect_rules("招商银行深圳分行与腾讯公司签署协议", "[招商银行深圳分行 company][腾讯公司 company]");
+  expect_rules("中国人寿保险股份有限公司江苏省分公司开展宣传活动", "[中国人寿保险股份有限公司江苏省分公司 company]");
   // Countries by their short names (印尼, 沙特, 阿联酋: our list beside CLDR's).
   expect_rules("中国与印尼、沙特、阿联酋签署合作协议",
                "[中国 place][印尼 place][沙特 place][阿联酋 place]");
