@@ -1169,6 +1169,11 @@ TEST_CASE("entities: a rare word jieba tags a place, after a place, ending the p
   expect_rules("建设智慧社区，构建居家社区机构相协调的养老服务体系", "");
   // Such a word and the level of a state or province abroad, cut apart.
   expect_rules("宁德时代在德国图林根州的工厂投产", "[宁德时代 company][德国 place][图林根州 place]");
+  // Districts of Hong Kong and Macau, cities and counties of Taiwan, the
+  // special administrative regions' councils (place_hk_macau_taiwan.txt).
+  expect_rules("油尖旺区和沙田区的居民", "[油尖旺区 place][沙田区 place]");
+  expect_rules("台湾高雄市和屏东县的渔民", "[台湾 place][高雄市 place][屏东县 place]");
+  expect_rules("行政长官李家超出席立法会答问会", "[行政长官 position][李家超 person][立法会 government]");
   // A city or port abroad by a word jieba tags a transliterated name (nrt):
   // before 港, or put by a verb of where; not a firm after its country.
   expect_rules("班列从德国杜伊斯堡出发", "[德国 place][杜伊斯堡 place]");
