@@ -1227,6 +1227,20 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
   };
   for (const Candidate& place : terms) {
     if (place.type != EntityType::kPlace) continue;
+    // A place of ours opening a rarer word jieba tags a place's name that
+    // ends as waters, landforms and ports do is the start of that name (约旦
+    // of 约旦河西岸, 辽河流域, 天津港, 黄河口 ns; not 亚洲各国, 中亚国家,
+    // 香港回归, 新疆棉: jieba's tag is given to phrases of a place too).
+    if (t.token_start(place.begin) && t.token_end_of[place.begin] > place.end && t.token_end_of[place.begin] <= n &&
+        std::u32string_view(U"河江湖海岛峡岸口港洲域").find(t.cps[t.token_end_of[place.begin] - 1]) !=
+            std::u32string_view::npos) {
+      const uint32_t we = t.token_end_of[place.begin];
+      const auto whole = word_info(t, place.begin, we);
+      if (whole && whole->entity == EntityType::kNone && whole->tag == "ns" && whole->freq < kCommonNameWordFreq) {
+        out.push_back({place.begin, we, EntityType::kPlace, kRulePriority});
+        continue;
+      }
+    }
     const uint32_t b = place.end;
     // A city or port abroad by a rare word jieba tags a transliterated name,
     // after its country or region: before 港 (巴基斯坦 瓜达尔 港, 希腊

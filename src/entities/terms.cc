@@ -103,12 +103,13 @@ bool EntityExtractorImpl::accept_term(const CharText& t, uint32_t k, uint32_t en
     }
   }
   // Nor does a place start inside a word jieba tags as a place's or body's
-  // name (俄罗斯 of 白俄罗斯, 巴马 of 奥巴马 ns): that word names something
-  // else whole; unless a place of ours comes before it there (中国 台湾).
+  // name or a transliterated one (俄罗斯 of 白俄罗斯, 巴马 of 奥巴马 ns,
+  // 努克 of 西哈努克 nrt): that word names something else whole; unless a
+  // place of ours comes before it there (中国 台湾).
   if (type == EntityType::kPlace && !t.token_start(k) && word_end != 0 && word_end >= end) {
     const auto whole = word_info(t, word_start, word_end);
     const auto before = word_info(t, word_start, k);
-    if (whole && whole->entity == EntityType::kNone && (whole->tag == "ns" || whole->tag == "nt") &&
+    if (whole && whole->entity == EntityType::kNone && tag_is(whole->tag, {"ns", "nt", "nrt"}) &&
         !(before && before->entity == EntityType::kPlace)) {
       return false;
     }
