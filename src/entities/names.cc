@@ -1359,9 +1359,44 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     for (std::u32string_view verb : kPlaceVerbs) s.set(verb[0]);
     return s;
   }();
+  // A city named after the noun that says it is one (城市 杰宁, 大城市
+  // 哈尔科夫, 首都 X), before a verb, function word or mark: a rare word
+  // jieba tags a transliterated or place's name, or one it does not know
+  // when the noun is said of a place (约旦河西岸 城市 杰宁, 南部 城市 拉法,
+  // 第二 大城市; not 新增 城市 绿道, 在 城市 中先: compounds of 城市 in
+  // prose).
+  auto add_city_in_apposition = [&](uint32_t i, uint32_t ie) {
+    if (ie >= n || !t.token_start(ie) || t.token_end_of[ie] > n) return;
+    const uint32_t e = t.token_end_of[ie];
+    if (e - ie < 2 || e - ie > 5) return;
+    for (uint32_t k = ie; k < e; ++k) {
+      if (!t.han(k)) return;
+    }
+    const auto w = word_info(t, ie, e);
+    auto said_of_place = [&] {
+      if (ie - i == 3 || t.cps[i] == U'首') return true;  // 大城市, 首都, 首府
+      if (i == 0 || !t.han(i - 1)) return false;
+      const auto before = word_info(t, t.token_begin(i - 1), i);
+      return before && (before->tag == "f" || before->tag == "ns" || before->entity == EntityType::kPlace);
+    };
+    const bool name = w ? w->entity == EntityType::kNone && tag_is(w->tag, {"nrt", "ns"}) && w->freq < kCommonNameWordFreq
+                        : name_like_token(t, ie, e) && said_of_place();
+    if (!name) return;
+    bool ends = e >= n || !t.han(e);
+    if (!ends && t.token_start(e) && t.token_end_of[e] <= n) {
+      const auto next = word_info(t, e, t.token_end_of[e]);
+      ends = next && is_stop_word_tag(next->tag);
+    }
+    if (ends) out.push_back({ie, e, EntityType::kPlace, kRulePriority});
+  };
   for_each_token(t, [&](uint32_t i, uint32_t ie) {
     if (ie - i == 2 && t.cps[i] == U'社' && t.cps[i + 1] == U'区') {
       add_community(i, ie);
+      return;
+    }
+    if (ie - i >= 2 && ie - i <= 3 && (t.matches(ie - 2, U"城市") || t.matches(i, U"首都") || t.matches(i, U"首府"))) {
+      const std::u32string_view noun(t.cps.data() + i, ie - i);
+      if (noun == U"城市" || noun == U"大城市" || noun == U"首都" || noun == U"首府") add_city_in_apposition(i, ie);
       return;
     }
     if (ie - i > 2 && (t.cps[i] == U'村' || (t.cps[i] == U'社' && t.cps[i + 1] == U'区'))) {

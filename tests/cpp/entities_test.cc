@@ -1180,6 +1180,11 @@ TEST_CASE("entities: a rare word jieba tags a place, after a place, ending the p
   expect_rules("以色列军队对约旦河西岸发动军事行动", "[以色列 place][约旦河西岸 place]");
   expect_rules("货物从天津港运往辽河流域", "[天津港 place][辽河流域 place]");
   expect_rules("与西哈努克会谈", "");
+  // A city after the noun that says it is one (城市 杰宁, 大城市 哈尔科夫);
+  // not a compound of 城市 in prose (新增 城市 绿道).
+  expect_rules("约旦河西岸城市杰宁", "[约旦河西岸 place][杰宁 place]");
+  expect_rules("乌克兰第二大城市哈尔科夫遭到袭击", "[乌克兰 place][哈尔科夫 place]");
+  expect_rules("新增城市绿道超200公里", "");
   // A city or port abroad by a word jieba tags a transliterated name (nrt):
   // before 港, or put by a verb of where; not a firm after its country.
   expect_rules("班列从德国杜伊斯堡出发", "[德国 place][杜伊斯堡 place]");
