@@ -360,7 +360,9 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
     add_committees(t, committees);
     for (const Candidate& c : committees) {
       if (c.end < n && t.cps[c.end] == U'员') continue;  // 政协委员 is a title
-      const std::u32string_view inner = t.cps.substr(c.begin, c.end - c.begin);
+      // (The name before a closing 委员会: its 委员 is no title, 经济委员会.)
+      std::u32string_view inner = t.cps.substr(c.begin, c.end - c.begin);
+      if (inner.size() > 3 && inner.substr(inner.size() - 3) == U"委员会") inner.remove_suffix(3);
       bool title_inside = false;
       for (std::u32string_view w : {U"主席", U"书记", U"委员", U"会议", U"常委", U"秘书长", U"、"}) {
         title_inside = title_inside || inner.find(w) != std::u32string_view::npos;

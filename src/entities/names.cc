@@ -700,6 +700,8 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       if (type == EntityType::kMeeting && suffix == U"大会" && tok_e - len >= 2 && t.matches(tok_e - len - 2, U"代表")) {
         return;
       }
+      // (大会发言 is a speech at a plenary session: 何报翔 作 大会 发言.)
+      if (type == EntityType::kMeeting && suffix == U"大会" && t.matches(tok_e, U"发言")) return;
       // A name our lists type whole is theirs (七十七国集团 is an
       // organization, not a company by its 集团).
       const auto whole = tok_e - len - b >= 2 && proper ? word_info(t, b, tok_e) : std::nullopt;

@@ -77,6 +77,10 @@ TEST_CASE("entities: composed government bodies", "[entities][government]") {
   expect_rules("统战部部长王伟出席。", "[统战部部长 position][王伟 person]");
   expect("民革渝中区委、区政协提案委", "[民革渝中区委 government][区政协提案委 government]");
   expect("九三学社渝中区委", "[九三学社渝中区委 government]");
+  // A CPPCC committee named in full (经济委员会: its 委员 is no title); a
+  // speech at the plenary is no meeting's name (作 大会 发言).
+  expect_rules("全国政协经济委员会副主任杨伟民指出", "[全国政协经济委员会 government][副主任 position][杨伟民 person]");
+  expect_rules("全国政协常委何报翔作大会发言", "[全国政协常委 position]");
   // A democratic party's committee of a place written 委会, and its central
   // committee; a post takes the rank written before it as a word (常务副).
   expect_rules("民革重庆市委会主委沈金强带队调研", "[民革重庆市委会 government][主委 position][沈金强 person]");
