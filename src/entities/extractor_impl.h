@@ -270,7 +270,8 @@ inline constexpr std::u32string_view kPlaceNamedKinds[] = {
 inline EntityType place_named_body_type(std::u32string_view tail) {
   auto ends_in = [&](std::initializer_list<std::u32string_view> heads) { return ends_with_any(tail, heads); };
   if (tail.empty()) return EntityType::kNone;
-  if (ends_in({U"政府", U"国会", U"议会", U"参议院", U"众议院", U"使馆", U"领事馆"})) return EntityType::kGovernment;
+  // (市政协 of 重庆市政协: a CPPCC committee is a state body, not an association by its 协.)
+  if (ends_in({U"政府", U"国会", U"议会", U"参议院", U"众议院", U"使馆", U"领事馆", U"政协"})) return EntityType::kGovernment;
   if (ends_in({U"银行", U"航空", U"移动", U"联通", U"电信"})) return EntityType::kCompany;
   // Newspapers by their kind (日报, 晚报 …; a 公报 is a communiqué: 上海公报).
   if (ends_in({U"队", U"党", U"社", U"日报", U"晚报", U"晨报", U"周报", U"时报", U"商报", U"青年报", U"卫视", U"台",

@@ -1381,7 +1381,8 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
       const auto before = word_info(t, t.token_begin(i - 1), i);
       return before && (before->tag == "f" || before->tag == "ns" || before->entity == EntityType::kPlace);
     };
-    const bool name = w ? w->entity == EntityType::kNone && tag_is(w->tag, {"nrt", "ns"}) && w->freq < kCommonNameWordFreq
+    const bool name = w ? w->entity == EntityType::kNone && tag_is(w->tag, {"nrt", "ns"}) &&
+                              w->freq < kCommonNameWordFreq
                         : name_like_token(t, ie, e) && said_of_place();
     if (!name) return;
     bool ends = e >= n || !t.han(e);
