@@ -2094,8 +2094,14 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
       return *foreign;
     };
     // A Chinese name: a surname and one or two characters, as one token or
-    // a surname cut off and single characters (as after the rules' titles).
-    if (const uint32_t sl = surname_length(t, at)) {
+    // a surname cut off and single characters (as after the rules' titles);
+    // not a conjunction the segmenter cut off (冠军 和 亚军: 和 is a surname
+    // too, and jieba tags 亚军 nr).
+    const bool conjunction = t.token_end_of[at] == at + 1 && [&] {
+      const auto w = word_info(t, at, at + 1);
+      return w && w->tag == "c";
+    }();
+    if (const uint32_t sl = conjunction ? 0 : surname_length(t, at)) {
       uint32_t end = t.token_end_of[at];
       // A single character joins the name unless it is a function word or
       // verb (刘婷 说, 余粮 等), or a surname starting the next name (but

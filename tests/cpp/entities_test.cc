@@ -1438,6 +1438,10 @@ TEST_CASE("entities: persons by their context", "[entities][person]") {
   expect_rules("记者王刚到现场采访", "[记者 position][王刚 person]");
   // Or the character the HMM glued to the preposition after it (超在).
   expect_rules("行政长官李家超在施政报告中提出", "[行政长官 position][李家超 person]");
+  // Not a conjunction the segmenter cut off after a role (冠军 和 亚军: 和
+  // is a surname too, jieba tags 亚军 nr); 于 and 向 stay surnames.
+  expect_rules("他获得男单冠军和亚军", "");
+  expect_rules("记者于洋报道", "[记者 position][于洋 person]");
   // Leaders and ministers by titles of other systems (领导人, 大臣).
   expect_rules("台湾地区领导人赖清德的讲话", "[台湾 place][赖清德 person]");
   expect_rules("英国外交大臣拉米的讲话", "[英国 place][拉米 person]");
