@@ -566,6 +566,14 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
           }
           break;
         }
+        // A level written alone opens the name of the level's body (投用 |
+        // 市 第三 人民 医院: the city's third hospital); nothing before it
+        // belongs to the name.
+        if (b - pb == 1 && (type == EntityType::kOrganization || type == EntityType::kGovernment) &&
+            std::u32string_view(U"省市区县").find(t.cps[pb]) != std::u32string_view::npos && t.token_end_of[pb] == b) {
+          b = pb;
+          break;
+        }
         crossed = 0;
         unconfirmed = 0;
         // A name starts at its place (礼县四角坪遗址, 西安咸阳国际机场,

@@ -647,6 +647,8 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("商务部发布数据", "[商务部 government]");
   // Schools and hospitals are numbered; schools by 中学/小学 are names only so.
   expect("北京市第四中学的学生", "[北京市第四中学 organization]");
+  // A level written alone opens its body's name (投用 | 市 第三 人民 医院).
+  expect_rules("建成投用市第三人民医院新院区", "[市第三人民医院 organization]");
   expect("北京市第一百零一中学", "[北京市第一百零一中学 organization]");  // the digits of 第十五届 too
   expect("浙江大学医学院附属第二医院完成手术", "[浙江大学医学院附属第二医院 organization]");
   expect("推进农村中学建设", "");
