@@ -730,7 +730,31 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
         const auto listed_whole = word_info(t, b, tok_e);
         if (listed_whole && listed_whole->entity == type) return;
       }
-      if ((suffix == U"中学" || suffix == U"小学") && !ordinal) return;
+      // A school without its number is named right before its head word by
+      // a place of our lists not written with its level (衡水 中学, 巴蜀 中学;
+      // not 北京市 学校: the city's schools), or after a place by a word the
+      // lexicon does not know or a rare one jieba tags a place, person or
+      // proper noun (南山区 松坪 学校, 郑州 外国语 nz 学校; not 如象 小学, 各种
+      // 红专 nr 学校, 全日制 nz 学校). Not kinds: 乡镇 中学, 民办 学校.
+      const bool school = suffix == U"中学" || suffix == U"小学" || suffix == U"学校";
+      if (school && !ordinal) {
+        const uint32_t head = tok_e - len;
+        if (head == 0 || !t.han(head - 1)) return;
+        const uint32_t nb = head > tok_b ? tok_b : t.token_begin(head - 1);
+        const auto w = word_info(t, nb, head);
+        auto after_place = [&] {
+          if (nb == 0 || !t.han(nb - 1)) return false;
+          const auto before = word_info(t, t.token_begin(nb - 1), nb);
+          return before && before->entity == EntityType::kPlace;
+        };
+        const bool named =
+            (w && w->entity == EntityType::kPlace &&
+             std::u32string_view(U"省市县区").find(t.cps[head - 1]) == std::u32string_view::npos) ||
+            (after_place() && (w ? w->entity == EntityType::kNone && tag_is(w->tag, {"ns", "nr", "nz"}) &&
+                                       w->freq < kCommonNameWordFreq
+                                 : head - nb >= 2 && name_like_token(t, nb, head)));
+        if (!named) return;
+      }
       // A word of grade or class in the name or right before it (市州级 医院,
       // 央企二 三级 公司, 理工类 中外合作 大学, 紧密 型 城市医疗集团: a word of
       // up to three characters ending in 级 or 类, or 型 alone) makes the

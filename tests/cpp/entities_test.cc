@@ -647,6 +647,12 @@ TEST_CASE("entities: places, organizations, companies", "[entities][place]") {
   expect("商务部发布数据", "[商务部 government]");
   // Schools and hospitals are numbered; schools by 中学/小学 are names only so.
   expect("北京市第四中学的学生", "[北京市第四中学 organization]");
+  // Schools named without a number: by a place (衡水 中学), or after one
+  // (郑州 外国语 学校); not kinds (全日制 学校, 乡镇 中学, 北京市 学校).
+  expect_rules("衡水中学的学生在竞赛中获奖", "[衡水中学 organization]");
+  expect_rules("郑州外国语学校获评文明校园", "[郑州外国语学校 organization]");
+  expect_rules("办好全日制学校、乡镇中学和民办学校", "");
+  expect_rules("与北京市学校结对办学", "[北京市 place]");
   // A level written alone opens its body's name (投用 | 市 第三 人民 医院).
   expect_rules("建成投用市第三人民医院新院区", "[市第三人民医院 organization]");
   expect("北京市第一百零一中学", "[北京市第一百零一中学 organization]");  // the digits of 第十五届 too
