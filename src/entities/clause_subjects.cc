@@ -119,17 +119,21 @@ void EntityExtractorImpl::add_clause_subjects(const CharText& t, std::vector<Can
   // A name closing a clause as what a verb acted on or for (交给了孙伟。).
   auto object_at = [&](uint32_t b, uint32_t e) {
     if (b < 2 || (e < n && !clause_mark(t.cps[e]))) return false;
-    // The verb right before, or before 了 or 给 (交给 了, 送 给).
+    // The verb right before, or before 了 or 给 (交给 了, 送 给); before 了 a
+    // word jieba tags a noun acts as a verb too (战胜 n 了 陈梦).
     uint32_t vb = t.token_begin(b - 1);
     if (t.token_end_of[vb] != b) return false;
+    bool particle = false;
     if (b - vb == 1 && (t.cps[vb] == U'了' || t.cps[vb] == U'给') && vb > 0) {
       const uint32_t ve = vb;
       vb = t.token_begin(ve - 1);
       if (t.token_end_of[vb] != ve) return false;
+      particle = true;
     }
     const auto verb = word_info(t, vb, t.token_end_of[vb]);
-    return verb && verb->tag == "v" && person_like(t, b, e, /*trust_nr=*/true) && rare_or_name(b, e) &&
-           reads_surely(b, e, /*object=*/true);
+    const bool acts = verb && (verb->tag == "v" || (particle && t.token_end_of[vb] - vb == 2 &&
+                                                    verb->entity == EntityType::kNone && tag_is(verb->tag, {"n", "vn"})));
+    return acts && person_like(t, b, e, /*trust_nr=*/true) && rare_or_name(b, e) && reads_surely(b, e, /*object=*/true);
   };
   // A name a photo's caption places (刘德华（右）, 王芳（左二）, 李明（中）),
   // and the one it is with (刘德华（右）与周星驰握手): the end of the caption's

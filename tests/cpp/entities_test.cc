@@ -1061,6 +1061,8 @@ TEST_CASE("entities: a name opening a clause before where or when it acted", "[e
   expect_rules("普惠性减税与结构性减税并举", "");
   // A name closing a clause after a verb (and 了, 给) is what the verb acted on.
   expect_rules("他把奖杯交给了孙伟。", "[孙伟 person]");
+  // Before 了 a word jieba tags a noun acts as the verb (战胜 n 了 陈梦).
+  expect_rules("比赛中，孙颖莎以4比1战胜了陈梦。", "[孙颖莎 person][陈梦 person]");
   expect_rules("要圆百姓安居梦。", "");  // 安居 梦: a word and a character
 }
 
