@@ -135,6 +135,17 @@ void EntityExtractorImpl::add_clause_subjects(const CharText& t, std::vector<Can
                                                     verb->entity == EntityType::kNone && tag_is(verb->tag, {"n", "vn"})));
     return acts && person_like(t, b, e, /*trust_nr=*/true) && rare_or_name(b, e) && reads_surely(b, e, /*object=*/true);
   };
+  // A name a preposition of persons governs before the verb it goes with
+  // (为 张桂梅 点赞, 向 黄大年 学习, 给 王刚 写信, 被 李明 发现, 请 刘洋 介绍):
+  // read as surely as a subject before a verb alone.
+  auto governed_at = [&](uint32_t b, uint32_t e) {
+    if (b == 0 || t.token_end_of[b - 1] != b || !t.token_start(b - 1) ||
+        std::u32string_view(U"为向给被让请替").find(t.cps[b - 1]) == std::u32string_view::npos) {
+      return false;
+    }
+    return acts_at(e) == Acts::kVerb && person_like(t, b, e, /*trust_nr=*/true) && rare_or_name(b, e) &&
+           reads_surely(b, e, /*object=*/false);
+  };
   // A name a photo's caption places (刘德华（右）, 王芳（左二）, 李明（中）),
   // and the one it is with (刘德华（右）与周星驰握手): the end of the caption's
   // mark, or 0.
@@ -155,7 +166,7 @@ void EntityExtractorImpl::add_clause_subjects(const CharText& t, std::vector<Can
   for_each_token(t, [&](uint32_t b, uint32_t e) {
     // (The test that fails most tokens first: a surname.)
     if (!t.has(b, kSurname) || e - b < 2 || e - b > 3) return;
-    if (subject_at(b, e) || object_at(b, e)) {
+    if (subject_at(b, e) || object_at(b, e) || governed_at(b, e)) {
       out.push_back({b, e, EntityType::kPerson, kRulePriority});
     } else if (const uint32_t mark_end = placed_end(e); mark_end != 0 && name_here(b, e)) {
       out.push_back({b, e, EntityType::kPerson, kRulePriority});

@@ -1063,6 +1063,10 @@ TEST_CASE("entities: a name opening a clause before where or when it acted", "[e
   expect_rules("他把奖杯交给了孙伟。", "[孙伟 person]");
   // Before 了 a word jieba tags a noun acts as the verb (战胜 n 了 陈梦).
   expect_rules("比赛中，孙颖莎以4比1战胜了陈梦。", "[孙颖莎 person][陈梦 person]");
+  // A name a preposition of persons governs before its verb (为 马龙 加油);
+  // not a phrase (为 民营 企业 纾困, 为 全市 人民 办实事).
+  expect_rules("球迷们为马龙加油，队友们向陈梦学习", "[马龙 person][陈梦 person]");
+  expect_rules("为民营企业纾困，为全市人民办实事", "");
   expect_rules("要圆百姓安居梦。", "");  // 安居 梦: a word and a character
 }
 
