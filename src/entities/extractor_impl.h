@@ -440,7 +440,8 @@ inline constexpr std::array<std::string_view, 6> kKindTags = {"n", "vn", "b", "t
 // 市民高永强, 犯罪嫌疑人黄某): left context for a name only, not mentions
 // (as positions they swallowed the body before them: 清华大学教授). Not the
 // ones that are as often verbs or nouns of a group (代表, 委员, 主任委员).
-// (And leaders and ministers of other systems: 地区领导人, 财政大臣, 外相.)
+// (And leaders, ministers and envoys of other systems: 地区领导人, 财政大臣,
+// 外相, 高级专员, 特使.)
 inline constexpr std::u32string_view kNameTitles[] = {
     U"总统", U"副总统", U"总理", U"副总理", U"首相", U"国务卿", U"外长", U"议长", U"大使", U"秘书长", U"国王",
     U"女王", U"王储", U"亲王", U"主席", U"部长", U"外交部长", U"省长", U"市长", U"县长", U"区长", U"州长",
@@ -450,7 +451,8 @@ inline constexpr std::u32string_view kNameTitles[] = {
     U"通讯员", U"编辑", U"主编", U"作家", U"诗人", U"画家", U"导演", U"演员", U"歌手", U"律师", U"法官",
     U"检察官", U"民警", U"警官", U"教师", U"老师", U"工程师", U"专家", U"学者", U"志愿者", U"嫌疑人", U"被告人",
     U"球星", U"主持人", U"传承人", U"航天员", U"消防员", U"飞行员", U"队员", U"行政长官", U"特首", U"行长",
-    U"会长", U"总干事", U"发言人", U"领导人", U"大臣", U"外相", U"总督"};
+    U"会长", U"总干事", U"发言人", U"领导人", U"大臣", U"外相", U"总督", U"专员", U"特使",
+    U"特别代表"};
 // A word of jieba's dictionary this frequent (养老 651, 城市 25084) is a
 // common word where only a title vouches for it as a name (普京 171, 扎西 17).
 constexpr uint32_t kCommonNameWordFreq = 300;

@@ -1459,6 +1459,8 @@ TEST_CASE("entities: persons by their context", "[entities][person]") {
   // Leaders and ministers by titles of other systems (领导人, 大臣).
   expect_rules("台湾地区领导人赖清德的讲话", "[台湾 place][赖清德 person]");
   expect_rules("英国外交大臣拉米的讲话", "[英国 place][拉米 person]");
+  expect_rules("美国总统特使凯洛格抵达基辅", "[美国 place][总统 position][凯洛格 person][基辅 place]");
+  expect_rules("联合国难民事务高级专员格兰迪呼吁", "[联合国 organization][格兰迪 person]");
   // A name of three the HMM glued the next character to (刘美华时, 李秀兰住),
   // and a surname with an adjective of two as the given name (周 宏伟); not
   // a phrase glued to a rarer noun (齐风鲁 韵).
