@@ -1218,9 +1218,9 @@ TEST_CASE("entities: a rare word jieba tags a place, after a place, ending the p
   // A bank's branch by its place is one firm's name (招商银行 深圳 分行).
   expect_rules("招商银行深圳分行与腾讯公司签署协议", "[招商银行深圳分行 company][腾讯公司 company]");
   expect_rules("中国人寿保险股份有限公司江苏省分公司开展宣传活动", "[中国人寿保险股份有限公司江苏省分公司 company]");
-  // A group jieba's dictionary names whole by a rare name (横店集团 n); not
+  // A group jieba's dictionary names whole by a rare name (台塑集团 nt); not
   // by a common word (犯罪集团, 利益集团).
-  expect_rules("横店集团投资建设影视基地，打击犯罪集团和利益集团", "[横店集团 company]");
+  expect_rules("台塑集团宣布扩产，打击犯罪集团和利益集团", "[台塑集团 company]");
   // Countries by their short names (印尼, 沙特, 阿联酋: our list beside CLDR's).
   expect_rules("中国与印尼、沙特、阿联酋签署合作协议",
                "[中国 place][印尼 place][沙特 place][阿联酋 place]");
