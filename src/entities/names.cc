@@ -1394,7 +1394,8 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
   // there, the level is the place's and the post starts after it.
   auto add_place_of_post = [&](uint32_t i, uint32_t ie) {
     const uint32_t level = t.cps[i] == U'村' ? 1 : 2;
-    if (ie - i <= level) return;
+    // (Not after a name that has its level already: 红岩村 村主任.)
+    if (ie - i <= level || i < 2 || t.cps[i - 1] == t.cps[i + level - 1]) return;
     const auto w = word_info(t, i, ie);
     if (!w || w->entity != EntityType::kPosition || !add_community(i, i + level, /*coined=*/level == 1)) return;
     for (Candidate& post : out) {

@@ -1186,6 +1186,10 @@ TEST_CASE("entities: a rare word jieba tags a place, after a place, ending the p
                "[陆家嘴街道 place][梅园社区 place][党委书记 position][王娟 person]");
   expect_rules("解放碑街道较场口社区主任李华说", "[解放碑街道 place][较场口社区 place][主任 position][李华 person]");
   expect_rules("社区党委书记王娟介绍", "[社区党委书记 position][王娟 person]");
+  // A village by a name the lexicon does not know (开弦弓 村党支部书记); not
+  // a village named with its level already (红岩村 村主任).
+  expect_rules("七都镇开弦弓村党支部书记说", "[七都镇 place][开弦弓村 place][党支部书记 position]");
+  expect_rules("石门镇红岩村村主任李华说", "[石门镇 place][红岩村 place][村主任 position][李华 person]");
   expect_rules("建设智慧社区，构建居家社区机构相协调的养老服务体系", "");
   // Such a word and the level of a state or province abroad, cut apart.
   expect_rules("宁德时代在德国图林根州的工厂投产", "[宁德时代 company][德国 place][图林根州 place]");
