@@ -1302,19 +1302,21 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
         t.token_end_of[b] <= n && t.token_end_of[b] - b >= 2 && t.token_end_of[b] - b <= 5 &&
         t.han(b)) {
       const uint32_t te = t.token_end_of[b];
-      const auto tw = word_info(t, b, te);
+      const bool port = te < n && t.cps[te] == U'港' && t.token_end_of[te] == te + 1;
+      auto where_before = [&] {
+        if (place.begin == 0) return false;
+        const uint32_t vb = t.token_begin(place.begin - 1);
+        const std::u32string_view verb(t.cps.data() + vb, place.begin - vb);
+        return verb == U"经" || std::find(std::begin(kPlaceVerbs), std::end(kPlaceVerbs), verb) != std::end(kPlaceVerbs);
+      };
+      // (The context first: most places have neither, and the word's tag is a lookup.)
+      const bool where = !port && where_before();
+      const auto tw = port || where ? word_info(t, b, te) : std::nullopt;
       if (tw && tw->entity == EntityType::kNone && tw->tag == "nrt" && tw->freq < kCommonNameWordFreq) {
-        if (te < n && t.cps[te] == U'港' && t.token_end_of[te] == te + 1) {
+        if (port) {
           out.push_back({b, te + 1, EntityType::kPlace, kRulePriority});
           continue;
         }
-        auto where_before = [&] {
-          if (place.begin == 0) return false;
-          const uint32_t vb = t.token_begin(place.begin - 1);
-          const std::u32string_view verb(t.cps.data() + vb, place.begin - vb);
-          return verb == U"经" ||
-                 std::find(std::begin(kPlaceVerbs), std::end(kPlaceVerbs), verb) != std::end(kPlaceVerbs);
-        };
         bool ends = te >= n || !t.han(te);
         if (!ends && t.token_start(te) && t.token_end_of[te] <= n) {
           const uint32_t ne = t.token_end_of[te];
@@ -1324,7 +1326,7 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
                         (is_stop_word_tag(nw->tag) &&
                          std::find(kSubjectVerbs.begin(), kSubjectVerbs.end(), next) == kSubjectVerbs.end()));
         }
-        if (ends && where_before()) {
+        if (ends) {
           out.push_back({b, te, EntityType::kPlace, kRulePriority});
           continue;
         }
@@ -1446,10 +1448,13 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
       add_community(i, ie);
       return;
     }
-    if (ie - i >= 2 && ie - i <= 3 && (t.matches(ie - 2, U"城市") || t.matches(i, U"首都") || t.matches(i, U"首府"))) {
+    // (Most tokens end in neither 市 nor open with 首.)
+    if ((t.cps[ie - 1] == U'市' || t.cps[i] == U'首') && ie - i >= 2 && ie - i <= 3) {
       const std::u32string_view noun(t.cps.data() + i, ie - i);
-      if (noun == U"城市" || noun == U"大城市" || noun == U"首都" || noun == U"首府") add_city_in_apposition(i, ie);
-      return;
+      if (noun == U"城市" || noun == U"大城市" || noun == U"首都" || noun == U"首府") {
+        add_city_in_apposition(i, ie);
+        return;
+      }
     }
     if (ie - i > 2 && (t.cps[i] == U'村' || (t.cps[i] == U'社' && t.cps[i + 1] == U'区'))) {
       add_place_of_post(i, ie);
