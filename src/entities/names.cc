@@ -2048,6 +2048,13 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
     // its first character: 非 遗传 承人 of 非遗传承人.)
     std::u32string_view matched = name_title_ending_at(t, e, b);
     if (matched.empty() && b > 0 && e - b >= 2) matched = name_title_ending_at(t, e, t.token_begin(b - 1));
+    // Or a title the segmenter cut before its last character (快递 员, 运动
+    // 员): the two tokens whole.
+    if (matched.empty() && b > 0 && e - b == 1) {
+      const uint32_t pb = t.token_begin(b - 1);
+      const std::u32string_view title = name_title_ending_at(t, e, pb);
+      if (title.size() == e - pb) matched = title;
+    }
     // Or a noun of a person's role by its last character (科学家, 党员,
     // 钢琴家, 前锋): read as strictly as the roles of ordinary people.
     const bool role_noun = matched.empty() && role_noun_at(t, b, e);

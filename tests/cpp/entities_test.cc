@@ -1463,6 +1463,8 @@ TEST_CASE("entities: persons by their context", "[entities][person]") {
   // is a surname too, jieba tags 亚军 nr); 于 and 向 stay surnames.
   expect_rules("他获得男单冠军和亚军", "");
   expect_rules("记者于洋报道", "[记者 position][于洋 person]");
+  // A role the segmenter cut before its last character (快递 员).
+  expect_rules("快递员李超在雨中坚持送件。", "[李超 person]");
   // Leaders and ministers by titles of other systems (领导人, 大臣).
   expect_rules("台湾地区领导人赖清德的讲话", "[台湾 place][赖清德 person]");
   expect_rules("英国外交大臣拉米的讲话", "[英国 place][拉米 person]");
