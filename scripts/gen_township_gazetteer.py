@@ -69,7 +69,9 @@ def main(town_csv, jieba_dict):
             if name in seen or len(name) < 3 or not name.endswith(LEVELS):
                 continue
             for form in (name, without_groups(name)):
-                if not form or form in seen or (form in jieba and jieba[form][1] != "ns") or reads_as_prose(form, jieba):
+                if not form or form in seen or reads_as_prose(form, jieba):
+                    continue
+                if form in jieba and jieba[form][1] != "ns":
                     continue
                 seen.add(form)
                 names.append(form)

@@ -131,13 +131,14 @@ void EntityExtractorImpl::add_clause_subjects(const CharText& t, std::vector<Can
       particle = true;
     }
     const auto verb = word_info(t, vb, t.token_end_of[vb]);
-    const bool acts = verb && (verb->tag == "v" || (particle && t.token_end_of[vb] - vb == 2 &&
-                                                    verb->entity == EntityType::kNone && tag_is(verb->tag, {"n", "vn"})));
+    const bool noun_as_verb = particle && t.token_end_of[vb] - vb == 2 && verb &&
+                              verb->entity == EntityType::kNone && tag_is(verb->tag, {"n", "vn"});
+    const bool acts = verb && (verb->tag == "v" || noun_as_verb);
     return acts && person_like(t, b, e, /*trust_nr=*/true) && rare_or_name(b, e) && reads_surely(b, e, /*object=*/true);
   };
   // A name a preposition of persons governs before the verb it goes with
-  // (为 张桂梅 点赞, 向 黄大年 学习, 给 王刚 写信, 被 李明 发现, 请 刘洋 介绍):
-  // read as surely as a subject before a verb alone.
+  // (为 马龙 加油, 向 陈梦 学习), read as surely as a subject before a verb
+  // alone (not 请 刘洋 介绍: 刘洋 reads as a name too weakly for that).
   auto governed_at = [&](uint32_t b, uint32_t e) {
     if (b == 0 || t.token_end_of[b - 1] != b || !t.token_start(b - 1) ||
         std::u32string_view(U"为向给被让请替").find(t.cps[b - 1]) == std::u32string_view::npos) {
