@@ -83,6 +83,9 @@ TEST_CASE("entities: composed government bodies", "[entities][government]") {
   expect_rules("全国政协常委何报翔作大会发言", "[全国政协常委 position]");
   // A place's CPPCC committee is a state body, not an association by its 协.
   expect_rules("重庆市政协主席唐方裕率队视察", "[重庆市政协 government][主席 position][唐方裕 person]");
+  // National bodies of earlier years that older reports name (重工业部,
+  // 第一机械工业部), and the central government by its full name.
+  expect_rules("重工业部和第一机械工业部联合发出通知", "[重工业部 government][第一机械工业部 government]");
   // A democratic party's committee of a place written 委会, and its central
   // committee; a post takes the rank written before it as a word (常务副).
   expect_rules("民革重庆市委会主委沈金强带队调研", "[民革重庆市委会 government][主委 position][沈金强 person]");
