@@ -20,6 +20,9 @@ namespace {
 // Words of where before a place: prepositions and verbs of being or going there.
 constexpr std::u32string_view kPlaceVerbs[] = {U"在", U"于", U"赴", U"到", U"从", U"来自", U"抵达", U"飞抵", U"来到",
                                               U"前往", U"位于", U"地处", U"途经", U"经过", U"落户", U"回到"};
+bool is_place_verb(std::u32string_view word) {
+  return std::find(std::begin(kPlaceVerbs), std::end(kPlaceVerbs), word) != std::end(kPlaceVerbs);
+}
 // A word jieba's dictionary sees this seldom before 集团 in one of its words
 // names the group (海螺 68, 方正 144; not 反党 186, 贩毒 175, 实业 810).
 constexpr uint32_t kRareGroupNameFreq = 150;
@@ -1307,7 +1310,7 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
         if (place.begin == 0) return false;
         const uint32_t vb = t.token_begin(place.begin - 1);
         const std::u32string_view verb(t.cps.data() + vb, place.begin - vb);
-        return verb == U"经" || std::find(std::begin(kPlaceVerbs), std::end(kPlaceVerbs), verb) != std::end(kPlaceVerbs);
+        return verb == U"经" || is_place_verb(verb);
       };
       // (The context first: most places have neither, and the word's tag is a lookup.)
       const bool where = !port && where_before();
@@ -1461,10 +1464,7 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
       return;
     }
     const std::u32string_view word(t.cps.data() + i, ie - i);
-    if (word.size() > 2 || word[0] >= 0x10000 || !firsts.test(word[0]) ||
-        std::find(std::begin(kPlaceVerbs), std::end(kPlaceVerbs), word) == std::end(kPlaceVerbs)) {
-      return;
-    }
+    if (word.size() > 2 || word[0] >= 0x10000 || !firsts.test(word[0]) || !is_place_verb(word)) return;
     const uint32_t e = word_after(ie);
     if (e == 0 || !rare_place_word(ie, e, /*nr_reads_as_place=*/false)) return;
     // Here the word is where something happens: a verb or a mark follows
