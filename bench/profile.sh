@@ -61,6 +61,9 @@ stages = [
     ("full analyze", r"zhpolicy::internal::AnalyzerImpl::analyze\("),
     ("  number extraction", r"zhpolicy::internal::NumberExtractorImpl::extract_normalized\("),
     ("  entity extraction", r"zhpolicy::internal::EntityExtractorImpl::extract\(zhpolicy::internal::entity_detail::SegmentedText"),
+    ("    rules (rule_pass)", r"zhpolicy::internal::EntityExtractorImpl::rule_pass\("),
+    ("    learned model (apply_model)", r"zhpolicy::internal::EntityExtractorImpl::apply_model\("),
+    ("  targets", r"zhpolicy::internal::TargetExtractorImpl::extract\(zhpolicy::NormalizedText"),
 ]
 values = {name: count(cg, pattern) for name, pattern in stages}
 # The Analyzer drives the segmenter's implementation directly (a long text in pieces: analyze_part).
@@ -72,6 +75,17 @@ for name, _ in stages:
 alone, full = values[stages[0][0]], values[stages[1][0]]
 if alone and full:
     print(f"  segmentation alone / full analyze: {alone / full:.2f}")
+    # Issue 14 asks full analyze for 0.4x of segmentation alone: what that
+    # leaves the entity stage once the other stages have run, against what
+    # its model alone costs (by instructions; bench/run.sh times it).
+    budget = alone / 0.4
+    others = full - values["  entity extraction"]
+    print(f"  full analyze at 0.4x would be {budget / 1e6:.1f} M; the stages other than entities take "
+          f"{others / 1e6:.1f} M ({others / budget:.0%} of it), leaving the entity stage "
+          f"{max(budget - others, 0) / 1e6:.1f} M ({max(budget - others, 0) / alone:.2f}x segmentation alone);")
+    print(f"  the entity stage takes {values['  entity extraction'] / 1e6:.1f} M "
+          f"({values['  entity extraction'] / alone:.2f}x), its model alone "
+          f"{values['    learned model (apply_model)'] / 1e6:.1f} M ({values['    learned model (apply_model)'] / alone:.2f}x)")
 # Branch mispredictions by function (a release build: inlined code counts in
 # the function it was inlined into); library calls (malloc, memcpy, re2) and
 # functions that several stages call are in the whole program only.
