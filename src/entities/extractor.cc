@@ -454,8 +454,9 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
     uint32_t at = title.end;
     while (at < n && (t.cps[at] == U':' || t.cps[at] == U'：' || is_space(t.cps[at]))) ++at;
     for (int chain = 0; chain < 4 && at < n; ++chain) {
+      if (!t.token_start(at) || glued_adverb_and_preposition(t, at)) break;
       const uint32_t sl = surname_length(t, at);
-      if (sl == 0 || !t.token_start(at)) break;
+      if (sl == 0) break;
       uint32_t e = t.token_end_of[at];
       // A surname cut off as its own token takes the next single characters,
       // but no function word or verb (宋平 将 出席) other than one the
@@ -508,6 +509,17 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
     auto is_joint = [&](uint32_t b, uint32_t e) {
       return e - b == 1 && (t.cps[b] == U'、' || t.cps[b] == U'和' || t.cps[b] == U'与' || is_space(t.cps[b]));
     };
+    // (A mountain's name a person bears too is the person's in such a list:
+    // 钟南山 ns 和 李兰娟 院士.)
+    auto name_like = [&](uint32_t b, uint32_t e) {
+      if (person_like(t, b, e, /*trust_nr=*/true)) return true;
+      if (e - b != 3 || kGivenNameLandformChars.find(t.cps[e - 1]) == std::u32string_view::npos ||
+          surname_length(t, b) == 0) {
+        return false;
+      }
+      const auto w = word_info(t, b, e);
+      return w && w->entity == EntityType::kNone && w->tag == "ns";
+    };
     const size_t found = cands.size();
     for (size_t k = 0; k < found; ++k) {
       if (cands[k].type != EntityType::kPerson || cands[k].source != EntitySource::kRule) continue;
@@ -516,7 +528,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
         const uint32_t b = at + 1;
         if (b >= n || !t.token_start(b)) break;
         uint32_t e = t.token_end_of[b];
-        if (e > n || e - b < 2 || !person_like(t, b, e, /*trust_nr=*/true) || ends_like_village(t.cps, e)) break;
+        if (e > n || e - b < 2 || !name_like(b, e) || ends_like_village(t.cps, e)) break;
         // (Names of a byline are set apart by spaces: 记者 刘晓东 周雨涵 报道;
         // a space before a name that runs on into prose is no list.)
         if (is_space(t.cps[at]) && e < n && !is_space(t.cps[e]) && t.han(e)) break;
@@ -530,7 +542,7 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
         const uint32_t joint = end - 1;
         if (!t.token_start(joint) || !is_joint(joint, end)) break;
         uint32_t b = t.token_begin(joint - 1);
-        if (joint - b < 2 || !person_like(t, b, joint, /*trust_nr=*/true) || ends_like_village(t.cps, joint)) break;
+        if (joint - b < 2 || !name_like(b, joint) || ends_like_village(t.cps, joint)) break;
         cands.push_back({b, joint, EntityType::kPerson, kRulePriority});
         names.emplace(t.cps.substr(b, joint - b));
         end = b;

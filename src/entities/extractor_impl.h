@@ -86,6 +86,9 @@ struct Candidate {
   // Found by weak evidence alone (a person by its characters): the model
   // may give the same span another type (吴淞江 is a river).
   bool model_may_retype = false;
+  // The rules chose where it ends: the model does not extend it (新街口 of
+  // 新街口 商圈, where the name alone is the place).
+  bool whole = false;
 };
 
 // A lexicon entry as the rules need it (the tag points into the lexicon).
@@ -747,6 +750,9 @@ class EntityExtractorImpl {
   std::u32string_view name_title_ending_at(const CharText& t, uint32_t end, uint32_t from) const;
   // `end`, or end - 1 where the HMM glued a verb to a name (戴冰摄).
   uint32_t without_glued_verb(const CharText& t, uint32_t begin, uint32_t end) const;
+  // Whether the token at `at` is an adverb and the preposition the HMM glued
+  // to it, opening a predicate (总书记 曾到 湖南: 曾 is a surname too).
+  bool glued_adverb_and_preposition(const CharText& t, uint32_t at) const;
   // A word of the lexicon at least kCommonNameWordFreq frequent, not tagged
   // or typed as a person's name (城市): never looked for again as a name.
   bool common_non_name_word(std::u32string_view name) const;

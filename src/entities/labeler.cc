@@ -295,6 +295,7 @@ void EntityExtractorImpl::apply_model(const CharText& t, Workspace& ws) const {
     }
     const bool alone = k + 1 >= fixed || out[k + 1].begin >= c.end;
     if (!longer || !alone || r.type == EntityType::kNone || model.type_index(r.type) < 0) return false;
+    if (r.whole && c.end > r.end) return false;
     // A person's name grows into another kind of name only by a word, not
     // by a character (王志宏 + 都; but 吴淞江 + 科创带).
     if (r.type == EntityType::kPerson && c.type != EntityType::kPerson && c.end - c.begin < r.end - r.begin + 2) {

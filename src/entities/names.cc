@@ -26,6 +26,9 @@ bool is_place_verb(std::u32string_view word) {
 // A word jieba's dictionary sees this seldom before 集团 in one of its words
 // names the group (海螺 68, 方正 144; not 反党 186, 贩毒 175, 实业 810).
 constexpr uint32_t kRareGroupNameFreq = 150;
+// A pair of characters jieba's dictionary holds this rarely is no evidence
+// that the HMM did not glue a name's last character to a preposition (华以).
+constexpr uint32_t kRareGluedPairFreq = 30;
 }  // namespace
 
 uint32_t EntityExtractorImpl::surname_length(const CharText& t, uint32_t at) const {
@@ -174,6 +177,11 @@ bool glued_after_name(char32_t c) {
 // The HMM glues a verb or an adverb to a name it did not know
 // (glued_after_name), and a title's name takes a single character after it
 // (主席 包钢 作): such three or four, unknown, are a name of two or three.
+bool EntityExtractorImpl::glued_adverb_and_preposition(const CharText& t, uint32_t at) const {
+  return at + 2 <= t.cps.size() && t.token_end_of[at] == at + 2 && glued_after_name(t.cps[at]) &&
+         glued_preposition(t.cps[at + 1]) && !word_info(t, at, at + 2);
+}
+
 uint32_t EntityExtractorImpl::without_glued_verb(const CharText& t, uint32_t begin, uint32_t end) const {
   // One token, or the name's token and the verb (包钢 作).
   const bool joined = t.token_end_of[begin] == end || t.token_end_of[begin] == end - 1;
@@ -896,8 +904,10 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     const bool institute = institute_end(i, e) != 0;
     // (A head word and a title as one word: 大学校长, 医院院长, see below.)
     const bool titled_head = (len - 4 <= 1) & t.has(i + 1, kSuffixLast);
+    // (A shore's word opening with the last character of a lake's or river's name: 金鸡 湖畔.)
+    const bool shore = (len == 2) & ((t.cps[i] == U'湖') | (t.cps[i] == U'江') | (t.cps[i] == U'河'));
     listed[count] = i;
-    count += ((first & kHan) != 0) & (subject | glued | place | suffix | institute | titled_head);
+    count += ((first & kHan) != 0) & (subject | glued | place | suffix | institute | titled_head | shore);
   }
   // The start of the token that ends at i, or i when none does.
   auto token_before = [&](uint32_t i) {
@@ -1149,6 +1159,17 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       }
       if (place) landforms.push_back({i, e, EntityType::kPlace, kRulePriority});
     }
+    // A lake or river named before its shore, whose first character the
+    // segmenter took into the word of the shore (金鸡 湖畔, 松花 江畔): the
+    // name and that character, a rare proper noun of the lexicon.
+    if (e - i == 2 && i >= 2 && std::u32string_view(U"畔边滨岸").find(t.cps[i + 1]) != std::u32string_view::npos &&
+        std::u32string_view(U"湖江河").find(t.cps[i]) != std::u32string_view::npos) {
+      const uint32_t pb = t.token_begin(i - 1);
+      const auto w = i - pb >= 2 && i - pb <= 4 && t.han(pb) ? word_info(t, pb, i + 1) : std::nullopt;
+      if (w && w->entity == EntityType::kNone && is_proper_word_tag(w->tag) && w->freq < kCommonNameWordFreq) {
+        landforms.push_back({pb, i + 1, EntityType::kPlace, kRulePriority});
+      }
+    }
     if (e - i == 1 && (t.cps[i] == U'路' || t.cps[i] == U'街') && i >= 2) {
       uint32_t pb = t.token_begin(i - 1);
       // (Not a coinage the HMM opened with the level of the word before:
@@ -1278,6 +1299,43 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     const uint32_t e = t.token_end_of[b];
     return e <= n && e - b >= 2 && e - b <= 3 && t.han(b) && t.han(e - 1) ? e : 0;
   };
+  // A village after its county or town that the segmenter cut into pieces
+  // (花垣县 十八 洞村, 阜平县 骆驼 湾 村, 三道湾 村): a name of two to four
+  // characters, then 村 alone or ending a coinage of two (洞村). Its pieces
+  // are Han words that are no verb, function word or name our lists type,
+  // or a numeral opening it that counts nothing (十八 洞村; not 三 个 村);
+  // and one says it is a name: a coinage, a rare proper noun, or the last
+  // character before 村, as villages end (骆驼 湾 村; not 重点 村, 试点 村).
+  // A coinage X村 after a proper noun is a village of its own (安吉 余村).
+  auto village_in_pieces = [&](uint32_t b) -> uint32_t {
+    constexpr std::u32string_view kVillageStemEnds = U"湾沟坪坝岭山河洞铺庄寨岗坡口湖塘堡营峪滩桥屯店集墩台冲垭";
+    bool evidence = false, proper = false;
+    for (uint32_t at = b; at < n && at - b <= 4 && t.han(at) && t.token_start(at);) {
+      const uint32_t e = t.token_end_of[at];
+      if (e > n || e - at > 3 || !t.han(e - 1)) return 0;
+      const auto w = word_info(t, at, e);
+      if (t.cps[e - 1] == U'村') {
+        // (A word of the lexicon ending in 村 is a kind: 农村, 城中村.)
+        if (at == b || e - at > 2 || (e - at == 2 && (w || proper)) || e - 1 - b < 2 || e - 1 - b > 4) return 0;
+        evidence = evidence || e - at == 2 || kVillageStemEnds.find(t.cps[e - 2]) != std::u32string_view::npos;
+        return evidence ? e : 0;
+      }
+      if (!w) {
+        if (!name_like_token(t, at, e)) return 0;
+        evidence = true;
+      } else if (w->tag == "m") {
+        for (uint32_t k = at; k < e; ++k) {
+          if (at != b || std::u32string_view(U"一二三四五六七八九十").find(t.cps[k]) == std::u32string_view::npos) return 0;
+        }
+      } else if (w->entity != EntityType::kNone || is_stop_word_tag(w->tag)) {
+        return 0;
+      } else if (is_proper_word_tag(w->tag) && w->freq < kCommonNameWordFreq) {
+        evidence = proper = true;
+      }
+      at = e;
+    }
+    return 0;
+  };
   for (const Candidate& place : terms) {
     if (place.type != EntityType::kPlace) continue;
     // A place of ours opening a rarer word jieba tags a place's name that
@@ -1334,6 +1392,26 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
           continue;
         }
       }
+    }
+    if (const uint32_t ve = village_in_pieces(b)) {
+      out.push_back({b, ve, EntityType::kPlace, kRulePriority});
+      continue;
+    }
+    // A port by its city's name and 港 written apart (舟山 港), the city
+    // before it in the name of a port of two (宁波 舟山 港); not after a
+    // province (广东 港), nor 港 of Hong Kong in a pair (粤 港 澳, 深 港 台).
+    auto city = [&](const Candidate& c) {
+      return c.type == EntityType::kPlace && c.end - c.begin >= 2 &&
+             !is_province_name(std::u32string_view(t.cps.data() + c.begin, c.end - c.begin));
+    };
+    if (b < n && t.cps[b] == U'港' && t.token_end_of[b] == b + 1 && city(place) &&
+        (b + 1 >= n || std::u32string_view(U"澳台").find(t.cps[b + 1]) == std::u32string_view::npos)) {
+      uint32_t pb = place.begin;
+      for (const Candidate& other : terms) {
+        if (other.end == place.begin && city(other)) pb = other.begin;
+      }
+      out.push_back({pb, b + 1, EntityType::kPlace, kRulePriority});
+      continue;
     }
     const uint32_t e = word_after(b);
     if (e == 0) continue;
@@ -1451,6 +1529,29 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
       add_community(i, ie);
       return;
     }
+    // A shopping district or a quarter of a city by its name: the name is
+    // the place (新街口 商圈, 大坪 片区, as the gold marks 化龙桥 of 化龙桥
+    // 新兴商圈): a word of two to four the lexicon does not know, a rare one
+    // tagged a place or a name, or a rarer noun (观音桥 n, 春熙路 i); not a
+    // kind (核心 商圈, 重点 片区). The name opens the phrase: a mark, a verb
+    // or a function word before it, not a word that makes it a modifier
+    // (特色 宜居 片区, 大坪 城市地标 商圈).
+    if (ie - i == 2 && ((t.cps[i] == U'片' && t.cps[i + 1] == U'区') || (t.cps[i] == U'商' && t.cps[i + 1] == U'圈'))) {
+      if (i < 2 || !t.han(i - 1)) return;
+      const uint32_t b = t.token_begin(i - 1);
+      if (i - b < 2 || i - b > 4 || t.has(b, kNumeral) || !name_like_token(t, b, i)) return;
+      if (b > 0 && t.han(b - 1) && !is_stop_word(word_info(t, t.token_begin(b - 1), b))) return;
+      // (A place of our lists too: its end is the rules' then, 大坪 片区.)
+      const auto w = word_info(t, b, i);
+      if (!w || w->entity == EntityType::kPlace ||
+          (w->entity == EntityType::kNone &&
+           w->freq < (tag_is(w->tag, {"ns", "nr", "nz"}) ? kCommonNameWordFreq : kRareSiteNounFreq))) {
+        Candidate name{b, i, EntityType::kPlace, kRulePriority};
+        name.whole = true;
+        out.push_back(name);
+      }
+      return;
+    }
     // (Most tokens end in neither 市 nor open with 首.)
     if ((t.cps[ie - 1] == U'市' || t.cps[i] == U'首') && ie - i >= 2 && ie - i <= 3) {
       const std::u32string_view noun(t.cps.data() + i, ie - i);
@@ -1465,6 +1566,10 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     }
     const std::u32string_view word(t.cps.data() + i, ie - i);
     if (word.size() > 2 || word[0] >= 0x10000 || !firsts.test(word[0]) || !is_place_verb(word)) return;
+    if (const uint32_t ve = village_in_pieces(ie)) {
+      out.push_back({ie, ve, EntityType::kPlace, kRulePriority});
+      return;
+    }
     const uint32_t e = word_after(ie);
     if (e == 0 || !rare_place_word(ie, e, /*nr_reads_as_place=*/false)) return;
     // Here the word is where something happens: a verb or a mark follows
@@ -2162,7 +2267,7 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
       const auto w = word_info(t, at, at + 1);
       return w && w->tag == "c";
     }();
-    if (const uint32_t sl = conjunction ? 0 : surname_length(t, at)) {
+    if (const uint32_t sl = conjunction || glued_adverb_and_preposition(t, at) ? 0 : surname_length(t, at)) {
       uint32_t end = t.token_end_of[at];
       // A single character joins the name unless it is a function word or
       // verb (刘婷 说, 余粮 等), or a surname starting the next name (but
@@ -2178,18 +2283,35 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
       // character jieba reads as a verb (超), or that the HMM glued to the
       // preposition or adverb after it (超在 of 李家超在): the three a name
       // when the name model finds them far more name-like than not (李家超;
-      // not a whole name and a verb, 李娜 nr 开; nor 王刚 到, 李强 说).
-      const auto fragment = sl == 1 && end - at == 2 ? word_info(t, at, end) : std::nullopt;
+      // not a whole name and a verb, 李娜 nr 开; nor 王刚 到, 李强 说). So
+      // a pair the lexicon does not know, before such a glued pair only,
+      // when the three read as a name more than the two (潘展 乐以 46秒).
+      const bool pair = sl == 1 && end - at == 2 && t.token_end_of[at] == end;
+      const auto fragment = pair ? word_info(t, at, end) : std::nullopt;
       auto glued_to_next = [&] {
         return end + 2 <= n && t.token_end_of[end] == end + 2 && t.han(end + 1) &&
-               (glued_after_name(t.cps[end + 1]) || glued_preposition(t.cps[end + 1])) && !word_info(t, end, end + 2);
+               (glued_after_name(t.cps[end + 1]) || glued_preposition(t.cps[end + 1]) || t.cps[end + 1] == U'以') &&
+               [&] {
+                 // (Or a word the lexicon holds but rarely sees: 华以 nz 16.)
+                 const auto w = word_info(t, end, end + 2);
+                 return !w || (w->entity == EntityType::kNone && w->freq < kRareGluedPairFreq);
+               }();
       };
-      if (fragment && fragment->tag == "nrfg" && t.token_end_of[at] == end && end < n &&
-          (t.token_end_of[end] == end + 1 || glued_to_next()) &&
+      const bool unknown_pair = pair && !fragment && person_names_ && glued_to_next() &&
+                                person_names_->log_odds(&t.cps[at], 3) > person_names_->log_odds(&t.cps[at], 2);
+      if (((fragment && fragment->tag == "nrfg" && (t.token_end_of[end] == end + 1 || glued_to_next())) ||
+           unknown_pair) &&
+          t.token_end_of[at] == end && end < n &&
           t.han(end) && !glued_after_name(t.cps[end]) && !glued_preposition(t.cps[end]) && person_names_ &&
           [&] { const auto w = word_info(t, end, end + 1); return !w || !is_function_word_tag(w->tag); }() &&
           !word_info(t, at, end + 1) &&
           person_names_->log_odds(&t.cps[at], 3) >= kMinLongNameLogOdds) {
+        end += 1;
+      }
+      // A surname cut off, then the given name's character the HMM glued
+      // to the preposition or adverb after it (李 华以 高票): the two.
+      if (sl == 1 && end == at + 1 && end < n && glued_to_next() && !glued_after_name(t.cps[end]) &&
+          !glued_preposition(t.cps[end])) {
         end += 1;
       }
       // A surname and one character the lexicon does not know, then a word of

@@ -1417,6 +1417,27 @@ TEST_CASE("entities: divisions by jieba's place words and their level", "[entiti
   expect_rules("新疆喀什和贵州黔东南", "[新疆 place][喀什 place][贵州 place][黔东南 place]");
 }
 
+TEST_CASE("entities: villages, ports, quarters and shores by their names", "[entities][place]") {
+  // A village after its county that the segmenter cut into pieces (十八
+  // 洞村, 骆驼 湾 村); not a kind (重点 村, 贫困 村) nor a count (三 个 村).
+  expect_rules("来到花垣县十八洞村考察", "[花垣县 place][十八洞村 place]");
+  expect_rules("阜平县骆驼湾村的村民", "[阜平县 place][骆驼湾村 place]");
+  expect_rules("在十里铺村调研", "[十里铺村 place]");
+  expect_rules("全县重点村和贫困村", "");
+  expect_rules("该县三个村", "");
+  // A port by its cities and 港 written apart; not 港 of Hong Kong in a pair.
+  expect_rules("宁波舟山港吞吐量继续增长", "[宁波舟山港 place]");
+  expect_rules("粤港澳大湾区建设", "[粤港澳大湾区 place]");
+  // A shopping district or quarter: the name alone is the place, as the
+  // gold marks 化龙桥 of 化龙桥新兴商圈; not a kind, nor a name's modifier.
+  expect_rules("新街口商圈客流回升", "[新街口 place]");
+  expect_rules("推进大坪片区改造", "[大坪 place]");
+  expect_rules("建设核心商圈和重点片区", "");
+  expect_rules("大坪城市地标商圈", "[大坪 place]");
+  // A lake named before its shore, the segmenter's 湖畔 holding its 湖.
+  expect_rules("苏州金鸡湖畔的音乐厅", "[苏州 place][金鸡湖 place]");
+}
+
 TEST_CASE("entities: a news dateline's place ends before its 电", "[entities][place]") {
   // The model read 华盛顿电 as one place; the rules' place stays whole.
   expect("据新华社华盛顿电，", "[新华社 organization][华盛顿 place]");
@@ -1490,6 +1511,16 @@ TEST_CASE("entities: persons by their context", "[entities][person]") {
   // A surname and a word jieba tags a place, ending as given names and
   // landforms both do, before a verb of speech (钟南山表示).
   expect_rules("钟南山表示，疫情总体可控。", "[钟南山 person]");
+  // So in a list with a person named (钟南山 ns 和 李兰娟 院士).
+  expect_rules("钟南山和李兰娟院士出席了论坛", "[钟南山 person][李兰娟 person][院士 position]");
+  // No name of an adverb and the preposition the HMM glued to it after a
+  // title (曾到: 曾 is a surname too).
+  expect_rules("总书记曾到湖南考察", "[总书记 position][湖南 place]");
+  expect_rules("主任曾到基层调研", "[主任 position]");
+  // A name's last character the HMM glued to the preposition after it, a
+  // pair before it unknown (潘展 乐以) or the surname alone (李 华以).
+  expect_rules("中国选手潘展乐以46秒40夺冠", "[中国 place][潘展乐 person]");
+  expect_rules("主任李华以高票当选", "[主任 position][李华 person]");
   // A word of a head word and a title (大学校长): the name ends inside it.
   expect_rules("施一公当选西湖大学校长", "[施一公 person][西湖大学 organization][校长 position]");
 }
