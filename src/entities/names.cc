@@ -1106,7 +1106,19 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     const bool place_char_end = e <= n && t.has(e - 1, kPlaceChar);
     if (place_char_end && e - i >= 3 && e - i <= 5 && kPlaceChars.find(t.cps[e - 1]) != std::u32string_view::npos &&
         !word_info(t, i, e) && name_like_token(t, i, e)) {
-      out.push_back({i, e, EntityType::kPlace, kRulePriority});
+      // (A township's level opening it belongs to the name before, which
+      // the HMM cut off: 岚天 乡岚溪村 is 岚天乡 and 岚溪村.)
+      uint32_t b = i;
+      if ((t.cps[i] == U'乡' || t.cps[i] == U'镇') && i >= 2 && t.han(i - 1)) {
+        b = i + 1;
+        const uint32_t tb = t.token_begin(i - 1);
+        const auto w = word_info(t, tb, i);
+        if (i - tb >= 2 && i - tb <= 3 && name_like_token(t, tb, i) &&
+            (!w || (w->entity == EntityType::kNone && is_proper_word_tag(w->tag) && w->freq < kCommonNameWordFreq))) {
+          out.push_back({tb, i + 1, EntityType::kPlace, kRulePriority});
+        }
+      }
+      if (e - b >= 2) out.push_back({b, e, EntityType::kPlace, kRulePriority});
     }
     // Streets and roads (长安街, 中山路, 上海 路, 延安 东路, 北京 大道).
     if (const uint32_t sb = street_begin(i, e); sb != e) out.push_back({sb, e, EntityType::kPlace, kRulePriority});
@@ -1336,6 +1348,32 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     }
     return 0;
   };
+  // A village after its township, by the 村 a few characters on, however
+  // the HMM cut them (天荒坪镇 余村 as 镇余村, 岚天乡 岚溪村 as 乡岚溪村, 马牧池乡
+  // 常山庄村): one to four Han characters, none a level's, a count's or a
+  // function word's (镇 各 村, 乡 所辖 村, 镇 十个 村), no word of them a verb or
+  // function word (镇 下辖 村), and no kind of village (中心 村, 重点 村, 新农村:
+  // a common word of the lexicon).
+  auto village_after_township = [&](const Candidate& township) -> uint32_t {
+    const std::u32string_view name(t.cps.data() + township.begin, township.end - township.begin);
+    if (name.size() < 3 || !(ends_with_any(name, {U"乡", U"镇", U"街道"}))) return 0;
+    constexpr std::u32string_view kNotInName = U"个各全该本每所等和与及的在是了到对将从向为把被乡镇县区市省村";
+    const uint32_t b = township.end;
+    uint32_t v = b;
+    while (v < n && v < b + 4 && t.han(v) && kNotInName.find(t.cps[v]) == std::u32string_view::npos) ++v;
+    if (v == b || v >= n || t.cps[v] != U'村') return 0;
+    auto common = [&](uint32_t we) {
+      const auto w = word_info(t, b, we);
+      return w && w->entity == EntityType::kNone && !is_proper_word_tag(w->tag) && w->freq >= kRareSiteNounFreq;
+    };
+    // (One character is the name, its village a word of its own: 余村; not 农村.)
+    if ((v - b >= 2 && common(v)) || common(v + 1)) return 0;
+    for (uint32_t x = b; x < v; x = t.token_end_of[x]) {
+      if (!t.token_start(x) || t.token_end_of[x] > v) break;
+      if (is_stop_word(word_info(t, x, t.token_end_of[x]))) return 0;
+    }
+    return v + 1;
+  };
   for (const Candidate& place : terms) {
     if (place.type != EntityType::kPlace) continue;
     // A place of ours opening a rarer word jieba tags a place's name that
@@ -1395,6 +1433,14 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     }
     if (const uint32_t ve = village_in_pieces(b)) {
       out.push_back({b, ve, EntityType::kPlace, kRulePriority});
+      continue;
+    }
+    if (const uint32_t ve = village_after_township(place)) {
+      out.push_back({b, ve, EntityType::kPlace, kRulePriority});
+      // (A post opening with the village's level starts after it: 花茂 村党总支书记.)
+      for (Candidate& post : out) {
+        if (post.begin == ve - 1 && post.end > ve && post.type == EntityType::kPosition) post.begin = ve;
+      }
       continue;
     }
     // A port by its city's name and 港 written apart (舟山 港), the city
@@ -1541,11 +1587,14 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
       const uint32_t b = t.token_begin(i - 1);
       if (i - b < 2 || i - b > 4 || t.has(b, kNumeral) || !name_like_token(t, b, i)) return;
       if (b > 0 && t.han(b - 1) && !is_stop_word(word_info(t, t.token_begin(b - 1), b))) return;
-      // (A place of our lists too: its end is the rules' then, 大坪 片区.)
+      // (A place of our lists there is whole too: 大坪 片区.)
       const auto w = word_info(t, b, i);
-      if (!w || w->entity == EntityType::kPlace ||
-          (w->entity == EntityType::kNone &&
-           w->freq < (tag_is(w->tag, {"ns", "nr", "nz"}) ? kCommonNameWordFreq : kRareSiteNounFreq))) {
+      if (w && w->entity == EntityType::kPlace) {
+        for (Candidate& c : out) {
+          if (c.begin == b && c.end == i && c.type == EntityType::kPlace) c.whole = true;
+        }
+      } else if (!w || (w->entity == EntityType::kNone &&
+                        w->freq < (tag_is(w->tag, {"ns", "nr", "nz"}) ? kCommonNameWordFreq : kRareSiteNounFreq))) {
         Candidate name{b, i, EntityType::kPlace, kRulePriority};
         name.whole = true;
         out.push_back(name);

@@ -1425,6 +1425,14 @@ TEST_CASE("entities: villages, ports, quarters and shores by their names", "[ent
   expect_rules("在十里铺村调研", "[十里铺村 place]");
   expect_rules("全县重点村和贫困村", "");
   expect_rules("该县三个村", "");
+  // After its township, however the HMM cut the characters (镇余村,
+  // 乡岚溪村: its level glued on), a post after it starting after 村; not a
+  // count, a kind or a word of the sentence (镇 各 村, 新农村, 村民).
+  expect_rules("安吉县天荒坪镇余村是两山理念诞生地", "[安吉县 place][天荒坪镇 place][余村 place]");
+  expect_rules("城口县岚天乡岚溪村发展乡村旅游", "[城口县 place][岚天乡 place][岚溪村 place]");
+  expect_rules("枫香镇花茂村党总支书记潘克刚发言", "[枫香镇 place][花茂村 place][党总支书记 position][潘克刚 person]");
+  expect_rules("天荒坪镇各村和农村", "[天荒坪镇 place]");
+  expect_rules("天荒坪镇村民", "[天荒坪镇 place]");
   // A port by its cities and 港 written apart; not 港 of Hong Kong in a pair.
   expect_rules("宁波舟山港吞吐量继续增长", "[宁波舟山港 place]");
   expect_rules("粤港澳大湾区建设", "[粤港澳大湾区 place]");
