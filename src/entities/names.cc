@@ -457,6 +457,13 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       // own: 服务中心, or 传播/中心.
       if (tok_e < len || t.cps[tok_e - 1] != suffix.back() || !t.matches(tok_e - len, suffix)) continue;
       if (tok_e - len < tok_b && !t.token_start(tok_e - len)) continue;
+      // A parent or subsidiary is no firm's name (拼多多 母公司, 华为 全资
+      // 子公司): the firm before it is named by what names it alone.
+      // (Not 子 ending a word: 微电子 公司.)
+      if (suffix == U"公司" && tok_e >= 3 && (t.cps[tok_e - 3] == U'母' || t.cps[tok_e - 3] == U'子') &&
+          t.token_start(tok_e - 3)) {
+        continue;
+      }
       // A kind of insurance the lexicon knows as a common noun (养老保险,
       // 医疗保险, 社会保险) is no insurer, whatever words come before it,
       // unless a place names it (太平洋保险).

@@ -1413,6 +1413,10 @@ TEST_CASE("entities: divisions by jieba's place words and their level", "[entiti
   expect_rules("游客参观了龙门石窟。", "[龙门石窟 place]");
   expect_rules("贵州的黄果树瀑布游客量创下新高。", "[贵州 place][黄果树瀑布 place]");
   expect_rules("北京市气象台发布预警。", "[北京市气象台 organization]");
+  expect_rules("论坛在上海国际会议中心开幕", "[上海国际会议中心 place]");
+  // A parent or subsidiary is no firm's name; the firm before it is.
+  expect_rules("阿里巴巴子公司发布公告", "[阿里巴巴 company]");
+  expect_rules("陕西骊山微电子公司投产", "[陕西骊山微电子公司 company]");
   // The short forms of autonomous prefectures and regions (the gazetteer).
   expect_rules("新疆喀什和贵州黔东南", "[新疆 place][喀什 place][贵州 place][黔东南 place]");
 }
