@@ -24,7 +24,11 @@ constexpr std::string_view kNameWordTags[] = {"nr", "nrt", "nrfg"};
 // Words for places after 等 and a count: the list before them is of places.
 constexpr std::u32string_view kPlaceCountWords[] = {U"县市", U"市县", U"县区", U"区县", U"城市", U"地市", U"省份",
                                                     U"省区市", U"省市", U"国家", U"地区", U"乡镇", U"县", U"市",
-                                                    U"省", U"区", U"乡", U"镇", U"村", U"地"};
+                                                    U"省", U"区", U"乡", U"镇", U"村", U"地",
+                                                    // quarters, sites and waters (白沙洲、南湖、鲁巷等商圈)
+                                                    U"商圈", U"片区", U"街区", U"景区", U"湖泊", U"河流", U"港口"};
+// Words that rank or qualify those kinds, between 等 and the kind (等特色街区).
+constexpr std::u32string_view kPlaceKindRanks[] = {U"特色", U"重点", U"核心", U"知名", U"主要", U"热门", U"传统"};
 // Words for firms after 等 and a count: the list before them is of firms.
 constexpr std::u32string_view kFirmCountWords[] = {U"企业", U"央企", U"国企", U"民企", U"外企", U"公司", U"集团"};
 // Ranks written before those words (等 龙头 企业, 等 重点 外企).
@@ -98,13 +102,15 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
   auto closes_member = [&](uint32_t e) {
     return e >= n || !t.han(e) || t.cps[e] == U'等' || kLastJoiners.find(t.cps[e]) != std::u32string_view::npos;
   };
+  // (Or a word and the landform's character it names, 斧头 湖.)
   auto pieces = [&](uint32_t b, uint32_t e) {
     if (e - b < 2 || e - b > 4 || !t.token_start(b) || !t.token_start(e)) return false;
     uint32_t count = 0;
     for (uint32_t k = b; k < e; k = t.token_end_of[k], ++count) {
       const uint32_t ke = t.token_end_of[k];
       if (ke > e || closes_member(k)) return false;
-      if (ke - k >= 2 && word_info(t, k, ke)) return false;
+      const bool landform_next = ke + 1 == e && kLandformChars.find(t.cps[ke]) != std::u32string_view::npos;
+      if (ke - k >= 2 && !landform_next && word_info(t, k, ke)) return false;
     }
     return count >= 2;
   };
@@ -158,7 +164,15 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
   auto by_characters = [](const Member& m) {
     return m.mention && m.mention->type == EntityType::kPerson && m.mention->model_may_retype;
   };
-  auto kind_of = [&](const Member& m) {
+  // (What the model alone calls another kind is read as the word: 鲁巷.)
+  auto as_word = [](Member m) {
+    if (m.mention && m.mention->source == EntitySource::kModel && m.mention->type != EntityType::kPlace) {
+      m.mention = nullptr;
+    }
+    return m;
+  };
+  auto kind_of = [&](const Member& member) {
+    const Member m = as_word(member);
     if (m.end <= m.begin) return MemberKind::kOther;
     if ((!m.mention || by_characters(m)) && joint_places(m)) return MemberKind::kPlaceWord;
     if (m.mention) {
@@ -190,7 +204,8 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
 
   // Whether the list ending at `e` is closed by 等, a count, and one of
   // `kinds`: a word for places (等14个县市, 等地, 等三省) or for firms (等企业).
-  auto closed_by_count_of = [&](uint32_t e, auto& kinds) {
+  // (With `ranked`, also 等, a rank and a kind of two: 等特色街区.)
+  auto closed_by_count_of = [&](uint32_t e, auto& kinds, bool ranked = false) {
     if (e >= n || t.cps[e] != U'等') return false;
     uint32_t k = e + 1;
     while (k < n && ((t.cps[k] >= U'0' && t.cps[k] <= U'9') ||
@@ -200,6 +215,13 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
     if (k < n && (t.cps[k] == U'个' || t.cps[k] == U'家' || (k > e + 1 && t.cps[k] == U'批'))) ++k;
     for (std::u32string_view kind : kinds) {
       if (t.matches(k, kind)) return true;
+    }
+    if (!ranked) return false;
+    for (std::u32string_view rank : kPlaceKindRanks) {
+      if (!t.matches(k, rank)) continue;
+      for (std::u32string_view kind : kinds) {
+        if (kind.size() >= 2 && t.matches(k + static_cast<uint32_t>(rank.size()), kind)) return true;
+      }
     }
     return false;
   };
@@ -339,7 +361,10 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
     if (closed_by_firms(at)) {
       bool firms = true;
       for (const Member& m : members) {
-        firms = firms && (m.mention && !by_characters(m) ? m.mention->type == EntityType::kCompany : firm_like(m));
+        // (What the model alone calls another kind yields to the list: 康宁 nr.)
+        const bool weak = !m.mention || by_characters(m) ||
+                          (m.mention->source == EntitySource::kModel && m.mention->type != EntityType::kCompany);
+        firms = firms && (weak ? firm_like(m) : m.mention->type == EntityType::kCompany);
       }
       if (!firms) continue;
       for (const Member& m : members) {
@@ -361,7 +386,7 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
         case MemberKind::kNameWord: break;
         case MemberKind::kOther:
           ++others;
-          other_words += m.end - m.begin >= 2 && m.end - m.begin <= 3 && !m.mention;
+          other_words += m.end - m.begin >= 2 && m.end - m.begin <= 3 && !as_word(m).mention;
           break;
       }
     }
@@ -369,7 +394,7 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
     // place its word hides (郑州、开封、洛阳: jieba's 开封 is "to unseal"); a list
     // closed by a count of places says so for all of its members (赤壁、
     // 恩施等14个县市).
-    const bool counted_places = places + place_words >= 1 && closed_by_count_of(at, kPlaceCountWords);
+    const bool counted_places = places + place_words >= 1 && closed_by_count_of(at, kPlaceCountWords, /*ranked=*/true);
     const bool hidden = others == other_words && (counted_places || (others == 1 && places >= 2));
     if ((others > 0 && !hidden) || places == members.size() || (places == 0 && place_words < 2 && !counted_places)) {
       continue;

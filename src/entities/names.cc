@@ -968,6 +968,15 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     if (stem && (stem->entity == EntityType::kPlace || (stem->entity == EntityType::kNone && stem->tag == "ns"))) {
       return pb;
     }
+    // Roads are named by verbs and adjectives too, as a direction of them
+    // shows (解放 西路, 建设 北路, 胜利 东路); not where a verb of going
+    // leads (通往 南路).
+    const bool direction = e - i == 2 && std::u32string_view(U"东西南北中").find(t.cps[i]) != std::u32string_view::npos;
+    if (direction && i - pb == 2 && stem && stem->entity == EntityType::kNone &&
+        tag_is(stem->tag, {"v", "vn", "a", "an"})) {
+      const std::u32string_view verb(t.cps.data() + pb, 2);
+      if (!is_place_verb(verb) && verb != U"通往" && verb != U"走向" && verb != U"进入" && verb != U"沿着") return pb;
+    }
     if (t.matches(i, U"大道") || (stem && is_stop_word_tag(stem->tag))) return e;
     for (char32_t h : {U'路', U'街'}) {
       std::u32string named(t.cps.data() + pb, i - pb);

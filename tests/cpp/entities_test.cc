@@ -1417,6 +1417,8 @@ TEST_CASE("entities: divisions by jieba's place words and their level", "[entiti
   // A parent or subsidiary is no firm's name; the firm before it is.
   expect_rules("阿里巴巴子公司发布公告", "[阿里巴巴 company]");
   expect_rules("陕西骊山微电子公司投产", "[陕西骊山微电子公司 company]");
+  // A list of firms, a member of it the model alone reads as a place (康宁 nr).
+  expect("引进京东方、惠科、康宁等龙头企业", "[京东方 company][惠科 company][康宁 company]");
   // The short forms of autonomous prefectures and regions (the gazetteer).
   expect_rules("新疆喀什和贵州黔东南", "[新疆 place][喀什 place][贵州 place][黔东南 place]");
 }
@@ -1446,6 +1448,16 @@ TEST_CASE("entities: villages, ports, quarters and shores by their names", "[ent
   expect_rules("推进大坪片区改造", "[大坪 place]");
   expect_rules("建设核心商圈和重点片区", "");
   expect_rules("大坪城市地标商圈", "[大坪 place]");
+  // A list closed by 等 and a kind of quarter, site or water, ranked or
+  // not, is one of places; a word and its landform's character (斧头 湖)
+  // is a member.
+  expect_rule_pass("支持白沙洲、南湖、鲁巷等商圈提档升级", "[白沙洲 place][南湖 place][鲁巷 place]");
+  expect("支持白沙洲、南湖、鲁巷等商圈提档升级", "[白沙洲 place][南湖 place][鲁巷 place]");
+  expect_rules("完成洪湖、梁子湖、斧头湖等湖泊生态修复", "[洪湖 place][梁子湖 place][斧头湖 place]");
+  // Roads named by a verb, as their direction shows; not where a verb of
+  // going leads.
+  expect_rules("完成解放西路、中兴路改造", "[解放西路 place][中兴路 place]");
+  expect_rules("通往南路的车辆", "");
   // A lake named before its shore, the segmenter's 湖畔 holding its 湖.
   expect_rules("苏州金鸡湖畔的音乐厅", "[苏州 place][金鸡湖 place]");
 }
