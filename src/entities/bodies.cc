@@ -279,9 +279,9 @@ constexpr std::u32string_view kInstitutionClasses[] = {U"重点", U"县级", U"�
 // A level written alone (区 教育局) or ending a division's name (南山区).
 bool is_level_char(char32_t c) { return c == U'省' || c == U'市' || c == U'县' || c == U'区' || c == U'州'; }
 // How the names of zones end (两江新区, 科技园, 科学城, 自贸港), and the words
-// for their administrative committee.
+// for their administrative committee or bureau.
 constexpr std::u32string_view kZoneEnds[] = {U"区", U"园", U"城", U"港"};
-constexpr std::u32string_view kZoneCommittees[] = {U"管理委员会", U"管委会"};
+constexpr std::u32string_view kZoneCommittees[] = {U"管理委员会", U"管委会", U"管理局"};
 }  // namespace
 
 void EntityExtractorImpl::add_place_administrations(const CharText& t, std::vector<Candidate>& out) const {
@@ -292,7 +292,8 @@ void EntityExtractorImpl::add_place_administrations(const CharText& t, std::vect
     if (place.type != EntityType::kPlace || place.end - place.begin < 3 || place.end + 3 > n) continue;
     const std::u32string_view name(t.cps.data() + place.begin, place.end - place.begin);
     uint32_t body = 0;
-    // A zone's administrative committee (两江新区 管委会, 重庆高新区 管理委员会).
+    // A zone's administrative committee or bureau (两江新区 管委会, 重庆高新区
+    // 管理委员会, 海口江东新区 管理局).
     if (ends_with_any(name, kZoneEnds)) body = t.first_match(place.end, kZoneCommittees);
     // A sub-district's office, a township's government (杨家坪街道 办事处, 七都镇 人民政府).
     if (body == 0 && ends_with_any(name, {U"街道", U"镇", U"乡"})) {

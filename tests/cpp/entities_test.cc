@@ -75,6 +75,11 @@ TEST_CASE("entities: composed government bodies", "[entities][government]") {
   // A party's body as one word of jieba's dictionary (中共湖南省委 nt).
   expect_rules("在中共湖南省委的领导下", "[中共湖南省委 government]");
   expect_rules("统战部部长王伟出席。", "[统战部部长 position][王伟 person]");
+  // Departments named with 和 and commissions of cities (规划和自然资源局,
+  // 经济和信息化委员会), and a zone's bureau (新区 管理局).
+  expect_rules("市规划和自然资源局发布通知", "[市规划和自然资源局 government]");
+  expect_rules("区住房和城乡建设委员会", "[区住房和城乡建设委员会 government]");
+  expect_rules("海口江东新区管理局发布招商政策", "[海口江东新区管理局 government]");
   expect("民革渝中区委、区政协提案委", "[民革渝中区委 government][区政协提案委 government]");
   expect("九三学社渝中区委", "[九三学社渝中区委 government]");
   // A CPPCC committee named in full (经济委员会: its 委员 is no title); a
