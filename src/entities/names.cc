@@ -911,10 +911,8 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
     const bool institute = institute_end(i, e) != 0;
     // (A head word and a title as one word: 大学校长, 医院院长, see below.)
     const bool titled_head = (len - 4 <= 1) & t.has(i + 1, kSuffixLast);
-    // (A shore's word opening with the last character of a lake's or river's name: 金鸡 湖畔.)
-    const bool shore = (len == 2) & ((t.cps[i] == U'湖') | (t.cps[i] == U'江') | (t.cps[i] == U'河'));
     listed[count] = i;
-    count += ((first & kHan) != 0) & (subject | glued | place | suffix | institute | titled_head | shore);
+    count += ((first & kHan) != 0) & (subject | glued | place | suffix | institute | titled_head);
   }
   // The start of the token that ends at i, or i when none does.
   auto token_before = [&](uint32_t i) {
@@ -1187,17 +1185,6 @@ void EntityExtractorImpl::add_token_rules(const CharText& t, std::vector<Candida
       }
       if (place) landforms.push_back({i, e, EntityType::kPlace, kRulePriority});
     }
-    // A lake or river named before its shore, whose first character the
-    // segmenter took into the word of the shore (金鸡 湖畔, 松花 江畔): the
-    // name and that character, a rare proper noun of the lexicon.
-    if (e - i == 2 && i >= 2 && std::u32string_view(U"畔边滨岸").find(t.cps[i + 1]) != std::u32string_view::npos &&
-        std::u32string_view(U"湖江河").find(t.cps[i]) != std::u32string_view::npos) {
-      const uint32_t pb = t.token_begin(i - 1);
-      const auto w = i - pb >= 2 && i - pb <= 4 && t.han(pb) ? word_info(t, pb, i + 1) : std::nullopt;
-      if (w && w->entity == EntityType::kNone && is_proper_word_tag(w->tag) && w->freq < kCommonNameWordFreq) {
-        landforms.push_back({pb, i + 1, EntityType::kPlace, kRulePriority});
-      }
-    }
     if (e - i == 1 && (t.cps[i] == U'路' || t.cps[i] == U'街') && i >= 2) {
       uint32_t pb = t.token_begin(i - 1);
       // (Not a coinage the HMM opened with the level of the word before:
@@ -1337,6 +1324,10 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
   // A coinage X村 after a proper noun is a village of its own (安吉 余村).
   auto village_in_pieces = [&](uint32_t b) -> uint32_t {
     constexpr std::u32string_view kVillageStemEnds = U"湾沟坪坝岭山河洞铺庄寨岗坡口湖塘堡营峪滩桥屯店集墩台冲垭";
+    // (Most places are followed by no 村 within five characters.)
+    bool village = false;
+    for (uint32_t k = b + 2; k < n && k <= b + 4 && !village; ++k) village = t.cps[k] == U'村';
+    if (!village) return 0;
     bool evidence = false, proper = false;
     for (uint32_t at = b; at < n && at - b <= 4 && t.han(at) && t.token_start(at);) {
       const uint32_t e = t.token_end_of[at];
@@ -1371,8 +1362,11 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
   // function word (镇 下辖 村), and no kind of village (中心 村, 重点 村, 新农村:
   // a common word of the lexicon).
   auto village_after_township = [&](const Candidate& township) -> uint32_t {
-    const std::u32string_view name(t.cps.data() + township.begin, township.end - township.begin);
-    if (name.size() < 3 || !(ends_with_any(name, {U"乡", U"镇", U"街道"}))) return 0;
+    const char32_t level = t.cps[township.end - 1];
+    if (township.end - township.begin < 3 || (level != U'乡' && level != U'镇' && level != U'道') ||
+        (level == U'道' && t.cps[township.end - 2] != U'街')) {
+      return 0;
+    }
     constexpr std::u32string_view kNotInName = U"个各全该本每所等和与及的在是了到对将从向为把被乡镇县区市省村";
     const uint32_t b = township.end;
     uint32_t v = b;
@@ -1586,36 +1580,42 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     }
     if (ends) out.push_back({ie, e, EntityType::kPlace, kRulePriority});
   };
-  for_each_token(t, [&](uint32_t i, uint32_t ie) {
-    if (ie - i == 2 && t.cps[i] == U'社' && t.cps[i + 1] == U'区') {
-      add_community(i, ie);
-      return;
-    }
-    // A shopping district or a quarter of a city by its name: the name is
-    // the place (新街口 商圈, 大坪 片区, as the gold marks 化龙桥 of 化龙桥
-    // 新兴商圈): a word of two to four the lexicon does not know, a rare one
-    // tagged a place or a name, or a rarer noun (观音桥 n, 春熙路 i); not a
-    // kind (核心 商圈, 重点 片区). The name opens the phrase: a mark, a verb
-    // or a function word before it, not a word that makes it a modifier
-    // (特色 宜居 片区, 大坪 城市地标 商圈).
-    if (ie - i == 2 && ((t.cps[i] == U'片' && t.cps[i + 1] == U'区') || (t.cps[i] == U'商' && t.cps[i + 1] == U'圈'))) {
-      if (i < 2 || !t.han(i - 1)) return;
-      const uint32_t b = t.token_begin(i - 1);
-      if (i - b < 2 || i - b > 4 || t.has(b, kNumeral) || !name_like_token(t, b, i)) return;
-      if (b > 0 && t.han(b - 1) && !is_stop_word(word_info(t, t.token_begin(b - 1), b))) return;
-      // (A place of our lists there is whole too: 大坪 片区.)
-      const auto w = word_info(t, b, i);
-      if (w && w->entity == EntityType::kPlace) {
-        for (Candidate& c : out) {
-          if (c.begin == b && c.end == i && c.type == EntityType::kPlace) c.whole = true;
-        }
-      } else if (!w || (w->entity == EntityType::kNone &&
-                        w->freq < (tag_is(w->tag, {"ns", "nr", "nz"}) ? kCommonNameWordFreq : kRareSiteNounFreq))) {
-        Candidate name{b, i, EntityType::kPlace, kRulePriority};
-        name.whole = true;
-        out.push_back(name);
+  // A shopping district or a quarter of a city by its name: the name is
+  // the place (新街口 商圈, 大坪 片区, as the gold marks 化龙桥 of 化龙桥
+  // 新兴商圈): a word of two to four the lexicon does not know, a rare one
+  // tagged a place or a name, or a rarer noun (观音桥 n, 春熙路 i); not a
+  // kind (核心 商圈, 重点 片区). The name opens the phrase: a mark, a verb
+  // or a function word before it, not a word that makes it a modifier
+  // (特色 宜居 片区, 大坪 城市地标 商圈).
+  auto add_quarter_name = [&](uint32_t i) {
+    if (i < 2 || !t.han(i - 1)) return;
+    const uint32_t b = t.token_begin(i - 1);
+    if (i - b < 2 || i - b > 4 || t.has(b, kNumeral) || !name_like_token(t, b, i)) return;
+    if (b > 0 && t.han(b - 1) && !is_stop_word(word_info(t, t.token_begin(b - 1), b))) return;
+    // (A place of our lists there is whole too: 大坪 片区.)
+    const auto w = word_info(t, b, i);
+    if (w && w->entity == EntityType::kPlace) {
+      for (Candidate& c : out) {
+        if (c.begin == b && c.end == i && c.type == EntityType::kPlace) c.whole = true;
       }
-      return;
+    } else if (!w || (w->entity == EntityType::kNone &&
+                      w->freq < (tag_is(w->tag, {"ns", "nr", "nz"}) ? kCommonNameWordFreq : kRareSiteNounFreq))) {
+      Candidate name{b, i, EntityType::kPlace, kRulePriority};
+      name.whole = true;
+      out.push_back(name);
+    }
+  };
+  for_each_token(t, [&](uint32_t i, uint32_t ie) {
+    if (ie - i == 2) {
+      const char32_t a = t.cps[i], z = t.cps[i + 1];
+      if (a == U'社' && z == U'区') {
+        add_community(i, ie);
+        return;
+      }
+      if ((a == U'片' && z == U'区') || (a == U'商' && z == U'圈')) {
+        add_quarter_name(i);
+        return;
+      }
     }
     // (Most tokens end in neither 市 nor open with 首.)
     if ((t.cps[ie - 1] == U'市' || t.cps[i] == U'首') && ie - i >= 2 && ie - i <= 3) {

@@ -1463,8 +1463,6 @@ TEST_CASE("entities: villages, ports, quarters and shores by their names", "[ent
   // going leads.
   expect_rules("完成解放西路、中兴路改造", "[解放西路 place][中兴路 place]");
   expect_rules("通往南路的车辆", "");
-  // A lake named before its shore, the segmenter's 湖畔 holding its 湖.
-  expect_rules("苏州金鸡湖畔的音乐厅", "[苏州 place][金鸡湖 place]");
 }
 
 TEST_CASE("entities: a news dateline's place ends before its 电", "[entities][place]") {
