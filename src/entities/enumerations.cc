@@ -58,6 +58,8 @@ constexpr std::u32string_view kFirmWords[] = {U"企业", U"公司", U"集团", U
 constexpr std::u32string_view kHoldingVerbs[] = {U"举办", U"办好", U"承办", U"召开", U"举行", U"主办", U"落实", U"开展"};
 // An event's word this frequent is a kind (音乐节, 运动会), not a name.
 constexpr uint32_t kCommonEventWordFreq = 100;
+// Nouns of the land along or about places, after a list of them.
+constexpr std::u32string_view kAroundPlaces[] = {U"流域", U"沿岸", U"两岸", U"沿线", U"一带", U"干流", U"水系", U"境内"};
 // Members joined by these after the last 、 (A、B和C) belong to the list.
 constexpr std::u32string_view kLastJoiners = U"和及与";
 
@@ -91,8 +93,18 @@ void EntityExtractorImpl::add_list_members(const CharText& t, std::vector<Candid
     uint32_t pb = t.token_begin(b - 1);
     return t.token_start(pb) && t.token_end_of[pb] == b && stop_token(pb, b);
   };
+  // (Or a noun of the land along or about the places listed: 嘉陵江、涪江、
+  // 渠江 流域, 长江、黄河 沿岸.)
   auto bounded_after = [&](uint32_t e) {
-    return e >= n || !t.han(e) || (t.token_start(e) && stop_token(e, std::min(t.token_end_of[e], n)));
+    if (e >= n || !t.han(e)) return true;
+    if (!t.token_start(e)) return false;
+    const uint32_t ne = std::min(t.token_end_of[e], n);
+    if (ne - e == 2) {
+      for (std::u32string_view around : kAroundPlaces) {
+        if (t.matches(e, around)) return true;
+      }
+    }
+    return stop_token(e, ne);
   };
 
   // A name the segmenter cut into pieces (甘其/毛/都, 满/都/拉: it knows

@@ -308,13 +308,13 @@ inline constexpr std::u32string_view kIssuedDocumentHeads[] = {
 // A 中心 is an institution or a facility by the word before it: an agency
 // serves, spreads, studies, trains (…服务中心, …传播中心); a place shows,
 // sells, handles (…展示中心, …购物中心, …处理中心).
-inline constexpr std::array<std::u32string_view, 43> kOrganizationSuffixes = {
+inline constexpr std::array<std::u32string_view, 44> kOrganizationSuffixes = {
     U"医院", U"大学", U"学院", U"俱乐部", U"组委会", U"组委", U"奥委会", U"残奥委会", U"协会", U"学会", U"商会", U"联合会",
     U"总会", U"研究院", U"研究所", U"基金会", U"服务团",
     U"出版社", U"电视台", U"广播电台", U"报社", U"杂志社", U"通讯社", U"实验室", U"交易所", U"附属中学", U"附属小学",
     U"服务中心", U"传播中心", U"发展中心", U"研究中心", U"培训中心", U"指挥中心", U"交易中心", U"媒体中心",
     U"气象台", U"天文台",
-    U"监测中心", U"救助中心", U"孵化中心",
+    U"监测中心", U"救助中心", U"孵化中心", U"信息中心",
     // after 附属中学 and 附属小学: the first suffix that matches is taken
     U"中学", U"小学", U"学校"};
 // Head words of named places: buildings and sites, then zones and regions

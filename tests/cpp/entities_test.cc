@@ -1419,6 +1419,7 @@ TEST_CASE("entities: divisions by jieba's place words and their level", "[entiti
   expect_rules("贵州的黄果树瀑布游客量创下新高。", "[贵州 place][黄果树瀑布 place]");
   expect_rules("北京市气象台发布预警。", "[北京市气象台 organization]");
   expect_rules("论坛在上海国际会议中心开幕", "[上海国际会议中心 place]");
+  expect_rules("中国互联网络信息中心发布报告", "[中国互联网络信息中心 organization]");
   // A parent or subsidiary is no firm's name; the firm before it is.
   expect_rules("阿里巴巴子公司发布公告", "[阿里巴巴 company]");
   expect_rules("陕西骊山微电子公司投产", "[陕西骊山微电子公司 company]");
@@ -1459,6 +1460,9 @@ TEST_CASE("entities: villages, ports, quarters and shores by their names", "[ent
   expect_rule_pass("支持白沙洲、南湖、鲁巷等商圈提档升级", "[白沙洲 place][南湖 place][鲁巷 place]");
   expect("支持白沙洲、南湖、鲁巷等商圈提档升级", "[白沙洲 place][南湖 place][鲁巷 place]");
   expect_rules("完成洪湖、梁子湖、斧头湖等湖泊生态修复", "[洪湖 place][梁子湖 place][斧头湖 place]");
+  // A list before a noun of the land along its places (流域, 沿岸).
+  expect_rules("治理嘉陵江、涪江、渠江流域", "[嘉陵江 place][涪江 place][渠江 place]");
+  expect_rules("发展高端、智能、绿色沿线产业", "");
   // Roads named by a verb, as their direction shows; not where a verb of
   // going leads.
   expect_rules("完成解放西路、中兴路改造", "[解放西路 place][中兴路 place]");
