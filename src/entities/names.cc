@@ -1334,8 +1334,12 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
       if (e > n || e - at > 3 || !t.han(e - 1)) return 0;
       const auto w = word_info(t, at, e);
       if (t.cps[e - 1] == U'村') {
-        // (A word of the lexicon ending in 村 is a kind: 农村, 城中村.)
-        if (at == b || e - at > 2 || (e - at == 2 && (w || proper)) || e - 1 - b < 2 || e - 1 - b > 4) return 0;
+        // (A word of the lexicon ending in 村 is a kind, 农村, 城中村, unless
+        // a rare one tagged a place: 光 东村 ns.)
+        const bool rare_place = w && w->entity == EntityType::kNone && w->tag == "ns" && w->freq < kCommonNameWordFreq;
+        if (at == b || e - at > 2 || (e - at == 2 && ((w && !rare_place) || proper)) || e - 1 - b < 2 || e - 1 - b > 4) {
+          return 0;
+        }
         evidence = evidence || e - at == 2 || kVillageStemEnds.find(t.cps[e - 2]) != std::u32string_view::npos;
         return evidence ? e : 0;
       }

@@ -93,8 +93,17 @@ void EntityExtractorImpl::add_documents_and_slogans(const CharText& t, std::vect
     uint32_t j = i + 1;
     while (j < n && t.cps[j] != close && t.cps[j] != U'\n' && j - i <= 80) ++j;
     if (j >= n || t.cps[j] != close || j == i + 1) continue;
+    // A storm's name or a nickname in quotes is no slogan (台风“摩羯”, 代号“天宫”).
+    auto named_thing = [&] {
+      for (std::u32string_view noun : {U"台风", U"飓风", U"代号", U"绰号", U"昵称", U"网名"}) {
+        if (i >= noun.size() && t.matches(i - static_cast<uint32_t>(noun.size()), noun)) return true;
+      }
+      return false;
+    };
     if (open == U'《') {
       out.push_back({i + 1, j, EntityType::kDocument, kRulePriority});
+    } else if (named_thing()) {
+      continue;
     } else if (slogan_like(t, i + 1, j) ||
                (names_programme(t, j + 1) && !std::all_of(t.cps.begin() + i + 1, t.cps.begin() + j,
                                                           [](char32_t c) { return c >= U'0' && c <= U'9'; }))) {

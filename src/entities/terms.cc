@@ -88,13 +88,17 @@ bool EntityExtractorImpl::accept_term(const CharText& t, uint32_t k, uint32_t en
   // A term ending inside a word that is itself a name cuts the name off
   // (新宁 of 新/宁夏); one of two characters ending inside a word, after an
   // ordinary word of one character, cuts that word (新安 of 新/安全格局, 三原
-  // of 三/原则; not 渝中 of 渝/中段: 渝 is a name).
+  // of 三/原则; not 渝中 of 渝/中段: 渝 is a name). But a township's level
+  // the segmenter read as the first character of a place is the township's
+  // (陈埭镇 of 陈/埭/镇江/头村: no town is named 镇江 after a name).
   if (type == EntityType::kPlace && !t.token_start(end)) {
     uint32_t last_start = end - 1;
     while (last_start > k && !t.token_start(last_start)) --last_start;
     if (t.token_start(last_start) && last_start > k) {
       const auto cut = word_info(t, last_start, std::min(t.token_end_of[last_start], n));
-      if (cut && cut->entity != EntityType::kNone) return false;
+      const bool township = last_start == end - 1 && end - k >= 3 && (t.cps[end - 1] == U'镇' || t.cps[end - 1] == U'乡') &&
+                            cut && cut->entity == EntityType::kPlace;
+      if (cut && cut->entity != EntityType::kNone && !township) return false;
     }
     if (end - k == 2 && t.token_start(k) && t.token_end_of[k] == k + 1 && t.token_start(k + 1)) {
       const auto first = word_info(t, k, k + 1);

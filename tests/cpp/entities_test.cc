@@ -1444,6 +1444,11 @@ TEST_CASE("entities: villages, ports, quarters and shores by their names", "[ent
   expect_rules("城口县岚天乡岚溪村发展乡村旅游", "[城口县 place][岚天乡 place][岚溪村 place]");
   expect_rules("枫香镇花茂村党总支书记潘克刚发言", "[枫香镇 place][花茂村 place][党总支书记 position][潘克刚 person]");
   expect_rules("天荒坪镇各村和农村", "[天荒坪镇 place]");
+  // A township whose level the segmenter read as a city's first character
+  // (陈/埭/镇江/头村), and a rare place word ending in 村 after a piece (光 东村).
+  expect_rules("晋江市陈埭镇江头村的鞋企", "[晋江市 place][陈埭镇 place][江头村 place]");
+  expect_rules("南京市长江大桥", "[南京市 place][长江大桥 place]");
+  expect_rules("和龙市光东村的稻田", "[和龙市 place][光东村 place]");
   expect_rules("天荒坪镇村民", "[天荒坪镇 place]");
   // A port by its cities and 港 written apart; not 港 of Hong Kong in a pair.
   expect_rules("宁波舟山港吞吐量继续增长", "[宁波舟山港 place]");
@@ -1467,6 +1472,11 @@ TEST_CASE("entities: villages, ports, quarters and shores by their names", "[ent
   // going leads.
   expect_rules("完成解放西路、中兴路改造", "[解放西路 place][中兴路 place]");
   expect_rules("通往南路的车辆", "");
+}
+
+TEST_CASE("entities: a storm's name or a nickname in quotes is no slogan", "[entities][slogan]") {
+  expect_rules("受台风“摩羯”影响，文昌市出现暴雨", "[文昌市 place]");
+  expect_rules("实施“千万工程”", "[千万工程 slogan]");
 }
 
 TEST_CASE("entities: a news dateline's place ends before its 电", "[entities][place]") {
