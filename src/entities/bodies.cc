@@ -140,7 +140,15 @@ void EntityExtractorImpl::add_composed(const CharText& t, const std::vector<Cand
         if (const uint32_t e = mission_end(pe + 2)) out.push_back({i, e, EntityType::kGovernment, kRulePriority});
       }
       if (i == 0 || t.cps[i - 1] != U'驻') continue;
-      const uint32_t e = mission_end(pe);
+      // (The host by its state's full form too: 驻 南斯拉夫 联邦共和国 大使馆.)
+      uint32_t host_end = pe;
+      for (std::u32string_view form : {U"联邦共和国", U"民主共和国", U"人民共和国", U"共和国", U"合众国", U"王国", U"联邦"}) {
+        if (t.matches(pe, form)) {
+          host_end = pe + static_cast<uint32_t>(form.size());
+          break;
+        }
+      }
+      const uint32_t e = mission_end(host_end);
       if (e == 0) continue;
       uint32_t begin = i - 1;
       for (const Candidate& owner : terms) {

@@ -459,6 +459,13 @@ inline constexpr std::u32string_view kNameTitles[] = {
 // A word of jieba's dictionary this frequent (养老 651, 城市 25084) is a
 // common word where only a title vouches for it as a name (普京 171, 扎西 17).
 constexpr uint32_t kCommonNameWordFreq = 300;
+// The count jieba's dictionary gives the rarest of its words (3): many are
+// names under another tag (陈佳洱 n).
+constexpr uint32_t kLowestWordFreq = 3;
+// How name-like (person name model log-odds) a word the lexicon does not
+// know must be to be a name before a verb: 普惠率 0.0 is not; 张伟 2.3,
+// 姚明 1.8, 胡衡华 4.3 are.
+constexpr float kMinCoinedNameLogOdds = 1.5f;
 // jieba tags abbreviations j, and with them common words (深化 1425, 研发
 // 1976, 通信 2998): one this frequent that our lists do not type is no part
 // of a name.

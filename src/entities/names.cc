@@ -41,10 +41,6 @@ uint32_t EntityExtractorImpl::surname_length(const CharText& t, uint32_t at) con
   return t.has(at, kSurname) ? 1 : 0;
 }
 
-// How name-like (person name model log-odds) a word the lexicon does not
-// know must be to be a name before a verb: 普惠率 0.0 is not; 张伟 2.3,
-// 姚明 1.8, 胡衡华 4.3 are.
-constexpr float kMinCoinedNameLogOdds = 1.5f;
 // Before a title written after a name (刘洋教授, 张磊同志) a coinage of a
 // surname and one or two characters is a name unless its characters read
 // as a word far more than as a name: the model, learned from a dictionary's
@@ -1471,6 +1467,23 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
         if (other.end == place.begin && city(other)) pb = other.begin;
       }
       out.push_back({pb, b + 1, EntityType::kPlace, kRulePriority});
+      continue;
+    }
+    // A site or place of the place after 的, read as right after it, when
+    // it ends as sites, waters, streets and divisions do (苏州 的 拙政园 今年,
+    // 哈尔滨 的 中央大街; not 吐鲁番 的 葡萄干 ns: the place's products).
+    if (b + 1 < n && t.cps[b] == U'的' && t.token_end_of[b] == b + 1) {
+      const uint32_t de = word_after(b + 1);
+      auto site_like = [&](char32_t c) {
+        for (std::u32string_view ends : {kLandformChars, kSiteChars, kMoreSiteEnds, std::u32string_view(U"街道路县区市镇乡村")}) {
+          if (ends.find(c) != std::u32string_view::npos) return true;
+        }
+        return false;
+      };
+      if (de != 0 && site_like(t.cps[de - 1]) &&
+          rare_place_word(b + 1, de, /*nr_reads_as_place=*/false, /*after_place=*/true)) {
+        out.push_back({b + 1, de, EntityType::kPlace, kRulePriority});
+      }
       continue;
     }
     const uint32_t e = word_after(b);

@@ -1472,6 +1472,11 @@ TEST_CASE("entities: villages, ports, quarters and shores by their names", "[ent
   // going leads.
   expect_rules("完成解放西路、中兴路改造", "[解放西路 place][中兴路 place]");
   expect_rules("通往南路的车辆", "");
+  // A site of a place after 的, when it ends as sites do (not its products:
+  // 葡萄干, pinned above).
+  expect_rules("苏州的拙政园今年接待游客", "[苏州 place][拙政园 place]");
+  // A mission in a state written in its full form.
+  expect_rules("中国驻南斯拉夫联邦共和国大使馆遭到轰炸", "[中国驻南斯拉夫联邦共和国大使馆 government]");
 }
 
 TEST_CASE("entities: a storm's name or a nickname in quotes is no slogan", "[entities][slogan]") {
@@ -1562,6 +1567,9 @@ TEST_CASE("entities: persons by their context", "[entities][person]") {
   // pair before it unknown (潘展 乐以) or the surname alone (李 华以).
   expect_rules("中国选手潘展乐以46秒40夺冠", "[中国 place][潘展乐 person]");
   expect_rules("主任李华以高票当选", "[主任 position][李华 person]");
+  // After a title, a name of three jieba's dictionary holds at its lowest
+  // count under another tag (陈佳洱 n 3).
+  expect_rules("北京大学校长陈佳洱宣布成立研究中心", "[北京大学 organization][校长 position][陈佳洱 person]");
   // A word of a head word and a title (大学校长): the name ends inside it.
   expect_rules("施一公当选西湖大学校长", "[施一公 person][西湖大学 organization][校长 position]");
 }
