@@ -1472,6 +1472,10 @@ TEST_CASE("entities: villages, ports, quarters and shores by their names", "[ent
   // going leads.
   expect_rules("完成解放西路、中兴路改造", "[解放西路 place][中兴路 place]");
   expect_rules("通往南路的车辆", "");
+  // After a place of ours, a road jieba's dictionary holds at its lowest
+  // count as a noun (金水路 n 3); not such a noun alone (新思路).
+  expect_rules("郑州市金水路正在改造", "[郑州市 place][金水路 place]");
+  expect_rules("开创新思路", "");
   // A site of a place after 的, when it ends as sites do (not its products:
   // 葡萄干, pinned above).
   expect_rules("苏州的拙政园今年接待游客", "[苏州 place][拙政园 place]");
