@@ -482,13 +482,14 @@ void EntityExtractorImpl::rule_pass(std::string_view text, Workspace& ws) const 
       e = before_verb;
       // (Or, after the title, a name of three jieba's dictionary holds at its
       // lowest count under another tag, 陈佳洱 n 3, that reads as a name.)
-      const bool rare_word_name = [&] {
+      // (Asked last: most names pass the checks before it.)
+      auto rare_word_name = [&] {
         if (e - at != 3 || sl != 1 || !person_names_) return false;
         const auto w = word_info(t, at, e);
         return w && w->entity == EntityType::kNone && w->freq <= kLowestWordFreq && tag_is(w->tag, {"n", "nz"}) &&
                person_names_->log_odds(&t.cps[at], 3) >= kMinCoinedNameLogOdds;
-      }();
-      if (e - at < 2 || e - at > 4 || !(person_like(t, at, e) || verb_after || rare_word_name)) break;
+      };
+      if (e - at < 2 || e - at > 4 || !(person_like(t, at, e) || verb_after || rare_word_name())) break;
       cands.push_back({at, e, EntityType::kPerson, kRulePriority});
       names.emplace(t.cps.substr(at, e - at));
       // Bylines list several names: 记者 李传芳 张烨.

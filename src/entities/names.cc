@@ -170,14 +170,14 @@ bool glued_after_name(char32_t c) {
 }
 }  // namespace
 
-// The HMM glues a verb or an adverb to a name it did not know
-// (glued_after_name), and a title's name takes a single character after it
-// (主席 包钢 作): such three or four, unknown, are a name of two or three.
 bool EntityExtractorImpl::glued_adverb_and_preposition(const CharText& t, uint32_t at) const {
   return at + 2 <= t.cps.size() && t.token_end_of[at] == at + 2 && glued_after_name(t.cps[at]) &&
          glued_preposition(t.cps[at + 1]) && !word_info(t, at, at + 2);
 }
 
+// The HMM glues a verb or an adverb to a name it did not know
+// (glued_after_name), and a title's name takes a single character after it
+// (主席 包钢 作): such three or four, unknown, are a name of two or three.
 uint32_t EntityExtractorImpl::without_glued_verb(const CharText& t, uint32_t begin, uint32_t end) const {
   // One token, or the name's token and the verb (包钢 作).
   const bool joined = t.token_end_of[begin] == end || t.token_end_of[begin] == end - 1;
@@ -1391,6 +1391,18 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     }
     return v + 1;
   };
+  // A place of ours of two or more characters that is no province (a port's city).
+  auto city = [&](const Candidate& c) {
+    return c.type == EntityType::kPlace && c.end - c.begin >= 2 &&
+           !is_province_name(std::u32string_view(t.cps.data() + c.begin, c.end - c.begin));
+  };
+  // Whether a character ends names of sites, waters, streets and divisions.
+  auto site_like = [](char32_t c) {
+    for (std::u32string_view ends : {kLandformChars, kSiteChars, kMoreSiteEnds, std::u32string_view(U"街道路县区市镇乡村")}) {
+      if (ends.find(c) != std::u32string_view::npos) return true;
+    }
+    return false;
+  };
   for (const Candidate& place : terms) {
     if (place.type != EntityType::kPlace) continue;
     // A place of ours opening a rarer word jieba tags a place's name that
@@ -1463,10 +1475,6 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     // A port by its city's name and 港 written apart (舟山 港), the city
     // before it in the name of a port of two (宁波 舟山 港); not after a
     // province (广东 港), nor 港 of Hong Kong in a pair (粤 港 澳, 深 港 台).
-    auto city = [&](const Candidate& c) {
-      return c.type == EntityType::kPlace && c.end - c.begin >= 2 &&
-             !is_province_name(std::u32string_view(t.cps.data() + c.begin, c.end - c.begin));
-    };
     if (b < n && t.cps[b] == U'港' && t.token_end_of[b] == b + 1 && city(place) &&
         (b + 1 >= n || std::u32string_view(U"澳台").find(t.cps[b + 1]) == std::u32string_view::npos)) {
       uint32_t pb = place.begin;
@@ -1481,12 +1489,6 @@ void EntityExtractorImpl::add_places_after_places(const CharText& t, const std::
     // 哈尔滨 的 中央大街; not 吐鲁番 的 葡萄干 ns: the place's products).
     if (b + 1 < n && t.cps[b] == U'的' && t.token_end_of[b] == b + 1) {
       const uint32_t de = word_after(b + 1);
-      auto site_like = [&](char32_t c) {
-        for (std::u32string_view ends : {kLandformChars, kSiteChars, kMoreSiteEnds, std::u32string_view(U"街道路县区市镇乡村")}) {
-          if (ends.find(c) != std::u32string_view::npos) return true;
-        }
-        return false;
-      };
       if (de != 0 && site_like(t.cps[de - 1]) &&
           rare_place_word(b + 1, de, /*nr_reads_as_place=*/false, /*after_place=*/true)) {
         out.push_back({b + 1, de, EntityType::kPlace, kRulePriority});
@@ -2390,7 +2392,7 @@ void EntityExtractorImpl::add_names_after_titles(const CharText& t, std::vector<
                                 person_names_->log_odds(&t.cps[at], 3) > person_names_->log_odds(&t.cps[at], 2);
       if (((fragment && fragment->tag == "nrfg" && (t.token_end_of[end] == end + 1 || glued_to_next())) ||
            unknown_pair) &&
-          t.token_end_of[at] == end && end < n &&
+          end < n &&
           t.han(end) && !glued_after_name(t.cps[end]) && !glued_preposition(t.cps[end]) && person_names_ &&
           [&] { const auto w = word_info(t, end, end + 1); return !w || !is_function_word_tag(w->tag); }() &&
           !word_info(t, at, end + 1) &&
